@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Annotate a gold folder with the release CLI and score it with score.py.
+
+usage: scripts/evaluate.py GOLD_DIR [--keep DIR] [score.py options...]
+
+Each gold document's text is written to a file and annotated with its own
+`dct` as --reference-date (documents without a dct get none), with code-point
+offsets, exactly as an outside checker would run the CLI. Needs
+`cargo build --release` first (the Makefile's `eval` target does it).
+"""
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCORE = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def main(argv):
+    if not argv:
+        sys.exit(__doc__)
+    gold = pathlib.Path(argv[0])
+    rest = argv[1:]
+    keep = None
+    if "--keep" in rest:
+        i = rest.index("--keep")
+        keep = pathlib.Path(rest[i + 1])
+        del rest[i:i + 2]
+    exe = ROOT / "target" / "release" / "newslens"
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        out = keep or tmp / "sys"
+        groups = {}
+        for f in sorted(gold.rglob("*.json")):
+            d = json.loads(f.read_text(encoding="utf-8"))
+            if "text" not in d:
+                continue
+            dct = (d.get("dct") or "")[:10]
+            p = tmp / "txt" / (dct or "none") / (f.stem + ".txt")
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_text(d["text"], encoding="utf-8")
+            groups.setdefault(dct, []).append(str(p))
+        for dct, files in sorted(groups.items()):
+            cmd = [str(exe), "annotate", "--offsets", "codepoint", "--out", str(out)]
+            if dct:
+                cmd += ["--reference-date", dct]
+            for i in range(0, len(files), 200):
+                subprocess.run(cmd + files[i:i + 200], check=True)
+        score = SCORE if SCORE.exists() else pathlib.Path("../shared/eval/score.py")
+        subprocess.run([sys.executable, str(score), str(gold), str(out)] + rest, check=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

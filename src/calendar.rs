@@ -1,0 +1,139 @@
+//! Proleptic Gregorian calendar arithmetic: just what resolving news dates
+//! needs (no time zones), so the core carries no date-library dependency.
+
+use std::fmt;
+
+/// A calendar day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year (1 to 9999 are accepted by the parsers).
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month, 1–31.
+    pub day: u32,
+}
+
+/// Whether `year` is a leap year.
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in `month` of `year` (0 for an invalid month).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// A valid date, or `None`.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(1..=9999).contains(&year) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` (a longer ISO string is cut after the day).
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let y = s.get(0..4)?.parse().ok()?;
+        let m = s.get(5..7)?.parse().ok()?;
+        let d = s.get(8..10)?.parse().ok()?;
+        if b.len() > 10 && b[10].is_ascii_digit() {
+            return None;
+        }
+        Date::new(y, m, d)
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn to_days(self) -> i64 {
+        // Shift the year so it starts in March: the leap day is then the last day.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01; `None` outside years 1–9999.
+    pub fn from_days(days: i64) -> Option<Date> {
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date::new(i32::try_from(y).ok()?, m as u32, d as u32)
+    }
+
+    /// The date `n` days later (earlier when negative); `None` out of range.
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        Date::from_days(self.to_days().checked_add(n)?)
+    }
+
+    /// ISO weekday: Monday = 1 … Sunday = 7.
+    pub fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday (4).
+        ((self.to_days() + 3).rem_euclid(7) + 1) as u32
+    }
+
+    /// ISO 8601 week-numbering year and week.
+    pub fn iso_week(self) -> (i32, u32) {
+        let thursday = self.add_days(4 - i64::from(self.weekday())).unwrap_or(self);
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
+        let week = (thursday.to_days() - jan1.to_days()) / 7 + 1;
+        (thursday.year, week as u32)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_weekdays() {
+        let d = Date::new(2017, 2, 20).unwrap();
+        assert_eq!(d.weekday(), 1); // a Monday
+        assert_eq!(Date::from_days(d.to_days()), Some(d));
+        assert_eq!(d.add_days(-1).unwrap().to_string(), "2017-02-19");
+        assert_eq!(
+            Date::new(2016, 2, 29)
+                .unwrap()
+                .add_days(1)
+                .unwrap()
+                .to_string(),
+            "2016-03-01"
+        );
+        assert_eq!(Date::new(2017, 1, 1).unwrap().iso_week(), (2016, 52));
+        assert_eq!(Date::new(2017, 3, 8).unwrap().iso_week(), (2017, 10));
+        assert_eq!(Date::parse("2017-02-30"), None);
+        assert_eq!(Date::parse("2017-02-21T10:00"), Date::new(2017, 2, 21));
+        assert_eq!(Date::new(1, 1, 1).unwrap().add_days(-1), None);
+        assert_eq!(Date::new(2000, 1, 1).unwrap().add_days(i64::MAX), None);
+    }
+}

@@ -1,0 +1,73 @@
+//! Word lists: plain text files in `data/`, embedded at build time and
+//! parsed once on first use.
+//!
+//! File format: one entry per line; `#` starts a comment line; blank lines
+//! are ignored; fields within a line are separated by `|` when a list needs
+//! more than one (each list's header says what its fields mean).
+
+/// The entries of a list file: trimmed, non-empty, non-comment lines.
+pub fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A set of lower-case words held as one sorted array: compact, no hashing,
+/// `O(log n)` look-up, and cheap to build once.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: Vec<Box<str>>,
+}
+
+impl WordSet {
+    /// Builds the set from entries (lower-cased here).
+    pub fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> WordSet {
+        let mut words: Vec<Box<str>> = entries
+            .into_iter()
+            .map(|w| w.to_lowercase().into())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        WordSet { words }
+    }
+
+    /// Whether `word` is in the set, ignoring case.
+    pub fn contains(&self, word: &str) -> bool {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+            let lower = word.to_lowercase();
+            self.words
+                .binary_search_by(|w| (**w).cmp(lower.as_str()))
+                .is_ok()
+        } else {
+            self.words.binary_search_by(|w| (**w).cmp(word)).is_ok()
+        }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_skip_comments_and_blanks() {
+        let v: Vec<&str> = lines("# head\n\n a \nb|c\n").collect();
+        assert_eq!(v, ["a", "b|c"]);
+    }
+
+    #[test]
+    fn wordset_ignores_case() {
+        let s = WordSet::new(["Iraq", "syria"]);
+        assert!(s.contains("IRAQ") && s.contains("Syria") && !s.contains("Iran"));
+        assert_eq!(s.len(), 2);
+    }
+}

@@ -1,0 +1,191 @@
+//! # newslens
+//!
+//! Marks what a news article is about: its **actors** (who), **places**
+//! (where), **dates** (when, resolved to calendar dates against the article's
+//! date), **figures** (how many, with their hedges) and **quotes** (who said
+//! what). The rules for each highlight are those of `ANNOTATION.md`.
+//!
+//! There is one entry point, [`annotate`], and one span type, [`Span`]:
+//!
+//! ```
+//! use newslens::{annotate, Options, Label};
+//!
+//! let text = "Iraqi forces advanced on Mosul on Monday, and up to 750,000 civilians remain.";
+//! let opts = Options { reference_date: Some("2017-02-21".into()), ..Options::default() };
+//! let found = annotate(text, &opts);
+//! let date = found.spans.iter().find(|s| s.label == Label::Date).unwrap();
+//! assert_eq!(&text[date.start..date.end], "Monday");
+//! assert_eq!(date.value.as_deref(), Some("2017-02-20"));
+//! ```
+//!
+//! Offsets are byte ranges into the text; [`offsets`] converts them to UTF-16
+//! (for JavaScript) or code points (for Python) at the edges. Annotation is
+//! total (any `&str`, never a panic), deterministic and linear in the text.
+#![deny(unsafe_code)]
+
+pub mod actors;
+pub mod calendar;
+pub mod dates;
+pub mod figures;
+pub mod lexicon;
+pub mod model;
+pub mod quotes;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use model::{Annotations, Entity, Label, Lenses, Options, RefSource, Span};
+pub use text::offsets;
+
+/// The crate version, shown by the CLI and the page.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Annotates `text`: every lens that `options` asks for, the entities, and the
+/// reference date used. Total, deterministic and linear in `text.len()`.
+pub fn annotate(text: &str, options: &Options) -> Annotations {
+    let doc = text::Doc::new(text);
+
+    // Dates run first and always: they own the numbers inside dates, which
+    // must never become figures even when the Dates lens is switched off.
+    let dated = dates::find(&doc, options);
+    let mut taken: Vec<Span> = dated.spans;
+
+    // Actors and places come from one recognizer: `Jordan` or `Washington`
+    // is decided by context, in one place.
+    let need_names = options.lenses.actors
+        || options.lenses.places
+        || options.lenses.figures
+        || options.lenses.quotes;
+    if need_names {
+        let names = actors::find(&doc, &taken);
+        taken = merge(taken, names);
+    }
+    if options.lenses.figures {
+        let figs = figures::find(&doc, &taken);
+        taken = merge(taken, figs);
+    }
+    let mut spans = taken;
+    if options.lenses.quotes {
+        let quotes = quotes::find(&doc, &spans);
+        spans.extend(quotes);
+    }
+    spans.retain(|s| options.lenses.wants(s.label));
+    spans.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.label.cmp(&b.label))
+    });
+    let entities = collect_entities(&spans);
+    Annotations {
+        reference_date: dated.reference.date.map(|d| d.to_string()),
+        reference_date_source: dated.reference.source,
+        reference_date_clue: dated.reference.clue,
+        spans,
+        entities,
+    }
+}
+
+/// Adds `new` spans to `kept` where they do not overlap any kept span.
+///
+/// This is the one place where lenses' conflicts are resolved: earlier lenses
+/// win (dates, then names, then figures), and within one call a lens has
+/// already chosen among its own candidates.
+fn merge(mut kept: Vec<Span>, mut new: Vec<Span>) -> Vec<Span> {
+    kept.sort_by_key(|s| s.start);
+    // Sorted by start (longer first), the accepted new spans stay sorted by
+    // end too, so checking the last one accepted is enough.
+    new.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut add = Vec::with_capacity(new.len());
+    for s in new {
+        if s.start >= s.end {
+            continue;
+        }
+        // Kept spans never overlap one another, so only the one starting
+        // before `s.end` closest to it (and its predecessor) can collide.
+        let i = kept.partition_point(|k| k.start < s.end);
+        let clash = kept[..i].iter().rev().take(2).any(|k| k.overlaps(&s))
+            || add.iter().rev().take(2).any(|k: &Span| k.overlaps(&s));
+        if !clash {
+            add.push(s);
+        }
+    }
+    kept.extend(add);
+    kept.sort_by_key(|s| s.start);
+    kept
+}
+
+/// Groups actor mentions by their `entity` key, in order of first mention.
+fn collect_entities(spans: &[Span]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, s) in spans.iter().enumerate() {
+        let (Label::Actor, Some(key)) = (s.label, s.entity.as_deref()) else {
+            continue;
+        };
+        let e = *index.entry(key).or_insert_with(|| {
+            entities.push(Entity {
+                name: key.to_string(),
+                kind: s.kind.clone(),
+                roles: Vec::new(),
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            });
+            entities.len() - 1
+        });
+        let ent = &mut entities[e];
+        ent.mentions.push(i);
+        if !ent.aliases.iter().any(|a| a == &s.text) {
+            ent.aliases.push(s.text.clone());
+        }
+        if let Some(r) = &s.role {
+            if !ent.roles.iter().any(|x| x == r) {
+                ent.roles.push(r.clone());
+            }
+        }
+    }
+    entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(label: Label, start: usize, end: usize) -> Span {
+        Span::new(label, "x", "abcdefghijklmnopqrstuvwxyz", start, end)
+    }
+
+    #[test]
+    fn merge_keeps_earlier_lens_on_overlap() {
+        let kept = vec![span(Label::Date, 2, 6)];
+        let new = vec![
+            span(Label::Figure, 0, 3),
+            span(Label::Figure, 6, 8),
+            span(Label::Figure, 5, 7),
+        ];
+        let out = merge(kept, new);
+        let got: Vec<(Label, usize, usize)> =
+            out.iter().map(|s| (s.label, s.start, s.end)).collect();
+        assert_eq!(got, [(Label::Date, 2, 6), (Label::Figure, 6, 8)]);
+    }
+
+    #[test]
+    fn entities_group_mentions() {
+        let text = "ISIS and Daesh";
+        let mut a = Span::new(Label::Actor, "organization", text, 0, 4);
+        a.entity = Some("ISIS".into());
+        let mut b = Span::new(Label::Actor, "organization", text, 9, 14);
+        b.entity = Some("ISIS".into());
+        let e = collect_entities(&[a, b]);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].aliases, ["ISIS", "Daesh"]);
+        assert_eq!(e[0].mentions, [0, 1]);
+    }
+
+    #[test]
+    fn empty_options_run_every_lens() {
+        let o: Options = serde_json::from_str("{}").unwrap();
+        assert_eq!(o, Options::default());
+        assert!(o.lenses.quotes && o.lenses.dates);
+    }
+}

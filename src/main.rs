@@ -1,0 +1,234 @@
+//! The `newslens` command line: the same core as the page, writing JSON.
+//!
+//! ```text
+//! newslens annotate [--reference-date YYYY-MM-DD] [--offsets utf8|utf16|codepoint]
+//!                   [--out DIR] [--lossy] [--day-first] FILE...
+//! ```
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use newslens::offsets::Unit;
+use newslens::{Annotations, Options, annotate};
+use serde::Serialize;
+
+const USAGE: &str = "usage: newslens annotate [--reference-date YYYY-MM-DD] \
+[--offsets utf8|utf16|codepoint] [--out DIR] [--lossy] [--day-first] FILE...
+       newslens --version
+
+Writes for each FILE the JSON {doc, reference_date, reference_date_source,
+reference_date_clue, spans, entities} to DIR/<file stem>.json, or to standard
+output when there is one FILE and no --out. Offsets default to code points.
+Files must be UTF-8 (with or without BOM) or UTF-16 with a BOM; --lossy
+replaces invalid bytes instead of refusing the file.";
+
+/// Parsed command-line arguments of `annotate`.
+struct Args {
+    options: Options,
+    unit: Unit,
+    out: Option<PathBuf>,
+    lossy: bool,
+    files: Vec<PathBuf>,
+}
+
+/// The JSON document written per file.
+#[derive(Serialize)]
+struct Output<'a> {
+    doc: &'a str,
+    #[serde(flatten)]
+    annotations: &'a Annotations,
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match argv.first().map(String::as_str) {
+        Some("--version" | "-V") => {
+            println!("newslens {}", newslens::VERSION);
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some("annotate") => match parse_args(&argv[1..]) {
+            Ok(args) => run(&args),
+            Err(msg) => {
+                eprintln!("newslens: {msg}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_args(argv: &[String]) -> Result<Args, String> {
+    let mut args = Args {
+        options: Options::default(),
+        unit: Unit::Codepoint,
+        out: None,
+        lossy: false,
+        files: Vec::new(),
+    };
+    let mut it = argv.iter();
+    while let Some(a) = it.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        let mut value = |name: &str| -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or(format!("{name} needs a value"))
+        };
+        match flag {
+            "--reference-date" => {
+                let v = value(flag)?;
+                if newslens::calendar::Date::parse(&v).is_none() || v.len() != 10 {
+                    return Err(format!("--reference-date {v:?} is not a date (YYYY-MM-DD)"));
+                }
+                args.options.reference_date = Some(v);
+            }
+            "--offsets" => {
+                let v = value(flag)?;
+                args.unit = Unit::parse(&v)
+                    .ok_or(format!("--offsets {v:?}: use utf8, utf16 or codepoint"))?;
+            }
+            "--out" => args.out = Some(PathBuf::from(value(flag)?)),
+            "--lossy" => args.lossy = true,
+            "--day-first" => args.options.day_first = true,
+            "--" => args.files.extend(it.by_ref().map(PathBuf::from)),
+            f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option {f}")),
+            _ => args.files.push(PathBuf::from(a)),
+        }
+    }
+    if args.files.is_empty() {
+        return Err("no FILE given".into());
+    }
+    Ok(args)
+}
+
+fn run(args: &Args) -> ExitCode {
+    if let Some(dir) = &args.out {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("newslens: cannot create {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    let mut failed = false;
+    for file in &args.files {
+        if let Err(msg) = annotate_file(file, args) {
+            eprintln!("newslens: {}: {msg}", file.display());
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn annotate_file(path: &Path, args: &Args) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = decode(&bytes, args.lossy)?;
+    let mut found = annotate(&text, &args.options);
+    found.convert_offsets(&text, args.unit);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let json = serde_json::to_string(&Output {
+        doc: &stem,
+        annotations: &found,
+    })
+    .map_err(|e| format!("cannot encode JSON: {e}"))?;
+    match (&args.out, args.files.len()) {
+        (None, 1) => {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{json}").map_err(|e| format!("cannot write output: {e}"))
+        }
+        (out, _) => {
+            let dir = out.clone().unwrap_or_else(|| PathBuf::from("."));
+            let target = dir.join(format!("{stem}.json"));
+            std::fs::write(&target, json + "\n")
+                .map_err(|e| format!("cannot write {}: {e}", target.display()))
+        }
+    }
+}
+
+/// Bytes to text: UTF-8 (a BOM dropped) or UTF-16 with a BOM; anything else is
+/// refused with the reason, unless `lossy` asks for replacement characters.
+fn decode(bytes: &[u8], lossy: bool) -> Result<String, String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest, lossy);
+    }
+    let utf16 = |le: bool| -> Result<String, String> {
+        let body = &bytes[2..];
+        if body.len() % 2 == 1 && !lossy {
+            return Err("not text: UTF-16 with an odd number of bytes".into());
+        }
+        let units = body.chunks_exact(2).map(|p| {
+            if le {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        });
+        if lossy {
+            Ok(char::decode_utf16(units)
+                .map(|r| r.unwrap_or('\u{FFFD}'))
+                .collect())
+        } else {
+            char::decode_utf16(units)
+                .collect::<Result<String, _>>()
+                .map_err(|_| "not text: invalid UTF-16 (unpaired surrogate)".to_string())
+        }
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => utf16(true),
+        [0xFE, 0xFF, ..] => utf16(false),
+        _ => utf8(bytes, lossy),
+    }
+}
+
+fn utf8(bytes: &[u8], lossy: bool) -> Result<String, String> {
+    if lossy {
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "not text: a NUL byte at offset {pos} (a binary file?)"
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => Err(format!(
+            "not UTF-8 text: invalid byte at offset {} (save it as UTF-8, or pass --lossy)",
+            e.valid_up_to()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_boms_and_refuses_binary() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc", false).unwrap(), "abc");
+        assert_eq!(decode(b"\xFF\xFEa\0b\0", false).unwrap(), "ab");
+        assert_eq!(decode(b"\xFE\xFF\0a\0b", false).unwrap(), "ab");
+        assert!(decode(b"caf\xE9", false).unwrap_err().contains("offset 3"));
+        assert_eq!(decode(b"caf\xE9", true).unwrap(), "caf\u{FFFD}");
+        assert!(
+            decode(b"\x7fELF\0\0", false)
+                .unwrap_err()
+                .contains("binary")
+        );
+    }
+}
