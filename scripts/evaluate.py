@@ -15,7 +15,14 @@ import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SCORE = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def find_shared():
+    """The shared/ folder beside the clone (or beside any parent, for worktrees)."""
+    for d in [ROOT, *ROOT.parents]:
+        if (d.parent / "shared" / "eval" / "score.py").exists():
+            return d.parent / "shared"
+    sys.exit("no ../shared/eval/score.py found beside this clone")
 
 
 def main(argv):
@@ -48,7 +55,7 @@ def main(argv):
                 cmd += ["--reference-date", dct]
             for i in range(0, len(files), 200):
                 subprocess.run(cmd + files[i:i + 200], check=True)
-        score = SCORE if SCORE.exists() else pathlib.Path("../shared/eval/score.py")
+        score = find_shared() / "eval" / "score.py"
         subprocess.run([sys.executable, str(score), str(gold), str(out)] + rest, check=True)
 
 
