@@ -1,0 +1,61 @@
+# newslens — every task a developer or CI runs. `make serve` and `make test`
+# set up what is missing first (each step is skipped when already there).
+
+WASM_BINDGEN_VERSION := 0.2.130
+WASM := target/wasm32-unknown-unknown/release/newslens.wasm
+CHROMIUM ?= /usr/bin/chromium
+PORT ?= 8000
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup build serve test test-native test-wasm test-browser lint dist bench eval clean
+
+setup:
+	@rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@command -v $(CHROMIUM) >/dev/null && command -v chromedriver >/dev/null \
+	  || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }
+	@[ -d node_modules/playwright-core ] && [ -d node_modules/binaryen ] && [ -d node_modules/axe-core ] \
+	  || npm ci --no-audit --no-fund
+	@echo "setup: ok"
+
+# The site is www/ alone: the wasm glue in www/pkg, the seed articles in www/seeds.
+build:
+	cargo build --release --target wasm32-unknown-unknown --lib
+	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
+	node node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+	  --enable-sign-ext --enable-mutable-globals www/pkg/newslens_bg.wasm -o www/pkg/newslens_bg.wasm
+	rm -rf www/seeds && mkdir -p www/seeds && cp seeds/*.txt seeds/index.json www/seeds/
+	cargo build --release --bin newslens
+	@printf 'wasm: %s bytes, gzip %s bytes\n' "$$(wc -c < www/pkg/newslens_bg.wasm)" "$$(gzip -9c www/pkg/newslens_bg.wasm | wc -c)"
+
+serve: setup build
+	node scripts/serve.mjs www $(PORT)
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test wasm
+
+test-browser:
+	node --test --test-concurrency=1 tests/e2e/
+
+test: setup build lint test-native test-wasm test-browser
+
+dist: build
+	rm -rf dist && mkdir -p dist && cp -r www/. dist/
+	@echo "dist/ is ready to copy to any static host"
+
+eval:
+	cargo build --release --bin newslens
+	python3 scripts/evaluate.py tests/gold/seeds --labels actor,place,date,figure,quote
+
+clean:
+	cargo clean
+	rm -rf www/pkg www/seeds dist
