@@ -38,7 +38,8 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --lib --bins --doc
+	cargo test --tests -- --nocapture
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test wasm

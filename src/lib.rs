@@ -32,7 +32,7 @@ pub mod model;
 pub mod quotes;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use model::{Annotations, Entity, Label, Lenses, Options, RefSource, Span};
 pub use text::offsets;
