@@ -138,10 +138,10 @@ fn collect_entities(spans: &[Span]) -> Vec<Entity> {
         if !ent.aliases.iter().any(|a| a == &s.text) {
             ent.aliases.push(s.text.clone());
         }
-        if let Some(r) = &s.role {
-            if !ent.roles.iter().any(|x| x == r) {
-                ent.roles.push(r.clone());
-            }
+        if let Some(r) = &s.role
+            && !ent.roles.iter().any(|x| x == r)
+        {
+            ent.roles.push(r.clone());
         }
     }
     entities
