@@ -1,4 +1,5 @@
 //! The CLI contract that other tools and the checks depend on.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -129,7 +130,8 @@ fn boms_and_utf16_give_the_same_offsets_as_plain_utf8() {
     let by_cp = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
     let by_u16 = |a: usize, b: usize| String::from_utf16(&units[a..b]).unwrap();
     let by_u8 = |a: usize, b: usize| text[a..b].to_string();
-    let slicers: [(&str, &dyn Fn(usize, usize) -> String); 3] =
+    type Slicer<'a> = &'a dyn Fn(usize, usize) -> String;
+    let slicers: [(&str, Slicer); 3] =
         [("codepoint", &by_cp), ("utf16", &by_u16), ("utf8", &by_u8)];
     for (unit, slice) in slicers {
         for s in spans(&plain, unit).as_array().unwrap() {

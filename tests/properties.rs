@@ -1,6 +1,7 @@
 //! Property tests: for any text, spans are in bounds, on character
 //! boundaries, sorted, non-overlapping (quotes aside), slice their own text,
 //! and annotation is deterministic; offsets convert consistently.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 use newslens::offsets::{self, Unit};
 use newslens::{Label, Lenses, Options, annotate};
