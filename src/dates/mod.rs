@@ -218,6 +218,15 @@ fn cue(scan: &Scan, doc: &Doc, k: usize) -> Option<Tense> {
     if matches!(w, "going" | "set" | "due" | "expected" | "scheduled") && next == "to" {
         return Some(Tense::Future(format!("{w} to")));
     }
+    // `to be held`, `is to be signed`: a passive infinitive looks ahead.
+    let prev2 = if k > 1 { scan.low(k - 2) } else { "" };
+    if prev == "be" && prev2 == "to" {
+        return Some(Tense::Future(format!("to be {w}")));
+    }
+    // `will be held`, `has been delayed`: the auxiliary decides, not the participle.
+    if matches!(prev, "be" | "been" | "being") {
+        return None;
+    }
     if words::is_future_cue(w) {
         return Some(Tense::Future(w.into()));
     }

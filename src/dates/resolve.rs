@@ -386,7 +386,7 @@ pub fn resolve(sem: &Sem, tense: &Tense, ctx: &Ctx, time_base: Option<(Date, Str
                     format!("\"next {name}\": the first {name} after {}", ref_words(r)),
                 ),
                 (_, Tense::Future(_)) => (
-                    if fwd == 0 { 7 } else { fwd },
+                    fwd,
                     format!(
                         "weekday {}: the first {name} after {}",
                         tense_words(tense),

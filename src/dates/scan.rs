@@ -570,11 +570,12 @@ impl<'d, 'a> Scan<'d, 'a> {
                 best = Some(c);
             }
         };
+        // Sets first: on a tie, `15 a year` is a rate, not a length.
+        take(self.set_at(i));
         take(self.core(i));
         take(self.modified(i));
         take(self.with_the(i));
         take(self.hedged_duration(i));
-        take(self.set_at(i));
         best
     }
 
@@ -585,10 +586,31 @@ impl<'d, 'a> Scan<'d, 'a> {
             "late" => (Some("END"), i + 1),
             "mid" if self.w(i + 1) == "-" && self.glued(i + 1) => (Some("MID"), i + 2),
             "mid" | "middle" => (Some("MID"), i + 1),
-            "earlier" | "later"
-                if matches!(self.w(i + 1), "this" | "today" | "tonight")
-                    || self.w(i + 1) == "in" && self.w(i + 2) == "the" =>
-            {
+            // earlier in the week, later in the year: the period itself
+            "earlier" | "later" if self.w(i + 1) == "in" && self.w(i + 2) == "the" => {
+                let (u, false) = Unit::parse(self.w(i + 3))? else {
+                    return None;
+                };
+                if !matches!(
+                    u,
+                    Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Quarter
+                ) {
+                    return None;
+                }
+                let sem = if u == Unit::Day {
+                    Sem::RelDay(0)
+                } else {
+                    Sem::RelUnit { unit: u, n: 0 }
+                };
+                return Some(Cand::new(
+                    i,
+                    i + 4,
+                    Type::Date,
+                    sem,
+                    "part of the current period",
+                ));
+            }
+            "earlier" | "later" if matches!(self.w(i + 1), "this" | "today" | "tonight") => {
                 (None, i + 1)
             }
             _ => return None,
@@ -1551,6 +1573,8 @@ impl<'d, 'a> Scan<'d, 'a> {
                 },
                 "part of a day",
             )),
+            // `NOW WATCH:` and other all-caps furniture is not a date.
+            "now" if self.doc.tokens.get(i).is_some_and(|t| t.all_upper) => None,
             "now" | "currently" | "nowadays" | "presently" => {
                 // `now-defunct` is an adjective prefix; still present reference.
                 let mut a = i;
@@ -1613,7 +1637,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         };
         let j = i + 1;
         let w = self.w(j);
-        if let Some(wd) = words::weekday(w).filter(|_| self.upper(j)) {
+        if let Some(wd) = words::weekday(w) {
             let day = Sem::Weekday { w: wd, dir };
             if let Some(p) = words::part_of_day(self.w(j + 1)) {
                 return Some(Cand::new(
@@ -1950,10 +1974,27 @@ impl<'d, 'a> Scan<'d, 'a> {
             return None;
         }
         let (n, j) = self.number_at(i)?;
+        // `zero hour` is an idiom, not a length.
+        if n == Some(0.0) {
+            return None;
+        }
         let hyphen = self.w(j) == "-" && self.glued(j) && self.glued(j + 1);
         let k = if hyphen { j + 1 } else { j };
         let (mut u, plural) = Unit::parse(self.w(k))?;
         if n.is_none() && !plural {
+            return None;
+        }
+        // `a second attempt`: `second` after `a` is the ordinal unless a
+        // time word or punctuation follows.
+        if u == Unit::Second
+            && !plural
+            && !self.is_num(i)
+            && self.kind(k + 1) == Some(Kind::Word)
+            && !matches!(
+                self.w(k + 1),
+                "later" | "earlier" | "ago" | "before" | "after" | "long"
+            )
+        {
             return None;
         }
         if u == Unit::Quarter && n == Some(1.0) && !matches!(self.w(i), "one") {
@@ -2033,7 +2074,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         if matches!(w, "every" | "each") {
             let mut j = i + 1;
-            if let Some(wd) = words::weekday(self.w(j)).filter(|_| self.upper(j)) {
+            if let Some(wd) = words::weekday(self.w(j)) {
                 return Some(Cand::new(
                     i,
                     j + 1,
