@@ -509,6 +509,32 @@ pub fn resolve(sem: &Sem, tense: &Tense, ctx: &Ctx, time_base: Option<(Date, Str
                 None => Resolved::new(inner.value, inner.why),
             }
         }
+        Sem::Weekend => match r {
+            Some(r) => {
+                // ISO weeks run Monday–Sunday, so a weekend shares the week
+                // number of the Monday before it.
+                let wd = i64::from(r.weekday());
+                let back = matches!(tense, Tense::Past(_) | Tense::Unknown) && wd < 6;
+                let d = if back { r.add_days(-wd) } else { Some(r) };
+                match d {
+                    Some(d) => Resolved::new(
+                        format!("{}-WE", week_value(d)),
+                        format!(
+                            "the weekend {}: {} {}",
+                            tense_words(tense),
+                            if back {
+                                "the one before"
+                            } else {
+                                "the one of the week of"
+                            },
+                            ref_words(r)
+                        ),
+                    ),
+                    None => Resolved::new("XXXX-WXX-WE".into(), "weekend out of range".into()),
+                }
+            }
+            None => Resolved::new("XXXX-WXX-WE".into(), "weekend; no reference date".into()),
+        },
         Sem::Duration(v) => Resolved::new(v.clone(), "length of time".into()),
         Sem::Set(v) => Resolved::new(v.clone(), "recurrence".into()),
         Sem::Time { day, hm, zone } => {

@@ -110,6 +110,8 @@ pub enum Sem {
         /// Direction.
         dir: i8,
     },
+    /// `the weekend`: the one just past in past narration, else the coming one.
+    Weekend,
     /// A finished duration value (`P3M`, `PXD`).
     Duration(String),
     /// A finished set value (`P1D`, `XXXX-WXX-1`).
@@ -311,6 +313,14 @@ impl<'d, 'a> Scan<'d, 'a> {
         let p = i - 1;
         match self.w(p) {
             "$" | "#" | "£" | "€" => false,
+            // `mid-2011`, `pre-2003`: a lower-case prefix before the hyphen.
+            "-" if p > 0
+                && self.glued(p)
+                && self.kind(p - 1) == Some(Kind::Word)
+                && !self.upper(p - 1) =>
+            {
+                true
+            }
             "." | "," | ":" | "/" | "-" | "–" => {
                 !(p > 0 && self.glued(p) && self.kind(p - 1) != Some(Kind::Punct))
             }
@@ -756,6 +766,56 @@ impl<'d, 'a> Scan<'d, 'a> {
                 }
             }
         }
+        // the summer of 2016
+        if words::season(w).is_some() {
+            if let Some(c) = self.season_forms(j).filter(|c| c.a == j) {
+                return Some(Cand { a: i, ..c });
+            }
+        }
+        // the first nine months, the last two years
+        if matches!(w, "first" | "last" | "final") {
+            if let Some((Some(n), e)) = self.number_at(j + 1) {
+                if let Some((u, true)) = Unit::parse(self.w(e)) {
+                    if n >= 2.0 {
+                        return Some(Cand::new(
+                            i,
+                            e + 1,
+                            Type::Duration,
+                            Sem::Duration(u.duration(n)),
+                            "stretch of time",
+                        ));
+                    }
+                }
+            }
+        }
+        // over the weekend
+        if w == "weekend" {
+            return Some(Cand::new(
+                i,
+                j + 1,
+                Type::Date,
+                Sem::Weekend,
+                "the weekend nearest in the tense",
+            ));
+        }
+        // for the year, during the quarter: the current one
+        if matches!(w, "year" | "quarter")
+            && i > 0
+            && matches!(self.w(i - 1), "for" | "during" | "throughout")
+        {
+            let unit = if w == "year" {
+                Unit::Year
+            } else {
+                Unit::Quarter
+            };
+            return Some(Cand::new(
+                i,
+                j + 1,
+                Type::Date,
+                Sem::RelUnit { unit, n: 0 },
+                "relative to the reference date",
+            ));
+        }
         // the 1990s, the '90s
         if let Some(c) = self.decade_at(j) {
             return Some(Cand { a: i, ..c });
@@ -827,6 +887,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 | "preceding"
                 | "same"
                 | "recent"
+                | "current"
         ) {
             return self.the_dir_unit(i, j);
         }
@@ -927,6 +988,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             }
             "next" | "coming" if u == Unit::Day => return None,
             "next" | "coming" => Sem::RelUnit { unit: u, n: 1 },
+            "current" => Sem::RelUnit { unit: u, n: 0 },
             "previous" | "preceding" => Sem::Anaphor { unit: u, n: -1 },
             "following" => Sem::Anaphor { unit: u, n: 1 },
             "same" => Sem::Anaphor { unit: u, n: 0 },
@@ -999,6 +1061,16 @@ impl<'d, 'a> Scan<'d, 'a> {
             return None;
         }
         let v: i32 = digits.parse().ok()?;
+        // `in his 80s`, `their early 20s`: an age, not a decade.
+        if digits.len() == 2 && k == j + 1 {
+            let p1 = if j > 0 { self.w(j - 1) } else { "" };
+            let p2 = if j > 1 { self.w(j - 2) } else { "" };
+            let poss =
+                |w: &str| matches!(w, "his" | "her" | "their" | "its" | "my" | "our" | "your");
+            if poss(p1) || poss(p2) {
+                return None;
+            }
+        }
         let dec = match digits.len() {
             4 if v % 10 == 0 && (1000..2100).contains(&v) => {
                 if v % 100 == 0 && v < 2000 {
@@ -1917,9 +1989,10 @@ impl<'d, 'a> Scan<'d, 'a> {
     fn duration_at(&self, i: usize) -> Option<Cand> {
         // bare plural: `years later`, `for months`
         if let Some((u, true)) = Unit::parse(self.w(i)) {
-            if self.kind(i) == Some(Kind::Word) && !self.upper(i)
-                || i == 0
-                || self.upper(i) && self.doc.tokens.get(i).is_some_and(|t| t.line_start)
+            let sentence_start = self.doc.sentence(i).0 == i;
+            if self.upper(i) && !sentence_start {
+                return None;
+            }
             {
                 if !self.bare_plural_ok(i) || matches!(u, Unit::Second | Unit::Quarter) {
                     return None;
@@ -1942,6 +2015,49 @@ impl<'d, 'a> Scan<'d, 'a> {
                         Sem::Ref("PAST_REF"),
                         "vague time ago",
                     ));
+                }
+                // `office hours`, `the early years of`: only where the words
+                // around make it a stretch of time.
+                let prev = if i > 0 { self.w(i - 1) } else { "" };
+                let next = self.w(i + 1);
+                let before_ok = matches!(
+                    prev,
+                    "for"
+                        | "in"
+                        | "within"
+                        | "over"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "than"
+                        | "about"
+                        | "nearly"
+                        | "almost"
+                        | "took"
+                        | "take"
+                        | "takes"
+                        | "taking"
+                        | "spent"
+                        | "spend"
+                        | "lasted"
+                        | "lasting"
+                        | "waited"
+                        | "wait"
+                        | "these"
+                        | "those"
+                        | "by"
+                        | "until"
+                        | "and"
+                        | "or"
+                        | "from"
+                        | "through"
+                ) || sentence_start;
+                let after_ok = matches!(
+                    next,
+                    "later" | "earlier" | "before" | "after" | "long" | "of" | "afterwards" | "on"
+                );
+                if !(before_ok || after_ok) || u == Unit::Minute && !after_ok {
+                    return None;
                 }
                 if i > 0 && matches!(self.w(i - 1), "'s" | "of") {
                     return None;
@@ -2052,7 +2168,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             "daily" => Some("P1D"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
-            "yearly" | "annually" | "annual" => Some("P1Y"),
+            "yearly" | "annually" => Some("P1Y"),
             "quarterly" => Some("P3M"),
             "hourly" => Some("PT1H"),
             "nightly" => Some("P1D"),
