@@ -72,25 +72,29 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         } else {
             None
         };
-        let res = resolve::resolve(&c.sem, &tense, &ctx, base);
+        let sentence = doc.sentence_of.get(c.a).copied().unwrap_or(0);
+        let res = resolve::resolve(&c.sem, &tense, &ctx, base, sentence);
         let text = doc.slice(c.a, c.b).to_string();
         if matches!(c.ty, Type::Date | Type::Time) {
             if let Some(d) = res.day {
                 ctx.last_day = Some(Anchor {
                     date: d,
                     text: text.clone(),
+                    sentence,
                 });
             }
             if let Some(m) = res.month {
                 ctx.last_month = Some(Anchor {
                     date: m,
                     text: text.clone(),
+                    sentence,
                 });
             }
             if let Some(y) = res.year.and_then(|y| Date::new(y, 1, 1)) {
                 ctx.last_year = Some(Anchor {
                     date: y,
                     text: text.clone(),
+                    sentence,
                 });
             }
         }
@@ -133,7 +137,8 @@ fn time_base(
     {
         let tense = clause_tense(scan, doc, nx.a, nx.b);
         let _ = options;
-        let res = resolve::resolve(&nx.sem, &tense, ctx, None);
+        let sn = doc.sentence_of.get(nx.a).copied().unwrap_or(0);
+        let res = resolve::resolve(&nx.sem, &tense, ctx, None, sn);
         if let Some(d) = res.day {
             return Some((d, doc.slice(nx.a, nx.b).to_string()));
         }

@@ -24,6 +24,8 @@ pub struct Anchor {
     pub date: Date,
     /// The words.
     pub text: String,
+    /// The sentence they are in.
+    pub sentence: u32,
 }
 
 /// What resolution carries from one expression to the next.
@@ -169,7 +171,13 @@ fn season_month(s: &str) -> u32 {
 
 /// Resolves one meaning. `tense` is the clause's; `time_base` a day named
 /// next to a clock time in the same sentence.
-pub fn resolve(sem: &Sem, tense: &Tense, ctx: &Ctx, time_base: Option<(Date, String)>) -> Resolved {
+pub fn resolve(
+    sem: &Sem,
+    tense: &Tense,
+    ctx: &Ctx,
+    time_base: Option<(Date, String)>,
+    sentence: u32,
+) -> Resolved {
     let r = ctx.reference;
     match sem {
         Sem::Day { y: Some(y), m, d } => match Date::new(*y, *m, *d) {
@@ -480,7 +488,7 @@ pub fn resolve(sem: &Sem, tense: &Tense, ctx: &Ctx, time_base: Option<(Date, Str
             Resolved::new((*v).into(), why.into())
         }
         Sem::WeekOf { month, nth } => {
-            let inner = resolve(month, tense, ctx, None);
+            let inner = resolve(month, tense, ctx, None, sentence);
             let Some(first) = inner.month else {
                 let m = match month.as_ref() {
                     Sem::Month { m, .. } | Sem::MonthDir { m, .. } => *m,
@@ -540,7 +548,7 @@ pub fn resolve(sem: &Sem, tense: &Tense, ctx: &Ctx, time_base: Option<(Date, Str
         Sem::Time { day, hm, zone } => {
             let (base, how) = match day {
                 Some(d) => {
-                    let res = resolve(d, tense, ctx, None);
+                    let res = resolve(d, tense, ctx, None, sentence);
                     match res.day {
                         Some(dt) => (Some(dt), res.why),
                         None => {
@@ -548,7 +556,13 @@ pub fn resolve(sem: &Sem, tense: &Tense, ctx: &Ctx, time_base: Option<(Date, Str
                         }
                     }
                 }
-                None => match (time_base, &ctx.last_day, r) {
+                // A clock time reads on the day the last sentence or this
+                // one talked about; further back, the reference date.
+                None => match (
+                    time_base,
+                    ctx.last_day.as_ref().filter(|a| a.sentence + 1 >= sentence),
+                    r,
+                ) {
                     (Some((d, t)), _, _) => (
                         Some(d),
                         format!("time on the day named beside it (\"{t}\", {d})"),
@@ -560,7 +574,7 @@ pub fn resolve(sem: &Sem, tense: &Tense, ctx: &Ctx, time_base: Option<(Date, Str
                             a.text, a.date
                         ),
                     ),
-                    (None, None, Some(r)) => (Some(r), format!("time on the {}", ref_words(r))),
+                    (None, None, Some(r)) => (Some(r), format!("time on {}", ref_words(r))),
                     _ => (None, "time of an unknown day".into()),
                 },
             };

@@ -986,8 +986,11 @@ impl<'d, 'a> Scan<'d, 'a> {
                     "stretch of time",
                 ));
             }
-            "next" | "coming" if u == Unit::Day => return None,
-            "next" | "coming" => Sem::RelUnit { unit: u, n: 1 },
+            "coming" if u == Unit::Day => return None,
+            // `the next week` in narration follows the date last talked
+            // about (`the following week`); `the coming week` looks ahead.
+            "next" => Sem::Anaphor { unit: u, n: 1 },
+            "coming" => Sem::RelUnit { unit: u, n: 1 },
             "current" => Sem::RelUnit { unit: u, n: 0 },
             "previous" | "preceding" => Sem::Anaphor { unit: u, n: -1 },
             "following" => Sem::Anaphor { unit: u, n: 1 },
@@ -2070,7 +2073,6 @@ impl<'d, 'a> Scan<'d, 'a> {
                     "unstated number of units",
                 ));
             }
-            return None;
         }
         // `year-long`, `month-long`
         if let Some((u, false)) = Unit::parse(self.w(i)) {
@@ -2126,12 +2128,18 @@ impl<'d, 'a> Scan<'d, 'a> {
         {
             return None;
         }
-        if hyphen && self.w(e) == "-" && self.glued(e) {
-            if self.w(e + 1) == "long" {
+        if self.w(e) == "-" && self.glued(e) {
+            // `27-year-long` is a length; `a year-long siege` leaves `year-long`
+            // to its own pattern; `a decade-old` is an age.
+            if hyphen && self.w(e + 1) == "long" {
                 e += 2;
             } else {
                 return None;
             }
+        }
+        // `a decades-long`: `a` cannot count a plural.
+        if plural && n == Some(1.0) && matches!(self.w(i), "a" | "an") {
+            return None;
         }
         let mut n = n;
         // `a year and a half`
