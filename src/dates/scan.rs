@@ -767,26 +767,24 @@ impl<'d, 'a> Scan<'d, 'a> {
             }
         }
         // the summer of 2016
-        if words::season(w).is_some() {
-            if let Some(c) = self.season_forms(j).filter(|c| c.a == j) {
-                return Some(Cand { a: i, ..c });
-            }
+        if words::season(w).is_some()
+            && let Some(c) = self.season_forms(j).filter(|c| c.a == j)
+        {
+            return Some(Cand { a: i, ..c });
         }
         // the first nine months, the last two years
-        if matches!(w, "first" | "last" | "final") {
-            if let Some((Some(n), e)) = self.number_at(j + 1) {
-                if let Some((u, true)) = Unit::parse(self.w(e)) {
-                    if n >= 2.0 {
-                        return Some(Cand::new(
-                            i,
-                            e + 1,
-                            Type::Duration,
-                            Sem::Duration(u.duration(n)),
-                            "stretch of time",
-                        ));
-                    }
-                }
-            }
+        if matches!(w, "first" | "last" | "final")
+            && let Some((Some(n), e)) = self.number_at(j + 1)
+            && let Some((u, true)) = Unit::parse(self.w(e))
+            && n >= 2.0
+        {
+            return Some(Cand::new(
+                i,
+                e + 1,
+                Type::Duration,
+                Sem::Duration(u.duration(n)),
+                "stretch of time",
+            ));
         }
         // over the weekend
         if w == "weekend" {
@@ -2059,7 +2057,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     next,
                     "later" | "earlier" | "before" | "after" | "long" | "of" | "afterwards" | "on"
                 );
-                if !(before_ok || after_ok) || u == Unit::Minute && !after_ok {
+                if !(after_ok || before_ok && u != Unit::Minute) {
                     return None;
                 }
                 if i > 0 && matches!(self.w(i - 1), "'s" | "of") {
