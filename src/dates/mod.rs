@@ -291,6 +291,11 @@ fn infer_reference(doc: &Doc, cands: &[Cand]) -> Reference {
         .iter()
         .filter_map(|c| full(c).map(|d| (d, c)))
         .max_by_key(|(d, c)| (*d, std::cmp::Reverse(c.a)));
+    if latest.is_none()
+        && let Some(r) = weekday_clue(doc, cands)
+    {
+        return r;
+    }
     match latest {
         Some((d, c)) => Reference {
             date: Some(d),
@@ -302,6 +307,47 @@ fn infer_reference(doc: &Doc, cands: &[Cand]) -> Reference {
         },
         None => Reference::default(),
     }
+}
+
+/// `Monday, March 6` with no year anywhere in a full date: the year near
+/// the latest year the text names (within one) in which that day is that
+/// weekday.
+fn weekday_clue(doc: &Doc, cands: &[Cand]) -> Option<Reference> {
+    let latest_year = cands
+        .iter()
+        .filter_map(|c| match c.sem {
+            Sem::Year(y) | Sem::Month { y: Some(y), .. } => Some(y),
+            _ => None,
+        })
+        .max()?;
+    let mut best: Option<(Date, &Cand)> = None;
+    for c in cands.iter().filter(|c| c.rule == scan::WEEKDAY_AND_DATE) {
+        let Sem::Day { y: None, m, d } = c.sem else {
+            continue;
+        };
+        let Some(w) = words::weekday(&doc.tok(c.a).to_lowercase()) else {
+            continue;
+        };
+        let hit = [latest_year, latest_year + 1, latest_year - 1]
+            .into_iter()
+            .filter_map(|y| Date::new(y, m, d))
+            .find(|dt| dt.weekday() == w);
+        if let Some(dt) = hit
+            && best.is_none_or(|(b, _)| dt > b)
+        {
+            best = Some((dt, c));
+        }
+    }
+    let (d, c) = best?;
+    Some(Reference {
+        date: Some(d),
+        source: RefSource::Inferred,
+        clue: Some(format!(
+            "weekday and date \"{}\" fall together in {} (the year the text names is {latest_year})",
+            doc.slice(c.a, c.b),
+            d.year
+        )),
+    })
 }
 
 #[cfg(test)]
@@ -337,6 +383,16 @@ mod tests {
         assert_eq!(d.reference.date, Date::new(2017, 3, 5));
         assert_eq!(d.reference.source, RefSource::Inferred);
         assert!(d.reference.clue.unwrap().contains("March 5, 2017"));
+    }
+
+    #[test]
+    fn infers_reference_from_weekday_clue() {
+        let d = run(
+            "On Monday, March 6, talks resumed, the first since 2016.",
+            None,
+        );
+        assert_eq!(d.reference.date, Date::new(2017, 3, 6));
+        assert!(d.reference.clue.unwrap().contains("Monday, March 6"));
     }
 
     #[test]

@@ -182,6 +182,10 @@ impl Cand {
     }
 }
 
+/// Rule name of `Monday, March 6` (a weekday with a year-less date), which
+/// the reference-date inference reads as a clue to the year.
+pub const WEEKDAY_AND_DATE: &str = "weekday and date";
+
 /// The scanner: the document and each token in lower case.
 pub struct Scan<'d, 'a> {
     doc: &'d Doc<'a>,
@@ -620,7 +624,10 @@ impl<'d, 'a> Scan<'d, 'a> {
                     "part of the current period",
                 ));
             }
-            "earlier" | "later" if matches!(self.w(i + 1), "this" | "today" | "tonight") => {
+            "earlier" | "later"
+                if matches!(self.w(i + 1), "this" | "today" | "tonight")
+                    || words::weekday(self.w(i + 1)).is_some() && self.upper(i + 1) =>
+            {
                 (None, i + 1)
             }
             _ => return None,
@@ -1276,6 +1283,9 @@ impl<'d, 'a> Scan<'d, 'a> {
             && matches!(c.sem, Sem::Day { .. })
         {
             c.a = i;
+            if matches!(c.sem, Sem::Day { y: None, .. }) {
+                c.rule = WEEKDAY_AND_DATE;
+            }
             return Some(c);
         }
         // `Sunday Times`, `the Sunday Telegraph`: a weekday inside a name.
