@@ -421,6 +421,13 @@ mod tests {
         let d = run(&s, None);
         assert!(!d.spans.is_empty());
         assert!(start.elapsed().as_secs() < 60, "scan took too long");
+        // Nested patterns (`the end of the end of …`, `early early …`) must
+        // not recurse along the whole chain.
+        let chain =
+            "the end of ".repeat(100_000) + "the year and early early ".repeat(50_000).as_str();
+        let start = std::time::Instant::now();
+        let _ = run(&chain, Some("2017-02-21"));
+        assert!(start.elapsed().as_secs() < 60, "nested scan took too long");
         let mut digits = String::new();
         for i in 0..200_000 {
             digits.push_str(&format!("{} ", 1900 + i % 200));

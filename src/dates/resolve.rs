@@ -452,7 +452,8 @@ pub fn resolve(
             ),
         },
         Sem::Ago { n, unit } => match (r, n) {
-            (Some(r), Some(n)) => {
+            // Beyond ten thousand units no calendar value is meaningful.
+            (Some(r), Some(n)) if *n <= 10_000.0 => {
                 let k = n.round() as i64;
                 let mut res = match unit {
                     Unit::Second | Unit::Minute | Unit::Hour => {

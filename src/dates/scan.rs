@@ -191,7 +191,13 @@ pub struct Scan<'d, 'a> {
     doc: &'d Doc<'a>,
     low: Vec<String>,
     day_first: bool,
+    /// Nesting of `the end of the … of …` and `early …` patterns: bounded so
+    /// that hostile chains cost constant work per token.
+    depth: std::cell::Cell<u8>,
 }
+
+/// How deep nested patterns may go.
+const MAX_DEPTH: u8 = 3;
 
 /// Words before a bare ambiguous month name (`May`, `March`) that make it a month.
 fn is_month_context(w: &str) -> bool {
@@ -249,6 +255,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             doc,
             low,
             day_first,
+            depth: std::cell::Cell::new(0),
         }
     }
 
@@ -595,6 +602,16 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// `early January`, `mid-October`, `late last year`, `earlier this month`.
     fn modified(&self, i: usize) -> Option<Cand> {
+        if self.depth.get() >= MAX_DEPTH {
+            return None;
+        }
+        self.depth.set(self.depth.get() + 1);
+        let c = self.modified_inner(i);
+        self.depth.set(self.depth.get().saturating_sub(1));
+        c
+    }
+
+    fn modified_inner(&self, i: usize) -> Option<Cand> {
         let (m, j) = match self.w(i) {
             "early" => (Some("START"), i + 1),
             "late" => (Some("END"), i + 1),
@@ -673,9 +690,16 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// Patterns that start with `the`.
     fn with_the(&self, i: usize) -> Option<Cand> {
-        if self.w(i) != "the" {
+        if self.w(i) != "the" || self.depth.get() >= MAX_DEPTH {
             return None;
         }
+        self.depth.set(self.depth.get() + 1);
+        let c = self.with_the_inner(i);
+        self.depth.set(self.depth.get().saturating_sub(1));
+        c
+    }
+
+    fn with_the_inner(&self, i: usize) -> Option<Cand> {
         let j = i + 1;
         let w = self.w(j);
         // the end / beginning / middle of X
@@ -695,10 +719,19 @@ impl<'d, 'a> Scan<'d, 'a> {
             return Some(inner);
         }
         // the very beginning of …
-        if w == "very" && matches!(self.w(j + 1), "beginning" | "end" | "start") {
-            let mut c = self.with_the(j)?;
-            c.a = i;
-            return Some(c);
+        if w == "very"
+            && let Some(p) = match self.w(j + 1) {
+                "end" => Some("END"),
+                "beginning" | "start" => Some("START"),
+                _ => None,
+            }
+            && self.w(j + 2) == "of"
+        {
+            let mut inner = self.of_target(j + 3)?;
+            inner.a = i;
+            inner.modifier = Some(p);
+            inner.rule = "part of a period";
+            return Some(inner);
         }
         // the early 1990s, the late 1980s, the mid-1990s
         if matches!(w, "early" | "late" | "mid")
