@@ -826,6 +826,21 @@ impl<'d, 'a> Scan<'d, 'a> {
                 "stretch of time",
             ));
         }
+        // the nine months (ended Sept. 30), the two years since
+        if (self.is_num(j) || words::small_number(w).is_some())
+            && let Some((Some(n), e)) = self.number_at(j)
+            && let Some((u, true)) = Unit::parse(self.w(e))
+            && n >= 2.0
+            && self.bare_plural_ok(e)
+        {
+            return Some(Cand::new(
+                i,
+                e + 1,
+                Type::Duration,
+                Sem::Duration(u.duration(n)),
+                "stretch of time",
+            ));
+        }
         // over the weekend
         if w == "weekend" {
             return Some(Cand::new(
