@@ -675,6 +675,29 @@ impl<'d, 'a> Scan<'d, 'a> {
         if self.w(i) == "no" && self.w(i + 2) == "than" {
             j += 1;
         }
+        // `about 8:45 a.m.`, `around 2010`: a point in time, approximately.
+        if matches!(
+            self.w(i),
+            "about" | "around" | "approximately" | "roughly" | "circa"
+        ) {
+            let point = self.core(j).filter(|c| {
+                c.a == j
+                    && matches!(c.ty, Type::Date | Type::Time)
+                    && matches!(
+                        c.sem,
+                        Sem::Year(_)
+                            | Sem::Day { .. }
+                            | Sem::Month { .. }
+                            | Sem::Time { .. }
+                            | Sem::Decade(_)
+                    )
+            });
+            if let Some(mut c) = point {
+                c.a = i;
+                c.modifier = Some("APPROX");
+                return Some(c);
+            }
+        }
         let mut c = self.duration_at(j)?;
         if c.ty != Type::Duration || c.modifier.is_some() {
             return None;
@@ -1760,6 +1783,24 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// `this week`, `last month`, `next Tuesday`, `last March`, `this morning`.
     fn dir_forms(&self, i: usize) -> Option<Cand> {
+        // `this past weekend`, `this past Sunday`: the last one.
+        if self.w(i) == "this" && self.w(i + 1) == "past" {
+            let mut c = self.dir_forms(i + 1)?;
+            if let Sem::Duration(_) = c.sem {
+                let (u, false) = Unit::parse(self.w(i + 2))? else {
+                    return None;
+                };
+                c = Cand::new(
+                    i,
+                    i + 3,
+                    Type::Date,
+                    Sem::RelUnit { unit: u, n: -1 },
+                    "relative to the reference date",
+                );
+            }
+            c.a = i;
+            return Some(c);
+        }
         let dir: i8 = match self.w(i) {
             "this" | "current" => 0,
             "last" | "past" => -1,
