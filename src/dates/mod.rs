@@ -220,7 +220,11 @@ fn cue(scan: &Scan, doc: &Doc, k: usize) -> Option<Tense> {
     if w == "won" && matches!(next, "'" | "’") && scan.low(k + 2) == "t" {
         return Some(Tense::Future("won't".into()));
     }
-    if matches!(w, "going" | "set" | "due" | "expected" | "scheduled") && next == "to" {
+    // `due to bad weather` gives a cause, not a time.
+    if w == "due" && next == "to" {
+        return None;
+    }
+    if matches!(w, "going" | "set" | "expected" | "scheduled") && next == "to" {
         return Some(Tense::Future(format!("{w} to")));
     }
     // `to be held`, `is to be signed`: a passive infinitive looks ahead.

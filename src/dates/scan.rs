@@ -501,6 +501,19 @@ impl<'d, 'a> Scan<'d, 'a> {
                 Some(c) if c.b > i => {
                     let b = c.b;
                     let extra = self.range_tail(&c);
+                    let mut c = c;
+                    // `March 5-7, 2017`: the year written at the end holds for both.
+                    if let (
+                        Sem::Day { y: y @ None, .. },
+                        Some(Cand {
+                            sem: Sem::Day { y: Some(y2), .. },
+                            ..
+                        }),
+                    ) = (&mut c.sem, &extra)
+                    {
+                        *y = Some(*y2);
+                        c.rule = "full date as written";
+                    }
                     out.push(c);
                     i = b;
                     if let Some(e) = extra {
@@ -537,7 +550,11 @@ impl<'d, 'a> Scan<'d, 'a> {
     /// `Feb. 19-26`, `2009-11`: the second end of a range written with a dash.
     fn range_tail(&self, c: &Cand) -> Option<Cand> {
         let b = c.b;
-        if !matches!(self.w(b), "-" | "–") || !self.glued(b) || !self.glued(b + 1) {
+        if !matches!(self.w(b), "-" | "–" | "/") || !self.glued(b) || !self.glued(b + 1) {
+            return None;
+        }
+        // `2016/17` is a span of years; `March 5/6` is not a range we read.
+        if self.w(b) == "/" && !matches!(c.sem, Sem::Year(_)) {
             return None;
         }
         match c.sem {
@@ -1462,7 +1479,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         if !self.digits_alone_after(i) {
             // 2009-11 as a year range is handled by `range_tail`.
-            if !(matches!(self.w(j), "-" | "–") && self.is_num(j + 1)) {
+            if !(matches!(self.w(j), "-" | "–" | "/") && self.is_num(j + 1)) {
                 return None;
             }
         }

@@ -489,7 +489,6 @@ pub fn is_future_cue(w: &str) -> bool {
             | "intends"
             | "aims"
             | "would"
-            | "until"
             | "forthcoming"
     )
 }
