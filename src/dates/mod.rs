@@ -441,6 +441,40 @@ mod tests {
     }
 
     #[test]
+    fn random_soup_never_panics() {
+        // Deterministic pseudo-random word soup over the lens's vocabulary,
+        // with and without a reference date (debug builds check overflow).
+        let vocab: Vec<&str> = "the end of early mid - late March May 5 31 2017 1999 99999999 0 ' s 90 / 07 . , : 00 p m a few years ago last next this past week weekend Monday that day same previous following every other once twice times per quarter Q 4 fiscal FY spring fall will was said GMT noon today recent days first half Christmas New Year Day 10000 and a half nearly more than at least 'll century 20 th decades long old"
+            .split_whitespace()
+            .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for round in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let w = vocab[(seed >> 33) as usize % vocab.len()];
+                text.push_str(w);
+                if (seed >> 20) % 3 != 0 {
+                    text.push(' ');
+                }
+            }
+            let r = match round % 4 {
+                0 => Some("2017-02-21"),
+                1 => Some("9999-12-31"),
+                2 => Some("0001-01-01"),
+                _ => None,
+            };
+            let d = run(&text, r);
+            assert!(d.spans.windows(2).all(|w| w[0].end <= w[1].start), "{text}");
+            for s in &d.spans {
+                assert!(text.get(s.start..s.end).is_some(), "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn spans_are_sorted_and_disjoint() {
         let d = run(
             "From March to May 2016, and between 2014 and 2016, on Feb. 19-26 at 3 p.m.",
