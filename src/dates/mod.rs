@@ -456,7 +456,7 @@ mod tests {
                     .wrapping_add(1_442_695_040_888_963_407);
                 let w = vocab[(seed >> 33) as usize % vocab.len()];
                 text.push_str(w);
-                if (seed >> 20) % 3 != 0 {
+                if !(seed >> 20).is_multiple_of(3) {
                     text.push(' ');
                 }
             }
