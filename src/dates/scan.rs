@@ -1580,6 +1580,27 @@ impl<'d, 'a> Scan<'d, 'a> {
                 "time of day",
             ));
         }
+        // `0800 GMT`, `1430 hours`: the wire services' four-digit clock.
+        if self.is_num(i) && w.len() == 4 && self.digits_alone_before(i) {
+            let v: u32 = w.parse().ok()?;
+            let (hh, mm) = (v / 100, v % 100);
+            let nx = self.w(i + 1);
+            let utc = words::time_zone(nx).filter(|_| self.upper(i + 1));
+            if hh <= 23 && mm <= 59 && (utc.is_some() || matches!(nx, "hours" | "hrs")) {
+                let zone = if utc == Some(true) { "Z" } else { "" };
+                return Some(Cand::new(
+                    i,
+                    i + 2,
+                    Type::Time,
+                    Sem::Time {
+                        day: None,
+                        hm: format!("{hh:02}:{mm:02}"),
+                        zone,
+                    },
+                    "clock time",
+                ));
+            }
+        }
         let h = self
             .num_val(i)
             .or_else(|| words::small_number(w).filter(|&v| v <= 12))?;
@@ -1890,6 +1911,16 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         let (u, plural) = Unit::parse(w)?;
         if plural {
+            // `in coming weeks`
+            if self.w(i) == "coming" && !matches!(u, Unit::Second | Unit::Quarter) {
+                return Some(Cand::new(
+                    i,
+                    j + 1,
+                    Type::Duration,
+                    Sem::Duration(u.vague()),
+                    "unstated number of units",
+                ));
+            }
             return None;
         }
         if matches!(
@@ -2202,6 +2233,25 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Sem::Duration(u.duration(1.0)),
                     "length of time",
                 ));
+            }
+            // `by year-end`, `at month end`
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            let hyphen = self.w(i + 1) == "-" && self.glued(i + 1) && self.glued(i + 2);
+            let end_at = if hyphen { i + 2 } else { i + 1 };
+            if matches!(u, Unit::Year | Unit::Month | Unit::Quarter)
+                && self.w(end_at) == "end"
+                && (hyphen || matches!(prev, "by" | "at" | "before" | "until" | "since"))
+                && !self.upper(i)
+            {
+                let mut c = Cand::new(
+                    i,
+                    end_at + 1,
+                    Type::Date,
+                    Sem::RelUnit { unit: u, n: 0 },
+                    "end of the current period",
+                );
+                c.modifier = Some("END");
+                return Some(c);
             }
             return None;
         }
