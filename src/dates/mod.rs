@@ -102,7 +102,29 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         let mut span = Span::new(Label::Date, c.ty.as_str(), doc.text, start, end);
         span.value = Some(res.value);
         span.modifier = c.modifier.map(str::to_string);
-        span.why = Some(format!("{}: {}", c.rule, res.why));
+        let mut why = if res.why.starts_with(c.rule) {
+            res.why
+        } else {
+            format!("{}: {}", c.rule, res.why)
+        };
+        if let Some(m) = c.modifier {
+            // `early on Sunday` keeps `early` outside the span.
+            let word = if c.a >= 2
+                && doc.is(c.a - 1, "on")
+                && !doc.tok(c.a).is_empty()
+                && matches!(m, "START" | "END")
+                && doc.tok(c.a - 2).eq_ignore_ascii_case(if m == "START" {
+                    "early"
+                } else {
+                    "late"
+                }) {
+                doc.tok(c.a - 2)
+            } else {
+                doc.tok(c.a)
+            };
+            why.push_str(&format!("; mod {m} from \"{word}\""));
+        }
+        span.why = Some(why);
         spans.push(span);
     }
     Dated { spans, reference }
