@@ -120,7 +120,12 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
                 }) {
                 doc.tok(c.a - 2)
             } else {
-                doc.tok(c.a)
+                // `the (very) end of …`: the part word, not the article.
+                let mut k = c.a;
+                while k + 1 < c.b && (doc.is(k, "the") || doc.is(k, "very")) {
+                    k += 1;
+                }
+                doc.tok(k)
             };
             why.push_str(&format!("; mod {m} from \"{word}\""));
         }
