@@ -333,7 +333,8 @@ fn noun_phrase(
             && !u.hyphen
             && (lw.ends_with("ed")
                 || lw.ends_with("ing")
-                || singular && (lw.ends_with('s') || IRREGULAR_VERBS.contains(&lw.as_str())))
+                || IRREGULAR_VERBS.contains(&lw.as_str())
+                || singular && lw.ends_with('s'))
         {
             break;
         }
@@ -344,7 +345,12 @@ fn noun_phrase(
         }
     }
     let head = *units.last()?;
-    if is_num(doc, head.a) || head.hyphen && units.len() == 1 {
+    let head_w = doc.slice(head.a, head.b).to_ascii_lowercase();
+    // `45 wounded`: a participle alone is no noun.
+    if is_num(doc, head.a)
+        || head.hyphen && units.len() == 1
+        || units.len() == 1 && (head_w.ends_with("ed") || head_w.ends_with("ing"))
+    {
         return None;
     }
     // A group actor (`US personnel`) is counted as named.
@@ -501,17 +507,16 @@ pub fn counts(
     if let Some(n) = number_of(doc, a, s0, actors) {
         return Some(n);
     }
-    // Elided noun in subject position: the previous figure's, when it is
-    // in this sentence or the one before.
-    if verb_follows(doc, j) || pronoun {
-        let here = doc.sentence_of.get(a).copied().unwrap_or(0) as usize;
-        if let Some((c, s)) = prev
-            && s + 1 >= here
-        {
-            return Some(c.to_string());
+    // Elided noun: the previous figure's, when it is in this sentence
+    // (`killed 23 people and wounded 45`), or in the one before and the
+    // figure is a subject (`tens of thousands have fled`).
+    let here = doc.sentence_of.get(a).copied().unwrap_or(0) as usize;
+    match prev {
+        Some((c, s)) if s == here || (verb_follows(doc, j) || pronoun) && s + 1 == here => {
+            Some(c.to_string())
         }
+        _ => None,
     }
-    None
 }
 
 /// Verbs that attribute a statement to their subject.
@@ -575,12 +580,22 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
 
 /// The subject before a reporting verb at `v`, read backwards over content
 /// words (`when local sources said` → local sources).
-fn subject_before(doc: &Doc, v: usize, s0: usize, actors: &[&Span]) -> Option<String> {
+fn subject_before(
+    doc: &Doc,
+    v: usize,
+    s0: usize,
+    actors: &[&Span],
+) -> Option<(usize, String)> {
     let mut a = v;
     while a > s0 && a + 6 > v {
         let k = a - 1;
         let in_actor = actor_at(doc, actors, k).is_some();
+        let apostrophe = |i: usize| matches!(doc.tok(i), "'" | "’");
+        // `Israel's military`
+        let possessive = doc.tok(k) == "s" && glued(doc, k) && apostrophe(k.wrapping_sub(1))
+            || apostrophe(k) && glued(doc, k) && doc.tok(k + 1) == "s";
         let ok = in_actor
+            || possessive
             || is_word(doc, k) && !stop(doc.tok(k))
             || doc.tok(k) == "-" && glued(doc, k)
             || PRONOUNS.contains(&doc.tok(k).to_ascii_lowercase().as_str()) && a == v;
@@ -592,7 +607,7 @@ fn subject_before(doc: &Doc, v: usize, s0: usize, actors: &[&Span]) -> Option<St
     if a == v {
         return None;
     }
-    name_in(doc, a, v, actors)
+    name_in(doc, a, v, actors).map(|n| (a, n))
 }
 
 /// The subject after an inverted reporting verb: `, said Davis`.
@@ -633,8 +648,13 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
         if k >= a && k < b || !REPORTING.contains(&doc.tok(k).to_ascii_lowercase().as_str()) {
             continue;
         }
-        let found =
-            subject_before(doc, k, s0, actors).or_else(|| subject_after(doc, k, s1, actors));
+        // A subject that the figure itself quantifies (`40 percent of the
+        // respondents said`) is not a source for it.
+        let found = match subject_before(doc, k, s0, actors) {
+            Some((sa, _)) if sa >= b && sa <= b + 3 => None,
+            Some((_, n)) => Some(n),
+            None => subject_after(doc, k, s1, actors),
+        };
         if let Some(n) = found {
             let d = if k < a { a - k } else { k - b };
             if best.as_ref().is_none_or(|(bd, _)| d < *bd) {

@@ -85,7 +85,9 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             continue;
         }
         let mut span = f.span(doc);
-        if matches!(f.kind, Kind::Count | Kind::Vague) {
+        // A count is of whole things: `a magnitude 6.1 quake` counts nothing.
+        let whole = f.lo.fract() == 0.0 && f.hi.fract() == 0.0;
+        if matches!(f.kind, Kind::Count | Kind::Vague) && whole {
             span.counts = context::counts(
                 doc,
                 f.a,
@@ -412,8 +414,10 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
             if glued(doc, c) && matches!(doc.tok(p), "'" | "’" | "+") && !glued(doc, p) {
                 return false;
             }
-            if doc.tok(p) == "." && label_noun(doc.tok(p.wrapping_sub(1))) {
-                return false; // No. 10
+            if doc.tok(p) == "."
+                && (label_noun(doc.tok(p.wrapping_sub(1))) || month(doc.tok(p.wrapping_sub(1))))
+            {
+                return false; // No. 10, Jan. 5
             }
             if is_word(doc, p) && month(doc.tok(p)) {
                 return false;
