@@ -318,7 +318,7 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
     if (n.scale == 1.0 || !n.glued_m)
         && let Some((e2, unit)) = UNITS.at(doc, ue)
     {
-        // A unit must follow closely: glued, one space or a hyphen.
+        // After a hyphen a unit is singular: `3.5-inch`, `six-mile`.
         let ok = !hyph || !doc.tok(ue).ends_with('s') || doc.tok(ue).len() <= 3;
         if ok {
             am.b = e2;
@@ -327,6 +327,19 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
             am.rule = "unit";
             return Some(am);
         }
+    }
+    // `12-cent`, `one-yen`
+    if hyph
+        && let Some((e2, cu)) = CURRENCIES.at(doc, ue)
+        && cu.post
+    {
+        am.b = e2;
+        am.kind = Kind::Money;
+        am.unit = Some(cu.code.clone());
+        am.lo /= cu.divisor;
+        am.hi = am.lo;
+        am.rule = "currency after the number";
+        return Some(am);
     }
     if compass(doc.tok(e)) && doc.is(e + 1, "of") && !n.words {
         am.kind = Kind::Quantity;
@@ -346,6 +359,49 @@ fn name_before(doc: &Doc, p: usize) -> bool {
         && !context::stop(doc.tok(p))
         && CURRENCIES.at(doc, p).is_none()
         && HEDGES.at(doc, p).is_none()
+        && (mixed || !title_case(doc, p))
+}
+
+/// Whether token `p` sits in a title-case headline (`Bomb Kills 20 in
+/// Baghdad`), where capitals do not mark names. Looks at a bounded window.
+fn title_case(doc: &Doc, p: usize) -> bool {
+    let (s0, s1) = doc.sentence(p);
+    let lo = s0.max(p.saturating_sub(40));
+    let hi = s1.min(p + 40);
+    let mut caps = 0;
+    for k in lo..hi {
+        let w = doc.tok(k);
+        if is_word(doc, k) && w.len() >= 4 {
+            if upper(doc, k) {
+                caps += 1;
+            } else {
+                return false;
+            }
+        }
+    }
+    caps >= 3
+}
+
+/// Street words after a house number.
+fn street(w: &str) -> bool {
+    matches!(
+        w,
+        "Street"
+            | "St"
+            | "Road"
+            | "Rd"
+            | "Avenue"
+            | "Ave"
+            | "Boulevard"
+            | "Blvd"
+            | "Lane"
+            | "Drive"
+            | "Square"
+            | "Place"
+            | "Way"
+            | "Terrace"
+            | "Court"
+    )
 }
 
 /// Whether the amount is a figure and not part of a date, time, name,
@@ -431,12 +487,52 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
             && !n.decimal
             && n.scale == 1.0
             && (1000.0..=2100.0).contains(&n.value);
-        if year_like && am.kind == Kind::Count && !hedged {
+        // `1000-5000` is a range of counts, `2010-2015` one of years.
+        let range_of_counts = matches!(doc.tok(e), "-" | "–" | "to")
+            && doc.tok(e + 1).parse::<f64>().is_ok_and(|v| v > 2100.0);
+        if year_like && am.kind == Kind::Count && !hedged && !range_of_counts {
+            return false;
+        }
+        // `+44 20 7946 0958`: numbers in a row are a phone number or code.
+        if c > 0 && is_num(doc, p) && (is_num(doc, e) || doc.tok(p.wrapping_sub(1)) == "+") {
+            return false;
+        }
+        // `0958` (a phone or code part); counts never start with a zero.
+        if doc.tok(c).len() > 1 && doc.tok(c).starts_with('0') && !n.decimal {
+            return false;
+        }
+        // `at 10.30`: a clock time.
+        if n.decimal
+            && n.value < 24.0
+            && doc.tok(c + 2).len() == 2
+            && doc.tok(c + 2) < "60"
+            && ["at", "by", "until", "till", "from", "before", "after"]
+                .iter()
+                .any(|w| doc.is(p, w))
+        {
+            return false;
+        }
+        // `1.` or `2)` opening a line: a list marker.
+        if doc.tokens.get(c).is_some_and(|t| t.line_start)
+            && matches!(doc.tok(c + 1), "." | ")")
+            && !is_num(doc, c + 2)
+        {
+            return false;
+        }
+        // `10 Downing Street`: a street number.
+        if (e..e + 3)
+            .take_while(|&k| upper(doc, k))
+            .any(|k| street(doc.tok(k)))
+            && upper(doc, e)
+        {
             return false;
         }
     } else {
         let w = doc.tok(c).to_ascii_lowercase();
         let bare = n.b == c + 1 && n.scale == 1.0;
+        if c > 0 && is_word(doc, p) && label_noun(doc.tok(p)) {
+            return false; // number one, Article Five
+        }
         if bare && w == "one" && am.kind == Kind::Count {
             const NOT_BEFORE: &[&str] = &[
                 "the", "no", "any", "every", "each", "this", "that", "which", "another", "anyone",

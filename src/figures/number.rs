@@ -469,8 +469,9 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         return Some((i + 1, 50.0));
     }
     // `a third of`, `one quarter of`
-    if w == "a" || w == "one" {
-        let f = fraction_word(doc.tok(i + 1))?;
+    if (w == "a" || w == "one")
+        && let Some(f) = fraction_word(doc.tok(i + 1))
+    {
         let single = !doc.tok(i + 1).to_ascii_lowercase().ends_with('s');
         let hyph = doc.tok(i + 1) == "-";
         if hyph || !single || !doc.is(i + 2, "of") {
@@ -486,7 +487,7 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         return Some((i + 2, f));
     }
     // `two-thirds`, `three quarters`
-    if let Some(n) = small_number(&w).filter(|&n| (2..=10).contains(&n)) {
+    if let Some(n) = small_number(&w).filter(|&n| (1..=10).contains(&n)) {
         let (k, sep) = if doc.tok(i + 1) == "-" && glued(doc, i + 1) && glued(doc, i + 2) {
             (i + 2, true)
         } else {
