@@ -17,7 +17,7 @@ use crate::text::Doc;
 use number::{Num, bare_scale, digit_number, fraction, ratio, vague, word_number};
 use words::{
     CURRENCIES, Currency, HEDGES, Pos, UNITS, compass, glued, is_num, is_word, label_noun, month,
-    time_unit,
+    small_number, time_unit,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -533,7 +533,10 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
         if c > 0 && is_word(doc, p) && label_noun(doc.tok(p)) {
             return false; // number one, Article Five
         }
-        if bare && w == "one" && am.kind == Kind::Count {
+        // `one or two`, `one to three`: the start of a range.
+        let range_start = (doc.is(e, "or") || doc.is(e, "to"))
+            && small_number(doc.tok(e + 1)).is_some_and(|v| v > 1);
+        if bare && w == "one" && am.kind == Kind::Count && !range_start {
             const NOT_BEFORE: &[&str] = &[
                 "the", "no", "any", "every", "each", "this", "that", "which", "another", "anyone",
                 "someone", "everyone", "little",

@@ -444,6 +444,13 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         if !NEXT.contains(&next.as_str()) {
             return None;
         }
+        // `half a million`, `half a dozen` are numbers, read by `word_number`.
+        let after = doc.tok(i + 2);
+        if matches!(next.as_str(), "a" | "an")
+            && (scale_word(after).is_some() || after.eq_ignore_ascii_case("dozen"))
+        {
+            return None;
+        }
         if i > 0 {
             let prev = doc.tok(i - 1).to_ascii_lowercase();
             if NOT_BEFORE.contains(&prev.as_str())
