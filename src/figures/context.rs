@@ -256,7 +256,9 @@ const IRREGULAR_VERBS: &[&str] = &[
     "began", "blew", "broke", "brought", "came", "caught", "cut", "drove", "fell", "flew", "fled",
     "fought", "gave", "got", "hit", "held", "hid", "hurt", "kept", "knew", "led", "left", "lost",
     "made", "met", "paid", "put", "ran", "rose", "sank", "saw", "sent", "set", "shot", "sold",
-    "spent", "stood", "struck", "took", "threw", "told", "went", "won", "wore", "wrote",
+    "spent", "stood", "struck", "took", "threw", "told", "went", "won", "wore", "wrote", "taken",
+    "given", "seen", "known", "shown", "thrown", "driven", "born", "beaten", "stolen", "hidden",
+    "fallen", "written", "chosen", "broken", "sworn", "torn", "worn", "done", "gone",
 ];
 
 fn is_plural(w: &str) -> bool {
@@ -338,9 +340,19 @@ fn noun_phrase(
         {
             break;
         }
+        // `taken hostage`: a participle right after the number is a verb.
+        if units.is_empty() && IRREGULAR_VERBS.contains(&lw.as_str()) {
+            return None;
+        }
         units.push(u);
         k = u.b;
-        if !u.hyphen && is_plural(w) {
+        // A capitalized name ending in -s (`Hamas fighters`) ends the
+        // phrase only when no lower-case noun follows it.
+        let name_s = doc.tokens.get(u.a).is_some_and(|t| t.upper)
+            && is_word(doc, k)
+            && !doc.tokens.get(k).is_some_and(|t| t.upper)
+            && !stop(doc.tok(k));
+        if !u.hyphen && is_plural(w) && !name_s {
             break;
         }
     }

@@ -463,7 +463,11 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
             {
                 return false; // F-16, COVID-19, 2016-17, 5/17
             }
-            if doc.tok(p) == "#" || is_word(doc, p) && label_noun(doc.tok(p)) {
+            // `junctions 5 and 6`: the second label of a pair.
+            let pair = matches!(doc.tok(p), "and" | "or" | "to" | ",")
+                && is_num(doc, p.wrapping_sub(1))
+                && label_noun(doc.tok(p.wrapping_sub(2)));
+            if pair || doc.tok(p) == "#" || is_word(doc, p) && label_noun(doc.tok(p)) {
                 return false;
             }
             // `'11` (a year), `GMT +8` (an offset)
@@ -541,7 +545,9 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
                 "the", "no", "any", "every", "each", "this", "that", "which", "another", "anyone",
                 "someone", "everyone", "little",
             ];
-            const NOT_AFTER: &[&str] = &["point", "hand", "way", "another", "thing", "day"];
+            const NOT_AFTER: &[&str] = &[
+                "point", "hand", "way", "another", "thing", "day", "step", "time", "side",
+            ];
             if c > 0 && NOT_BEFORE.contains(&doc.tok(p).to_ascii_lowercase().as_str()) {
                 return false;
             }
@@ -615,7 +621,9 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool) -> bool {
             first.kind = second.kind;
             first.unit = second.unit.clone();
         }
-        (_, Kind::Count) => {}
+        // `$12m-20m`: a bare second end of the same size; `rose 0.5% to
+        // 7,682` is a change between two different things.
+        (_, Kind::Count) if second.lo <= first.lo * 10.0 => {}
         _ => return false,
     }
     if second.lo <= lo {
