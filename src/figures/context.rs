@@ -304,10 +304,11 @@ fn unit_at(doc: &Doc, j: usize, end: usize) -> Option<Unit> {
 /// The actor span (from `taken`) covering token `i`, if any.
 fn actor_at<'s>(doc: &Doc, actors: &'s [&Span], i: usize) -> Option<&'s Span> {
     let t = doc.tokens.get(i)?;
-    actors
-        .iter()
-        .find(|s| s.start <= t.start && t.end <= s.end)
-        .copied()
+    // Sorted by start and non-overlapping: only the last one starting at or
+    // before the token can cover it.
+    let k = actors.partition_point(|s| s.start <= t.start);
+    let s = *actors.get(k.checked_sub(1)?)?;
+    (t.end <= s.end).then_some(s)
 }
 
 /// The noun phrase the figure ending before token `j` quantifies, read
@@ -634,7 +635,10 @@ fn subject_after(doc: &Doc, v: usize, s1: usize, actors: &[&Span]) -> Option<Str
 
 /// Who the sentence attributes the figure at tokens `a..b` to.
 pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String> {
+    // A bounded window of the sentence keeps the lens linear on texts
+    // without sentence breaks (tables, lists of numbers).
     let (s0, s1) = doc.sentence(a);
+    let (s0, s1) = (s0.max(a.saturating_sub(60)), s1.min(b + 60));
     for k in s0..s1 {
         if doc.is(k, "according") && doc.is(k + 1, "to") {
             let mut e = k + 2;
@@ -688,7 +692,9 @@ fn subject_of_figure(doc: &Doc, b: usize, sa: usize) -> bool {
 
 /// The actor spans of `taken`.
 pub fn actors(taken: &[Span]) -> Vec<&Span> {
-    taken.iter().filter(|s| s.label == Label::Actor).collect()
+    let mut v: Vec<&Span> = taken.iter().filter(|s| s.label == Label::Actor).collect();
+    v.sort_by_key(|s| s.start);
+    v
 }
 
 #[cfg(test)]
