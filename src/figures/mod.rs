@@ -449,10 +449,12 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
     }
     let p = c.wrapping_sub(1);
     if !n.words {
+        if c > 0 && !am.cur_prefix && !second && glued(doc, c) && is_word(doc, p) {
+            return false; // G7, A320, MH17, A400M
+        }
+        // With a scale word (`#13 billion`) the number is an amount whatever
+        // stands before it.
         if c > 0 && !am.cur_prefix && !second && n.scale < 1e6 {
-            if glued(doc, c) && is_word(doc, p) {
-                return false; // G7, A320, MH17
-            }
             if glued(doc, c)
                 && matches!(
                     doc.tok(p),
@@ -596,15 +598,19 @@ fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
 }
 
 /// Joins `first` and `second` into one range if they fit one.
-fn join_range(first: &mut Amount, second: &Amount, or: bool) -> bool {
+fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bool {
     let (Some(n1), Some(n2)) = (&first.num, &second.num) else {
         return false;
     };
     if or && n1.words != n2.words {
         return false;
     }
+    // `737-800` is a model: hyphen ranges of numbers past 100 start round.
+    if hyphen && !n1.words && first.lo >= 100.0 && first.lo % 5.0 != 0.0 {
+        return false;
+    }
     // `555-1234` is a phone number, not a range.
-    if !or && !n1.words && n1.int_len == 3 && n2.int_len == 4 && second.lo % 100.0 != 0.0 {
+    if hyphen && !n1.words && n1.int_len == 3 && n2.int_len == 4 && second.lo % 100.0 != 0.0 {
         return false;
     }
     let mut lo = first.lo;
@@ -660,7 +666,7 @@ fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
             return None;
         }
         let second = amount(doc, am.b + 1)?;
-        if !valid(doc, &second, true, true, true) || !join_range(&mut am, &second, false) {
+        if !valid(doc, &second, true, true, true) || !join_range(&mut am, &second, false, false) {
             return None;
         }
         ranged = true;
@@ -670,7 +676,8 @@ fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
         && second.num.is_some()
     {
         let mut joined = am.clone();
-        if join_range(&mut joined, &second, or) {
+        let hyphen = matches!(doc.tok(am.b), "-" | "–");
+        if join_range(&mut joined, &second, or, hyphen) {
             am = joined;
             ranged = true;
         }
