@@ -347,6 +347,15 @@ fn noun_phrase(
         }
         units.push(u);
         k = u.b;
+        // `the group’s leaders`: the possessor is not what is counted.
+        if matches!(doc.tok(k), "'" | "’")
+            && glued(doc, k)
+            && (doc.tok(k + 1) == "s" && glued(doc, k + 1) || lw.ends_with('s'))
+        {
+            units.clear();
+            k += if doc.tok(k + 1) == "s" { 2 } else { 1 };
+            continue;
+        }
         // A capitalized name ending in -s (`Hamas fighters`) ends the
         // phrase only when no lower-case noun follows it.
         let name_s = doc.tokens.get(u.a).is_some_and(|t| t.upper)

@@ -797,6 +797,92 @@ mod tests {
     }
 
     #[test]
+    fn random_token_soup_does_not_panic_and_spans_are_ordered() {
+        const V: &[&str] = &[
+            "1",
+            "750",
+            ",",
+            "000",
+            ".",
+            "5",
+            "-",
+            "–",
+            "$",
+            "US",
+            "£",
+            "m",
+            "bn",
+            "k",
+            "one",
+            "a",
+            "half",
+            "of",
+            "the",
+            "tens",
+            "thousands",
+            "between",
+            "and",
+            "to",
+            "or",
+            "so",
+            "up",
+            "percent",
+            "%",
+            "km",
+            "said",
+            "according",
+            "’",
+            "s",
+            "\n",
+            " ",
+            "\u{2009}",
+            "two",
+            "hundred",
+            "dozen",
+            "several",
+            "third",
+            "in",
+            "five",
+            "+",
+            "odd",
+            "March",
+            "2017",
+            "whom",
+            "civilians",
+            "Airwars",
+            "F",
+            "16",
+            "No",
+            "#",
+            ":",
+            "30",
+            "the",
+            "million",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..(x % 24) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push_str(V[(x % V.len() as u64) as usize]);
+                if x % 3 == 0 {
+                    t.push(' ');
+                }
+            }
+            x = x.wrapping_add(0x9e37_79b9);
+            let got = figs(&t, &[]);
+            for w in got.windows(2) {
+                assert!(w[0].end <= w[1].start, "{t:?}");
+            }
+            for f in &got {
+                assert_eq!(t.get(f.start..f.end), Some(f.text.as_str()));
+            }
+        }
+    }
+
+    #[test]
     fn hostile_input_does_not_panic() {
         for t in [
             "",
