@@ -867,7 +867,7 @@ mod tests {
                 x ^= x >> 7;
                 x ^= x << 17;
                 t.push_str(V[(x % V.len() as u64) as usize]);
-                if x % 3 == 0 {
+                if x.is_multiple_of(3) {
                     t.push(' ');
                 }
             }
