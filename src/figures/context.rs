@@ -261,7 +261,8 @@ const IRREGULAR_VERBS: &[&str] = &[
     "fallen", "written", "chosen", "broken", "sworn", "torn", "worn", "done", "gone",
 ];
 
-fn is_plural(w: &str) -> bool {
+/// Whether `w` looks like a plural noun (`civilians`, `people`).
+pub fn is_plural(w: &str) -> bool {
     let l = w.to_ascii_lowercase();
     if IRREGULAR_PLURALS.contains(&l.as_str()) {
         return true;
@@ -495,6 +496,10 @@ pub fn counts(
     let (s0, s1) = doc.sentence(a);
     let mut j = b;
     let mut pronoun = false;
+    // `a 5,000-strong force`
+    if doc.tok(j) == "-" && doc.is(j + 1, "strong") {
+        j += 2;
+    }
     if doc.is(j, "of") {
         j += 1;
         while matches!(

@@ -359,6 +359,7 @@ fn name_before(doc: &Doc, p: usize) -> bool {
         && !context::stop(doc.tok(p))
         && CURRENCIES.at(doc, p).is_none()
         && HEDGES.at(doc, p).is_none()
+        && !weekday(w)
         && (mixed || !title_case(doc, p))
 }
 
@@ -380,6 +381,14 @@ fn title_case(doc: &Doc, p: usize) -> bool {
         }
     }
     caps >= 3
+}
+
+/// Weekday names: `On Saturday 5,000 people marched`.
+fn weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 /// Street words after a house number.
@@ -441,8 +450,9 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
         && is_word(doc, e + 1)
         && am.kind != Kind::Quantity
         && !post_hedge
+        && !doc.is(e + 1, "strong")
     {
-        return false; // one-time, 10-point, two-state
+        return false; // one-time, 10-point, two-state (but a 5,000-strong force)
     }
     if is_word(doc, e) && month(doc.tok(e)) && n.value <= 31.0 && !n.grouped {
         return false;
@@ -481,11 +491,18 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
             {
                 return false; // No. 10, Jan. 5
             }
-            if is_word(doc, p) && month(doc.tok(p)) {
+            if is_word(doc, p) && month(doc.tok(p)) && !n.grouped {
                 return false;
             }
-            if name_before(doc, p) {
-                return false; // Boeing 787, Trent 900
+            // `Boeing 787`, `Trent 900`; but `In Baghdad 12 people`: a plural
+            // noun after the number makes it a count.
+            let next = doc.tok(e);
+            let plural_next = is_word(doc, e)
+                && !upper(doc, e)
+                && context::is_plural(next)
+                && !context::stop(next);
+            if name_before(doc, p) && !plural_next {
+                return false;
             }
         }
         let year_like = n.int_len == 4
