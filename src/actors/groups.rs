@@ -58,6 +58,23 @@ fn affiliation(doc: &Doc, units: &[Unit], k: usize, lx: &Lex) -> Option<(bool, u
     }
     let s = doc.slice(u.a, u.b);
     let lower = s.to_lowercase();
+    // `US-led` as three units: `US`, `-`, `led`.
+    if LED.contains(&lower.as_str()) && k >= 2 && doc.slice(units[k - 1].a, units[k - 1].b) == "-" {
+        let h = units[k - 2];
+        let head = doc.slice(h.a, h.b);
+        if u.a > 0
+            && doc.tokens[u.a].glued
+            && doc.tokens[units[k - 1].a].glued
+            && (lx.demonyms.contains_key(&head.to_lowercase())
+                || is_country(lx, head)
+                || lx
+                    .names
+                    .get(head)
+                    .is_some_and(|n| matches!(n, Named::Org(_))))
+        {
+            return Some((true, 3));
+        }
+    }
     if let Some(a) = lx.affil.get(&lower) {
         return Some((*a == Affil::Lead, 1));
     }

@@ -14,6 +14,7 @@ const ORGS: &str = include_str!("../../data/orgs.txt");
 const GAZETTEER: &str = include_str!("../../data/gazetteer.txt");
 const PERSONS: &str = include_str!("../../data/persons.txt");
 const GIVEN: &str = include_str!("../../data/given_names.txt");
+const SURNAMES: &str = include_str!("../../data/surnames.txt");
 const TITLES: &str = include_str!("../../data/titles.txt");
 const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
 const AFFILIATIONS: &str = include_str!("../../data/affiliations.txt");
@@ -66,6 +67,8 @@ pub struct Lex {
     pub max_tokens: usize,
     /// Given names.
     pub given: WordSet,
+    /// Frequent surnames.
+    pub surnames_common: WordSet,
     /// Title words, lower case.
     pub titles: HashMap<String, TitleKind>,
     /// Demonyms, lower case → country.
@@ -108,6 +111,7 @@ impl Lex {
             surnames: HashMap::new(),
             max_tokens: 1,
             given: WordSet::new(lines(GIVEN)),
+            surnames_common: WordSet::new(lines(SURNAMES)),
             titles: HashMap::new(),
             demonyms: HashMap::new(),
             affil: HashMap::new(),
@@ -215,6 +219,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         surnames: HashMap::new(),
         max_tokens: 1,
         given: WordSet::default(),
+        surnames_common: WordSet::default(),
         titles: HashMap::new(),
         demonyms: HashMap::new(),
         affil: HashMap::new(),
@@ -231,6 +236,7 @@ mod tests {
     fn every_list_loads() {
         let lx = Lex::load().expect("a data file has a bad line");
         assert!(lx.names.len() > 5000 && lx.given.len() > 1000);
+        assert!(lx.surnames_common.len() > 1000);
         assert!(!lx.titles.is_empty() && !lx.demonyms.is_empty() && !lx.affil.is_empty());
         assert!(!lx.common.is_empty() && !lx.nicknames.is_empty());
         let isis = lx.names.get("Daesh").copied();

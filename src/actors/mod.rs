@@ -19,6 +19,7 @@ mod groups;
 mod lex;
 mod roles;
 mod units;
+mod words;
 
 use std::collections::{HashMap, HashSet};
 
@@ -26,6 +27,7 @@ use crate::model::{Label, Span};
 use crate::text::Doc;
 use lex::{LEX, Lex, Named, TitleKind};
 use units::Unit;
+use words::*;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,322 +71,6 @@ impl Mention {
         }
     }
 }
-
-/// Words that end an organisation name (`… Party`, `… Inc.`).
-const ORG_HEADS: &[&str] = &[
-    "Party",
-    "Forces",
-    "Force",
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "Ltd",
-    "Ltd.",
-    "LLC",
-    "PLC",
-    "plc",
-    "Co.",
-    "Company",
-    "Group",
-    "Council",
-    "Ministry",
-    "Department",
-    "Agency",
-    "Army",
-    "Navy",
-    "Police",
-    "Bank",
-    "University",
-    "College",
-    "Committee",
-    "Commission",
-    "Organization",
-    "Organisation",
-    "Union",
-    "Association",
-    "Institute",
-    "Foundation",
-    "Times",
-    "News",
-    "Post",
-    "Journal",
-    "Herald",
-    "Tribune",
-    "Gazette",
-    "Airlines",
-    "Airways",
-    "Corps",
-    "Brigade",
-    "Brigades",
-    "Division",
-    "Battalion",
-    "Regiment",
-    "Front",
-    "Movement",
-    "Network",
-    "Service",
-    "Services",
-    "Court",
-    "Parliament",
-    "Assembly",
-    "Club",
-    "Society",
-    "Church",
-    "Federation",
-    "League",
-    "Authority",
-    "Office",
-    "Bureau",
-    "Board",
-    "Fund",
-    "Trust",
-    "Press",
-    "Records",
-    "Motors",
-    "Technologies",
-    "Systems",
-    "Holdings",
-    "Industries",
-    "Partners",
-    "Alliance",
-    "Coalition",
-    "Congress",
-    "Senate",
-    "Cabinet",
-    "Administration",
-    "Guard",
-    "Command",
-    "Centre",
-    "Center",
-    "Hospital",
-    "School",
-    "Academy",
-    "Laboratory",
-    "Laboratories",
-    "Observatory",
-    "Watch",
-    "International",
-    "Magazine",
-    "Radio",
-    "Television",
-    "TV",
-    "Channel",
-    "Broadcasting",
-    "Studios",
-    "Pictures",
-    "Entertainment",
-    "Energy",
-    "Oil",
-    "Petroleum",
-    "Airport",
-];
-
-/// Words that end a place name (`Tigris River`, `Nineveh Province`).
-const PLACE_HEADS: &[&str] = &[
-    "River",
-    "Province",
-    "Governorate",
-    "Sea",
-    "Ocean",
-    "Mountains",
-    "Mountain",
-    "Hills",
-    "Lake",
-    "Island",
-    "Islands",
-    "Valley",
-    "Street",
-    "Square",
-    "Bridge",
-    "Bay",
-    "Gulf",
-    "County",
-    "District",
-    "Region",
-    "City",
-    "Base",
-    "Desert",
-    "Peninsula",
-    "Strait",
-    "Canal",
-    "Park",
-    "Avenue",
-    "Road",
-    "Dam",
-    "Stadium",
-    "Palace",
-    "Prison",
-    "Heights",
-    "Coast",
-    "Plain",
-    "Canyon",
-    "Falls",
-    "Beach",
-    "Harbor",
-    "Harbour",
-    "Creek",
-    "Springs",
-    "Forest",
-    "Village",
-    "Township",
-    "Camp",
-    "Crossing",
-    "Highway",
-    "Station",
-    "Basin",
-    "Plateau",
-    "Delta",
-    "Oblast",
-    "Prefecture",
-    "State",
-    "Territory",
-    "Territories",
-];
-
-/// Lower-case nouns that make a named facility or area of the name before
-/// them (`Mosul airport`, `Ghazlani military base`).
-const FACILITY: &[&str] = &[
-    "airport",
-    "base",
-    "airbase",
-    "province",
-    "governorate",
-    "river",
-    "dam",
-    "bridge",
-    "square",
-    "prison",
-    "refinery",
-    "port",
-    "district",
-    "valley",
-    "lake",
-    "mountains",
-    "desert",
-];
-/// Words that may stand between a name and a facility noun.
-const FACILITY_MOD: &[&str] = &["military", "air", "naval", "army", "international", "oil"];
-
-/// Words that open a place name (`Mount Everest`, `Lake Chad`).
-const PLACE_OPENERS: &[&str] = &[
-    "Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Camp", "Isle",
-];
-
-/// Heads that may take `of` (`Department of Defense`, `Bank of England`).
-const OF_HEADS: &[&str] = &[
-    "Department",
-    "Ministry",
-    "University",
-    "Bank",
-    "Army",
-    "Council",
-    "Court",
-    "Institute",
-    "Office",
-    "Bureau",
-    "Republic",
-    "Kingdom",
-    "Province",
-    "Gulf",
-    "Sea",
-    "Bay",
-    "Strait",
-    "Isle",
-    "Church",
-    "Museum",
-    "College",
-    "Academy",
-    "Commission",
-    "Committee",
-    "Federation",
-    "League",
-    "Union",
-    "Association",
-    "Society",
-    "Organization",
-    "Organisation",
-    "Party",
-    "Centers",
-    "Center",
-    "Centre",
-    "Board",
-    "House",
-    "Chamber",
-    "Secretariat",
-    "Agency",
-    "Coalition",
-    "Movement",
-    "Front",
-    "Federal",
-    "State",
-    "City",
-    "District",
-    "Sultanate",
-    "Emirate",
-    "Islamic",
-    "Peninsula",
-    "Cape",
-    "Battle",
-    "Government",
-    "Governorate",
-];
-
-/// Acronyms that name no organisation.
-const NOT_ORG: &[&str] = &[
-    "CEO", "CFO", "COO", "GDP", "TV", "PM", "AM", "OK", "ID", "DNA", "HIV", "AIDS", "VBIED", "IED",
-    "IEDs", "UAV", "RPG", "SUV", "PC", "GPS", "CCTV", "USD", "EUR", "GMT", "UTC", "BST", "EST",
-    "EDT", "PST", "NOW", "WATCH", "MP", "MPs", "ATM", "VIP", "LGBT", "LGBTQ", "COVID", "SARS",
-    "MERS", "USB", "CD", "DVD", "PDF", "FAQ", "CT", "BC", "AD", "BCE", "CE", "KM", "MPH", "II",
-    "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "OS", "TNT", "RSS", "HTML", "URL", "IT",
-    "AI", "PR", "HQ", "Q", "ISBN", "SMS", "A", "I",
-];
-
-/// Name particles that stay lower case inside a name (`Abdel al-Aziz`,
-/// `Ursula von der Leyen`).
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du", "la",
-    "le", "dos", "das", "del", "della", "ter", "ten", "y", "ul", "ud", "ben", "af", "zu",
-];
-
-/// Verbs of saying: a capitalized word next to them is a person.
-const SAY: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "asked",
-    "stated",
-    "explained",
-    "wrote",
-    "tweeted",
-    "insisted",
-    "noted",
-    "warned",
-    "argued",
-    "claimed",
-    "announced",
-    "replied",
-    "say",
-];
-
-/// Prepositions after which an unknown capitalized word is a place.
-const PLACE_PREPS: &[&str] = &[
-    "in",
-    "near",
-    "from",
-    "to",
-    "outside",
-    "across",
-    "into",
-    "towards",
-    "toward",
-    "around",
-    "throughout",
-    "inside",
-    "via",
-];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -466,6 +152,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase);
         }
         false
+    }
+
+    /// A common word, not a name by itself: listed, or seen in lower case
+    /// in this text when it opens a sentence. Acronyms (`US`, `IS`) are not.
+    fn is_common(&self, u: usize) -> bool {
+        let w = self.text(u);
+        let caps = self
+            .units
+            .get(u)
+            .is_some_and(|x| x.caps && w.chars().count() >= 2);
+        if caps && self.mode.get(u) != Some(&Mode::Caps) {
+            return false;
+        }
+        self.lx.common.contains(w)
+            || (self.first_word.get(u) == Some(&true)
+                && self.lower_seen.contains(&w.to_lowercase()))
     }
 
     fn title_kind(&self, u: usize) -> Option<TitleKind> {
@@ -684,6 +386,12 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         if m.kind == K::Unknown || m.ua >= m.ub || m.ub > cx.units.len() {
             continue;
         }
+        if m.kind == K::Org && is_model_number(&cx, m.ub) {
+            continue;
+        }
+        if m.kind == K::Place && is_adjective(&cx, m.ua, m.ub) {
+            continue;
+        }
         let start = doc.tokens[cx.units[m.ua].a].start;
         let stop = doc.tokens[cx.units[m.ub - 1].b - 1].end;
         if start < end {
@@ -725,7 +433,7 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
                 i = e;
                 continue;
             }
-            if cx.nameable(i) && !cx.lx.common.contains(cx.text(i)) {
+            if cx.nameable(i) && !cx.is_common(i) && cx.title_kind(i).is_none() {
                 let mut m = Mention::new(i, i + 1, K::Unknown, "headline word");
                 m.headline = true;
                 out.push(m);
@@ -733,15 +441,12 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        let w = cx.text(i);
-        let common = cx.lx.common.contains(w)
-            || (cx.first_word[i] && cx.lower_seen.contains(&w.to_lowercase()));
+        let common = cx.is_common(i);
         match lexm {
             Some((e, what)) if e > i + 1 || !common => {
                 let run = if cx.nameable(i) { cx.run_end(i) } else { i + 1 };
                 if run > e && prefer_run(cx, i, e, run, what) {
-                    take_run(cx, i, run, out);
-                    i = run;
+                    i = take_run(cx, i, run, out);
                 } else {
                     out.push(from_lexicon(cx, i, e, what));
                     i = e;
@@ -759,16 +464,14 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             // (`President Trump`): let the run decide when one follows.
             if cx.title_kind(i).is_some() && cx.nameable(i + 1) {
                 let run = cx.run_end(i);
-                take_run(cx, i, run, out);
-                i = run;
+                i = take_run(cx, i, run, out);
             } else {
                 i += 1;
             }
             continue;
         }
         let run = cx.run_end(i);
-        take_run(cx, i, run, out);
-        i = run;
+        i = take_run(cx, i, run, out);
     }
 }
 
@@ -847,7 +550,18 @@ fn role_prefix(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
 }
 
 /// Classifies the capitalized run `[a, b)` and pushes its mention(s).
-fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
+/// Returns where the scan goes on.
+fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
+    // Events, operations, works and products are no actors, and neither is
+    // the acronym that follows them in brackets.
+    let last = cx.text(b - 1);
+    if NOT_ACTOR_HEADS.contains(&last) || NOT_ACTOR_OPENERS.contains(&cx.text(a)) {
+        if cx.text(b) == "(" && cx.units.get(b + 1).is_some_and(|u| u.caps) && cx.text(b + 2) == ")"
+        {
+            return b + 3;
+        }
+        return b;
+    }
     let mut a = a;
     let mut role = None;
     if let Some(p) = role_prefix(cx, a, b) {
@@ -869,11 +583,11 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
             }
             m.role_units = role;
             out.push(m);
-            return;
+            return e;
         }
     }
     // Leading demonyms (`Iraqi`, `German`) are adjectives, not names.
-    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&cx.text(b - 1)) {
+    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) {
         a += 1;
     }
     // Leading common words (`The`, `North`), unless the rest is no name.
@@ -881,46 +595,72 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         a += 1;
     }
     if a >= b {
-        return;
+        return b;
     }
     if role.is_none()
         && let Some((e, what)) = cx.lexicon_at(a)
         && e == b
     {
         out.push(from_lexicon(cx, a, e, what));
-        return;
+        return b;
     }
     let n = b - a;
     let first = cx.text(a);
-    let last = cx.text(b - 1);
+    let given = cx.lx.given.contains(first);
+    // A title alone (`Prime Minister`, `Chief Operating Officer`) is no name.
+    if role.is_none() && cx.title_kind(b - 1).is_some() && !given {
+        return b;
+    }
+    let has_of = (a..b).any(|u| cx.is(u, "of") || cx.is(u, "for"));
     let mut m = Mention::new(a, b, K::Unknown, "capitalized word");
     m.role_units = role;
     if role.is_some() {
         m.kind = K::Person;
         m.why = "title before a name";
-    } else if n > 1 && (PLACE_HEADS.contains(&last) || PLACE_OPENERS.contains(&first)) {
+    } else if n > 1 && PLACE_OF_HEADS.contains(&first) && has_of {
         m.kind = K::Place;
         m.why = "place head word";
-    } else if ORG_HEADS.contains(&last) && n > 1
-        || OF_HEADS.contains(&first) && (a..b).any(|u| cx.is(u, "of") || cx.is(u, "for"))
+    } else if n > 1 && (OF_HEADS.contains(&first) && has_of || ORG_HEADS.contains(&last))
         || (a..b).any(|u| cx.text(u) == "&")
     {
         m.kind = K::Org;
         m.why = "organisation head word";
-    } else if n > 1 && cx.lx.given.contains(first) {
+    } else if n > 1 && (PLACE_HEADS.contains(&last) || PLACE_OPENERS.contains(&first)) {
+        m.kind = K::Place;
+        m.why = "place head word";
+    } else if n > 1 && given {
         m.kind = K::Person;
         m.why = "given name";
     } else if n > 1 && (a..b).any(|u| is_particle_unit(cx, u)) {
         m.kind = K::Person;
         m.why = "name particle";
+    } else if n > 1 && (a..b).any(|u| is_initial(cx, u)) {
+        m.kind = K::Person;
+        m.why = "initial";
+    } else if n > 1
+        && n <= 4
+        && cx.lx.surnames_common.contains(last)
+        && !(a..b).any(|u| cx.is_common(u) || cx.lower_seen.contains(&cx.text(u).to_lowercase()))
+    {
+        m.kind = K::Person;
+        m.why = "surname";
     } else if n == 1 && cx.units[a].caps && first.chars().count() >= 2 && !NOT_ORG.contains(&first)
     {
+        // An acronym after a number is a unit (`60 GB`).
+        let after_num =
+            a > 0 && !cx.units[a - 1].word && cx.text(a - 1).chars().all(|c| c.is_ascii_digit());
+        if !after_num {
+            m.kind = K::Org;
+            m.why = "acronym";
+        }
+    }
+    // `Iraq’s elite [Rapid Response] forces`
+    if m.kind == K::Unknown
+        && cx.units.get(b).is_some_and(|u| !u.upper)
+        && groups::is_force_noun(cx.text(b))
+    {
         m.kind = K::Org;
-        m.why = "acronym";
-    } else if n > 1 {
-        let digits = (a..b).any(|u| !cx.units[u].word);
-        m.kind = if digits { K::Unknown } else { K::Person };
-        m.why = "capitalized name";
+        m.why = "name before a force noun";
     }
     if matches!(m.kind, K::Unknown | K::Place) {
         let end = facility_end(cx, b);
@@ -931,6 +671,87 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         }
     }
     out.push(m);
+    b
+}
+
+/// Words after which a country acronym is a noun (`the US has`).
+const BEFORE_NOUN: &[&str] = &[
+    "the",
+    "in",
+    "to",
+    "from",
+    "of",
+    "at",
+    "for",
+    "by",
+    "with",
+    "into",
+    "across",
+    "against",
+    "between",
+    "and",
+    "or",
+    "than",
+    "toward",
+    "towards",
+    "visit",
+    "visited",
+    "within",
+    "inside",
+    "outside",
+    "throughout",
+    "about",
+    "on",
+    "over",
+    "via",
+    "as",
+];
+
+/// Whether the place `[a, b)` is used as an adjective: `US-led`, or a
+/// country acronym before a noun (`US military officials`).
+fn is_adjective(cx: &Ctx, a: usize, b: usize) -> bool {
+    let next = cx.text(b);
+    if next == "-" && units::SPLIT_TAILS.contains(&cx.text(b + 1)) {
+        return cx
+            .units
+            .get(b)
+            .and_then(|u| cx.doc.tokens.get(u.a))
+            .is_some_and(|t| t.glued);
+    }
+    if b != a + 1 || !cx.units[a].caps || !cx.is_country(a) {
+        return false;
+    }
+    let prev = if a > 0 { cx.text(a - 1) } else { "" };
+    let next_word = cx.units.get(b).is_some_and(|u| u.word) && !cx.is_common(b);
+    next_word && !BEFORE_NOUN.iter().any(|w| w.eq_ignore_ascii_case(prev))
+}
+
+/// Whether unit `u` is a model number (`787`, `A380`): the organisation
+/// before it names a product, which is no actor (`Boeing 787`).
+fn is_model_number(cx: &Ctx, u: usize) -> bool {
+    let Some(x) = cx.units.get(u) else {
+        return false;
+    };
+    if !cx.free(u) && !cx.used.get(u).copied().unwrap_or(false) {
+        return false;
+    }
+    let toks = &cx.doc.tokens;
+    let first = toks[x.a];
+    if first.kind == crate::text::Kind::Num {
+        return true;
+    }
+    x.caps
+        && cx.text(u).chars().count() <= 2
+        && toks
+            .get(x.b)
+            .is_some_and(|n| n.glued && n.kind == crate::text::Kind::Num)
+}
+
+/// A single capital with its period (`H.`) inside a name.
+fn is_initial(cx: &Ctx, u: usize) -> bool {
+    let t = cx.text(u);
+    let mut c = t.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(x), Some('.'), None) if x.is_uppercase())
 }
 
 fn is_particle_unit(cx: &Ctx, u: usize) -> bool {
@@ -1048,7 +869,7 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
                 continue;
             }
         }
-        if m.kind == K::Unknown && !m.headline && single {
+        if m.kind == K::Unknown && !m.headline {
             m.kind = context_kind(cx, m.ua, m.ub);
         }
         if m.kind == K::Person && m.key.is_none() {
@@ -1093,4 +914,46 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
         return K::Place;
     }
     K::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let d = Doc::new(text);
+        find(&d, &[])
+            .into_iter()
+            .map(|s| (s.text, s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn hostile_text_does_not_panic() {
+        let sample = "US-led (CJTF-OIR) Lt. Col. Abdel al-Mohammadawi, a spokesman \
+                      for Iraq’s Rapid Response forces said. ISIS-held Mosul airport \
+                      BAGHDAD (Reuters) - U.S. Boeing 787 A380 Mr. X ( ) , and";
+        for end in 0..=sample.len() {
+            if sample.is_char_boundary(end) {
+                let _ = names(&sample[..end]);
+                let _ = names(&sample[end..]);
+            }
+        }
+        for t in [
+            "", "(", "US-", "-led", "Mr.", "A", "’s", "Abu", "forces", "( ABC",
+        ] {
+            let _ = names(t);
+        }
+    }
+
+    #[test]
+    fn spans_do_not_overlap() {
+        let d = Doc::new("US and UK forces met Iraqi troops near the Mosul airport.");
+        let s = find(&d, &[]);
+        assert!(s.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(
+            names("Iraqi forces")[0],
+            ("Iraqi forces".into(), "group".into())
+        );
+    }
 }

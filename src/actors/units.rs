@@ -11,6 +11,43 @@ const ABBREV: &[&str] = &[
     "brig", "pres", "gens", "messrs", "bros", "no", "dept", "univ", "assn", "ave",
 ];
 
+/// Participles after a hyphen that leave the name before it a word of
+/// its own (`ISIS-held` → `ISIS`, `US-led` → `US`).
+pub const SPLIT_TAILS: &[&str] = &[
+    "held",
+    "led",
+    "backed",
+    "based",
+    "linked",
+    "affiliated",
+    "controlled",
+    "run",
+    "owned",
+    "style",
+    "born",
+    "related",
+    "inspired",
+    "allied",
+    "occupied",
+    "made",
+    "built",
+    "funded",
+    "supported",
+    "trained",
+    "sponsored",
+    "dominated",
+    "friendly",
+    "aligned",
+    "bound",
+    "brokered",
+    "era",
+    "registered",
+    "flagged",
+    "listed",
+    "produced",
+    "designed",
+];
+
 /// One word of a name: a half-open token range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unit {
@@ -51,7 +88,8 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
                 let ns = doc.tok(b + 1);
                 let prev = doc.tok(b - 1);
                 let join = match ps {
-                    "-" | "‐" => true,
+                    // `ISIS-held`, `Mosul-based`: the name stands alone.
+                    "-" | "‐" => !(toks[b - 1].upper && SPLIT_TAILS.contains(&ns)),
                     "&" => prev.chars().count() <= 2 && ns.chars().count() <= 2,
                     "." => prev.chars().count() == 1 && ns.chars().count() == 1,
                     s if is_apostrophe(s) => {
