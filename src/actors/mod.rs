@@ -326,9 +326,11 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
                     }
                 }
             }
+            // A headline has no final period; a sentence full of names has.
+            let ends_with_period = e > s && doc.slice(units[e - 1].a, units[e - 1].b) == ".";
             let m = if words >= 3 && caps * 10 >= words * 6 {
                 Mode::Caps
-            } else if long >= 3 && upper * 10 >= long * 8 {
+            } else if long >= 3 && upper * 10 >= long * 8 && words <= 20 && !ends_with_period {
                 Mode::Title
             } else {
                 Mode::Normal
@@ -459,6 +461,10 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
+        if NOT_ACTOR_OPENERS.contains(&cx.text(i)) {
+            i = cx.run_end(i);
+            continue;
+        }
         if common {
             // A common word opening a run is no name, but it may be a title
             // (`President Trump`): let the run decide when one follows.
@@ -562,6 +568,17 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         }
         return b;
     }
+    // A title inside the run (`Seminole County Sheriff Don Eslinger`):
+    // what comes before it is read on its own.
+    if role_prefix(cx, a, b).is_none()
+        && let Some(t) = inner_title(cx, a, b)
+    {
+        let mid = take_run(cx, a, t, out).max(t);
+        if mid < b {
+            return take_run(cx, t, b, out);
+        }
+        return mid;
+    }
     let mut a = a;
     let mut role = None;
     if let Some(p) = role_prefix(cx, a, b) {
@@ -644,6 +661,9 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     {
         m.kind = K::Person;
         m.why = "surname";
+    } else if (2..=3).contains(&n) && looks_like_person(cx, a, b) {
+        m.kind = K::Person;
+        m.why = "two or three name words";
     } else if n == 1 && cx.units[a].caps && first.chars().count() >= 2 && !NOT_ORG.contains(&first)
     {
         // An acronym after a number is a unit (`60 GB`).
@@ -745,6 +765,48 @@ fn is_model_number(cx: &Ctx, u: usize) -> bool {
         && toks
             .get(x.b)
             .is_some_and(|n| n.glued && n.kind == crate::text::Kind::Num)
+}
+
+/// The start of a title chunk strictly inside `[a, b)` that a name
+/// follows (a given name, or two or more words).
+fn inner_title(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    let mut p = b.checked_sub(1)?;
+    while p > a + 1 {
+        if cx.title_kind(p - 1) == Some(TitleKind::Title)
+            && (cx.lx.given.contains(cx.text(p)) || b - p >= 2)
+        {
+            let mut t = p - 1;
+            while t > a && cx.title_kind(t - 1).is_some() {
+                t -= 1;
+            }
+            return (t > a).then_some(t);
+        }
+        p -= 1;
+    }
+    None
+}
+
+/// Whether an unknown run of two or three words reads as a person's name:
+/// plain capitalized words that are never written in lower case here, not
+/// after an article or inside quotation marks (titles of works are).
+fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
+    let prev = if a > 0 { cx.text(a - 1) } else { "" };
+    if ["the", "a", "an", "\"", "“", "‘", "'", "``"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev))
+    {
+        return false;
+    }
+    (a..b).all(|u| {
+        let t = cx.text(u);
+        let x = cx.units[u];
+        x.word
+            && !x.caps
+            && t.chars().count() >= 2
+            && !t.chars().skip(1).any(char::is_uppercase)
+            && !cx.is_common(u)
+            && !cx.lower_seen.contains(&t.to_lowercase())
+    }) && !is_model_number(cx, b)
 }
 
 /// A single capital with its period (`H.`) inside a name.
