@@ -3,18 +3,16 @@
 
 Source: the 1990 US Census name frequency files (public domain, US Census
 Bureau) as shipped in the PyPI package `names` (MIT): dist.male.first and
-dist.female.first; names whose lower-case form is a common English word
-(Webster's 2nd list from the PyPI package `english-words`) are dropped unless
-they are very frequent, then data/given_names_extra.txt (hand-written names
-of other origins) is added.
+dist.female.first; names that are words of data/common_words.txt are
+dropped, then data/given_names_extra.txt (hand-written names of other
+origins) is added.
 
-usage: pip install names english-words && python3 scripts/gen_names.py
+usage: pip install names && python3 scripts/gen_names.py
 """
 import importlib.metadata as md
 import pathlib
 
 import names
-from english_words import get_english_words_set
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "given_names.txt"
@@ -23,8 +21,6 @@ SURNAMES_OUT = ROOT / "data" / "surnames.txt"
 SURNAME_MAX = 4000
 # Cumulative-frequency rank limits: female list is long-tailed.
 MALE_MAX, FEMALE_MAX = 1000, 1500
-# A name that is also a common word is kept only within this rank.
-WORD_RANK = 150
 
 
 def read(fname, limit):
@@ -38,10 +34,17 @@ def read(fname, limit):
 
 
 def main():
-    common = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    # Names that are also words (`Mark`, `Jordan`) are kept: a given name is
+    # only a cue before another capitalized word. Function and other common
+    # words of data/common_words.txt are dropped.
+    common = {
+        line.strip()
+        for line in (ROOT / "data" / "common_words.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     keep = set()
     for name, rank in read("dist.male.first", MALE_MAX) + read("dist.female.first", FEMALE_MAX):
-        if name.lower() in common and rank >= WORD_RANK:
+        if name.lower() in common:
             continue
         keep.add(name)
     extra = ROOT / "data" / "given_names_extra.txt"

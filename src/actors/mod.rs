@@ -204,10 +204,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             let k = self.key(i, j);
+            // All-capital words (`BAGHDAD (Reuters)`) are looked up in
+            // capitals too; short ones only as written (`US`, `IS`).
+            let all_caps = (i..j).all(|u| !self.units[u].word || self.units[u].caps);
             let hit = if caps {
                 self.lx.upper.get(&k.to_uppercase())
             } else {
-                self.lx.names.get(&k)
+                self.lx
+                    .names
+                    .get(&k)
+                    .or_else(|| all_caps.then(|| self.lx.upper.get(&k)).flatten())
             };
             if let Some(n) = hit {
                 best = Some((j, *n));
@@ -444,6 +450,7 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             continue;
         }
         let common = cx.is_common(i);
+        let w = cx.text(i);
         match lexm {
             Some((e, what)) if e > i + 1 || !common => {
                 let run = if cx.nameable(i) { cx.run_end(i) } else { i + 1 };
@@ -468,6 +475,13 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
         if common {
             // A common word opening a run is no name, but it may be a title
             // (`President Trump`): let the run decide when one follows.
+            let run = cx.run_end(i);
+            let last = cx.text(run - 1);
+            let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last);
+            if run > i + 1 && headed && DIRECTIONS.contains(&w.to_lowercase().as_str()) {
+                i = take_run(cx, i, run, out);
+                continue;
+            }
             if cx.title_kind(i).is_some() && cx.nameable(i + 1) {
                 let run = cx.run_end(i);
                 i = take_run(cx, i, run, out);
@@ -608,7 +622,11 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         a += 1;
     }
     // Leading common words (`The`, `North`), unless the rest is no name.
-    while a + 1 < b && cx.lx.common.contains(cx.text(a)) {
+    let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last);
+    while a + 1 < b
+        && cx.lx.common.contains(cx.text(a))
+        && !(headed && DIRECTIONS.contains(&cx.text(a).to_lowercase().as_str()))
+    {
         a += 1;
     }
     if a >= b {
@@ -629,11 +647,19 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         return b;
     }
     let has_of = (a..b).any(|u| cx.is(u, "of") || cx.is(u, "for"));
+    // `Iraq’s elite [Rapid Response] forces`
+    let before_force = cx.units.get(b).is_some_and(|u| !u.upper)
+        && groups::is_force_noun(cx.text(b))
+        && !(a..b).any(|u| cx.is_demonym(u))
+        && !(n == 1 && cx.first_word[a]);
     let mut m = Mention::new(a, b, K::Unknown, "capitalized word");
     m.role_units = role;
     if role.is_some() {
         m.kind = K::Person;
         m.why = "title before a name";
+    } else if before_force {
+        m.kind = K::Org;
+        m.why = "name before a force noun";
     } else if n > 1 && PLACE_OF_HEADS.contains(&first) && has_of {
         m.kind = K::Place;
         m.why = "place head word";
@@ -673,14 +699,6 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
             m.kind = K::Org;
             m.why = "acronym";
         }
-    }
-    // `Iraq’s elite [Rapid Response] forces`
-    if m.kind == K::Unknown
-        && cx.units.get(b).is_some_and(|u| !u.upper)
-        && groups::is_force_noun(cx.text(b))
-    {
-        m.kind = K::Org;
-        m.why = "name before a force noun";
     }
     if matches!(m.kind, K::Unknown | K::Place) {
         let end = facility_end(cx, b);
@@ -803,7 +821,7 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
         x.word
             && !x.caps
             && t.chars().count() >= 2
-            && !t.chars().skip(1).any(char::is_uppercase)
+            && !(x.a..x.b).any(|k| cx.doc.tok(k).chars().skip(1).any(char::is_uppercase))
             && !cx.is_common(u)
             && !cx.lower_seen.contains(&t.to_lowercase())
     }) && !is_model_number(cx, b)
@@ -819,6 +837,10 @@ fn is_initial(cx: &Ctx, u: usize) -> bool {
 fn is_particle_unit(cx: &Ctx, u: usize) -> bool {
     let t = cx.text(u);
     if PARTICLES.contains(&t) || t == "Abu" || t == "Umm" || t == "Bin" || t == "Ibn" {
+        return true;
+    }
+    // `O'Brien`, `D’Alema`
+    if ["O'", "O’", "D'", "D’"].iter().any(|p| t.starts_with(p)) {
         return true;
     }
     t.split_once('-')

@@ -133,3 +133,11 @@ pub const PLACE_PREPS: &[&str] = &[
     "in", "near", "from", "to", "outside", "across", "into", "towards", "toward", "around",
     "throughout", "inside", "via",
 ];
+/// Direction words, kept in a name only before a head word
+/// (`Northern Relief Agency`, `North Sea`).
+#[rustfmt::skip]
+pub const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "north-western", "north-eastern", "south-western", "south-eastern", "northwest", "northeast",
+    "southwest", "southeast", "upper", "lower", "greater",
+];
