@@ -245,6 +245,19 @@ mod tests {
     }
 
     #[test]
+    fn no_name_belongs_to_two_organisations() {
+        let mut seen = std::collections::HashMap::new();
+        for l in lines(ORGS) {
+            let canon = l.split('|').next().unwrap_or_default();
+            for f in l.split('|') {
+                if let Some(prev) = seen.insert(f.trim().to_string(), canon) {
+                    assert_eq!(prev, canon, "{f:?} names two organisations");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn keys_ignore_spacing_of_glued_punctuation() {
         let t = "al-Qaeda";
         assert_eq!(key(t, &tokenize(t)), "al-Qaeda");

@@ -643,9 +643,18 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     let first = cx.text(a);
     let given = cx.lx.given.contains(first);
     // A title alone (`Prime Minister`, `Chief Operating Officer`) is no name.
-    if role.is_none() && cx.title_kind(b - 1).is_some() && !given {
+    if cx.title_kind(b - 1).is_some() && (role.is_some() || !given) {
         return b;
     }
+    // A model number after the run makes it a product (`Rolls-Royce Trent 900`).
+    if is_model_number(cx, b) {
+        return b;
+    }
+    // Words in capitals or bare letters (`Mac OS X`) are no person's name.
+    let plain = (a..b).all(|u| {
+        let t = cx.text(u);
+        !cx.units[u].caps || is_initial(cx, u) || t.chars().count() > 1 && t.ends_with('.')
+    });
     let has_of = (a..b).any(|u| cx.is(u, "of") || cx.is(u, "for"));
     // `Iraq’s elite [Rapid Response] forces`
     let before_force = cx.units.get(b).is_some_and(|u| !u.upper)
@@ -671,7 +680,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if n > 1 && (PLACE_HEADS.contains(&last) || PLACE_OPENERS.contains(&first)) {
         m.kind = K::Place;
         m.why = "place head word";
-    } else if n > 1 && given {
+    } else if n > 1 && given && plain {
         m.kind = K::Person;
         m.why = "given name";
     } else if n > 1 && (a..b).any(|u| is_particle_unit(cx, u)) {
@@ -682,6 +691,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         m.why = "initial";
     } else if n > 1
         && n <= 4
+        && plain
         && cx.lx.surnames_common.contains(last)
         && !(a..b).any(|u| cx.is_common(u) || cx.lower_seen.contains(&cx.text(u).to_lowercase()))
     {
@@ -758,6 +768,16 @@ fn is_adjective(cx: &Ctx, a: usize, b: usize) -> bool {
     }
     if b != a + 1 || !cx.units[a].caps || !cx.is_country(a) {
         return false;
+    }
+    // `US$40 billion`: a currency, not the country.
+    if next == "$"
+        && cx
+            .units
+            .get(b)
+            .and_then(|u| cx.doc.tokens.get(u.a))
+            .is_some_and(|t| t.glued)
+    {
+        return true;
     }
     let prev = if a > 0 { cx.text(a - 1) } else { "" };
     let next_word = cx.units.get(b).is_some_and(|u| u.word) && !cx.is_common(b);
