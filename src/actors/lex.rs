@@ -82,11 +82,13 @@ pub struct Lex {
 }
 
 /// The key of a token sequence: token texts, with one space where the
-/// text has whitespace between two tokens.
+/// text has whitespace between two words; none around punctuation, so
+/// `Wal - Mart` and `Washington , D.C.` (CoNLL spacing) match their names.
 pub fn key(text: &str, tokens: &[Token]) -> String {
     let mut out = String::new();
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && !t.glued {
+        let after_punct = i > 0 && tokens[i - 1].kind == Kind::Punct;
+        if i > 0 && !t.glued && t.kind != Kind::Punct && !after_punct {
             out.push(' ');
         }
         out.push_str(text.get(t.start..t.end).unwrap_or_default());
@@ -263,5 +265,7 @@ mod tests {
         assert_eq!(key(t, &tokenize(t)), "al-Qaeda");
         let t = "Department  of Defense";
         assert_eq!(key(t, &tokenize(t)), "Department of Defense");
+        let t = "Washington , D.C.";
+        assert_eq!(key(t, &tokenize(t)), "Washington,D.C.");
     }
 }

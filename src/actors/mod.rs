@@ -1017,6 +1017,14 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
     if PLACE_PREPS.contains(&prev) && !cx.first_word[a] {
         return K::Place;
     }
+    // `Paxton, Illinois`: a name before a comma and a country or region.
+    if next == "," && matches!(cx.lexicon_at(b + 1), Some((_, Named::Place(b'c' | b'r')))) {
+        return K::Place;
+    }
+    // `the village of Atwick`
+    if prev == "of" && a >= 2 && PLACE_NOUNS.contains(&cx.text(a - 2).to_lowercase().as_str()) {
+        return K::Place;
+    }
     K::Unknown
 }
 

@@ -141,3 +141,11 @@ pub const DIRECTIONS: &[&str] = &[
     "north-western", "north-eastern", "south-western", "south-eastern", "northwest", "northeast",
     "southwest", "southeast", "upper", "lower", "greater",
 ];
+
+/// Nouns that name a kind of place before `of` (`the village of Atwick`).
+#[rustfmt::skip]
+pub const PLACE_NOUNS: &[&str] = &[
+    "village", "town", "city", "county", "province", "district", "region", "state", "capital",
+    "suburb", "municipality", "island", "parish", "hamlet", "outskirts", "port", "neighbourhood",
+    "neighborhood", "governorate", "township", "borough", "commune", "oblast", "prefecture",
+];
