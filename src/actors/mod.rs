@@ -117,6 +117,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
         lex::key(self.doc.text, toks)
     }
 
+    /// The words of `[a, b)` with one space where the text has any
+    /// whitespace: the form of entity keys.
+    fn display(&self, a: usize, b: usize) -> String {
+        if a >= b || b > self.units.len() {
+            return String::new();
+        }
+        let mut out = String::new();
+        for t in self.units[a].a..self.units[b - 1].b {
+            let tok = self.doc.tokens[t];
+            if t > self.units[a].a && !tok.glued {
+                out.push(' ');
+            }
+            out.push_str(self.doc.tok(t));
+        }
+        out
+    }
+
     fn free(&self, u: usize) -> bool {
         match self.units.get(u) {
             Some(x) => !self.used[u] && !self.blocked[x.a..x.b].iter().any(|&b| b),
@@ -918,7 +935,8 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
             let text = cx.span_text(m.ua, m.ub).to_string();
             let key = m.key.clone().unwrap_or_else(|| {
                 let norm = formal(cx, m.ua, m.ub);
-                if let Some(Named::Person(c)) = lx.names.get(&norm) {
+                let toks = crate::text::tokenize(&norm);
+                if let Some(Named::Person(c)) = lx.names.get(&lex::key(&norm, &toks)) {
                     return lx.canon(*c).to_string();
                 }
                 if let Some(k) = full.get(&norm) {
@@ -985,15 +1003,18 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
 /// The key of a person's name with a nickname made formal (`Jim` → `James`)
 /// when the formal name is a known person or named in the text.
 fn formal(cx: &Ctx, a: usize, b: usize) -> String {
-    let text = cx.key(a, b);
+    let text = cx.display(a, b);
     if b - a < 2 {
         return text;
     }
     let first = cx.text(a);
     if let Some(f) = cx.lx.nicknames.get(&first.to_lowercase()) {
-        let rest = cx.key(a + 1, b);
-        let cand = format!("{f} {rest}");
-        if cx.lx.names.contains_key(&cand) || cx.doc.text.contains(&cand) {
+        let cand = format!("{f} {}", cx.display(a + 1, b));
+        let known = cx
+            .lx
+            .names
+            .contains_key(&format!("{f} {}", cx.key(a + 1, b)));
+        if known || cx.doc.text.contains(&cand) {
             return cand;
         }
     }
