@@ -716,7 +716,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         m.why = "surname";
     } else if (2..=3).contains(&n) && looks_like_person(cx, a, b) {
         m.kind = K::Person;
-        m.why = "two or three name words";
+        m.why = WEAK_PERSON;
     } else if n == 1 && cx.units[a].caps && first.chars().count() >= 2 && !NOT_ORG.contains(&first)
     {
         // An acronym after a number is a unit (`60 GB`).
@@ -884,12 +884,16 @@ fn is_particle_unit(cx: &Ctx, u: usize) -> bool {
         .is_some_and(|(p, _)| PARTICLES.contains(&p.to_lowercase().as_str()))
 }
 
+/// The rule name of the weakest person cue.
+const WEAK_PERSON: &str = "two or three name words";
+
 /// Second pass: the whole article's names decide what single words are,
 /// acronyms are bound to their long forms, and entity keys are set.
 fn resolve(cx: &Ctx, ms: &mut [Mention]) {
     let lx = cx.lx;
     // Acronyms introduced in brackets: `Combined Joint Task Force (CJTF-OIR)`.
     let mut acro: HashMap<String, String> = HashMap::new();
+    let mut not_org: HashSet<String> = HashSet::new();
     for i in 0..ms.len() {
         let m = &ms[i];
         if !matches!(m.kind, K::Org | K::Person | K::Unknown) || m.ub - m.ua < 2 {
@@ -906,6 +910,19 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
             continue;
         }
         let short = cx.text(ms[j].ua).to_string();
+        if ms[i].kind == K::Person {
+            // A person's name takes no acronym: the long form names a thing
+            // (`Bovine Spongiform Encephalopathy (BSE)`) unless a strong cue
+            // made it a person (`Senator John McCain (R-AZ)`).
+            if ms[i].why == WEAK_PERSON {
+                ms[i].kind = K::Unknown;
+                ms[i].headline = true;
+            }
+            if ms[j].key.is_none() {
+                not_org.insert(short);
+            }
+            continue;
+        }
         let initials: String = (m.ua..m.ub)
             .filter_map(|u| cx.text(u).chars().next())
             .filter(|c| c.is_uppercase())
@@ -924,6 +941,13 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
             ms[k].why = "acronym bound to its long form";
         }
         acro.insert(short, key);
+    }
+
+    for m in ms.iter_mut() {
+        if m.key.is_none() && m.ub == m.ua + 1 && not_org.contains(cx.text(m.ua)) {
+            m.kind = K::Unknown;
+            m.headline = true;
+        }
     }
 
     // Persons with at least two words: their keys and their short forms.
@@ -958,6 +982,11 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
             if m.ub - m.ua >= 2 {
                 orgs.entry(cx.text(m.ua).to_string())
                     .or_insert_with(|| key.clone());
+                // `the Commission` after `the European Commission`
+                let last = cx.text(m.ub - 1);
+                if ORG_HEADS.contains(&last) {
+                    orgs.entry(last.to_string()).or_insert_with(|| key.clone());
+                }
             }
             orgs.insert(text, key);
         }
