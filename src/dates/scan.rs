@@ -634,7 +634,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             "late" => (Some("END"), i + 1),
             "mid" if self.w(i + 1) == "-" && self.glued(i + 1) => (Some("MID"), i + 2),
             "mid" | "middle" => (Some("MID"), i + 1),
-            // earlier in the week, later in the year: the period itself
+            // earlier in the week, later in the year: the period itself (`the week`)
             "earlier" | "later" if self.w(i + 1) == "in" && self.w(i + 2) == "the" => {
                 let (u, false) = Unit::parse(self.w(i + 3))? else {
                     return None;
@@ -650,12 +650,13 @@ impl<'d, 'a> Scan<'d, 'a> {
                 } else {
                     Sem::RelUnit { unit: u, n: 0 }
                 };
+                // TimeML keeps the preposition out: `earlier in [the week]`.
                 return Some(Cand::new(
-                    i,
+                    i + 2,
                     i + 4,
                     Type::Date,
                     sem,
-                    "part of the current period",
+                    "the current period",
                 ));
             }
             "earlier" | "later"
