@@ -1201,6 +1201,12 @@ impl<'d, 'a> Scan<'d, 'a> {
         } else {
             (words::ordinal(self.w(j))?, j + 1)
         };
+        // `15th-century` as an adjective
+        let k = if self.w(k) == "-" && self.glued(k) && self.glued(k + 1) {
+            k + 1
+        } else {
+            k
+        };
         if self.w(k) != "century" || !(1..=21).contains(&n) {
             return None;
         }
@@ -1229,6 +1235,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         take(self.numeric_date(i));
         take(self.year_forms(i));
         take(self.decade_at(i));
+        take(self.century_at(i));
         take(self.clock_time(i));
         take(self.deictic(i));
         take(self.dir_forms(i));
