@@ -266,6 +266,9 @@ fn cue(scan: &Scan, doc: &Doc, k: usize) -> Option<Tense> {
     if words::is_future_cue(w) {
         return Some(Tense::Future(w.into()));
     }
+    if words::is_present_event(w) {
+        return Some(Tense::Present(w.into()));
+    }
     if words::is_irregular_past(w) {
         return Some(Tense::Past(w.into()));
     }

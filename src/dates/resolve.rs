@@ -13,6 +13,9 @@ pub enum Tense {
     Past(String),
     /// Future reference (`will`, `'ll`, `next`).
     Future(String),
+    /// Present tense of an event verb (`begins`, `is`): for a weekday, the
+    /// coming one; elsewhere read as no cue.
+    Present(String),
     /// No cue in reach.
     Unknown,
 }
@@ -108,6 +111,7 @@ fn tense_words(t: &Tense) -> String {
     match t {
         Tense::Past(w) => format!("in past narration (\"{w}\")"),
         Tense::Future(w) => format!("in future-tense text (\"{w}\")"),
+        Tense::Present(w) => format!("in present-tense text (\"{w}\")"),
         Tense::Unknown => "with no tense cue".into(),
     }
 }
@@ -134,7 +138,7 @@ fn pick_month_year(r: Date, m: u32, tense: &Tense) -> i32 {
             .copied()
             .find(|&y| midx(y, m) >= rm)
             .unwrap_or(r.year + 1),
-        Tense::Unknown => cands
+        Tense::Unknown | Tense::Present(_) => cands
             .iter()
             .copied()
             .min_by_key(|&y| ((midx(y, m) - rm).abs(), (y - r.year).abs()))
@@ -152,7 +156,7 @@ fn pick_day(r: Date, m: u32, d: u32, tense: &Tense) -> Option<Date> {
     match tense {
         Tense::Past(_) => cands.iter().rev().copied().find(|c| c.to_days() <= rd),
         Tense::Future(_) => cands.iter().copied().find(|c| c.to_days() >= rd),
-        Tense::Unknown => cands
+        Tense::Unknown | Tense::Present(_) => cands
             .iter()
             .copied()
             .min_by_key(|c| (c.to_days() - rd).abs()),
@@ -179,6 +183,14 @@ pub fn resolve(
     sentence: u32,
 ) -> Resolved {
     let r = ctx.reference;
+    // Only weekdays read the present tense as looking ahead.
+    let weekday_tense = tense;
+    let unknown = Tense::Unknown;
+    let tense = if let Tense::Present(_) = tense {
+        &unknown
+    } else {
+        tense
+    };
     match sem {
         Sem::Day { y: Some(y), m, d } => match Date::new(*y, *m, *d) {
             Some(dt) => Resolved::new(dt.to_string(), "full date as written".into()).with_day(dt),
@@ -198,7 +210,9 @@ pub fn resolve(
                         Tense::Future(_) => {
                             format!("the first {name} on or after {}", ref_words(r))
                         }
-                        Tense::Unknown => format!("the {name} nearest to {}", ref_words(r)),
+                        Tense::Unknown | Tense::Present(_) => {
+                            format!("the {name} nearest to {}", ref_words(r))
+                        }
                     };
                     Resolved::new(
                         dt.to_string(),
@@ -227,7 +241,9 @@ pub fn resolve(
                     let how = match tense {
                         Tense::Past(_) => format!("the latest {name} up to {}", ref_words(r)),
                         Tense::Future(_) => format!("the first {name} from {} on", ref_words(r)),
-                        Tense::Unknown => format!("the {name} nearest to {}", ref_words(r)),
+                        Tense::Unknown | Tense::Present(_) => {
+                            format!("the {name} nearest to {}", ref_words(r))
+                        }
                     };
                     Resolved::new(
                         month_value(y, *m),
@@ -384,7 +400,7 @@ pub fn resolve(
             let w64 = i64::from(*w);
             let back = (rw - w64).rem_euclid(7);
             let fwd = (w64 - rw).rem_euclid(7);
-            let (offset, how) = match (dir, tense) {
+            let (offset, how) = match (dir, weekday_tense) {
                 (-1, _) => (
                     -(if back == 0 { 7 } else { back }),
                     format!("\"last {name}\": the latest {name} before {}", ref_words(r)),
@@ -393,11 +409,11 @@ pub fn resolve(
                     if fwd == 0 { 7 } else { fwd },
                     format!("\"next {name}\": the first {name} after {}", ref_words(r)),
                 ),
-                (_, Tense::Future(_)) => (
+                (_, Tense::Future(_) | Tense::Present(_)) => (
                     fwd,
                     format!(
-                        "weekday {}: the first {name} after {}",
-                        tense_words(tense),
+                        "weekday {}: the first {name} on or after {}",
+                        tense_words(weekday_tense),
                         ref_words(r)
                     ),
                 ),

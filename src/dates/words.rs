@@ -492,3 +492,32 @@ pub fn is_future_cue(w: &str) -> bool {
             | "forthcoming"
     )
 }
+
+/// Present-tense verbs that, beside a weekday, announce a coming event
+/// (`the trial begins Monday`, `the summit is on Friday`).
+pub fn is_present_event(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "begins"
+            | "starts"
+            | "opens"
+            | "ends"
+            | "closes"
+            | "meets"
+            | "resumes"
+            | "arrives"
+            | "holds"
+            | "visits"
+            | "hosts"
+            | "plays"
+            | "faces"
+            | "returns"
+            | "runs"
+            | "kicks"
+            | "takes"
+            | "launches"
+            | "travels"
+            | "heads"
+    )
+}
