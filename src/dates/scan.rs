@@ -2355,6 +2355,11 @@ impl<'d, 'a> Scan<'d, 'a> {
             "everyday" => Some("P1D"),
             _ => None,
         };
+        // `the Daily Mail`, `Entertainment Weekly`: capitalized inside a
+        // sentence, these are names.
+        if adverb.is_some() && self.upper(i) && self.doc.sentence(i).0 != i {
+            return None;
+        }
         if let Some(v) = adverb {
             // `bi-weekly` / `semi-annual` are other periods; skip when glued.
             if self.glued(i) && i > 0 && self.w(i - 1) == "-" {
