@@ -1735,6 +1735,17 @@ impl<'d, 'a> Scan<'d, 'a> {
     /// `today`, `yesterday`, `now`, `recently`, `tonight`, `this morning`.
     fn deictic(&self, i: usize) -> Option<Cand> {
         let w = self.w(i);
+        // `USA Today`, `Democracy Now`: a capitalized deictic word right after
+        // another capitalized word, inside a sentence, ends a name.
+        if self.upper(i)
+            && i > 0
+            && self.doc.sentence(i).0 != i
+            && self.upper(i - 1)
+            && self.kind(i - 1) == Some(Kind::Word)
+            && self.same_sentence(i - 1, i)
+        {
+            return None;
+        }
         let day = |n: i64| -> Option<Cand> {
             // yesterday morning, tomorrow night
             if let Some(p) = words::part_of_day(self.w(i + 1)) {
