@@ -2395,29 +2395,31 @@ impl<'d, 'a> Scan<'d, 'a> {
                     "recurrence",
                 ));
             }
-            let mut n = 1.0;
+            let mut n = Some(1.0);
             if self.w(j) == "other" {
-                n = 2.0;
+                n = Some(2.0);
+                j += 1;
+            } else if matches!(self.w(j), "few" | "several") {
+                // every few years
+                n = None;
                 j += 1;
             } else if let Some((Some(v), e)) = self
                 .number_at(j)
                 .filter(|_| !matches!(self.w(j), "a" | "an"))
             {
-                n = v;
+                n = Some(v);
                 j = e;
             }
             let (u, plural) = Unit::parse(self.w(j))?;
             // `every days` is not English; `every other day` is singular.
-            if plural && n == 1.0 {
+            if plural && n == Some(1.0) || !plural && n.is_none() {
                 return None;
             }
-            return Some(Cand::new(
-                i,
-                j + 1,
-                Type::Set,
-                Sem::Set(u.duration(n)),
-                "recurrence",
-            ));
+            let v = match n {
+                Some(n) => u.duration(n),
+                None => u.vague(),
+            };
+            return Some(Cand::new(i, j + 1, Type::Set, Sem::Set(v), "recurrence"));
         }
         // once a week, twice a year, three times a day
         let (freq_end, is_freq) = match w {
