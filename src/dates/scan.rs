@@ -944,7 +944,12 @@ impl<'d, 'a> Scan<'d, 'a> {
                     "vague past",
                 ));
             }
-            ("future", _) if i > 0 && matches!(self.w(i - 1), "in" | "for" | "into") => {
+            // `the future of Iraq` is a topic, not a time.
+            ("future", nx)
+                if i > 0
+                    && matches!(self.w(i - 1), "in" | "for" | "into")
+                    && !matches!(nx, "of" | "'" | "’") =>
+            {
                 return Some(Cand::new(
                     i,
                     j + 1,
@@ -957,7 +962,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 if i > 0
                     && matches!(self.w(i - 1), "in")
                     && Unit::parse(nx).is_none()
-                    && !matches!(nx, "few" | "several") =>
+                    && !matches!(nx, "few" | "several" | "of" | "tense" | "'" | "’") =>
             {
                 return Some(Cand::new(
                     i,
