@@ -534,6 +534,54 @@ pub fn resolve(
                 None => Resolved::new(inner.value, inner.why),
             }
         }
+        Sem::DayOfMonth(d) => {
+            // The month the text last talked about (this or the last
+            // sentence), else the reference month read by tense.
+            let near = ctx
+                .last_month
+                .as_ref()
+                .filter(|a| a.sentence + 1 >= sentence);
+            if let Some(a) = near
+                && let Some(dt) = Date::new(a.date.year, a.date.month, *d)
+            {
+                return Resolved::new(
+                    dt.to_string(),
+                    format!(
+                        "day of the month last talked about (\"{}\", {}-{:02})",
+                        a.text, a.date.year, a.date.month
+                    ),
+                )
+                .with_day(dt);
+            }
+            match r {
+                Some(r) => {
+                    let (y, m) = match tense {
+                        Tense::Past(_) if *d > r.day => from_midx(midx(r.year, r.month) - 1),
+                        Tense::Future(_) if *d < r.day => from_midx(midx(r.year, r.month) + 1),
+                        _ => (r.year, r.month),
+                    };
+                    match Date::new(y, m, *d) {
+                        Some(dt) => Resolved::new(
+                            dt.to_string(),
+                            format!(
+                                "day of the month {}, in the month of {}",
+                                tense_words(tense),
+                                ref_words(r)
+                            ),
+                        )
+                        .with_day(dt),
+                        None => Resolved::new(
+                            format!("XXXX-XX-{d:02}"),
+                            "day of a month too short".into(),
+                        ),
+                    }
+                }
+                None => Resolved::new(
+                    format!("XXXX-XX-{d:02}"),
+                    "day of the month; no reference date".into(),
+                ),
+            }
+        }
         Sem::Weekend => match r {
             Some(r) => {
                 // ISO weeks run Monday–Sunday, so a weekend shares the week

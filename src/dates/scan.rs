@@ -110,6 +110,8 @@ pub enum Sem {
         /// Direction.
         dir: i8,
     },
+    /// `on the 18th`: a day of the month the text is talking about.
+    DayOfMonth(u32),
     /// `the weekend`: the one just past in past narration, else the coming one.
     Weekend,
     /// A finished duration value (`P3M`, `PXD`).
@@ -1334,6 +1336,26 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// Day-led dates: `5 March 2017`, `11 December`, `the 5th of March`.
     fn day_month(&self, i: usize) -> Option<Cand> {
+        // `on the 18th.`: a bare ordinal day after a time preposition.
+        if self.w(i) == "the"
+            && i > 0
+            && matches!(
+                self.w(i - 1),
+                "on" | "by" | "until" | "since" | "before" | "after"
+            )
+            && let Some((d, j)) = self.day_at(i + 1)
+            && j == i + 3
+            && self.kind(j).is_none_or(|k| k == Kind::Punct)
+            && self.w(j) != "-"
+        {
+            return Some(Cand::new(
+                i,
+                j,
+                Type::Date,
+                Sem::DayOfMonth(d),
+                "day of the month",
+            ));
+        }
         let (start, di) = if self.w(i) == "the" {
             (i, i + 1)
         } else {
