@@ -504,6 +504,10 @@ impl<'d, 'a> Scan<'d, 'a> {
                     let b = c.b;
                     let extra = self.range_tail(&c);
                     let mut c = c;
+                    // A pattern may reach one word back (`right now`, `the
+                    // spring`); never into the span before it.
+                    let floor = out.last().map_or(0, |p: &Cand| p.b);
+                    c.a = c.a.max(floor);
                     // `March 5-7, 2017`: the year written at the end holds for both.
                     if let (
                         Sem::Day { y: y @ None, .. },
