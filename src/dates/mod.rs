@@ -68,7 +68,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         let (start, end) = (first.start, last.end);
         let tense = clause_tense(&scan, doc, c.a, c.b);
         let base = if matches!(c.sem, Sem::Time { day: None, .. }) {
-            time_base(doc, &cands, &resolved_days, k, &scan, options, &ctx)
+            time_base(doc, &cands, &resolved_days, k, &scan, &ctx)
         } else {
             None
         };
@@ -143,7 +143,6 @@ fn time_base(
     resolved: &[Option<(Date, String)>],
     k: usize,
     scan: &Scan,
-    options: &Options,
     ctx: &Ctx,
 ) -> Option<(Date, String)> {
     let c = cands.get(k)?;
@@ -163,7 +162,6 @@ fn time_base(
         && !matches!(nx.sem, Sem::Time { .. })
     {
         let tense = clause_tense(scan, doc, nx.a, nx.b);
-        let _ = options;
         let sn = doc.sentence_of.get(nx.a).copied().unwrap_or(0);
         let res = resolve::resolve(&nx.sem, &tense, ctx, None, sn);
         if let Some(d) = res.day {

@@ -2312,7 +2312,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         let hyphen = self.w(j) == "-" && self.glued(j) && self.glued(j + 1);
         let k = if hyphen { j + 1 } else { j };
-        let (mut u, plural) = Unit::parse(self.w(k))?;
+        let (u, plural) = Unit::parse(self.w(k))?;
         if n.is_none() && !plural {
             return None;
         }
@@ -2366,9 +2366,6 @@ impl<'d, 'a> Scan<'d, 'a> {
                 Some(_) => Cand::new(i, e + 1, Type::Date, Sem::Ago { n, unit: u }, "time ago"),
                 None => Cand::new(i, e + 1, Type::Date, Sem::Ref("PAST_REF"), "vague time ago"),
             });
-        }
-        if u == Unit::Weekend {
-            u = Unit::Weekend;
         }
         let v = match n {
             Some(v) => u.duration(v),
@@ -2547,8 +2544,6 @@ impl<'d, 'a> Scan<'d, 'a> {
             }
             _ => return None,
         };
-        // `Christmas sales` is a season of trade, not the day; still the day's date.
-        let mut end = e;
         if let Some((y, e2)) = self.year_at(e) {
             return Some(Cand::new(
                 i,
@@ -2558,12 +2553,9 @@ impl<'d, 'a> Scan<'d, 'a> {
                 "holiday",
             ));
         }
-        if self.w(e) == "," {
-            end = e;
-        }
         Some(Cand::new(
             i,
-            end,
+            e,
             Type::Date,
             Sem::Day { y: None, m, d },
             "holiday",
