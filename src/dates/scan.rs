@@ -2269,6 +2269,18 @@ impl<'d, 'a> Scan<'d, 'a> {
                 ));
             }
         }
+        // `yearlong`, `weeklong` written as one word
+        if let Some(stem) = self.w(i).strip_suffix("long")
+            && let Some((u, false)) = Unit::parse(stem)
+        {
+            return Some(Cand::new(
+                i,
+                i + 1,
+                Type::Duration,
+                Sem::Duration(u.duration(1.0)),
+                "length of time",
+            ));
+        }
         // `year-long`, `month-long`
         if let Some((u, false)) = Unit::parse(self.w(i)) {
             if self.w(i + 1) == "-"
