@@ -2424,6 +2424,18 @@ impl<'d, 'a> Scan<'d, 'a> {
                 "recurrence",
             ));
         }
+        // `on Mondays`: every Monday.
+        if let Some(wd) = w.strip_suffix('s').and_then(words::weekday)
+            && self.upper(i)
+        {
+            return Some(Cand::new(
+                i,
+                i + 1,
+                Type::Set,
+                Sem::Set(format!("XXXX-WXX-{wd}")),
+                "recurrence",
+            ));
+        }
         if matches!(w, "every" | "each") {
             let mut j = i + 1;
             if let Some(wd) = words::weekday(self.w(j)) {
