@@ -208,6 +208,10 @@ fn is_ed_exception(w: &str) -> bool {
 /// a bounded window of the same sentence (10 tokens before, 8 after).
 fn clause_tense(scan: &Scan, doc: &Doc, a: usize, b: usize) -> Tense {
     let (s0, s1) = doc.sentence(a);
+    // `since March`: the preposition itself looks back.
+    if a > s0 && scan.low(a - 1) == "since" {
+        return Tense::Past("since".into());
+    }
     let mut best: Option<(usize, Tense)> = None;
     let mut consider = |k: usize, dist: usize| {
         if best.as_ref().is_some_and(|(d, _)| *d <= dist) {

@@ -120,10 +120,11 @@ fn ref_words(r: Date) -> String {
     format!("{r} (reference date)")
 }
 
-/// Picks the year of a month-level point `m` (1–12) around the reference:
-/// past → the latest on or before, future → the first on or after,
-/// unknown → the nearest. Returns the year.
-fn pick_month_year(r: Date, m: u32, tense: &Tense) -> i32 {
+/// Picks the year of a period that starts in month `m` (1–12) and lasts
+/// `len` months, around the reference: past → the latest that has begun by
+/// the reference month, future → the first that has not yet ended,
+/// unknown → the nearest (zero when the reference falls inside it).
+fn pick_month_year(r: Date, m: u32, len: i64, tense: &Tense) -> i32 {
     let rm = midx(r.year, r.month);
     let cands = [r.year - 1, r.year, r.year + 1];
     match tense {
@@ -136,12 +137,22 @@ fn pick_month_year(r: Date, m: u32, tense: &Tense) -> i32 {
         Tense::Future(_) => cands
             .iter()
             .copied()
-            .find(|&y| midx(y, m) >= rm)
+            .find(|&y| midx(y, m) + len - 1 >= rm)
             .unwrap_or(r.year + 1),
         Tense::Unknown | Tense::Present(_) => cands
             .iter()
             .copied()
-            .min_by_key(|&y| ((midx(y, m) - rm).abs(), (y - r.year).abs()))
+            .min_by_key(|&y| {
+                let (a, b) = (midx(y, m), midx(y, m) + len - 1);
+                let dist = if rm < a {
+                    a - rm
+                } else if rm > b {
+                    rm - b
+                } else {
+                    0
+                };
+                (dist, (y - r.year).abs())
+            })
             .unwrap_or(r.year),
     }
 }
@@ -237,7 +248,7 @@ pub fn resolve(
             let name = MONTH_NAMES[(*m as usize).clamp(1, 12) - 1];
             match r {
                 Some(r) => {
-                    let y = pick_month_year(r, *m, tense);
+                    let y = pick_month_year(r, *m, 1, tense);
                     let how = match tense {
                         Tense::Past(_) => format!("the latest {name} up to {}", ref_words(r)),
                         Tense::Future(_) => format!("the first {name} from {} on", ref_words(r)),
@@ -302,7 +313,7 @@ pub fn resolve(
         }
         Sem::Season { y: None, s } => match r {
             Some(r) => {
-                let y = pick_month_year(r, season_month(s), tense);
+                let y = pick_month_year(r, season_month(s), 3, tense);
                 Resolved::new(
                     format!("{y:04}-{s}"),
                     format!(
@@ -353,7 +364,7 @@ pub fn resolve(
         }
         Sem::Quarter { y: None, q } => match r {
             Some(r) => {
-                let y = pick_month_year(r, q * 3 - 2, tense);
+                let y = pick_month_year(r, q * 3 - 2, 3, tense);
                 Resolved::new(
                     format!("{y:04}-Q{q}"),
                     format!(
@@ -374,7 +385,7 @@ pub fn resolve(
         }
         Sem::Half { y: None, h } => match r {
             Some(r) => {
-                let y = pick_month_year(r, h * 6 - 5, tense);
+                let y = pick_month_year(r, h * 6 - 5, 6, tense);
                 Resolved::new(
                     format!("{y:04}-H{h}"),
                     format!(

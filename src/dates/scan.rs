@@ -968,6 +968,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 if i > 0
                     && matches!(self.w(i - 1), "in")
                     && Unit::parse(nx).is_none()
+                    && self.number_at(j + 1).is_none()
                     && !matches!(nx, "few" | "several" | "of" | "tense" | "'" | "’") =>
             {
                 return Some(Cand::new(
@@ -999,8 +1000,9 @@ impl<'d, 'a> Scan<'d, 'a> {
         // the day before / after
         if w == "day" && matches!(self.w(j + 1), "before" | "after") {
             let n = if self.w(j + 1) == "before" { -1 } else { 1 };
-            // `the day before the election` anchors on an event, not a date.
-            if !matches!(self.w(j + 2), "the" | "a" | "his" | "her" | "their" | "its") {
+            // `the day before the election`, `the day after Thanksgiving`
+            // anchor on an event, not a date: only a clause break may follow.
+            if self.kind(j + 2).is_none_or(|k| k == Kind::Punct) {
                 return Some(Cand::new(
                     i,
                     j + 2,
