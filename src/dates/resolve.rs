@@ -137,7 +137,7 @@ fn pick_month_year(r: Date, m: u32, len: i64, tense: &Tense) -> i32 {
         Tense::Future(_) => cands
             .iter()
             .copied()
-            .find(|&y| midx(y, m) + len - 1 >= rm)
+            .find(|&y| midx(y, m) + len > rm)
             .unwrap_or(r.year + 1),
         Tense::Unknown | Tense::Present(_) => cands
             .iter()
