@@ -217,8 +217,12 @@ fn clause_tense(scan: &Scan, doc: &Doc, a: usize, b: usize) -> Tense {
         if best.as_ref().is_some_and(|(d, _)| *d <= dist) {
             return;
         }
-        if let Some(t) = cue(scan, doc, k) {
-            best = Some((dist, t));
+        match cue(scan, doc, k) {
+            // `the attack on Monday is the third`: a copula after the
+            // expression belongs to its noun phrase, not to its time.
+            Some(Tense::Present(w)) if k >= b && matches!(w.as_str(), "is" | "are") => {}
+            Some(t) => best = Some((dist, t)),
+            None => {}
         }
     };
     let lo = a.saturating_sub(10).max(s0);
