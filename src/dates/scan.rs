@@ -1532,14 +1532,20 @@ impl<'d, 'a> Scan<'d, 'a> {
         if words::is_count_noun(next) && next != "of" && next != "to" && next != "or" {
             return None;
         }
-        // `2000 troops`: a plural noun after the number makes it a count.
-        if self.kind(j) == Some(Kind::Word)
-            && !self.upper(j)
-            && next.len() > 3
-            && next.ends_with('s')
-            && !next.ends_with("ss")
+        // `2000 troops`, `1000-5000 deaths`: a plural noun after the number
+        // (or after the range it starts) makes it a count.
+        let (k, after) = if matches!(next, "-" | "–") && self.is_num(j + 1) && self.glued(j + 1) {
+            (j + 2, self.w(j + 2))
+        } else {
+            (j, next)
+        };
+        if self.kind(k) == Some(Kind::Word)
+            && !self.upper(k)
+            && after.len() > 3
+            && after.ends_with('s')
+            && !after.ends_with("ss")
             && !matches!(
-                next,
+                after,
                 "this"
                     | "thus"
                     | "plus"
