@@ -188,7 +188,6 @@ fn after(doc: &Doc, actors: &Actors, close: usize, qstart: usize) -> Option<Stri
     }
     // `Mattis told`, `he added`, `Lise Grande, the UN’s …, said`; a title
     // before the name (`Lt. Col. Abdel Amir …`) is skipped.
-    let mut i = i;
     while i + 1 < limit
         && actors
             .starting_in(doc.tokens[i].start, doc.tokens[i].end)
