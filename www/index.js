@@ -10,9 +10,10 @@ import { createReader } from './components/reader.js';
 const alertBox = document.getElementById('alert');
 
 /** A plain, visible message for anything that went wrong. */
-function say(message) {
+function say(message, { sticky = false } = {}) {
   alertBox.textContent = message;
   alertBox.hidden = false;
+  if (sticky) alertBox.dataset.sticky = 'true';
 }
 
 setupSettings();
@@ -23,7 +24,7 @@ const annotator = createAnnotator({
     document.getElementById('version').textContent = version;
   },
   onFatal(message) {
-    say(`Highlights are not available: ${message}. Articles can still be read as plain text; reloading the page may help.`);
+    say(`Highlights are not available: ${message}. Articles can still be read as plain text; reloading the page may help.`, { sticky: true });
   },
 });
 annotator.start(); // load the wasm while the library shows
@@ -64,5 +65,11 @@ async function route() {
   }
 }
 
-addEventListener('hashchange', route);
+// After a navigation, focus goes to the top of the new view (not to a hidden link).
+addEventListener('hashchange', async () => {
+  alertBox.hidden = alertBox.dataset.sticky !== 'true';
+  await route();
+  document.getElementById('main').focus({ preventScroll: true });
+  scrollTo(0, 0);
+});
 route();

@@ -38,7 +38,8 @@ export function annotate(text, options = {}) {
     let at = text.indexOf(p.text);
     while (at >= 0) {
       const end = at + p.text.length;
-      if (!taken.some(([a, b]) => at < b && a < end)) {
+      const whole = !/\\w/.test(text[at - 1] ?? '') && !/\\w/.test(text[end] ?? '');
+      if (whole && !taken.some(([a, b]) => at < b && a < end)) {
         taken.push([at, end]);
         const s = { ...p, start: at, end };
         if (p.text === 'Monday') s.value = lastMonday(ref);

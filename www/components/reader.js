@@ -127,6 +127,7 @@ export function createReader({ annotator, library, say }) {
     status('Annotating…', true);
     // The same options as `newslens annotate [--reference-date D] FILE`.
     const options = current.reference_date ? { reference_date: current.reference_date } : {};
+    const t0 = performance.now();
     try {
       const result = await annotator.annotate(current.text, options);
       if (mine !== run) return;
@@ -139,6 +140,8 @@ export function createReader({ annotator, library, say }) {
       renderPanels(ann, current.text, jump);
       showReference();
       status(`${ann.spans.length} highlights.`);
+      // For the browser tests' timing: annotation plus layout of this article.
+      performance.measure('annotate', { start: t0, detail: current.key });
       if (!firstShown) {
         firstShown = true;
         performance.mark('first-highlights');

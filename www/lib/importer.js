@@ -10,7 +10,11 @@ const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOT
   'FIGCAPTION', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY']);
 
 export function textFromHtml(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // The parsed document inherits this page's CSP, which would report each
+  // inline style in it as a violation; styles never matter for the text, so
+  // <style> becomes an (ignored) <template> and style= attributes are renamed.
+  const quiet = html.replace(/<(\/?)style\b/gi, '<$1template').replace(/(<[a-z][^>]*?\s)style(\s*=)/gi, '$1data-style$2');
+  const doc = new DOMParser().parseFromString(quiet, 'text/html');
   const blocks = [];
   let line = '';
   const flush = () => {
