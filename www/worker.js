@@ -16,7 +16,7 @@ const ready = init().then(
 
 onmessage = async ({ data }) => {
   await ready;
-  if (!loaded) return; // 'fatal' was already said once
+  if (!loaded) return postMessage({ type: 'error', id: data.id, message: 'the annotation engine did not load' });
   try {
     postMessage({ type: 'result', id: data.id, result: annotate(data.text, data.options) });
   } catch (e) {

@@ -107,9 +107,12 @@ export function createReader({ annotator, library, say }) {
   }
 
   function setLens(label, on) {
+    // A highlight in focus that goes plain hands focus on to the next one.
+    const handOn = !on && marks[at] && document.activeElement === marks[at] && marks[at].dataset.label === label;
     article.classList.toggle(`hide-${label}`, !on);
     legend.querySelector(`input[value="${label}"]`).checked = on;
     syncFocusable();
+    if (handOn) move(1);
   }
 
   function showReference() {

@@ -8,6 +8,7 @@
 export function createAnnotator({ onReady = () => {}, onFatal = () => {} } = {}) {
   let worker = null;
   let nextId = 1;
+  let broken = null; // set when the engine cannot load: no use retrying
   const pending = new Map();
 
   function failAll(message) {
@@ -20,6 +21,7 @@ export function createAnnotator({ onReady = () => {}, onFatal = () => {} } = {})
     worker.onmessage = ({ data }) => {
       if (data.type === 'ready') return onReady(data.version);
       if (data.type === 'fatal') {
+        broken = data.message;
         onFatal(data.message);
         return failAll(data.message);
       }
@@ -34,6 +36,7 @@ export function createAnnotator({ onReady = () => {}, onFatal = () => {} } = {})
     worker.onerror = (event) => {
       event.preventDefault();
       const message = `the annotation engine could not start (${event.message || 'its files did not load'})`;
+      broken = message;
       onFatal(message);
       failAll(message);
       stop();
@@ -50,6 +53,7 @@ export function createAnnotator({ onReady = () => {}, onFatal = () => {} } = {})
       if (!worker) start();
     },
     annotate(text, options = {}) {
+      if (broken) return Promise.reject(new Error(broken));
       if (!worker) start();
       const id = nextId++;
       return new Promise((resolve, reject) => {

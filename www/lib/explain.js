@@ -93,8 +93,8 @@ export function explain(ann, i) {
     lines.push(`${s.type} figure`);
   } else if (s.label === 'actor') {
     const entity = ann.entities.find((e) => e.name === s.entity);
-    const others = (entity?.aliases ?? []).filter((a) => a !== s.text);
-    if (entity && entity.name !== s.text && !others.includes(entity.name)) others.unshift(entity.name);
+    // The canonical name first, then the other forms it goes by.
+    const others = [entity?.name, ...(entity?.aliases ?? [])].filter((a, k, all) => a && a !== s.text && all.indexOf(a) === k);
     if (others.length) head = `${s.text} — same actor as ${others.join(', ')}`;
     lines.push([s.type, s.role].filter(Boolean).join(', '));
     if (entity) lines.push(`${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'} in this article`);
