@@ -36,9 +36,11 @@ serve: setup build
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --lib --bins --doc
+	cargo test --tests -- --nocapture
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test wasm

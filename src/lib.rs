@@ -32,7 +32,7 @@ pub mod model;
 pub mod quotes;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use model::{Annotations, Entity, Label, Lenses, Options, RefSource, Span};
 pub use text::offsets;
@@ -138,10 +138,10 @@ fn collect_entities(spans: &[Span]) -> Vec<Entity> {
         if !ent.aliases.iter().any(|a| a == &s.text) {
             ent.aliases.push(s.text.clone());
         }
-        if let Some(r) = &s.role {
-            if !ent.roles.iter().any(|x| x == r) {
-                ent.roles.push(r.clone());
-            }
+        if let Some(r) = &s.role
+            && !ent.roles.iter().any(|x| x == r)
+        {
+            ent.roles.push(r.clone());
         }
     }
     entities

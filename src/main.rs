@@ -113,11 +113,11 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
 }
 
 fn run(args: &Args) -> ExitCode {
-    if let Some(dir) = &args.out {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("newslens: cannot create {}: {e}", dir.display());
-            return ExitCode::FAILURE;
-        }
+    if let Some(dir) = &args.out
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        eprintln!("newslens: cannot create {}: {e}", dir.display());
+        return ExitCode::FAILURE;
     }
     let mut failed = false;
     for file in &args.files {

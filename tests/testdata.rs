@@ -1,4 +1,5 @@
 //! Runs every table case in `testdata/` against the native core.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 mod common;
 

@@ -1,11 +1,441 @@
 //! The quotes lens (ANNOTATION.md §5): direct quotations and their speakers.
+//!
+//! A quotation runs from an opening mark to the next closing mark in the same
+//! paragraph (curly or straight, mixed styles allowed: wire copy often opens
+//! with `“` and closes with `"`). Straight marks are told apart by their
+//! position: a mark after a space opens, a mark before one closes. A quote
+//! left open at a paragraph's end counts when the next paragraph opens with a
+//! mark, as news style continues a long quotation.
+//!
+//! The speaker is found, in this order, by:
+//! 1. an attribution right after the quote (`…,” said Alaa`, `…,” Mattis told
+//!    reporters`, `…” he added`);
+//! 2. an attribution right before it (`Davis said, adding, “…`, `according to X, “…`);
+//! 3. an attribution anywhere in the quote's sentence (scare quotes).
+//!
+//! A pronoun (`he`, `she`) or a role noun (`the captain`) stands for the most
+//! recent person mentioned before it (whose role names that noun, when one does).
+//! The speaker is the actor's `entity` key (a group's words when it has none).
 
-use crate::model::Span;
-use crate::text::Doc;
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordSet, lines};
+use crate::model::{Label, Span};
+use crate::text::{Doc, Kind};
+
+static SPEECH_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(lines(include_str!("../../data/speech_verbs.txt"))));
+
+/// How far (in tokens) an attribution may sit from its quote.
+const WINDOW: usize = 30;
+
+/// How many earlier actor mentions a pronoun or role noun may reach back.
+const LOOK_BACK: usize = 200;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    Open,
+    Close,
+}
+
+/// Whether token `i` is a quotation mark, and which way it faces.
+fn mark(doc: &Doc, i: usize) -> Option<Mark> {
+    let t = doc.tokens.get(i)?;
+    match doc.tok(i) {
+        "“" | "«" | "„" => Some(Mark::Open),
+        "”" | "»" => Some(Mark::Close),
+        "\"" => {
+            let before_space = !t.glued
+                || i > 0 && matches!(doc.tok(i - 1), "(" | "[" | "—" | "–" | "-" | "/" | "‘");
+            let after_space = doc.tokens.get(i + 1).is_none_or(|n| !n.glued);
+            if before_space && !after_space {
+                Some(Mark::Open)
+            } else if !before_space {
+                Some(Mark::Close)
+            } else {
+                None // a lone mark between spaces
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The actors available as speakers, as (token index of start, span).
+struct Actors<'s> {
+    spans: Vec<&'s Span>,
+}
+
+impl<'s> Actors<'s> {
+    fn starting_in(&self, a: usize, b: usize) -> Option<&'s Span> {
+        self.spans
+            .iter()
+            .copied()
+            .find(|s| s.start >= a && s.start < b)
+    }
+
+    /// The last actor span ending at or before byte `pos` and after `floor`.
+    fn last_before(&self, floor: usize, pos: usize, person_only: bool) -> Option<&'s Span> {
+        let i = self.spans.partition_point(|s| s.end <= pos);
+        self.spans[..i]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(|s| s.start >= floor)
+            .find(|s| !person_only || s.kind == "person")
+    }
+
+    /// The most recent person before `pos` whose role mentions `noun`, or
+    /// else the most recent person.
+    fn person_before(&self, pos: usize, noun: Option<&str>) -> Option<&'s Span> {
+        let i = self.spans.partition_point(|s| s.end <= pos);
+        // Bounded look-back keeps the lens linear on texts with many quotes.
+        let people = || {
+            self.spans[..i]
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .copied()
+                .filter(|s| s.kind == "person")
+        };
+        if let Some(noun) = noun {
+            let has_role = |s: &&Span| {
+                s.role.as_deref().is_some_and(|r| {
+                    r.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(noun))
+                })
+            };
+            if let Some(s) = people().find(has_role) {
+                // The entity's other mentions may carry the role; prefer its key.
+                return Some(s);
+            }
+            // A role that was given to another mention of the same entity.
+            let key_with_role = self.spans[..i]
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .find(|s| s.kind == "person" && has_role(s))
+                .and_then(|s| s.entity.as_deref());
+            if let Some(k) = key_with_role {
+                return people().find(|s| s.entity.as_deref() == Some(k));
+            }
+        }
+        people().next()
+    }
+}
+
+fn speaker_key(s: &Span) -> String {
+    s.entity.clone().unwrap_or_else(|| s.text.clone())
+}
+
+fn is_speech_verb(doc: &Doc, i: usize) -> bool {
+    let t = doc.tok(i);
+    if t.eq_ignore_ascii_case("according") {
+        return doc.is(i + 1, "to");
+    }
+    doc.tokens.get(i).is_some_and(|t| t.kind == Kind::Word) && SPEECH_VERBS.contains(t)
+}
+
+fn is_pronoun(w: &str) -> bool {
+    ["he", "she"].iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// Who token `i` (the start of a subject) stands for: an actor span starting
+/// there, a pronoun, or `the` + a role noun.
+fn subject_at(doc: &Doc, actors: &Actors, i: usize, quote_start: usize) -> Option<String> {
+    let t = doc.tokens.get(i)?;
+    if let Some(a) = actors.starting_in(t.start, t.end) {
+        return Some(speaker_key(a));
+    }
+    let w = doc.tok(i);
+    if is_pronoun(w) {
+        return actors
+            .person_before(quote_start.min(t.start), None)
+            .map(speaker_key);
+    }
+    if w.eq_ignore_ascii_case("the") && doc.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
+    {
+        let noun = doc.tok(i + 1);
+        if !SPEECH_VERBS.contains(noun) && noun.chars().next().is_some_and(char::is_lowercase) {
+            return actors
+                .person_before(quote_start, Some(noun))
+                .map(speaker_key);
+        }
+    }
+    None
+}
+
+/// Attribution after the closing mark at token `close`.
+fn after(doc: &Doc, actors: &Actors, close: usize, qstart: usize) -> Option<String> {
+    let sent_end = doc.sentence(close).1.max(close + 1);
+    let limit = (close + WINDOW).min(doc.tokens.len());
+    let mut i = close + 1;
+    while i < limit && matches!(doc.tok(i), "," | "—" | "–") {
+        i += 1;
+    }
+    if i >= limit || doc.tokens[i].para_start {
+        return None;
+    }
+    if is_speech_verb(doc, i) {
+        // `said Alaa`, `said Defense Department spokesman Navy Captain Jeff Davis`
+        let from = doc.tokens[i].end;
+        let to = doc.tokens[(i + 12).min(doc.tokens.len() - 1)].end;
+        if let Some(a) = actors.spans.iter().find(|s| {
+            s.start >= from && s.start < to && matches!(s.kind.as_str(), "person" | "organization")
+        }) {
+            return Some(speaker_key(a));
+        }
+        return subject_at(doc, actors, i + 1, qstart);
+    }
+    // `Mattis told`, `he added`, `Lise Grande, the UN’s …, said`
+    let subject = subject_at(doc, actors, i, qstart)?;
+    let end = sent_end.min(limit).max(i + 1);
+    let mut j = i + 1;
+    while j < end && j < doc.tokens.len() {
+        if is_speech_verb(doc, j) {
+            return Some(subject);
+        }
+        if mark(doc, j) == Some(Mark::Open) {
+            break;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Attribution before the opening mark at token `open`: a speech verb in the
+/// words just before it, and the subject nearest before that verb.
+fn before(doc: &Doc, actors: &Actors, open: usize, qstart: usize) -> Option<String> {
+    let (sent_start, _) = doc.sentence(open);
+    let floor = sent_start.max(open.saturating_sub(WINDOW));
+    let mut v = open;
+    while v > floor {
+        v -= 1;
+        if mark(doc, v).is_some() {
+            return None; // another quotation in between
+        }
+        if is_speech_verb(doc, v) {
+            return subject_before(doc, actors, floor, v, qstart)
+                .or_else(|| subject_after_verb(doc, actors, v, open));
+        }
+    }
+    None
+}
+
+/// The nearest subject before token `v` and at or after token `floor`.
+fn subject_before(
+    doc: &Doc,
+    actors: &Actors,
+    floor: usize,
+    v: usize,
+    qstart: usize,
+) -> Option<String> {
+    let lo = doc.tokens.get(floor)?.start;
+    let hi = doc.tokens.get(v)?.start;
+    let nearest_actor = actors.last_before(lo, hi, false);
+    let mut k = v;
+    while k > floor {
+        k -= 1;
+        if nearest_actor.is_some_and(|a| a.end <= doc.tokens[k].start) {
+            break;
+        }
+        if is_pronoun(doc.tok(k)) {
+            return subject_at(doc, actors, k, qstart);
+        }
+    }
+    nearest_actor.map(speaker_key)
+}
+
+/// `according to X, “…` and `said X: “…`: the actor right after the verb.
+fn subject_after_verb(doc: &Doc, actors: &Actors, v: usize, open: usize) -> Option<String> {
+    let from = doc.tokens.get(v)?.end;
+    let to = doc.tokens.get(open)?.start;
+    actors.starting_in(from, to).map(speaker_key)
+}
+
+/// An attribution anywhere in the quote's sentence, for scare quotes:
+/// `Resistance is "moderate," Davis said`.
+fn in_sentence(
+    doc: &Doc,
+    actors: &Actors,
+    open: usize,
+    close: usize,
+    qstart: usize,
+) -> Option<String> {
+    let (a, b) = doc.sentence(open);
+    let a = a.max(open.saturating_sub(2 * WINDOW));
+    let b = b.max(doc.sentence(close).1).min(close + 2 * WINDOW);
+    let mut depth = 0i32;
+    for v in a..b {
+        match mark(doc, v) {
+            Some(Mark::Open) => depth += 1,
+            Some(Mark::Close) => depth -= 1,
+            None => {}
+        }
+        if depth > 0 || !is_speech_verb(doc, v) {
+            continue;
+        }
+        if let Some(s) = subject_before(doc, actors, a, v, qstart) {
+            return Some(s);
+        }
+        if let Some(s) = subject_at(doc, actors, v + 1, qstart) {
+            return Some(s);
+        }
+    }
+    None
+}
 
 /// Finds quotations in `doc`; `spans` holds the other lenses' spans (the
 /// actors among them are the candidate speakers).
 pub fn find(doc: &Doc, spans: &[Span]) -> Vec<Span> {
-    let _ = (doc, spans);
-    Vec::new()
+    let mut actor_spans: Vec<&Span> = spans.iter().filter(|s| s.label == Label::Actor).collect();
+    actor_spans.sort_by_key(|s| s.start);
+    let actors = Actors { spans: actor_spans };
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let n = doc.tokens.len();
+    for i in 0..n {
+        if doc.tokens[i].para_start
+            && let Some(o) = open.take()
+        {
+            // Left open at the paragraph's end: a continued quotation when
+            // this paragraph opens with a mark; otherwise a stray mark.
+            if mark(doc, i) == Some(Mark::Open) && o + 1 < i {
+                push(doc, &actors, &mut out, o, i);
+            }
+        }
+        match mark(doc, i) {
+            Some(Mark::Open) => open = Some(i),
+            Some(Mark::Close) => {
+                if let Some(o) = open.take()
+                    && o + 1 < i
+                {
+                    push(doc, &actors, &mut out, o, i);
+                }
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// Adds the quotation between the marks at tokens `open` and `close`
+/// (`close` may be the first token after the quote when there is no mark).
+fn push(doc: &Doc, actors: &Actors, out: &mut Vec<Span>, open: usize, close: usize) {
+    let (Some(first), Some(last)) = (doc.tokens.get(open + 1), doc.tokens.get(close - 1)) else {
+        return;
+    };
+    let mut s = Span::new(Label::Quote, "quote", doc.text, first.start, last.end);
+    let qstart = doc.tokens[open].start;
+    let closed = mark(doc, close) == Some(Mark::Close);
+    let found = if closed {
+        after(doc, actors, close, qstart)
+    } else {
+        None
+    }
+    .map(|k| (k, "the attribution after the quote"))
+    .or_else(|| before(doc, actors, open, qstart).map(|k| (k, "the attribution before the quote")))
+    .or_else(|| {
+        in_sentence(doc, actors, open, close, qstart)
+            .map(|k| (k, "an attribution in the same sentence"))
+    });
+    // A quote split by its attribution (`“…,” he said, “…”`) shares the speaker.
+    let found = found.or_else(|| {
+        let prev = out.last()?;
+        let gap = doc.text.get(prev.end..qstart)?;
+        (gap.len() < 80 && gap.split_whitespace().any(is_speech_word))
+            .then(|| prev.speaker.clone().map(|k| (k, "the quote it continues")))?
+    });
+    if let Some((key, how)) = found {
+        s.why = Some(format!("speaker {key}: from {how}"));
+        s.speaker = Some(key);
+    }
+    out.push(s);
+}
+
+fn is_speech_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+    !w.is_empty() && SPEECH_VERBS.contains(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A person actor span over the first occurrence of `name` in `text`.
+    fn person(text: &str, name: &str, key: &str, role: Option<&str>) -> Span {
+        let a = text.find(name).unwrap();
+        let mut s = Span::new(Label::Actor, "person", text, a, a + name.len());
+        s.entity = Some(key.into());
+        s.role = role.map(String::from);
+        s
+    }
+
+    fn quotes(text: &str, actors: &[Span]) -> Vec<(String, Option<String>)> {
+        find(&Doc::new(text), actors)
+            .into_iter()
+            .map(|s| (s.text, s.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let t = "“We will win,” said Alaa, a soldier.";
+        let got = quotes(t, &[person(t, "Alaa", "Alaa", None)]);
+        assert_eq!(got, [("We will win,".into(), Some("Alaa".into()))]);
+        let t = "\"It is done,\" Mattis told reporters.";
+        let got = quotes(t, &[person(t, "Mattis", "James Mattis", None)]);
+        assert_eq!(got, [("It is done,".into(), Some("James Mattis".into()))]);
+    }
+
+    #[test]
+    fn pronoun_and_split_quote() {
+        let t = "Ra’ed Jawdat spoke. “The group,” he said, “is in shock.\"";
+        let got = quotes(t, &[person(t, "Ra’ed Jawdat", "Ra’ed Jawdat", None)]);
+        assert_eq!(
+            got,
+            [
+                ("The group,".into(), Some("Ra’ed Jawdat".into())),
+                ("is in shock.".into(), Some("Ra’ed Jawdat".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_before_and_scare_quotes() {
+        let t = "Davis said, adding, “We have seen success.”";
+        assert_eq!(
+            quotes(t, &[person(t, "Davis", "Jeff Davis", None)])[0]
+                .1
+                .as_deref(),
+            Some("Jeff Davis")
+        );
+        let t = "Resistance is \"moderate,\" Davis said, with fire to \"harass\" them.";
+        let got = quotes(t, &[person(t, "Davis", "Jeff Davis", None)]);
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter().all(|(_, s)| s.as_deref() == Some("Jeff Davis")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn role_noun_finds_the_person_with_that_role() {
+        let t = "Navy Captain Jeff Davis spoke, then Smith. \"It is dense,\" the captain said.";
+        let got = quotes(
+            t,
+            &[
+                person(t, "Jeff Davis", "Jeff Davis", Some("Navy Captain")),
+                person(t, "Smith", "Smith", None),
+            ],
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Jeff Davis"));
+    }
+
+    #[test]
+    fn apostrophes_and_stray_marks_are_not_quotes() {
+        assert!(quotes("It's 5\" long and the 1990s' end.", &[]).is_empty());
+        assert!(quotes("An open “quote with no end\n\nNext paragraph.", &[]).is_empty());
+        let cont = quotes("“First part\n\n“Second part,” she said.", &[]);
+        assert_eq!(cont.len(), 2);
+    }
 }

@@ -13,7 +13,7 @@ pub mod offsets;
 pub enum Kind {
     /// Letters (any script) and combining marks.
     Word,
-    /// ASCII or Unicode decimal digits.
+    /// ASCII decimal digits (other scripts' digits are read as punctuation).
     Num,
     /// Any other single visible character.
     Punct,
@@ -138,7 +138,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             glued = false;
             continue;
         }
-        let kind = if c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some() {
+        let kind = if c.is_ascii_digit() {
             Kind::Num
         } else if is_word_char(c) {
             Kind::Word

@@ -1,0 +1,34 @@
+//! Fuzzes the byte → UTF-16 / code point conversion against the standard
+//! library's own counting, with offsets in any order and inside characters.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use newslens::offsets::{Unit, convert};
+
+fuzz_target!(|data: &[u8]| {
+    let split = data.first().copied().unwrap_or(0) as usize % (data.len().max(1));
+    let (raw, offs) = data.split_at(split.min(data.len()));
+    let text = String::from_utf8_lossy(raw);
+    let mut bytes: Vec<usize> = offs
+        .chunks(2)
+        .map(|c| c.iter().fold(0, |a, &b| a * 256 + b as usize))
+        .collect();
+    let original = bytes.clone();
+    for unit in [Unit::Utf16, Unit::Codepoint] {
+        convert(&text, &mut bytes, unit);
+        for (k, &b) in original.iter().enumerate() {
+            // An offset inside a character counts as that character's start;
+            // past the end, as the end.
+            let mut at = b.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let want = match unit {
+                Unit::Utf16 => text[..at].encode_utf16().count(),
+                _ => text[..at].chars().count(),
+            };
+            assert_eq!(bytes[k], want, "{unit:?} offset {b} of {text:?}");
+        }
+        bytes.clone_from(&original);
+    }
+});

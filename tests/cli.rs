@@ -1,0 +1,219 @@
+//! The CLI contract that other tools and the checks depend on.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn exe() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newslens"))
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("newslens-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(args: &[&str]) -> Output {
+    exe().args(args).output().unwrap()
+}
+
+fn json(bytes: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(bytes)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(bytes)))
+}
+
+#[test]
+fn one_file_goes_to_stdout_with_the_contract_fields() {
+    let d = tmpdir("stdout");
+    let f = d.join("story.txt");
+    std::fs::write(&f, "On Monday, Iraqi forces entered Mosul.").unwrap();
+    let out = run(&[
+        "annotate",
+        "--reference-date",
+        "2017-02-21",
+        f.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out.stdout);
+    assert_eq!(v["doc"], "story");
+    assert_eq!(v["reference_date"], "2017-02-21");
+    assert_eq!(v["reference_date_source"], "given");
+    assert!(v.get("reference_date_clue").is_some());
+    assert!(v["spans"].is_array() && v["entities"].is_array());
+}
+
+#[test]
+fn out_dir_is_created_and_bad_files_are_named_but_others_processed() {
+    let d = tmpdir("out");
+    let good = d.join("good.txt");
+    let latin1 = d.join("latin1.txt");
+    let binary = d.join("binary.txt");
+    let missing = d.join("missing.txt");
+    std::fs::write(&good, "Daesh fighters fled Mosul.").unwrap();
+    std::fs::write(&latin1, b"caf\xe9 in Mosul").unwrap();
+    std::fs::write(&binary, b"\x7fELF\x02\x01\x00\x00\x00").unwrap();
+    let out_dir = d.join("nested/out");
+    let out = run(&[
+        "annotate",
+        "--out",
+        out_dir.to_str().unwrap(),
+        good.to_str().unwrap(),
+        latin1.to_str().unwrap(),
+        binary.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for f in [&latin1, &binary, &missing] {
+        assert!(
+            err.contains(f.to_str().unwrap()),
+            "error does not name {}: {err}",
+            f.display()
+        );
+    }
+    assert!(err.contains("not UTF-8") && err.contains("binary"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let v = json(&std::fs::read(out_dir.join("good.json")).unwrap());
+    assert_eq!(v["doc"], "good");
+    assert!(!out_dir.join("latin1.json").exists());
+    // --lossy reads it with replacement characters.
+    let out = run(&["annotate", "--lossy", latin1.to_str().unwrap()]);
+    assert!(out.status.success());
+}
+
+#[test]
+fn boms_and_utf16_give_the_same_offsets_as_plain_utf8() {
+    let d = tmpdir("bom");
+    let text = "“Ça va,” said Ra’ed in Mosul 🙂 on Monday.\r\nUp to 750,000 people.";
+    let plain = d.join("plain.txt");
+    let bom = d.join("bom.txt");
+    let le = d.join("le.txt");
+    let be = d.join("be.txt");
+    std::fs::write(&plain, text).unwrap();
+    std::fs::write(&bom, [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()).unwrap();
+    let mut v = vec![0xFF, 0xFE];
+    v.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&le, v).unwrap();
+    let mut v = vec![0xFE, 0xFF];
+    v.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    std::fs::write(&be, v).unwrap();
+    let spans = |p: &Path, unit: &str| {
+        let out = run(&[
+            "annotate",
+            "--reference-date",
+            "2017-02-21",
+            "--offsets",
+            unit,
+            p.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            p.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        json(&out.stdout)["spans"].clone()
+    };
+    let want = spans(&plain, "codepoint");
+    for p in [&bom, &le, &be] {
+        assert_eq!(spans(p, "codepoint"), want, "{}", p.display());
+    }
+    // Each unit slices the text its own way.
+    let chars: Vec<char> = text.chars().collect();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let by_cp = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+    let by_u16 = |a: usize, b: usize| String::from_utf16(&units[a..b]).unwrap();
+    let by_u8 = |a: usize, b: usize| text[a..b].to_string();
+    type Slicer<'a> = &'a dyn Fn(usize, usize) -> String;
+    let slicers: [(&str, Slicer); 3] =
+        [("codepoint", &by_cp), ("utf16", &by_u16), ("utf8", &by_u8)];
+    for (unit, slice) in slicers {
+        for s in spans(&plain, unit).as_array().unwrap() {
+            let (a, b) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(slice(a, b), s["text"].as_str().unwrap(), "{unit}");
+        }
+    }
+}
+
+#[test]
+fn bad_arguments_are_refused_without_panic() {
+    for args in [
+        &["annotate"][..],
+        &["annotate", "--offsets", "bytes16", "x.txt"],
+        &["annotate", "--reference-date", "2017-02-30", "x.txt"],
+        &["annotate", "--bogus", "x.txt"],
+        &["frobnicate"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
+    assert!(run(&["--version"]).status.success());
+}
+
+#[test]
+fn seeds_write_five_files_whose_spans_slice_their_text() {
+    let d = tmpdir("seeds");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<String> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    let mut args = vec![
+        "annotate",
+        "--offsets",
+        "codepoint",
+        "--out",
+        d.to_str().unwrap(),
+    ];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut labels = std::collections::BTreeSet::new();
+    for f in &files {
+        let text: Vec<char> = std::fs::read_to_string(f).unwrap().chars().collect();
+        let stem = Path::new(f).file_stem().unwrap().to_str().unwrap();
+        let v = json(&std::fs::read(d.join(format!("{stem}.json"))).unwrap());
+        let mut last_end = 0;
+        for s in v["spans"].as_array().unwrap() {
+            let (a, b) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                text[a..b].iter().collect::<String>(),
+                s["text"].as_str().unwrap()
+            );
+            let label = s["label"].as_str().unwrap().to_string();
+            if label != "quote" {
+                assert!(a >= last_end, "{stem}: overlapping spans at {a}");
+                last_end = b;
+            }
+            labels.insert(label);
+        }
+    }
+    eprintln!("labels found over the seeds: {labels:?}");
+    assert!(
+        ["actor", "place", "date", "figure"]
+            .iter()
+            .all(|l| labels.contains(*l)),
+        "{labels:?}"
+    );
+}
