@@ -42,6 +42,11 @@ export async function openPage(env, { viewport = { width: 1280, height: 900 }, c
   const origin = new URL(env.base).origin;
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
+  // Any alert/confirm would be an injected script (the page itself uses none).
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) offOrigin.push(r.url());

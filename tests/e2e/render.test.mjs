@@ -17,7 +17,8 @@ function layout(text, spans) {
   return page.evaluate(async ({ text, spans }) => {
     const { layoutArticle } = await import('./lib/layout.js');
     const article = document.createElement('article');
-    const heads = layoutArticle(article, text, spans);
+    const { marks: heads, done } = layoutArticle(article, text, spans);
+    await done;
     const shape = (node) => node.nodeType === 3 ? node.data
       : { tag: node.tagName.toLowerCase(), label: node.dataset?.label, part: node.dataset?.part, kids: [...node.childNodes].map(shape) };
     return {

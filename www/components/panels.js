@@ -34,8 +34,16 @@ function row(name, meta, indices, onJump, { group = false, extra } = {}) {
   return li;
 }
 
+const MAX_ROWS = 300; // a long paste would otherwise make thousands of rows
+
 function fill(id, rows, empty) {
   const list = $(id);
+  if (rows.length > MAX_ROWS) {
+    const more = document.createElement('li');
+    more.className = 'note';
+    more.textContent = `… and ${rows.length - MAX_ROWS} more; j and k reach them in the text.`;
+    return list.replaceChildren(...rows.slice(0, MAX_ROWS), more);
+  }
   if (rows.length) return list.replaceChildren(...rows);
   const li = document.createElement('li');
   li.className = 'note';

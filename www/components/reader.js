@@ -24,6 +24,7 @@ export function createReader({ annotator, library, say }) {
   let ann = null;
   let marks = []; // head marks in text order
   let byIndex = new Map(); // span index → head mark
+  let ordinal = new Map(); // head mark → its position in marks
   let at = -1; // position in marks of the current highlight
   let group = null; // {indices, button} of the chosen actor or place
   let run = 0;
@@ -39,7 +40,7 @@ export function createReader({ annotator, library, say }) {
 
   // Marks of hidden lenses leave the focus order; one visible mark is tabbable.
   function syncFocusable() {
-    for (const m of article.querySelectorAll('mark:not([data-part])')) {
+    for (const m of marks) {
       if (isOn(m.dataset.label)) m.tabIndex = -1;
       else m.removeAttribute('tabindex');
     }
@@ -76,7 +77,7 @@ export function createReader({ annotator, library, say }) {
       ? group.indices.map((i) => byIndex.get(i)).filter(Boolean)
       : marks.filter((m) => isOn(m.dataset.label));
     if (!pool.length) return;
-    const pos = (m) => marks.indexOf(m);
+    const pos = (m) => ordinal.get(m);
     const next = step > 0
       ? pool.find((m) => pos(m) > at) ?? pool[0]
       : pool.findLast((m) => pos(m) < at) ?? pool.at(-1);
@@ -135,20 +136,23 @@ export function createReader({ annotator, library, say }) {
       const result = await annotator.annotate(current.text, options);
       if (mine !== run) return;
       ann = result;
-      marks = layoutArticle(article, current.text, ann.spans);
+      const laid = layoutArticle(article, current.text, ann.spans);
+      marks = laid.marks;
       byIndex = new Map(marks.map((m) => [Number(m.dataset.i), m]));
+      ordinal = new Map(marks.map((m, k) => [m, k]));
       at = -1;
       group = null;
       syncFocusable();
-      renderPanels(ann, current.text, jump);
-      showReference();
-      status(`${ann.spans.length} highlights.`);
-      // For the browser tests' timing: annotation plus layout of this article.
-      performance.measure('annotate', { start: t0, detail: current.key });
       if (!firstShown) {
         firstShown = true;
         performance.mark('first-highlights');
       }
+      renderPanels(ann, current.text, jump);
+      showReference();
+      if (!(await laid.done) || mine !== run) return;
+      status(`${ann.spans.length} highlights.`);
+      // For the browser tests' timing: annotation plus layout of this article.
+      performance.measure('annotate', { start: t0, detail: current.key });
     } catch (e) {
       if (mine !== run) return;
       status('No highlights: the text is shown plain.');
@@ -161,8 +165,8 @@ export function createReader({ annotator, library, say }) {
   article.addEventListener('focusin', (event) => {
     const mark = event.target.closest('mark[data-i]');
     if (!mark || !ann) return;
-    const pos = marks.indexOf(mark);
-    if (pos < 0) return;
+    const pos = ordinal.get(mark);
+    if (pos === undefined) return;
     marks[at]?.setAttribute('tabindex', '-1');
     at = pos;
     mark.tabIndex = 0;
@@ -197,6 +201,7 @@ export function createReader({ annotator, library, say }) {
       ann = null;
       marks = [];
       byIndex = new Map();
+      ordinal = new Map();
       group = null;
       document.title = `${current.title} · newslens`;
       // The plain text first, so there is something to read while the worker runs.

@@ -10,7 +10,9 @@
 // pieces carry data-part so that each span has one head mark.
 // The text only ever enters the page as text nodes.
 //
-// Returns the head marks in text order.
+// Returns {marks, done}: the head marks in text order at once, and a promise
+// that resolves when every paragraph is in the page. A long text goes in by
+// batches between tasks, so the page keeps answering while it is laid out.
 
 const PARAGRAPH_BREAK = /\n[ \t\f\v\r\u00a0]*\n\s*/g;
 
@@ -45,10 +47,15 @@ function outerFirst(spans) {
     .sort((x, y) => x.start - y.start || y.end - x.end || (y.label === 'quote') - (x.label === 'quote'));
 }
 
+const FIRST = 200; // paragraphs shown at once: a screenful or more
+const BATCH = 400; // paragraphs added per task after that
+const runs = new WeakMap(); // article → its latest layout, so an older one stops
+
 export function layoutArticle(article, text, spans = [], { titleTag = 'h1' } = {}) {
   const order = outerFirst(spans);
   const blocks = paragraphs(text);
   const parts = [];
+  const marks = [];
   let next = 0;
   let carry = []; // spans that continue from an earlier paragraph
   blocks.forEach((range, n) => {
@@ -60,16 +67,28 @@ export function layoutArticle(article, text, spans = [], { titleTag = 'h1' } = {
     }
     carry = here.filter((s) => s.end > pe);
     const block = document.createElement(n === 0 && isTitleLine(text, range) ? titleTag : 'p');
-    fillBlock(block, text, ps, pe, here);
+    fillBlock(block, text, ps, pe, here, marks);
     parts.push(block);
   });
-  article.replaceChildren(...parts);
-  return [...article.querySelectorAll('mark:not([data-part])')];
+  const run = {};
+  runs.set(article, run);
+  article.replaceChildren(...parts.slice(0, FIRST));
+  const done = new Promise((resolve) => {
+    let k = FIRST;
+    const more = () => {
+      if (runs.get(article) !== run) return resolve(false);
+      if (k >= parts.length) return resolve(true);
+      article.append(...parts.slice(k, (k += BATCH)));
+      setTimeout(more);
+    };
+    more();
+  });
+  return { marks, done };
 }
 
 // Cuts [ps, pe) at every span boundary; each piece is covered by a list of
 // spans (outer first). A stack of open marks is kept and reopened as needed.
-function fillBlock(block, text, ps, pe, spans) {
+function fillBlock(block, text, ps, pe, spans, heads) {
   const cuts = new Set([ps, pe]);
   for (const s of spans) {
     cuts.add(Math.max(s.start, ps));
@@ -89,7 +108,10 @@ function fillBlock(block, text, ps, pe, spans) {
       mark.dataset.label = s.label;
       mark.dataset.i = s.i;
       if (started.has(s.i) || s.start < ps) mark.dataset.part = 'cont';
-      else mark.tabIndex = -1;
+      else {
+        mark.tabIndex = -1;
+        heads.push(mark);
+      }
       started.add(s.i);
       stack.at(-1).el.append(mark);
       stack.push({ el: mark, span: s });
