@@ -105,7 +105,7 @@ test('each panel lists its items and jumps to the text', async () => {
   assert.deepEqual(await focused(), { label: 'date', text: 'Monday' });
 
   const figure = await page.locator('#panel-figures li').first().textContent();
-  assert.match(figure, /up to 750,000 civilians.*an upper bound.*value 750000.*counts civilians.*says the United Nations/);
+  assert.match(figure, /up to 750,000 civilians.*an upper bound.*value 750,000.*counts civilians.*says the United Nations/);
   assert.match(figure, /Daesh still holds the old city, where up to 750,000 civilians remain/);
   await page.locator('#panel-figures').getByRole('button', { name: '400' }).click();
   assert.deepEqual(await focused(), { label: 'figure', text: '400' });

@@ -6,7 +6,7 @@
 //
 // Markup: <ul id="panel-actors"> … in index.html; rows are <li><button>name</button> meta</li>.
 
-import { describeDate, describeDuration, describeHedge, isCalendarPoint, sentenceAround } from '../lib/explain.js';
+import { describeAmount, describeDate, describeDuration, describeHedge, isCalendarPoint, sentenceAround } from '../lib/explain.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -103,7 +103,7 @@ export function renderPanels(ann, text, onJump) {
 
   fill('panel-figures', spans.flatMap((s, i) => s.label !== 'figure' ? [] : [
     row(s.text,
-      [describeHedge(s), s.value && `value ${s.value.replace('..', ' to ')}`, s.counts && `counts ${s.counts}`,
+      [describeHedge(s), s.value && `value ${describeAmount(s.value)}${s.unit ? ` ${s.unit}` : ''}`, s.counts && `counts ${s.counts}`,
         s.source && `says ${s.source}`].filter(Boolean).join(' · '),
       [i], onJump, { extra: clip(sentenceAround(text, s.start, s.end), 300) }),
   ]), 'No figures found.');

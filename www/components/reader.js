@@ -206,6 +206,10 @@ export function createReader({ annotator, library, say }) {
       document.title = `${current.title} · newslens`;
       // The plain text first, so there is something to read while the worker runs.
       layoutArticle(article, current.text, []);
+      // The page's heading is the article's title line, or else a hidden one.
+      const heading = $('reader-title');
+      heading.textContent = current.title;
+      heading.hidden = Boolean(article.querySelector('h1'));
       why.replaceChildren(Object.assign(document.createElement('p'), {
         className: 'note', textContent: 'Focus or click a highlight to see what it is and how it was read.',
       }));

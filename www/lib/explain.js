@@ -47,6 +47,11 @@ export function isCalendarPoint(value) {
   return /^\d{3,4}(?:$|-)/.test(value ?? '');
 }
 
+/** `750000` → `750,000`; a range `200000..999999` → `200,000 to 999,999`. */
+export function describeAmount(value) {
+  return (value ?? '').split('..').map((n) => (/^\d{4,}$/.test(n) ? Number(n).toLocaleString('en') : n)).join(' to ');
+}
+
 const HEDGES = { upper: 'an upper bound', lower: 'a lower bound', approximate: 'an approximation' };
 
 export function describeHedge(span) {
@@ -87,7 +92,7 @@ export function explain(ann, i) {
   } else if (s.label === 'figure') {
     const hedge = describeHedge(s);
     if (hedge) head = `${s.text} — ${hedge}`;
-    if (s.value) lines.push(`value ${s.value.replace('..', ' to ')}${s.unit ? ` ${s.unit}` : ''}`);
+    if (s.value) lines.push(`value ${describeAmount(s.value)}${s.unit ? ` ${s.unit}` : ''}`);
     if (s.counts) lines.push(`counts ${s.counts}`);
     if (s.source) lines.push(`according to ${s.source}`);
     lines.push(`${s.type} figure`);
