@@ -285,3 +285,13 @@ test('a wasm that does not load shows a clear message, not a dead page', async (
   assert.ok((await page.locator('article').textContent()).length > 100, 'the text is there, plain');
   await ctx.close();
 });
+
+test('a missing wasm glue module also shows a clear message', async () => {
+  const ctx = await env.browser.newContext();
+  await ctx.route('**/pkg/newslens.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await ctx.newPage();
+  await page.goto(env.base);
+  await page.locator('#alert').waitFor();
+  assert.match(await page.locator('#alert').textContent(), /Highlights are not available: the annotation engine could not start/);
+  await ctx.close();
+});

@@ -171,6 +171,11 @@ export function createReader({ annotator, library, say }) {
     at = pos;
     mark.tabIndex = 0;
     showWhy(Number(mark.dataset.i));
+    const k = group ? group.indices.indexOf(Number(mark.dataset.i)) : -1;
+    if (k >= 0) {
+      status(`${group.button.textContent}: mention ${k + 1} of ${group.indices.length}. ` +
+        'Press its row again (or j) for the next; Escape clears.');
+    }
   });
   refInput.addEventListener('change', async () => {
     if (!current || (refInput.value && !/^\d{4}-\d{2}-\d{2}$/.test(refInput.value))) return;
@@ -190,7 +195,10 @@ export function createReader({ annotator, library, say }) {
     if (event.key.length === 1 && lens) setLens(lens, !isOn(lens));
     else if (event.key === 'j' || event.key === 'n') move(1);
     else if (event.key === 'k' || event.key === 'p') move(-1);
-    else if (event.key === 'Escape' && group) choose(null);
+    else if (event.key === 'Escape' && group) {
+      choose(null);
+      status(`${ann.spans.length} highlights.`);
+    }
     else return;
     event.preventDefault();
   });

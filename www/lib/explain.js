@@ -106,7 +106,7 @@ export function explain(ann, i) {
   } else if (s.label === 'place') {
     lines.push(`place${s.value ? `, ${s.value}` : ''}`);
   } else if (s.label === 'quote') {
-    head = `${s.speaker ?? 'unattributed'} → quote`;
+    head = s.speaker ? `${s.speaker} → quote` : 'Quote';
     lines.push(s.speaker ? `said by ${s.speaker}` : 'no speaker found');
   }
   if (s.why) lines.push(`how: ${s.why}`);
