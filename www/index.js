@@ -45,7 +45,10 @@ const library = createLibrary({ seeds, store, say });
 const reader = createReader({ annotator, library, say });
 await library.load();
 
+let routed = 0;
+
 async function route() {
+  const mine = ++routed;
   const hash = decodeURIComponent(location.hash.slice(1));
   let article = null;
   if (hash.startsWith('read/')) {
@@ -56,13 +59,11 @@ async function route() {
       say(`The article could not be opened: ${e.message}.`);
     }
   }
+  if (mine !== routed) return; // a later navigation won
   document.getElementById('library').hidden = Boolean(article);
   document.getElementById('reader').hidden = !article;
-  if (article) {
-    await reader.open(article);
-  } else {
-    document.title = 'newslens';
-  }
+  if (article) reader.open(article);
+  else document.title = 'newslens';
 }
 
 // After a navigation, focus goes to the top of the new view (not to a hidden link).
