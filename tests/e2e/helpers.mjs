@@ -62,9 +62,13 @@ export async function openSeed(page, n = 0) {
   await waitAnnotated(page);
 }
 
-export async function waitAnnotated(page) {
+/** Waits until the reader shows an article (the one with this key, if given) annotated. */
+export async function waitAnnotated(page, key) {
   await page.locator('#reader').waitFor();
-  await page.waitForFunction(() => document.getElementById('article').getAttribute('aria-busy') === 'false');
+  await page.waitForFunction((key) => {
+    const article = document.getElementById('article');
+    return article.getAttribute('aria-busy') === 'false' && (!key || article.dataset.key === key);
+  }, key);
 }
 
 /** Runs axe-core in the page; returns violations of impact serious or critical. */

@@ -20,7 +20,7 @@ test('each seed shows the spans the CLI finds, each mark exactly its span text',
   const { page, errors, offOrigin } = await openPage(env);
   for (const seed of SEEDS) {
     await page.goto(seedUrl(seed));
-    await waitAnnotated(page);
+    await waitAnnotated(page, `seed:${seed.file}`);
     const heads = await page.locator('article mark[data-i]:not([data-part])').evaluateAll((ms) =>
       ms.map((m) => ({ i: Number(m.dataset.i), label: m.dataset.label, text: m.textContent })));
     assert.ok(heads.length > 0, `${seed.file} shows highlights`);

@@ -91,13 +91,13 @@ export function renderPanels(ann, text, onJump) {
   const lasting = dates.filter(({ s }) => s.type === 'duration');
   const other = dates.filter((d) => !points.includes(d) && !lasting.includes(d));
   const timeline = [
-    ...points.map(({ s, i }) => row(describeDate(s.value), `“${s.text}”${s.mod ? ` · ${s.mod.toLowerCase()}` : ''}`, [i], onJump)),
+    ...points.map(({ s, i }) => row(describeDate(s.value, s.mod), `“${s.text}”`, [i], onJump)),
     ...lasting.map(({ s, i }) => {
       const li = row(`lasting ${describeDuration(s.value ?? '')}`, `“${s.text}” · span of time`, [i], onJump);
       li.classList.add('duration');
       return li;
     }),
-    ...other.map(({ s, i }) => row(s.value ? describeDate(s.value) : s.text, `“${s.text}” · ${s.type}`, [i], onJump)),
+    ...other.map(({ s, i }) => row(s.value ? describeDate(s.value, s.mod) : s.text, `“${s.text}” · ${s.type}`, [i], onJump)),
   ];
   fill('panel-timeline', timeline, 'No dates found.');
 

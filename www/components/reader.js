@@ -206,6 +206,7 @@ export function createReader({ annotator, library, say }) {
   return {
     async open(articleData) {
       current = articleData;
+      article.dataset.key = current.key; // which article is shown (the tests wait on it)
       ann = null;
       marks = [];
       byIndex = new Map();

@@ -8,9 +8,24 @@ const UNITS = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour', MI: 'minu
 const PARTS = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night', DT: 'daytime' };
 const SEASONS = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
 
-/** `2017-02-20` → `Monday 20 February 2017`; other TIMEX3 values as words where known. */
-export function describeDate(value) {
+const MODS = { START: 'start of', MID: 'middle of', END: 'end of', APPROX: 'about', BEFORE: 'before',
+  AFTER: 'after', ON_OR_BEFORE: 'on or before', ON_OR_AFTER: 'on or after', LESS_THAN: 'less than',
+  MORE_THAN: 'more than', EQUAL_OR_LESS: 'at most', EQUAL_OR_MORE: 'at least' };
+
+/**
+ * `2017-02-20` → `Monday 20 February 2017`, with a TIMEX3 mod `END` and
+ * `2017-01` → `end of January 2017`; other values as words where known.
+ */
+export function describeDate(value, mod) {
   if (!value) return '';
+  const words = describeValue(value);
+  return mod ? `${MODS[mod] ?? mod.toLowerCase()} ${words}` : words;
+}
+
+function describeValue(value) {
+  if (value === 'PRESENT_REF') return 'now (the article date)';
+  if (value === 'PAST_REF') return 'some time in the past';
+  if (value === 'FUTURE_REF') return 'some time in the future';
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(.+))?$/.exec(value);
   if (m) {
     const [y, mo, d] = [+m[1], +m[2], +m[3]];
@@ -26,9 +41,6 @@ export function describeDate(value) {
   if ((m = /^(\d{3})$/.exec(value))) return `the ${m[1]}0s`;
   if (/^\d{4}$/.test(value)) return value;
   if (value.startsWith('P')) return describeDuration(value);
-  if (value === 'PRESENT_REF') return 'now (the article date)';
-  if (value === 'PAST_REF') return 'some time in the past';
-  if (value === 'FUTURE_REF') return 'some time in the future';
   return value;
 }
 
@@ -83,7 +95,7 @@ export function explain(ann, i) {
   const lines = [];
   let head = s.text;
   if (s.label === 'date') {
-    if (s.value) head = `${s.text} → ${describeDate(s.value)}${s.mod ? ` (${s.mod.toLowerCase()})` : ''}`;
+    if (s.value) head = `${s.text} → ${s.type === 'duration' ? `lasting ${describeDuration(s.value)}` : describeDate(s.value, s.mod)}`;
     // A text without its own year was placed on the calendar by the article date.
     if (ann.reference_date && isCalendarPoint(s.value) && !/\b\d{4}\b/.test(s.text)) {
       lines.push(`resolved against the article date ${shortDate(ann.reference_date)} (${describeReference(ann)})`);
