@@ -111,7 +111,7 @@ test('each panel lists its items and jumps to the text', async () => {
   assert.deepEqual(await focused(), { label: 'figure', text: '400' });
 
   const quote = page.locator('#panel-quotes').getByRole('button');
-  assert.match(await quote.textContent(), /^James Mattis → "We're going/);
+  assert.match(await quote.textContent(), /^James Mattis → “We're going/);
   await page.getByLabel('Quotes', { exact: true }).uncheck();
   await quote.click(); // jumping to a hidden lens switches it back on
   assert.equal((await focused()).label, 'quote');

@@ -109,6 +109,6 @@ export function renderPanels(ann, text, onJump) {
   ]), 'No figures found.');
 
   fill('panel-quotes', spans.flatMap((s, i) => s.label !== 'quote' ? [] : [
-    row(`${s.speaker ?? 'Unattributed'} → ${clip(s.text, 160)}`, '', [i], onJump),
+    row(`${s.speaker ?? 'Unattributed'} → “${clip(s.text.replace(/^["“”]+|["“”]+$/g, ''), 160)}”`, '', [i], onJump),
   ]), 'No quotes found.');
 }

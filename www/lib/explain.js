@@ -116,7 +116,8 @@ export function explain(ann, i) {
     lines.push([s.type, s.role].filter(Boolean).join(', '));
     if (entity) lines.push(`${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'} in this article`);
   } else if (s.label === 'place') {
-    lines.push(`place${s.value ? `, ${s.value}` : ''}`);
+    const same = ann.spans.filter((o) => o.label === 'place' && (o.value ?? o.text) === (s.value ?? s.text)).length;
+    lines.push(`place${s.value ? `, ${s.value}` : ''}`, `${same} mention${same === 1 ? '' : 's'} in this article`);
   } else if (s.label === 'quote') {
     head = s.speaker ? `${s.speaker} → quote` : 'Quote';
     lines.push(s.speaker ? `said by ${s.speaker}` : 'no speaker found');
