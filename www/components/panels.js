@@ -101,12 +101,18 @@ export function renderPanels(ann, text, onJump) {
   ];
   fill('panel-timeline', timeline, 'No dates found.');
 
-  fill('panel-figures', spans.flatMap((s, i) => s.label !== 'figure' ? [] : [
-    row(s.text,
+  // The sentence is shown once for the figures it holds.
+  let lastSentence = '';
+  fill('panel-figures', spans.flatMap((s, i) => {
+    if (s.label !== 'figure') return [];
+    const sentence = clip(sentenceAround(text, s.start, s.end), 300);
+    const extra = sentence === lastSentence ? '' : sentence;
+    lastSentence = sentence;
+    return [row(s.text,
       [describeHedge(s), s.value && `value ${describeAmount(s.value)}${s.unit ? ` ${s.unit}` : ''}`, s.counts && `counts ${s.counts}`,
         s.source && `says ${s.source}`].filter(Boolean).join(' · '),
-      [i], onJump, { extra: clip(sentenceAround(text, s.start, s.end), 300) }),
-  ]), 'No figures found.');
+      [i], onJump, { extra })];
+  }), 'No figures found.');
 
   fill('panel-quotes', spans.flatMap((s, i) => s.label !== 'quote' ? [] : [
     row(`${s.speaker ?? 'Unattributed'} → “${clip(s.text.replace(/^["“”]+|["“”]+$/g, ''), 160)}”`, '', [i], onJump),
