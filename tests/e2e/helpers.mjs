@@ -63,12 +63,12 @@ export async function openSeed(page, n = 0) {
 }
 
 /** Waits until the reader shows an article (the one with this key, if given) annotated. */
-export async function waitAnnotated(page, key) {
-  await page.locator('#reader').waitFor();
+export async function waitAnnotated(page, key, timeout = 30_000) {
+  await page.locator('#reader').waitFor({ timeout });
   await page.waitForFunction((key) => {
     const article = document.getElementById('article');
     return article.getAttribute('aria-busy') === 'false' && (!key || article.dataset.key === key);
-  }, key);
+  }, key, { timeout });
 }
 
 /** Runs axe-core in the page; returns violations of impact serious or critical. */

@@ -63,7 +63,7 @@ test('a 3 MB paste keeps the page responsive and ends highlighted', async () => 
   const clicked = page.getByRole('button', { name: 'Annotate', exact: true }).click();
   // Poll the main thread: while the worker runs it must answer at once.
   const samples = [];
-  for (let n = 0; n < 600; n++) {
+  for (const end = Date.now() + 120_000; Date.now() < end;) {
     const t0 = Date.now();
     const state = await page.evaluate(() => document.getElementById('reader-status-text').textContent);
     samples.push({ state, ms: Date.now() - t0 });
@@ -71,7 +71,7 @@ test('a 3 MB paste keeps the page responsive and ends highlighted', async () => 
     await new Promise((ok) => setTimeout(ok, 50));
   }
   await clicked;
-  await waitAnnotated(page);
+  await waitAnnotated(page, undefined, 120_000);
   const busy = samples.filter((s) => s.state === 'Annotating…').map((s) => s.ms);
   const total = await page.evaluate(() => performance.getEntriesByName('annotate').at(-1)?.duration);
   console.log(`3 MB paste: ${busy.length} polls while annotating, fastest answer ${Math.min(...busy)} ms, ` +

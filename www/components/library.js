@@ -64,6 +64,7 @@ export function createLibrary({ seeds, store, say }) {
       event.preventDefault();
       await update(`user:${rec.id}`, { title: title.value.trim() || firstLine(rec.text), reference_date: date.value || null });
       renderUsers();
+      $('user-list').querySelector(`a[href="#read/user:${rec.id}"]`)?.focus();
     };
     const remove = el('button', { type: 'button', textContent: 'Delete' });
     remove.setAttribute('aria-label', `Delete ${rec.title}`);
