@@ -72,6 +72,7 @@ export function layoutArticle(article, text, spans = [], { titleTag = 'h1' } = {
   });
   const run = {};
   runs.set(article, run);
+  article.classList.toggle('long', parts.length > FIRST);
   article.replaceChildren(...parts.slice(0, FIRST));
   const done = new Promise((resolve) => {
     let k = FIRST;
