@@ -54,11 +54,12 @@ test('opens .txt, .md and .html files; HTML keeps paragraphs and drops scripts a
   const html = `<!doctype html><html><head><title>Ignored page title</title><style>p{color:red}</style>
     <script>document.title = 'ran'</script></head><body><h1>HTML headline</h1>
     <p style="color: red">First   paragraph <em>with</em>
-    emphasis.</p><script>alert(1)</script><div>Second paragraph.</div><ul><li>One item</li></ul></body></html>`;
+    emphasis.</p><script>alert(1)</script><div>Second paragraph,<br>
+    its second line.</div><ul><li>One item</li></ul></body></html>`;
   await input.setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: Buffer.from(html) });
   await waitAnnotated(page);
   const blocks = await page.locator('article > *').allTextContents();
-  assert.deepEqual(blocks, ['Ignored page title', 'HTML headline', 'First paragraph with emphasis.', 'Second paragraph.', 'One item']);
+  assert.deepEqual(blocks, ['Ignored page title', 'HTML headline', 'First paragraph with emphasis.', 'Second paragraph,\nits second line.', 'One item']);
   assert.equal(await page.locator('article script, article style, article em').count(), 0);
 
   await page.goto(`${env.base}#`);

@@ -202,10 +202,18 @@ export function createLibrary({ seeds, store, say }) {
     await openFiles(event.target.files);
     event.target.value = '';
   };
+  // Dropping a file anywhere opens it; the page shows where it will land.
+  const dropping = (on) => document.body.classList.toggle('dropping', on);
   document.addEventListener('dragover', (event) => {
-    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    dropping(true);
+  });
+  document.addEventListener('dragleave', (event) => {
+    if (!event.relatedTarget) dropping(false);
   });
   document.addEventListener('drop', (event) => {
+    dropping(false);
     if (!event.dataTransfer?.files.length) return;
     event.preventDefault();
     openFiles(event.dataTransfer.files);

@@ -18,7 +18,8 @@ export function textFromHtml(html) {
   const blocks = [];
   let line = '';
   const flush = () => {
-    const t = line.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();
+    // Source line breaks are only spaces in HTML; a <br> (held as U+2028) stays a line break.
+    const t = line.replace(/[ \t\r\n\f\u00a0]+/g, ' ').replace(/ ?\u2028 ?/g, '\n').trim();
     if (t) blocks.push(t);
     line = '';
   };
@@ -26,7 +27,7 @@ export function textFromHtml(html) {
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) line += child.data;
       else if (child.nodeType !== Node.ELEMENT_NODE || SKIP.has(child.tagName.toUpperCase())) continue;
-      else if (child.tagName === 'BR') line += '\n';
+      else if (child.tagName === 'BR') line += '\u2028';
       else if (BLOCK.has(child.tagName)) {
         flush();
         walk(child);
