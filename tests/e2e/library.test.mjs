@@ -2,7 +2,7 @@
 // what happens when the browser refuses or runs out of storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, waitAnnotated, SEEDS } from './helpers.mjs';
+import { start, openPage, waitAnnotated, axe, SEEDS } from './helpers.mjs';
 
 let env;
 before(async () => (env = await start()));
@@ -87,6 +87,7 @@ test('title and reference date can be edited; an article can be deleted and rest
   await paste(page, 'Original first line\n\nOn Monday the army moved.');
   await page.getByRole('link', { name: '← Library' }).click();
   await page.getByRole('button', { name: 'Edit Original first line' }).click();
+  assert.deepEqual(await axe(page), [], 'axe with the edit form open');
   await page.getByLabel('Title', { exact: true }).fill('A better title');
   await page.locator('#user-list').getByLabel('Reference date').fill('2017-02-21');
   await page.getByRole('button', { name: 'Save' }).click();
