@@ -68,7 +68,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         let (start, end) = (first.start, last.end);
         let tense = clause_tense(&scan, doc, c.a, c.b);
         let base = if matches!(c.sem, Sem::Time { day: None, .. }) {
-            time_base(doc, &cands, &resolved_days, k, &scan, options, &ctx)
+            time_base(doc, &cands, &resolved_days, k, &scan, &ctx)
         } else {
             None
         };
@@ -143,7 +143,6 @@ fn time_base(
     resolved: &[Option<(Date, String)>],
     k: usize,
     scan: &Scan,
-    options: &Options,
     ctx: &Ctx,
 ) -> Option<(Date, String)> {
     let c = cands.get(k)?;
@@ -163,7 +162,6 @@ fn time_base(
         && !matches!(nx.sem, Sem::Time { .. })
     {
         let tense = clause_tense(scan, doc, nx.a, nx.b);
-        let _ = options;
         let sn = doc.sentence_of.get(nx.a).copied().unwrap_or(0);
         let res = resolve::resolve(&nx.sem, &tense, ctx, None, sn);
         if let Some(d) = res.day {
@@ -210,13 +208,21 @@ fn is_ed_exception(w: &str) -> bool {
 /// a bounded window of the same sentence (10 tokens before, 8 after).
 fn clause_tense(scan: &Scan, doc: &Doc, a: usize, b: usize) -> Tense {
     let (s0, s1) = doc.sentence(a);
+    // `since March`: the preposition itself looks back.
+    if a > s0 && scan.low(a - 1) == "since" {
+        return Tense::Past("since".into());
+    }
     let mut best: Option<(usize, Tense)> = None;
     let mut consider = |k: usize, dist: usize| {
         if best.as_ref().is_some_and(|(d, _)| *d <= dist) {
             return;
         }
-        if let Some(t) = cue(scan, doc, k) {
-            best = Some((dist, t));
+        match cue(scan, doc, k) {
+            // `the attack on Monday is the third`: a copula after the
+            // expression belongs to its noun phrase, not to its time.
+            Some(Tense::Present(w)) if k >= b && matches!(w.as_str(), "is" | "are") => {}
+            Some(t) => best = Some((dist, t)),
+            None => {}
         }
     };
     let lo = a.saturating_sub(10).max(s0);
@@ -265,6 +271,9 @@ fn cue(scan: &Scan, doc: &Doc, k: usize) -> Option<Tense> {
     }
     if words::is_future_cue(w) {
         return Some(Tense::Future(w.into()));
+    }
+    if words::is_present_event(w) {
+        return Some(Tense::Present(w.into()));
     }
     if words::is_irregular_past(w) {
         return Some(Tense::Past(w.into()));

@@ -13,6 +13,9 @@ pub enum Tense {
     Past(String),
     /// Future reference (`will`, `'ll`, `next`).
     Future(String),
+    /// Present tense of an event verb (`begins`, `is`): for a weekday, the
+    /// coming one; elsewhere read as no cue.
+    Present(String),
     /// No cue in reach.
     Unknown,
 }
@@ -108,6 +111,7 @@ fn tense_words(t: &Tense) -> String {
     match t {
         Tense::Past(w) => format!("in past narration (\"{w}\")"),
         Tense::Future(w) => format!("in future-tense text (\"{w}\")"),
+        Tense::Present(w) => format!("in present-tense text (\"{w}\")"),
         Tense::Unknown => "with no tense cue".into(),
     }
 }
@@ -116,10 +120,11 @@ fn ref_words(r: Date) -> String {
     format!("{r} (reference date)")
 }
 
-/// Picks the year of a month-level point `m` (1–12) around the reference:
-/// past → the latest on or before, future → the first on or after,
-/// unknown → the nearest. Returns the year.
-fn pick_month_year(r: Date, m: u32, tense: &Tense) -> i32 {
+/// Picks the year of a period that starts in month `m` (1–12) and lasts
+/// `len` months, around the reference: past → the latest that has begun by
+/// the reference month, future → the first that has not yet ended,
+/// unknown → the nearest (zero when the reference falls inside it).
+fn pick_month_year(r: Date, m: u32, len: i64, tense: &Tense) -> i32 {
     let rm = midx(r.year, r.month);
     let cands = [r.year - 1, r.year, r.year + 1];
     match tense {
@@ -132,12 +137,22 @@ fn pick_month_year(r: Date, m: u32, tense: &Tense) -> i32 {
         Tense::Future(_) => cands
             .iter()
             .copied()
-            .find(|&y| midx(y, m) >= rm)
+            .find(|&y| midx(y, m) + len > rm)
             .unwrap_or(r.year + 1),
-        Tense::Unknown => cands
+        Tense::Unknown | Tense::Present(_) => cands
             .iter()
             .copied()
-            .min_by_key(|&y| ((midx(y, m) - rm).abs(), (y - r.year).abs()))
+            .min_by_key(|&y| {
+                let (a, b) = (midx(y, m), midx(y, m) + len - 1);
+                let dist = if rm < a {
+                    a - rm
+                } else if rm > b {
+                    rm - b
+                } else {
+                    0
+                };
+                (dist, (y - r.year).abs())
+            })
             .unwrap_or(r.year),
     }
 }
@@ -152,7 +167,7 @@ fn pick_day(r: Date, m: u32, d: u32, tense: &Tense) -> Option<Date> {
     match tense {
         Tense::Past(_) => cands.iter().rev().copied().find(|c| c.to_days() <= rd),
         Tense::Future(_) => cands.iter().copied().find(|c| c.to_days() >= rd),
-        Tense::Unknown => cands
+        Tense::Unknown | Tense::Present(_) => cands
             .iter()
             .copied()
             .min_by_key(|c| (c.to_days() - rd).abs()),
@@ -179,6 +194,14 @@ pub fn resolve(
     sentence: u32,
 ) -> Resolved {
     let r = ctx.reference;
+    // Only weekdays read the present tense as looking ahead.
+    let weekday_tense = tense;
+    let unknown = Tense::Unknown;
+    let tense = if let Tense::Present(_) = tense {
+        &unknown
+    } else {
+        tense
+    };
     match sem {
         Sem::Day { y: Some(y), m, d } => match Date::new(*y, *m, *d) {
             Some(dt) => Resolved::new(dt.to_string(), "full date as written".into()).with_day(dt),
@@ -198,7 +221,9 @@ pub fn resolve(
                         Tense::Future(_) => {
                             format!("the first {name} on or after {}", ref_words(r))
                         }
-                        Tense::Unknown => format!("the {name} nearest to {}", ref_words(r)),
+                        Tense::Unknown | Tense::Present(_) => {
+                            format!("the {name} nearest to {}", ref_words(r))
+                        }
                     };
                     Resolved::new(
                         dt.to_string(),
@@ -223,11 +248,13 @@ pub fn resolve(
             let name = MONTH_NAMES[(*m as usize).clamp(1, 12) - 1];
             match r {
                 Some(r) => {
-                    let y = pick_month_year(r, *m, tense);
+                    let y = pick_month_year(r, *m, 1, tense);
                     let how = match tense {
                         Tense::Past(_) => format!("the latest {name} up to {}", ref_words(r)),
                         Tense::Future(_) => format!("the first {name} from {} on", ref_words(r)),
-                        Tense::Unknown => format!("the {name} nearest to {}", ref_words(r)),
+                        Tense::Unknown | Tense::Present(_) => {
+                            format!("the {name} nearest to {}", ref_words(r))
+                        }
                     };
                     Resolved::new(
                         month_value(y, *m),
@@ -286,7 +313,7 @@ pub fn resolve(
         }
         Sem::Season { y: None, s } => match r {
             Some(r) => {
-                let y = pick_month_year(r, season_month(s), tense);
+                let y = pick_month_year(r, season_month(s), 3, tense);
                 Resolved::new(
                     format!("{y:04}-{s}"),
                     format!(
@@ -337,7 +364,7 @@ pub fn resolve(
         }
         Sem::Quarter { y: None, q } => match r {
             Some(r) => {
-                let y = pick_month_year(r, q * 3 - 2, tense);
+                let y = pick_month_year(r, q * 3 - 2, 3, tense);
                 Resolved::new(
                     format!("{y:04}-Q{q}"),
                     format!(
@@ -358,7 +385,7 @@ pub fn resolve(
         }
         Sem::Half { y: None, h } => match r {
             Some(r) => {
-                let y = pick_month_year(r, h * 6 - 5, tense);
+                let y = pick_month_year(r, h * 6 - 5, 6, tense);
                 Resolved::new(
                     format!("{y:04}-H{h}"),
                     format!(
@@ -384,7 +411,7 @@ pub fn resolve(
             let w64 = i64::from(*w);
             let back = (rw - w64).rem_euclid(7);
             let fwd = (w64 - rw).rem_euclid(7);
-            let (offset, how) = match (dir, tense) {
+            let (offset, how) = match (dir, weekday_tense) {
                 (-1, _) => (
                     -(if back == 0 { 7 } else { back }),
                     format!("\"last {name}\": the latest {name} before {}", ref_words(r)),
@@ -393,11 +420,11 @@ pub fn resolve(
                     if fwd == 0 { 7 } else { fwd },
                     format!("\"next {name}\": the first {name} after {}", ref_words(r)),
                 ),
-                (_, Tense::Future(_)) => (
+                (_, Tense::Future(_) | Tense::Present(_)) => (
                     fwd,
                     format!(
-                        "weekday {}: the first {name} after {}",
-                        tense_words(tense),
+                        "weekday {}: the first {name} on or after {}",
+                        tense_words(weekday_tense),
                         ref_words(r)
                     ),
                 ),
@@ -516,6 +543,54 @@ pub fn resolve(
                 )
                 .with_month(first.year, first.month),
                 None => Resolved::new(inner.value, inner.why),
+            }
+        }
+        Sem::DayOfMonth(d) => {
+            // The month the text last talked about (this or the last
+            // sentence), else the reference month read by tense.
+            let near = ctx
+                .last_month
+                .as_ref()
+                .filter(|a| a.sentence + 1 >= sentence);
+            if let Some(a) = near
+                && let Some(dt) = Date::new(a.date.year, a.date.month, *d)
+            {
+                return Resolved::new(
+                    dt.to_string(),
+                    format!(
+                        "day of the month last talked about (\"{}\", {}-{:02})",
+                        a.text, a.date.year, a.date.month
+                    ),
+                )
+                .with_day(dt);
+            }
+            match r {
+                Some(r) => {
+                    let (y, m) = match tense {
+                        Tense::Past(_) if *d > r.day => from_midx(midx(r.year, r.month) - 1),
+                        Tense::Future(_) if *d < r.day => from_midx(midx(r.year, r.month) + 1),
+                        _ => (r.year, r.month),
+                    };
+                    match Date::new(y, m, *d) {
+                        Some(dt) => Resolved::new(
+                            dt.to_string(),
+                            format!(
+                                "day of the month {}, in the month of {}",
+                                tense_words(tense),
+                                ref_words(r)
+                            ),
+                        )
+                        .with_day(dt),
+                        None => Resolved::new(
+                            format!("XXXX-XX-{d:02}"),
+                            "day of a month too short".into(),
+                        ),
+                    }
+                }
+                None => Resolved::new(
+                    format!("XXXX-XX-{d:02}"),
+                    "day of the month; no reference date".into(),
+                ),
             }
         }
         Sem::Weekend => match r {

@@ -110,6 +110,8 @@ pub enum Sem {
         /// Direction.
         dir: i8,
     },
+    /// `on the 18th`: a day of the month the text is talking about.
+    DayOfMonth(u32),
     /// `the weekend`: the one just past in past narration, else the coming one.
     Weekend,
     /// A finished duration value (`P3M`, `PXD`).
@@ -502,6 +504,10 @@ impl<'d, 'a> Scan<'d, 'a> {
                     let b = c.b;
                     let extra = self.range_tail(&c);
                     let mut c = c;
+                    // A pattern may reach one word back (`right now`, `the
+                    // spring`); never into the span before it.
+                    let floor = out.last().map_or(0, |p: &Cand| p.b);
+                    c.a = c.a.max(floor);
                     // `March 5-7, 2017`: the year written at the end holds for both.
                     if let (
                         Sem::Day { y: y @ None, .. },
@@ -634,7 +640,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             "late" => (Some("END"), i + 1),
             "mid" if self.w(i + 1) == "-" && self.glued(i + 1) => (Some("MID"), i + 2),
             "mid" | "middle" => (Some("MID"), i + 1),
-            // earlier in the week, later in the year: the period itself
+            // earlier in the week, later in the year: the period itself (`the week`)
             "earlier" | "later" if self.w(i + 1) == "in" && self.w(i + 2) == "the" => {
                 let (u, false) = Unit::parse(self.w(i + 3))? else {
                     return None;
@@ -650,12 +656,13 @@ impl<'d, 'a> Scan<'d, 'a> {
                 } else {
                     Sem::RelUnit { unit: u, n: 0 }
                 };
+                // TimeML keeps the preposition out: `earlier in [the week]`.
                 return Some(Cand::new(
-                    i,
+                    i + 2,
                     i + 4,
                     Type::Date,
                     sem,
-                    "part of the current period",
+                    "the current period",
                 ));
             }
             "earlier" | "later"
@@ -943,7 +950,12 @@ impl<'d, 'a> Scan<'d, 'a> {
                     "vague past",
                 ));
             }
-            ("future", _) if i > 0 && matches!(self.w(i - 1), "in" | "for" | "into") => {
+            // `the future of Iraq` is a topic, not a time.
+            ("future", nx)
+                if i > 0
+                    && matches!(self.w(i - 1), "in" | "for" | "into")
+                    && !matches!(nx, "of" | "'" | "’") =>
+            {
                 return Some(Cand::new(
                     i,
                     j + 1,
@@ -956,7 +968,8 @@ impl<'d, 'a> Scan<'d, 'a> {
                 if i > 0
                     && matches!(self.w(i - 1), "in")
                     && Unit::parse(nx).is_none()
-                    && !matches!(nx, "few" | "several") =>
+                    && self.number_at(j + 1).is_none()
+                    && !matches!(nx, "few" | "several" | "of" | "tense" | "'" | "’") =>
             {
                 return Some(Cand::new(
                     i,
@@ -987,8 +1000,9 @@ impl<'d, 'a> Scan<'d, 'a> {
         // the day before / after
         if w == "day" && matches!(self.w(j + 1), "before" | "after") {
             let n = if self.w(j + 1) == "before" { -1 } else { 1 };
-            // `the day before the election` anchors on an event, not a date.
-            if !matches!(self.w(j + 2), "the" | "a" | "his" | "her" | "their" | "its") {
+            // `the day before the election`, `the day after Thanksgiving`
+            // anchor on an event, not a date: only a clause break may follow.
+            if self.kind(j + 2).is_none_or(|k| k == Kind::Punct) {
                 return Some(Cand::new(
                     i,
                     j + 2,
@@ -1200,6 +1214,12 @@ impl<'d, 'a> Scan<'d, 'a> {
         } else {
             (words::ordinal(self.w(j))?, j + 1)
         };
+        // `15th-century` as an adjective
+        let k = if self.w(k) == "-" && self.glued(k) && self.glued(k + 1) {
+            k + 1
+        } else {
+            k
+        };
         if self.w(k) != "century" || !(1..=21).contains(&n) {
             return None;
         }
@@ -1228,6 +1248,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         take(self.numeric_date(i));
         take(self.year_forms(i));
         take(self.decade_at(i));
+        take(self.century_at(i));
         take(self.clock_time(i));
         take(self.deictic(i));
         take(self.dir_forms(i));
@@ -1321,6 +1342,26 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// Day-led dates: `5 March 2017`, `11 December`, `the 5th of March`.
     fn day_month(&self, i: usize) -> Option<Cand> {
+        // `on the 18th.`: a bare ordinal day after a time preposition.
+        if self.w(i) == "the"
+            && i > 0
+            && matches!(
+                self.w(i - 1),
+                "on" | "by" | "until" | "since" | "before" | "after"
+            )
+            && let Some((d, j)) = self.day_at(i + 1)
+            && j == i + 3
+            && self.kind(j).is_none_or(|k| k == Kind::Punct)
+            && self.w(j) != "-"
+        {
+            return Some(Cand::new(
+                i,
+                j,
+                Type::Date,
+                Sem::DayOfMonth(d),
+                "day of the month",
+            ));
+        }
         let (start, di) = if self.w(i) == "the" {
             (i, i + 1)
         } else {
@@ -1727,6 +1768,17 @@ impl<'d, 'a> Scan<'d, 'a> {
     /// `today`, `yesterday`, `now`, `recently`, `tonight`, `this morning`.
     fn deictic(&self, i: usize) -> Option<Cand> {
         let w = self.w(i);
+        // `USA Today`, `Democracy Now`: a capitalized deictic word right after
+        // another capitalized word, inside a sentence, ends a name.
+        if self.upper(i)
+            && i > 0
+            && self.doc.sentence(i).0 != i
+            && self.upper(i - 1)
+            && self.kind(i - 1) == Some(Kind::Word)
+            && self.same_sentence(i - 1, i)
+        {
+            return None;
+        }
         let day = |n: i64| -> Option<Cand> {
             // yesterday morning, tomorrow night
             if let Some(p) = words::part_of_day(self.w(i + 1)) {
@@ -2219,6 +2271,18 @@ impl<'d, 'a> Scan<'d, 'a> {
                 ));
             }
         }
+        // `yearlong`, `weeklong` written as one word
+        if let Some(stem) = self.w(i).strip_suffix("long")
+            && let Some((u, false)) = Unit::parse(stem)
+        {
+            return Some(Cand::new(
+                i,
+                i + 1,
+                Type::Duration,
+                Sem::Duration(u.duration(1.0)),
+                "length of time",
+            ));
+        }
         // `year-long`, `month-long`
         if let Some((u, false)) = Unit::parse(self.w(i)) {
             if self.w(i + 1) == "-"
@@ -2262,7 +2326,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         let hyphen = self.w(j) == "-" && self.glued(j) && self.glued(j + 1);
         let k = if hyphen { j + 1 } else { j };
-        let (mut u, plural) = Unit::parse(self.w(k))?;
+        let (u, plural) = Unit::parse(self.w(k))?;
         if n.is_none() && !plural {
             return None;
         }
@@ -2317,9 +2381,6 @@ impl<'d, 'a> Scan<'d, 'a> {
                 None => Cand::new(i, e + 1, Type::Date, Sem::Ref("PAST_REF"), "vague time ago"),
             });
         }
-        if u == Unit::Weekend {
-            u = Unit::Weekend;
-        }
         let v = match n {
             Some(v) => u.duration(v),
             None => u.vague(),
@@ -2347,6 +2408,11 @@ impl<'d, 'a> Scan<'d, 'a> {
             "everyday" => Some("P1D"),
             _ => None,
         };
+        // `the Daily Mail`, `Entertainment Weekly`: capitalized inside a
+        // sentence, these are names.
+        if adverb.is_some() && self.upper(i) && self.doc.sentence(i).0 != i {
+            return None;
+        }
         if let Some(v) = adverb {
             // `bi-weekly` / `semi-annual` are other periods; skip when glued.
             if self.glued(i) && i > 0 && self.w(i - 1) == "-" {
@@ -2357,6 +2423,18 @@ impl<'d, 'a> Scan<'d, 'a> {
                 i + 1,
                 Type::Set,
                 Sem::Set(v.into()),
+                "recurrence",
+            ));
+        }
+        // `on Mondays`: every Monday.
+        if let Some(wd) = w.strip_suffix('s').and_then(words::weekday)
+            && self.upper(i)
+        {
+            return Some(Cand::new(
+                i,
+                i + 1,
+                Type::Set,
+                Sem::Set(format!("XXXX-WXX-{wd}")),
                 "recurrence",
             ));
         }
@@ -2371,29 +2449,31 @@ impl<'d, 'a> Scan<'d, 'a> {
                     "recurrence",
                 ));
             }
-            let mut n = 1.0;
+            let mut n = Some(1.0);
             if self.w(j) == "other" {
-                n = 2.0;
+                n = Some(2.0);
+                j += 1;
+            } else if matches!(self.w(j), "few" | "several") {
+                // every few years
+                n = None;
                 j += 1;
             } else if let Some((Some(v), e)) = self
                 .number_at(j)
                 .filter(|_| !matches!(self.w(j), "a" | "an"))
             {
-                n = v;
+                n = Some(v);
                 j = e;
             }
             let (u, plural) = Unit::parse(self.w(j))?;
             // `every days` is not English; `every other day` is singular.
-            if plural && n == 1.0 {
+            if plural && n == Some(1.0) || !plural && n.is_none() {
                 return None;
             }
-            return Some(Cand::new(
-                i,
-                j + 1,
-                Type::Set,
-                Sem::Set(u.duration(n)),
-                "recurrence",
-            ));
+            let v = match n {
+                Some(n) => u.duration(n),
+                None => u.vague(),
+            };
+            return Some(Cand::new(i, j + 1, Type::Set, Sem::Set(v), "recurrence"));
         }
         // once a week, twice a year, three times a day
         let (freq_end, is_freq) = match w {
@@ -2436,6 +2516,10 @@ impl<'d, 'a> Scan<'d, 'a> {
                             | "percent"
                             | "%"
                             | "cents"
+                            | "cent"
+                            | "hours"
+                            | "days"
+                            | "people"
                             | "tonnes"
                             | "barrels"
                             | "times"
@@ -2490,8 +2574,6 @@ impl<'d, 'a> Scan<'d, 'a> {
             }
             _ => return None,
         };
-        // `Christmas sales` is a season of trade, not the day; still the day's date.
-        let mut end = e;
         if let Some((y, e2)) = self.year_at(e) {
             return Some(Cand::new(
                 i,
@@ -2501,12 +2583,9 @@ impl<'d, 'a> Scan<'d, 'a> {
                 "holiday",
             ));
         }
-        if self.w(e) == "," {
-            end = e;
-        }
         Some(Cand::new(
             i,
-            end,
+            e,
             Type::Date,
             Sem::Day { y: None, m, d },
             "holiday",

@@ -65,6 +65,10 @@ impl Unit {
 
     /// TIMEX3 duration value for `n` of this unit (`P3M`, `PT2H`, `P10Y`).
     pub fn duration(self, n: f64) -> String {
+        // `half an hour` reads better as PT30M than PT0.5H.
+        if self == Unit::Hour && n.fract() != 0.0 && n < 1000.0 {
+            return Unit::Minute.duration((n * 60.0).round());
+        }
         let (n, letter, time) = match self {
             Unit::Second => (n, "S", true),
             Unit::Minute => (n, "M", true),
@@ -490,5 +494,48 @@ pub fn is_future_cue(w: &str) -> bool {
             | "aims"
             | "would"
             | "forthcoming"
+    )
+}
+
+/// Present-tense verbs that, beside a weekday, announce a coming event
+/// (`the trial begins Monday`, `the summit is on Friday`).
+pub fn is_present_event(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "begins"
+            | "starts"
+            | "opens"
+            | "ends"
+            | "closes"
+            | "meets"
+            | "resumes"
+            | "arrives"
+            | "holds"
+            | "visits"
+            | "hosts"
+            | "plays"
+            | "faces"
+            | "returns"
+            | "runs"
+            | "kicks"
+            | "takes"
+            | "launches"
+            | "travels"
+            | "heads"
+            | "expires"
+            | "comes"
+            | "falls"
+            | "goes"
+            | "convenes"
+            | "reconvenes"
+            | "gathers"
+            | "airs"
+            | "premieres"
+            | "debuts"
+            | "lands"
+            | "departs"
+            | "concludes"
+            | "finishes"
     )
 }
