@@ -82,6 +82,13 @@ test('axe finds no serious problem in the library and a seed, desktop and phone'
     await page.goto(seedUrl(SEEDS[0]));
     await waitAnnotated(page);
     assert.deepEqual(await axe(page), [], 'reader');
+    // Walk every highlight: none may push the page sideways (a focus label at the edge).
+    const count = await page.locator('article mark[tabindex]').count();
+    for (let n = 0; n < count; n++) {
+      await page.keyboard.press('j');
+      const sideways = await page.evaluate(() => [scrollX, document.documentElement.scrollWidth - innerWidth]);
+      assert.deepEqual(sideways, [0, 0], `no sideways scroll at highlight ${n}`);
+    }
     await page.keyboard.press('j');
     await page.screenshot({ path: `/tmp/newslens-seed-${tag}.png` });
     assert.deepEqual(errors, []);
