@@ -182,9 +182,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if caps && self.mode.get(u) != Some(&Mode::Caps) {
             return false;
         }
+        let first = self.first_word.get(u) == Some(&true);
+        // `Apparently`, `Finally`: sentence adverbs, not names.
+        let adverb = first
+            && w.len() > 5
+            && w.ends_with("ly")
+            && !self.lx.given.contains(w)
+            && !self.lx.surnames_common.contains(w);
         self.lx.common.contains(w)
-            || (self.first_word.get(u) == Some(&true)
-                && self.lower_seen.contains(&w.to_lowercase()))
+            || adverb
+            || (first && self.lower_seen.contains(&w.to_lowercase()))
     }
 
     fn title_kind(&self, u: usize) -> Option<TitleKind> {
@@ -245,7 +252,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
     fn run_end(&self, i: usize) -> usize {
         let mut j = i + 1;
         while let Some(u) = self.units.get(j) {
-            if u.line_start || !self.same_sentence(i, j) {
+            // `Emmett S . Davis`: a spaced initial ends no sentence.
+            let initial_before = j >= 2 && self.text(j - 1) == "." && is_initial_unit(self, j - 2);
+            if u.line_start || !self.same_sentence(i, j) && !initial_before {
                 break;
             }
             if self.nameable(j) {
@@ -253,6 +262,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             let w = self.text(j);
+            if w == "." && is_initial_unit(self, j - 1) && self.nameable(j + 1) {
+                j += 2;
+                continue;
+            }
             // particles: `Ursula von der Leyen`
             if PARTICLES.contains(&w) {
                 let mut k = j;
@@ -557,11 +570,26 @@ fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
     if role_prefix(cx, a, run).is_some() {
         return true;
     }
+    if inner_title(cx, a, run).is_some() {
+        return true;
+    }
     // `Jordan Peterson`, `Georgia Brown`: a given name before a surname.
     if matches!(what, Named::Place(_)) && e == a + 1 && cx.lx.given.contains(cx.text(a)) {
         return cx.lexicon_at(e).is_none();
     }
-    false
+    // A place name opening a longer name (`Sacramento River Cats`, `Iraq
+    // Body Count`): one or two plain words after it make another name.
+    matches!(what, Named::Place(_))
+        && run - e <= 2
+        && cx.lexicon_at(e).is_none()
+        && (e..run).all(|u| {
+            let t = cx.text(u);
+            let head = ORG_HEADS.contains(&t) || PLACE_HEADS.contains(&t);
+            !cx.units[u].caps
+                && (head || !cx.is_common(u))
+                && !cx.lower_seen.contains(&t.to_lowercase())
+                && !cx.is_demonym(u)
+        })
 }
 
 /// The end of a title prefix inside `[a, b)` (`US Defence Secretary`), when
@@ -602,6 +630,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     // A title inside the run (`Seminole County Sheriff Don Eslinger`):
     // what comes before it is read on its own.
     if role_prefix(cx, a, b).is_none()
+        && !(ORG_HEADS.contains(&last) && b > a + 1)
         && let Some(t) = inner_title(cx, a, b)
     {
         let mid = take_run(cx, a, t, out).max(t);
@@ -612,7 +641,13 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     }
     let mut a = a;
     let mut role = None;
-    if let Some(p) = role_prefix(cx, a, b) {
+    // `Major League Baseball`: a rank word opening an organisation's name.
+    let org_headed = b > a + 1
+        && (ORG_HEADS.contains(&last)
+            || !PLACE_HEADS.contains(&last)
+                && (a + 1..b)
+                    .any(|u| ORG_HEADS.contains(&cx.text(u)) && cx.text(u) != "International"));
+    if let Some(p) = role_prefix(cx, a, b).filter(|_| !org_headed) {
         let honorific_only = (a..p).all(|u| cx.title_kind(u) == Some(TitleKind::Honorific));
         if !honorific_only {
             role = Some((a, p));
@@ -635,7 +670,10 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         }
     }
     // Leading demonyms (`Iraqi`, `German`) are adjectives, not names.
-    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) {
+    let org_of = OF_HEADS
+        .iter()
+        .any(|h| (a..b).any(|u| cx.text(u) == *h && (cx.is(u + 1, "of") || cx.is(u + 1, "for"))));
+    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) && !org_of {
         a += 1;
     }
     // Leading common words (`The`, `North`), unless the rest is no name.
@@ -689,7 +727,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if n > 1 && PLACE_OF_HEADS.contains(&first) && has_of {
         m.kind = K::Place;
         m.why = "place head word";
-    } else if n > 1 && (OF_HEADS.contains(&first) && has_of || ORG_HEADS.contains(&last))
+    } else if n > 1 && (OF_HEADS.contains(&first) && has_of || org_headed)
         || (a..b).any(|u| cx.text(u) == "&")
     {
         m.kind = K::Org;
@@ -717,6 +755,16 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if (2..=3).contains(&n) && looks_like_person(cx, a, b) {
         m.kind = K::Person;
         m.why = WEAK_PERSON;
+    } else if n == 1
+        && given
+        && !cx.first_word[a]
+        && !cx.units[a].caps
+        && !cx.lx.affil.contains_key(&first.to_lowercase())
+        && !NOT_BEFORE_NAME.contains(&cx.text(a.wrapping_sub(1)).to_lowercase().as_str())
+        && !matches!(cx.text(b), "\"" | "”" | "’" | "'")
+    {
+        m.kind = K::Person;
+        m.why = "given name alone";
     } else if n == 1 && cx.units[a].caps && first.chars().count() >= 2 && !NOT_ORG.contains(&first)
     {
         // An acronym after a number is a unit (`60 GB`).
@@ -726,6 +774,16 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
             m.kind = K::Org;
             m.why = "acronym";
         }
+    }
+    // A name that opens with a place and has no other cue names a team,
+    // a company or a body (`Sacramento River Cats`).
+    if (m.kind == K::Unknown || m.why == WEAK_PERSON)
+        && n > 1
+        && matches!(cx.lexicon_at(a), Some((e, Named::Place(_))) if e < b)
+        && !cx.lx.given.contains(first)
+    {
+        m.kind = K::Org;
+        m.why = "place name + name words";
     }
     if matches!(m.kind, K::Unknown | K::Place) {
         let end = facility_end(cx, b);
@@ -862,6 +920,16 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
             && !cx.is_common(u)
             && !cx.lower_seen.contains(&t.to_lowercase())
     }) && !is_model_number(cx, b)
+}
+
+/// A single capital with its period, glued (`H.`) or spaced (`H .`).
+fn is_initial_unit(cx: &Ctx, u: usize) -> bool {
+    if is_initial(cx, u) {
+        return true;
+    }
+    let t = cx.text(u);
+    let mut c = t.chars();
+    matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase()) && cx.text(u + 1) == "."
 }
 
 /// A single capital with its period (`H.`) inside a name.

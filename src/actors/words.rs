@@ -149,3 +149,11 @@ pub const PLACE_NOUNS: &[&str] = &[
     "suburb", "municipality", "island", "parish", "hamlet", "outskirts", "port", "neighbourhood",
     "neighborhood", "governorate", "township", "borough", "commune", "oblast", "prefecture",
 ];
+
+/// Words before which a lone given name is rather a place or a title
+/// (`to Harrison`, `the Mara`, `" Hunter "`).
+#[rustfmt::skip]
+pub const NOT_BEFORE_NAME: &[&str] = &[
+    "the", "a", "an", "of", "to", "from", "in", "at", "near", "into", "\"", "“", "‘", "'", "and",
+    "for", "on", "between",
+];
