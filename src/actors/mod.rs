@@ -29,6 +29,9 @@ use lex::{LEX, Lex, Named, TitleKind};
 use units::Unit;
 use words::*;
 
+/// The longest capitalized run read as one name, in units.
+const MAX_RUN: usize = 12;
+
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum K {
@@ -251,7 +254,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Extends a run of name units from `i` (which is nameable).
     fn run_end(&self, i: usize) -> usize {
         let mut j = i + 1;
-        while let Some(u) = self.units.get(j) {
+        // Names are short; a bound keeps every step after this linear.
+        while let Some(u) = self.units.get(j).filter(|_| j - i < MAX_RUN) {
             // `Emmett S . Davis`: a spaced initial ends no sentence.
             let initial_before = j >= 2 && self.text(j - 1) == "." && is_initial_unit(self, j - 2);
             if u.line_start || !self.same_sentence(i, j) && !initial_before {
@@ -970,10 +974,14 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
         if cx.text(m.ub) != "(" {
             continue;
         }
-        let Some(j) = (i + 1..ms.len()).find(|&j| ms[j].ua == m.ub + 1 && ms[j].ub == m.ub + 2)
-        else {
+        // Mentions are sorted and disjoint: the acronym is the next one.
+        let j = i + 1;
+        if ms
+            .get(j)
+            .is_none_or(|x| x.ua != m.ub + 1 || x.ub != m.ub + 2)
+        {
             continue;
-        };
+        }
         if cx.text(ms[j].ub) != ")" || !cx.units[ms[j].ua].caps {
             continue;
         }
@@ -1018,6 +1026,13 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
         }
     }
 
+    // Full names of persons in the text, for nicknames (`Bob` → `Robert`).
+    let persons: HashSet<String> = ms
+        .iter()
+        .filter(|m| m.kind == K::Person && m.ub - m.ua >= 2)
+        .map(|m| cx.display(m.ua, m.ub))
+        .collect();
+
     // Persons with at least two words: their keys and their short forms.
     let mut full: HashMap<String, String> = HashMap::new();
     let mut short: HashMap<String, String> = HashMap::new();
@@ -1026,7 +1041,7 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
         if m.kind == K::Person && m.ub - m.ua >= 2 {
             let text = cx.span_text(m.ua, m.ub).to_string();
             let key = m.key.clone().unwrap_or_else(|| {
-                let norm = formal(cx, m.ua, m.ub);
+                let norm = formal(cx, m.ua, m.ub, &persons);
                 let toks = crate::text::tokenize(&norm);
                 if let Some(Named::Person(c)) = lx.names.get(&lex::key(&norm, &toks)) {
                     return lx.canon(*c).to_string();
@@ -1092,14 +1107,14 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
             m.kind = context_kind(cx, m.ua, m.ub);
         }
         if m.kind == K::Person && m.key.is_none() {
-            m.key = Some(formal(cx, m.ua, m.ub));
+            m.key = Some(formal(cx, m.ua, m.ub, &persons));
         }
     }
 }
 
 /// The key of a person's name with a nickname made formal (`Jim` → `James`)
 /// when the formal name is a known person or named in the text.
-fn formal(cx: &Ctx, a: usize, b: usize) -> String {
+fn formal(cx: &Ctx, a: usize, b: usize, persons: &HashSet<String>) -> String {
     let text = cx.display(a, b);
     if b - a < 2 {
         return text;
@@ -1111,7 +1126,7 @@ fn formal(cx: &Ctx, a: usize, b: usize) -> String {
             .lx
             .names
             .contains_key(&format!("{f} {}", cx.key(a + 1, b)));
-        if known || cx.doc.text.contains(&cand) {
+        if known || persons.contains(&cand) {
             return cand;
         }
     }
