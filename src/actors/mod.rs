@@ -769,7 +769,10 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     {
         m.kind = K::Person;
         m.why = "given name alone";
-    } else if n == 1 && cx.units[a].caps && first.chars().count() >= 2 && !NOT_ORG.contains(&first)
+    } else if n == 1
+        && cx.units[a].caps
+        && (2..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count())
+        && !NOT_ORG.contains(&first)
     {
         // An acronym after a number is a unit (`60 GB`).
         let after_num =
@@ -912,6 +915,18 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
         .iter()
         .any(|w| w.eq_ignore_ascii_case(prev))
     {
+        return false;
+    }
+    if NOT_PERSON_OPENERS.contains(&cx.text(a)) {
+        return false;
+    }
+    // `Mountain Bikes`, `Social Credit`: English word forms, not names.
+    let last = cx.text(b - 1);
+    let plural = last.ends_with('s')
+        && !last.ends_with("ss")
+        && !cx.lx.surnames_common.contains(last)
+        && !cx.lx.given.contains(last);
+    if plural || (a..b).any(|u| ENGLISH_SUFFIXES.iter().any(|x| cx.text(u).ends_with(x))) {
         return false;
     }
     (a..b).all(|u| {

@@ -54,6 +54,7 @@ pub const PLACE_HEADS: &[&str] = &[
     "Railway", "Tower", "Castle", "Cathedral", "Mosque", "Temple", "Arena", "Hall", "Museum",
     "Theater", "Theatre", "Mall", "Market", "Port", "Boulevard", "Lane", "Building", "Embassy",
     "Consulate", "Barracks", "Checkpoint", "Refinery", "Reservoir", "Glacier", "Reef", "Volcano",
+    "Brook", "Junction", "Oval", "Estate", "Field", "Gardens", "Empire", "Wharf", "Pier", "Quay",
 ];
 
 /// Lower-case nouns that make a named facility or area of the name before
@@ -110,6 +111,7 @@ pub const NOT_ORG: &[&str] = &[
     "IDPs", "WMD", "ICBM", "ISR", "RPGs", "UAVs", "SUVs", "CEOs", "KPH", "OT", "TD", "RBI", "ERA",
     "NB", "PS", "RIP", "AKA", "ASAP", "DIY", "FYI", "UFO", "VAT", "IPO", "C.E.O.", "N.V.", "S.A.",
     "AG", "SA", "NV", "LP", "JR", "SR", "VS", "MVP", "NBA", "NFL", "III",
+    "MPP", "MPs", "DJ", "DJs", "MC", "PhD", "BA", "MA", "BSc", "MSc", "XXX", "OK",
 ];
 
 /// Name particles that stay lower case inside a name (`Abdel al-Aziz`,
@@ -156,4 +158,22 @@ pub const PLACE_NOUNS: &[&str] = &[
 pub const NOT_BEFORE_NAME: &[&str] = &[
     "the", "a", "an", "of", "to", "from", "in", "at", "near", "into", "\"", "“", "‘", "'", "and",
     "for", "on", "between",
+];
+
+/// First words of place names (`Old Goa`, `Nueva Segovia`): such a pair is
+/// not read as a person by default.
+#[rustfmt::skip]
+pub const NOT_PERSON_OPENERS: &[&str] = &[
+    "Old", "New", "Grand", "Great", "Little", "Big", "Upper", "Lower", "San", "Santa", "Los",
+    "Las", "El", "Nueva", "Nuevo", "Alto", "Bay", "Port", "Fort", "Saint", "St.", "Mount",
+    "North", "South", "East", "West", "Central", "Royal", "National", "Federal", "Social",
+    "Classic", "Special", "Express", "Grand", "Past", "First", "Second", "Third",
+];
+
+/// Endings of English nouns and adjectives (`Information Technology`,
+/// `Biological`), which names rarely have.
+#[rustfmt::skip]
+pub const ENGLISH_SUFFIXES: &[&str] = &[
+    "tion", "sion", "ment", "ness", "ity", "ism", "ology", "ogy", "ing", "ive", "ical", "ence",
+    "ance", "ship", "ary", "ous", "ful", "less", "able", "ible", "ics", "ical", "ized", "ised",
 ];
