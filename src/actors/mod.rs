@@ -502,6 +502,18 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
+        // `North Vancouver`: a capitalized direction inside a sentence
+        // belongs to the place name.
+        if ["North", "South", "East", "West"].contains(&w) && !cx.first_word[i] {
+            if let Some((e, Named::Place(k))) = cx.lexicon_at(i + 1) {
+                let run = cx.run_end(i);
+                if run <= e {
+                    out.push(from_lexicon(cx, i, e, Named::Place(k)));
+                    i = e;
+                    continue;
+                }
+            }
+        }
         if NOT_ACTOR_OPENERS.contains(&cx.text(i)) {
             i = cx.run_end(i);
             continue;
@@ -575,6 +587,13 @@ fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
         return true;
     }
     if inner_title(cx, a, run).is_some() {
+        return true;
+    }
+    // `Brooklyn Institute of Arts`, `North Sea Jazz Festival`
+    if (e..run).any(|u| {
+        let t = cx.text(u);
+        ORG_HEADS.contains(&t) || NOT_ACTOR_HEADS.contains(&t)
+    }) {
         return true;
     }
     // `Jordan Peterson`, `Georgia Brown`: a given name before a surname.
