@@ -504,15 +504,14 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
         }
         // `North Vancouver`: a capitalized direction inside a sentence
         // belongs to the place name.
-        if ["North", "South", "East", "West"].contains(&w) && !cx.first_word[i] {
-            if let Some((e, Named::Place(k))) = cx.lexicon_at(i + 1) {
-                let run = cx.run_end(i);
-                if run <= e {
-                    out.push(from_lexicon(cx, i, e, Named::Place(k)));
-                    i = e;
-                    continue;
-                }
-            }
+        if ["North", "South", "East", "West"].contains(&w)
+            && !cx.first_word[i]
+            && let Some((e, Named::Place(k))) = cx.lexicon_at(i + 1)
+            && cx.run_end(i) <= e
+        {
+            out.push(from_lexicon(cx, i, e, Named::Place(k)));
+            i = e;
+            continue;
         }
         if NOT_ACTOR_OPENERS.contains(&cx.text(i)) {
             i = cx.run_end(i);
