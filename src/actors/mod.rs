@@ -895,8 +895,10 @@ fn is_model_number(cx: &Ctx, u: usize) -> bool {
     }
     let toks = &cx.doc.tokens;
     let first = toks[x.a];
+    // Three digits or more (`787`); a score or a count is shorter
+    // (`Manchester United 1 Newcastle 0`).
     if first.kind == crate::text::Kind::Num {
-        return true;
+        return first.end - first.start >= 3;
     }
     x.caps
         && cx.text(u).chars().count() <= 2
@@ -1127,11 +1129,16 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
                 m.key = Some(k.clone());
                 continue;
             }
-            if let Some(c) = lx.surnames.get(text).filter(|_| single)
+            if let Some(&c) = lx.surnames.get(text).filter(|_| single)
                 && (m.kind == K::Unknown || m.kind == K::Person)
             {
                 m.kind = K::Person;
-                m.key = Some(lx.canon(*c).to_string());
+                // A surname two well-known people share keys itself.
+                m.key = Some(if c == u32::MAX {
+                    text.to_string()
+                } else {
+                    lx.canon(c).to_string()
+                });
                 m.why = "well-known person";
                 continue;
             }
