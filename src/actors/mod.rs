@@ -733,6 +733,9 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         !cx.units[u].caps || is_initial(cx, u) || t.chars().count() > 1 && t.ends_with('.')
     });
     let has_of = (a..b).any(|u| cx.is(u, "of") || cx.is(u, "for"));
+    // `industrial band Killing Joke`, `striker Igor Shkvyrin`
+    let prev_noun =
+        (a > 0 && cx.units[a - 1].word && !cx.units[a - 1].upper).then(|| cx.text(a - 1));
     // `Iraq’s elite [Rapid Response] forces`
     let before_force = cx.units.get(b).is_some_and(|u| !u.upper)
         && groups::is_force_noun(cx.text(b))
@@ -746,6 +749,12 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if before_force {
         m.kind = K::Org;
         m.why = "name before a force noun";
+    } else if prev_noun.is_some_and(|w| ORG_NOUNS.contains(&w)) && !given {
+        m.kind = K::Org;
+        m.why = "organisation noun before the name";
+    } else if prev_noun.is_some_and(|w| PERSON_NOUNS.contains(&w)) && n <= 4 {
+        m.kind = K::Person;
+        m.why = "person noun before the name";
     } else if n > 1 && PLACE_OF_HEADS.contains(&first) && has_of {
         m.kind = K::Place;
         m.why = "place head word";

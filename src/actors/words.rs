@@ -177,3 +177,30 @@ pub const ENGLISH_SUFFIXES: &[&str] = &[
     "tion", "sion", "ment", "ness", "ity", "ism", "ology", "ogy", "ing", "ive", "ical", "ence",
     "ance", "ship", "ary", "ous", "ful", "less", "able", "ible", "ics", "ical", "ized", "ised",
 ];
+
+/// Lower-case nouns that make the capitalized name right after them an
+/// organisation (`industrial band Killing Joke`, `monitoring group Airwars`).
+#[rustfmt::skip]
+pub const ORG_NOUNS: &[&str] = &[
+    "band", "company", "group", "firm", "club", "magazine", "newspaper", "label", "team",
+    "airline", "carrier", "agency", "organization", "organisation", "party", "network", "channel",
+    "broadcaster", "maker", "manufacturer", "retailer", "chain", "publisher", "studio", "website",
+    "daily", "weekly", "outlet", "movement", "faction", "charity", "brand", "startup", "bank",
+    "insurer", "lender", "automaker", "carmaker", "conglomerate", "consortium", "subsidiary",
+    "tabloid", "broadsheet", "journal", "ngo", "watchdog", "regulator", "union", "side", "outfit",
+];
+
+/// Lower-case nouns that make the capitalized name right after them a
+/// person (`striker Igor Shkvyrin`, `rapper DaHv`).
+#[rustfmt::skip]
+pub const PERSON_NOUNS: &[&str] = &[
+    "singer", "footballer", "striker", "midfielder", "defender", "goalkeeper", "actor", "actress",
+    "musician", "player", "author", "writer", "poet", "artist", "coach", "bowler", "batsman",
+    "rapper", "guitarist", "drummer", "bassist", "pianist", "wife", "husband", "son", "daughter",
+    "brother", "sister", "father", "mother", "uncle", "aunt", "cousin", "novelist", "composer",
+    "painter", "photographer", "filmmaker", "businessman", "businesswoman", "billionaire",
+    "entrepreneur", "economist", "scientist", "historian", "philosopher", "lawmaker",
+    "politician", "candidate", "athlete", "runner", "swimmer", "boxer", "cyclist", "driver",
+    "pitcher", "quarterback", "teammate", "colleague", "friend", "victim", "suspect", "defendant",
+    "activist", "blogger", "comedian", "dancer", "model", "chef", "star", "veteran", "striker",
+];
