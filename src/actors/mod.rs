@@ -1152,6 +1152,13 @@ fn resolve(cx: &Ctx, ms: &mut [Mention]) {
                 continue;
             }
         }
+        // `Bilka is a Danish chain`, `Europrop, an engine maker`
+        if (m.kind == K::Unknown && !m.headline || m.why == WEAK_PERSON)
+            && let Some(k) = described_as(cx, m.ub)
+        {
+            m.kind = k;
+            m.why = "described after the name";
+        }
         if m.kind == K::Unknown && !m.headline {
             m.kind = context_kind(cx, m.ua, m.ub);
         }
@@ -1180,6 +1187,41 @@ fn formal(cx: &Ctx, a: usize, b: usize, persons: &HashSet<String>) -> String {
         }
     }
     text
+}
+
+/// What a description right after a name says it is: `, a company`,
+/// `is an Iraqi singer`.
+fn described_as(cx: &Ctx, b: usize) -> Option<K> {
+    let mut k = b;
+    if cx.text(k) == "," || ["is", "was"].iter().any(|w| cx.is(k, w)) {
+        k += 1;
+    } else {
+        return None;
+    }
+    if !["a", "an", "the"].iter().any(|w| cx.is(k, w)) {
+        return None;
+    }
+    k += 1;
+    let stop = k + 4;
+    while k < stop {
+        let u = cx.units.get(k)?;
+        let w = cx.text(k);
+        if !u.word {
+            return None;
+        }
+        let lw = w.to_lowercase();
+        if ORG_NOUNS.contains(&lw.as_str()) {
+            return Some(K::Org);
+        }
+        if PERSON_NOUNS.contains(&lw.as_str()) || cx.title_kind(k) == Some(TitleKind::Title) {
+            return Some(K::Person);
+        }
+        if u.upper && !cx.is_demonym(k) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// What the context says a lone unknown capitalized word is.
