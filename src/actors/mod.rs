@@ -643,6 +643,14 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     // the acronym that follows them in brackets.
     let last = cx.text(b - 1);
     if NOT_ACTOR_HEADS.contains(&last) || NOT_ACTOR_OPENERS.contains(&cx.text(a)) {
+        // An organisation opening it is still marked alone (`[Apple]
+        // Worldwide Developers Conference`); a place there names the event
+        // (`Beijing Olympic Games`).
+        if let Some((e, what @ Named::Org(_))) = cx.lexicon_at(a)
+            && e < b
+        {
+            out.push(from_lexicon(cx, a, e, what));
+        }
         if cx.text(b) == "(" && cx.units.get(b + 1).is_some_and(|u| u.caps) && cx.text(b + 2) == ")"
         {
             return b + 3;

@@ -29,7 +29,7 @@ pub const NOT_ACTOR_HEADS: &[&str] = &[
     "Agreement", "Program", "Programme", "Kit", "Prize", "Trophy", "Tour", "Series", "Campaign",
     "Offensive", "Doctrine", "Plan", "Protocol", "Convention", "Declaration", "Bill", "Law",
     "Day", "Week", "Year", "Bowl", "Open", "Marathon", "Election", "Elections", "Revolution",
-    "Crisis", "Album", "Edition", "Version", "Syndrome", "Disease", "Virus", "Store",
+    "Crisis", "Album", "Edition", "Version", "Syndrome", "Disease", "Virus", "Store", "Flight",
 ];
 
 /// Words that open the name of an event or operation (`Operation Inherent
