@@ -728,7 +728,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     let first = cx.text(a);
     let given = cx.lx.given.contains(first);
     // A title alone (`Prime Minister`, `Chief Operating Officer`) is no name.
-    if cx.title_kind(b - 1).is_some() && (role.is_some() || !given) {
+    if cx.title_kind(b - 1) == Some(TitleKind::Title) && (role.is_some() || !given) {
         return b;
     }
     // A model number after the run makes it a product (`Rolls-Royce Trent 900`).
@@ -826,6 +826,14 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     {
         m.kind = K::Org;
         m.why = "place name + name words";
+    }
+    // `General Motors Corp.`: a known company with its legal suffix.
+    if m.kind == K::Org
+        && let Some((e, Named::Org(c))) = cx.lexicon_at(a)
+        && e < b
+        && (e..b).all(|u| LEGAL_SUFFIXES.contains(&cx.text(u)))
+    {
+        m.key = Some(cx.lx.canon(c).to_string());
     }
     if matches!(m.kind, K::Unknown | K::Place) {
         let end = facility_end(cx, b);

@@ -204,3 +204,10 @@ pub const PERSON_NOUNS: &[&str] = &[
     "pitcher", "quarterback", "teammate", "colleague", "friend", "victim", "suspect", "defendant",
     "activist", "blogger", "comedian", "dancer", "model", "chef", "star", "veteran", "striker",
 ];
+
+/// Legal-form words after a company's name (`General Motors Corp.`).
+#[rustfmt::skip]
+pub const LEGAL_SUFFIXES: &[&str] = &[
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Limited", "LLC", "PLC", "plc",
+    "Co", "Co.", "Company", "Group", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA", "Holdings",
+];
