@@ -368,9 +368,20 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             }
             // A headline has no final period; a sentence full of names has.
             let ends_with_period = e > s && doc.slice(units[e - 1].a, units[e - 1].b) == ".";
+            // A byline or credit line (`By Lise Grande`, `Reporting by …`)
+            // is names, not a title-case headline.
+            let byline = units[s..e].iter().any(|u| {
+                let t = doc.slice(u.a, u.b);
+                t == "by" || t == "By" && u.a == units[s].a
+            });
             let m = if words >= 3 && caps * 10 >= words * 6 {
                 Mode::Caps
-            } else if long >= 3 && upper * 10 >= long * 8 && words <= 20 && !ends_with_period {
+            } else if long >= 3
+                && upper * 10 >= long * 8
+                && words <= 20
+                && !ends_with_period
+                && !byline
+            {
                 Mode::Title
             } else {
                 Mode::Normal
