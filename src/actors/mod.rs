@@ -295,7 +295,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 break;
             }
-            if w == "&" && self.nameable(j + 1) {
+            // `Johnson & Johnson`, `Marks & Spencer`: one word each side.
+            if w == "&" && self.nameable(j + 1) && j == i + 1 && !self.nameable(j + 2) {
                 j += 2;
                 continue;
             }
@@ -721,6 +722,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last);
     while a + 1 < b
         && cx.lx.common.contains(cx.text(a))
+        && cx.lexicon_at(a).is_none_or(|(e, _)| e == a + 1)
         && !(headed && DIRECTIONS.contains(&cx.text(a).to_lowercase().as_str()))
     {
         a += 1;
