@@ -138,7 +138,12 @@ impl Lex {
                 return Err(format!("persons: {l:?}"));
             }
             lx.canon.push(full.to_string());
-            lx.surnames.insert(surname.to_string(), idx);
+            // Two well-known people with one surname (`Clinton`): the
+            // surname alone names neither.
+            lx.surnames
+                .entry(surname.to_string())
+                .and_modify(|v| *v = u32::MAX)
+                .or_insert(idx);
             lx.add(full, Named::Person(idx))?;
             for f in fields {
                 lx.add(f, Named::Person(idx))?;

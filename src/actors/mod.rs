@@ -17,17 +17,22 @@
 
 mod groups;
 mod lex;
+mod resolve;
 mod roles;
 mod units;
 mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::model::{Label, Span};
 use crate::text::Doc;
 use lex::{LEX, Lex, Named, TitleKind};
+use resolve::{WEAK_PERSON, resolve};
 use units::Unit;
 use words::*;
+
+/// The longest capitalized run read as one name, in units.
+const MAX_RUN: usize = 12;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,9 +187,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if caps && self.mode.get(u) != Some(&Mode::Caps) {
             return false;
         }
+        let first = self.first_word.get(u) == Some(&true);
+        // `Apparently`, `Finally`: sentence adverbs, not names.
+        let adverb = first
+            && w.len() > 5
+            && w.ends_with("ly")
+            && !self.lx.given.contains(w)
+            && !self.lx.surnames_common.contains(w);
         self.lx.common.contains(w)
-            || (self.first_word.get(u) == Some(&true)
-                && self.lower_seen.contains(&w.to_lowercase()))
+            || adverb
+            || (first && self.lower_seen.contains(&w.to_lowercase()))
     }
 
     fn title_kind(&self, u: usize) -> Option<TitleKind> {
@@ -244,8 +256,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Extends a run of name units from `i` (which is nameable).
     fn run_end(&self, i: usize) -> usize {
         let mut j = i + 1;
-        while let Some(u) = self.units.get(j) {
-            if u.line_start || !self.same_sentence(i, j) {
+        // Names are short; a bound keeps every step after this linear.
+        while let Some(u) = self.units.get(j).filter(|_| j - i < MAX_RUN) {
+            // `Emmett S . Davis`: a spaced initial ends no sentence.
+            let initial_before = j >= 2 && self.text(j - 1) == "." && is_initial_unit(self, j - 2);
+            if u.line_start || !self.same_sentence(i, j) && !initial_before {
                 break;
             }
             if self.nameable(j) {
@@ -253,6 +268,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             let w = self.text(j);
+            if w == "." && is_initial_unit(self, j - 1) && self.nameable(j + 1) {
+                j += 2;
+                continue;
+            }
             // particles: `Ursula von der Leyen`
             if PARTICLES.contains(&w) {
                 let mut k = j;
@@ -278,7 +297,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 break;
             }
-            if w == "&" && self.nameable(j + 1) {
+            // `Johnson & Johnson`, `Marks & Spencer`: one word each side.
+            if w == "&" && self.nameable(j + 1) && j == i + 1 && !self.nameable(j + 2) {
                 j += 2;
                 continue;
             }
@@ -351,9 +371,20 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             }
             // A headline has no final period; a sentence full of names has.
             let ends_with_period = e > s && doc.slice(units[e - 1].a, units[e - 1].b) == ".";
+            // A byline or credit line (`By Lise Grande`, `Reporting by …`)
+            // is names, not a title-case headline.
+            let byline = units[s..e].iter().any(|u| {
+                let t = doc.slice(u.a, u.b);
+                t == "by" || t == "By" && u.a == units[s].a
+            });
             let m = if words >= 3 && caps * 10 >= words * 6 {
                 Mode::Caps
-            } else if long >= 3 && upper * 10 >= long * 8 && words <= 20 && !ends_with_period {
+            } else if long >= 3
+                && upper * 10 >= long * 8
+                && words <= 20
+                && !ends_with_period
+                && !byline
+            {
                 Mode::Title
             } else {
                 Mode::Normal
@@ -485,6 +516,17 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
+        // `North Vancouver`: a capitalized direction inside a sentence
+        // belongs to the place name.
+        if ["North", "South", "East", "West"].contains(&w)
+            && !cx.first_word[i]
+            && let Some((e, Named::Place(k))) = cx.lexicon_at(i + 1)
+            && cx.run_end(i) <= e
+        {
+            out.push(from_lexicon(cx, i, e, Named::Place(k)));
+            i = e;
+            continue;
+        }
         if NOT_ACTOR_OPENERS.contains(&cx.text(i)) {
             i = cx.run_end(i);
             continue;
@@ -557,11 +599,33 @@ fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
     if role_prefix(cx, a, run).is_some() {
         return true;
     }
+    if inner_title(cx, a, run).is_some() {
+        return true;
+    }
+    // `Brooklyn Institute of Arts`, `North Sea Jazz Festival`
+    if (e..run).any(|u| {
+        let t = cx.text(u);
+        ORG_HEADS.contains(&t) || NOT_ACTOR_HEADS.contains(&t)
+    }) {
+        return true;
+    }
     // `Jordan Peterson`, `Georgia Brown`: a given name before a surname.
     if matches!(what, Named::Place(_)) && e == a + 1 && cx.lx.given.contains(cx.text(a)) {
         return cx.lexicon_at(e).is_none();
     }
-    false
+    // A place name opening a longer name (`Sacramento River Cats`, `Iraq
+    // Body Count`): one or two plain words after it make another name.
+    matches!(what, Named::Place(_))
+        && run - e <= 2
+        && cx.lexicon_at(e).is_none()
+        && (e..run).all(|u| {
+            let t = cx.text(u);
+            let head = ORG_HEADS.contains(&t) || PLACE_HEADS.contains(&t);
+            !cx.units[u].caps
+                && (head || !cx.is_common(u))
+                && !cx.lower_seen.contains(&t.to_lowercase())
+                && !cx.is_demonym(u)
+        })
 }
 
 /// The end of a title prefix inside `[a, b)` (`US Defence Secretary`), when
@@ -593,6 +657,14 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     // the acronym that follows them in brackets.
     let last = cx.text(b - 1);
     if NOT_ACTOR_HEADS.contains(&last) || NOT_ACTOR_OPENERS.contains(&cx.text(a)) {
+        // An organisation opening it is still marked alone (`[Apple]
+        // Worldwide Developers Conference`); a place there names the event
+        // (`Beijing Olympic Games`).
+        if let Some((e, what @ Named::Org(_))) = cx.lexicon_at(a)
+            && e < b
+        {
+            out.push(from_lexicon(cx, a, e, what));
+        }
         if cx.text(b) == "(" && cx.units.get(b + 1).is_some_and(|u| u.caps) && cx.text(b + 2) == ")"
         {
             return b + 3;
@@ -602,6 +674,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     // A title inside the run (`Seminole County Sheriff Don Eslinger`):
     // what comes before it is read on its own.
     if role_prefix(cx, a, b).is_none()
+        && !(ORG_HEADS.contains(&last) && b > a + 1)
         && let Some(t) = inner_title(cx, a, b)
     {
         let mid = take_run(cx, a, t, out).max(t);
@@ -612,7 +685,13 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     }
     let mut a = a;
     let mut role = None;
-    if let Some(p) = role_prefix(cx, a, b) {
+    // `Major League Baseball`: a rank word opening an organisation's name.
+    let org_headed = b > a + 1
+        && (ORG_HEADS.contains(&last)
+            || !PLACE_HEADS.contains(&last)
+                && (a + 1..b)
+                    .any(|u| ORG_HEADS.contains(&cx.text(u)) && cx.text(u) != "International"));
+    if let Some(p) = role_prefix(cx, a, b).filter(|_| !org_headed) {
         let honorific_only = (a..p).all(|u| cx.title_kind(u) == Some(TitleKind::Honorific));
         if !honorific_only {
             role = Some((a, p));
@@ -635,13 +714,17 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         }
     }
     // Leading demonyms (`Iraqi`, `German`) are adjectives, not names.
-    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) {
+    let org_of = OF_HEADS
+        .iter()
+        .any(|h| (a..b).any(|u| cx.text(u) == *h && (cx.is(u + 1, "of") || cx.is(u + 1, "for"))));
+    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) && !org_of {
         a += 1;
     }
     // Leading common words (`The`, `North`), unless the rest is no name.
     let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last);
     while a + 1 < b
         && cx.lx.common.contains(cx.text(a))
+        && cx.lexicon_at(a).is_none_or(|(e, _)| e == a + 1)
         && !(headed && DIRECTIONS.contains(&cx.text(a).to_lowercase().as_str()))
     {
         a += 1;
@@ -660,7 +743,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     let first = cx.text(a);
     let given = cx.lx.given.contains(first);
     // A title alone (`Prime Minister`, `Chief Operating Officer`) is no name.
-    if cx.title_kind(b - 1).is_some() && (role.is_some() || !given) {
+    if cx.title_kind(b - 1) == Some(TitleKind::Title) && (role.is_some() || !given) {
         return b;
     }
     // A model number after the run makes it a product (`Rolls-Royce Trent 900`).
@@ -673,6 +756,9 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         !cx.units[u].caps || is_initial(cx, u) || t.chars().count() > 1 && t.ends_with('.')
     });
     let has_of = (a..b).any(|u| cx.is(u, "of") || cx.is(u, "for"));
+    // `industrial band Killing Joke`, `striker Igor Shkvyrin`
+    let prev_noun =
+        (a > 0 && cx.units[a - 1].word && !cx.units[a - 1].upper).then(|| cx.text(a - 1));
     // `Iraq’s elite [Rapid Response] forces`
     let before_force = cx.units.get(b).is_some_and(|u| !u.upper)
         && groups::is_force_noun(cx.text(b))
@@ -686,10 +772,16 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if before_force {
         m.kind = K::Org;
         m.why = "name before a force noun";
+    } else if prev_noun.is_some_and(|w| ORG_NOUNS.contains(&w)) && !given {
+        m.kind = K::Org;
+        m.why = "organisation noun before the name";
+    } else if prev_noun.is_some_and(|w| PERSON_NOUNS.contains(&w)) && n <= 4 {
+        m.kind = K::Person;
+        m.why = "person noun before the name";
     } else if n > 1 && PLACE_OF_HEADS.contains(&first) && has_of {
         m.kind = K::Place;
         m.why = "place head word";
-    } else if n > 1 && (OF_HEADS.contains(&first) && has_of || ORG_HEADS.contains(&last))
+    } else if n > 1 && (OF_HEADS.contains(&first) && has_of || org_headed)
         || (a..b).any(|u| cx.text(u) == "&")
     {
         m.kind = K::Org;
@@ -717,7 +809,20 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if (2..=3).contains(&n) && looks_like_person(cx, a, b) {
         m.kind = K::Person;
         m.why = WEAK_PERSON;
-    } else if n == 1 && cx.units[a].caps && first.chars().count() >= 2 && !NOT_ORG.contains(&first)
+    } else if n == 1
+        && given
+        && !cx.first_word[a]
+        && !cx.units[a].caps
+        && !cx.lx.affil.contains_key(&first.to_lowercase())
+        && !NOT_BEFORE_NAME.contains(&cx.text(a.wrapping_sub(1)).to_lowercase().as_str())
+        && !matches!(cx.text(b), "\"" | "”" | "’" | "'")
+    {
+        m.kind = K::Person;
+        m.why = "given name alone";
+    } else if n == 1
+        && cx.units[a].caps
+        && (2..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count())
+        && !NOT_ORG.contains(&first)
     {
         // An acronym after a number is a unit (`60 GB`).
         let after_num =
@@ -726,6 +831,24 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
             m.kind = K::Org;
             m.why = "acronym";
         }
+    }
+    // A name that opens with a place and has no other cue names a team,
+    // a company or a body (`Sacramento River Cats`).
+    if (m.kind == K::Unknown || m.why == WEAK_PERSON)
+        && n > 1
+        && matches!(cx.lexicon_at(a), Some((e, Named::Place(_))) if e < b)
+        && !cx.lx.given.contains(first)
+    {
+        m.kind = K::Org;
+        m.why = "place name + name words";
+    }
+    // `General Motors Corp.`: a known company with its legal suffix.
+    if m.kind == K::Org
+        && let Some((e, Named::Org(c))) = cx.lexicon_at(a)
+        && e < b
+        && (e..b).all(|u| LEGAL_SUFFIXES.contains(&cx.text(u)))
+    {
+        m.key = Some(cx.lx.canon(c).to_string());
     }
     if matches!(m.kind, K::Unknown | K::Place) {
         let end = facility_end(cx, b);
@@ -812,8 +935,10 @@ fn is_model_number(cx: &Ctx, u: usize) -> bool {
     }
     let toks = &cx.doc.tokens;
     let first = toks[x.a];
+    // Three digits or more (`787`); a score or a count is shorter
+    // (`Manchester United 1 Newcastle 0`).
     if first.kind == crate::text::Kind::Num {
-        return true;
+        return first.end - first.start >= 3;
     }
     x.caps
         && cx.text(u).chars().count() <= 2
@@ -852,6 +977,18 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
     {
         return false;
     }
+    if NOT_PERSON_OPENERS.contains(&cx.text(a)) {
+        return false;
+    }
+    // `Mountain Bikes`, `Social Credit`: English word forms, not names.
+    let last = cx.text(b - 1);
+    let plural = last.ends_with('s')
+        && !last.ends_with("ss")
+        && !cx.lx.surnames_common.contains(last)
+        && !cx.lx.given.contains(last);
+    if plural || (a..b).any(|u| ENGLISH_SUFFIXES.iter().any(|x| cx.text(u).ends_with(x))) {
+        return false;
+    }
     (a..b).all(|u| {
         let t = cx.text(u);
         let x = cx.units[u];
@@ -862,6 +999,16 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
             && !cx.is_common(u)
             && !cx.lower_seen.contains(&t.to_lowercase())
     }) && !is_model_number(cx, b)
+}
+
+/// A single capital with its period, glued (`H.`) or spaced (`H .`).
+fn is_initial_unit(cx: &Ctx, u: usize) -> bool {
+    if is_initial(cx, u) {
+        return true;
+    }
+    let t = cx.text(u);
+    let mut c = t.chars();
+    matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase()) && cx.text(u + 1) == "."
 }
 
 /// A single capital with its period (`H.`) inside a name.
@@ -882,200 +1029,6 @@ fn is_particle_unit(cx: &Ctx, u: usize) -> bool {
     }
     t.split_once('-')
         .is_some_and(|(p, _)| PARTICLES.contains(&p.to_lowercase().as_str()))
-}
-
-/// The rule name of the weakest person cue.
-const WEAK_PERSON: &str = "two or three name words";
-
-/// Second pass: the whole article's names decide what single words are,
-/// acronyms are bound to their long forms, and entity keys are set.
-fn resolve(cx: &Ctx, ms: &mut [Mention]) {
-    let lx = cx.lx;
-    // Acronyms introduced in brackets: `Combined Joint Task Force (CJTF-OIR)`.
-    let mut acro: HashMap<String, String> = HashMap::new();
-    let mut not_org: HashSet<String> = HashSet::new();
-    for i in 0..ms.len() {
-        let m = &ms[i];
-        if !matches!(m.kind, K::Org | K::Person | K::Unknown) || m.ub - m.ua < 2 {
-            continue;
-        }
-        if cx.text(m.ub) != "(" {
-            continue;
-        }
-        let Some(j) = (i + 1..ms.len()).find(|&j| ms[j].ua == m.ub + 1 && ms[j].ub == m.ub + 2)
-        else {
-            continue;
-        };
-        if cx.text(ms[j].ub) != ")" || !cx.units[ms[j].ua].caps {
-            continue;
-        }
-        let short = cx.text(ms[j].ua).to_string();
-        if ms[i].kind == K::Person {
-            // A person's name takes no acronym: the long form names a thing
-            // (`Bovine Spongiform Encephalopathy (BSE)`) unless a strong cue
-            // made it a person (`Senator John McCain (R-AZ)`).
-            if ms[i].why == WEAK_PERSON {
-                ms[i].kind = K::Unknown;
-                ms[i].headline = true;
-            }
-            if ms[j].key.is_none() {
-                not_org.insert(short);
-            }
-            continue;
-        }
-        let initials: String = (m.ua..m.ub)
-            .filter_map(|u| cx.text(u).chars().next())
-            .filter(|c| c.is_uppercase())
-            .collect();
-        if !short.starts_with(initials.chars().next().unwrap_or(' ')) {
-            continue;
-        }
-        let key = ms[j]
-            .key
-            .clone()
-            .or_else(|| (ms[i].kind == K::Org).then(|| ms[i].key.clone()).flatten())
-            .unwrap_or_else(|| short.clone());
-        for k in [i, j] {
-            ms[k].kind = K::Org;
-            ms[k].key = Some(key.clone());
-            ms[k].why = "acronym bound to its long form";
-        }
-        acro.insert(short, key);
-    }
-
-    for m in ms.iter_mut() {
-        if m.key.is_none() && m.ub == m.ua + 1 && not_org.contains(cx.text(m.ua)) {
-            m.kind = K::Unknown;
-            m.headline = true;
-        }
-    }
-
-    // Persons with at least two words: their keys and their short forms.
-    let mut full: HashMap<String, String> = HashMap::new();
-    let mut short: HashMap<String, String> = HashMap::new();
-    let mut orgs: HashMap<String, String> = HashMap::new();
-    for m in ms.iter_mut() {
-        if m.kind == K::Person && m.ub - m.ua >= 2 {
-            let text = cx.span_text(m.ua, m.ub).to_string();
-            let key = m.key.clone().unwrap_or_else(|| {
-                let norm = formal(cx, m.ua, m.ub);
-                let toks = crate::text::tokenize(&norm);
-                if let Some(Named::Person(c)) = lx.names.get(&lex::key(&norm, &toks)) {
-                    return lx.canon(*c).to_string();
-                }
-                if let Some(k) = full.get(&norm) {
-                    return k.clone();
-                }
-                norm
-            });
-            full.insert(text, key.clone());
-            m.key = Some(key.clone());
-            let last = cx.text(m.ub - 1).to_string();
-            short.insert(last, key.clone());
-            let first = cx.text(m.ua);
-            if lx.given.contains(first) {
-                short.entry(first.to_string()).or_insert(key);
-            }
-        } else if m.kind == K::Org {
-            let text = cx.span_text(m.ua, m.ub).to_string();
-            let key = m.key.clone().unwrap_or_else(|| text.clone());
-            if m.ub - m.ua >= 2 {
-                orgs.entry(cx.text(m.ua).to_string())
-                    .or_insert_with(|| key.clone());
-                // `the Commission` after `the European Commission`
-                let last = cx.text(m.ub - 1);
-                if ORG_HEADS.contains(&last) {
-                    orgs.entry(last.to_string()).or_insert_with(|| key.clone());
-                }
-            }
-            orgs.insert(text, key);
-        }
-    }
-    for (a, k) in acro {
-        orgs.insert(a, k);
-    }
-    for m in ms.iter_mut() {
-        let text = cx.span_text(m.ua, m.ub);
-        let single = m.ub - m.ua == 1;
-        if matches!(m.kind, K::Unknown | K::Person | K::Org) && m.key.is_none() {
-            if let Some(k) = short.get(text).filter(|_| single) {
-                m.kind = K::Person;
-                m.key = Some(k.clone());
-                m.why = "same person named in full";
-                continue;
-            }
-            if let Some(k) = orgs.get(text)
-                && m.kind != K::Person
-            {
-                m.kind = K::Org;
-                m.key = Some(k.clone());
-                continue;
-            }
-            if let Some(c) = lx.surnames.get(text).filter(|_| single)
-                && (m.kind == K::Unknown || m.kind == K::Person)
-            {
-                m.kind = K::Person;
-                m.key = Some(lx.canon(*c).to_string());
-                m.why = "well-known person";
-                continue;
-            }
-        }
-        if m.kind == K::Unknown && !m.headline {
-            m.kind = context_kind(cx, m.ua, m.ub);
-        }
-        if m.kind == K::Person && m.key.is_none() {
-            m.key = Some(formal(cx, m.ua, m.ub));
-        }
-    }
-}
-
-/// The key of a person's name with a nickname made formal (`Jim` → `James`)
-/// when the formal name is a known person or named in the text.
-fn formal(cx: &Ctx, a: usize, b: usize) -> String {
-    let text = cx.display(a, b);
-    if b - a < 2 {
-        return text;
-    }
-    let first = cx.text(a);
-    if let Some(f) = cx.lx.nicknames.get(&first.to_lowercase()) {
-        let cand = format!("{f} {}", cx.display(a + 1, b));
-        let known = cx
-            .lx
-            .names
-            .contains_key(&format!("{f} {}", cx.key(a + 1, b)));
-        if known || cx.doc.text.contains(&cand) {
-            return cand;
-        }
-    }
-    text
-}
-
-/// What the context says a lone unknown capitalized word is.
-fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
-    let prev = if a > 0 { cx.text(a - 1) } else { "" };
-    let next = cx.text(b);
-    let next2 = cx.text(b + 1);
-    if matches!(cx.title_kind(a.wrapping_sub(1)), Some(TitleKind::Honorific)) {
-        return K::Person;
-    }
-    if SAY.contains(&next) || SAY.contains(&prev) && next != "in" {
-        return K::Person;
-    }
-    if next == "," && SAY.contains(&next2) {
-        return K::Person;
-    }
-    if PLACE_PREPS.contains(&prev) && !cx.first_word[a] {
-        return K::Place;
-    }
-    // `Paxton, Illinois`: a name before a comma and a country or region.
-    if next == "," && matches!(cx.lexicon_at(b + 1), Some((_, Named::Place(b'c' | b'r')))) {
-        return K::Place;
-    }
-    // `the village of Atwick`
-    if prev == "of" && a >= 2 && PLACE_NOUNS.contains(&cx.text(a - 2).to_lowercase().as_str()) {
-        return K::Place;
-    }
-    K::Unknown
 }
 
 #[cfg(test)]

@@ -102,6 +102,20 @@ fn after(cx: &Ctx, ub: usize) -> Option<String> {
     }
     if p > k && matches!(cx.text(p), "’" | "'") && cx.is(p + 1, "s") {
         k = p + 2;
+    } else {
+        // `the UN High Commissioner`: an organisation's name before the
+        // title words is left out of the role.
+        let mut q = k;
+        while q < k + 4
+            && cx.units.get(q).is_some_and(|u| u.word && u.upper)
+            && cx.title_kind(q).is_none()
+            && !cx.is_demonym(q)
+        {
+            q += 1;
+        }
+        if q > k && cx.title_kind(q).is_some() {
+            k = q;
+        }
     }
     let start = k;
     let mut head = None;

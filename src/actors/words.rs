@@ -29,7 +29,7 @@ pub const NOT_ACTOR_HEADS: &[&str] = &[
     "Agreement", "Program", "Programme", "Kit", "Prize", "Trophy", "Tour", "Series", "Campaign",
     "Offensive", "Doctrine", "Plan", "Protocol", "Convention", "Declaration", "Bill", "Law",
     "Day", "Week", "Year", "Bowl", "Open", "Marathon", "Election", "Elections", "Revolution",
-    "Crisis", "Album", "Edition", "Version", "Syndrome", "Disease", "Virus", "Store",
+    "Crisis", "Album", "Edition", "Version", "Syndrome", "Disease", "Virus", "Store", "Flight",
 ];
 
 /// Words that open the name of an event or operation (`Operation Inherent
@@ -54,6 +54,7 @@ pub const PLACE_HEADS: &[&str] = &[
     "Railway", "Tower", "Castle", "Cathedral", "Mosque", "Temple", "Arena", "Hall", "Museum",
     "Theater", "Theatre", "Mall", "Market", "Port", "Boulevard", "Lane", "Building", "Embassy",
     "Consulate", "Barracks", "Checkpoint", "Refinery", "Reservoir", "Glacier", "Reef", "Volcano",
+    "Brook", "Junction", "Oval", "Estate", "Field", "Gardens", "Empire", "Wharf", "Pier", "Quay",
 ];
 
 /// Lower-case nouns that make a named facility or area of the name before
@@ -110,6 +111,7 @@ pub const NOT_ORG: &[&str] = &[
     "IDPs", "WMD", "ICBM", "ISR", "RPGs", "UAVs", "SUVs", "CEOs", "KPH", "OT", "TD", "RBI", "ERA",
     "NB", "PS", "RIP", "AKA", "ASAP", "DIY", "FYI", "UFO", "VAT", "IPO", "C.E.O.", "N.V.", "S.A.",
     "AG", "SA", "NV", "LP", "JR", "SR", "VS", "MVP", "NBA", "NFL", "III",
+    "MPP", "MPs", "DJ", "DJs", "MC", "PhD", "BA", "MA", "BSc", "MSc", "XXX", "OK",
 ];
 
 /// Name particles that stay lower case inside a name (`Abdel al-Aziz`,
@@ -148,4 +150,64 @@ pub const PLACE_NOUNS: &[&str] = &[
     "village", "town", "city", "county", "province", "district", "region", "state", "capital",
     "suburb", "municipality", "island", "parish", "hamlet", "outskirts", "port", "neighbourhood",
     "neighborhood", "governorate", "township", "borough", "commune", "oblast", "prefecture",
+];
+
+/// Words before which a lone given name is rather a place or a title
+/// (`to Harrison`, `the Mara`, `" Hunter "`).
+#[rustfmt::skip]
+pub const NOT_BEFORE_NAME: &[&str] = &[
+    "the", "a", "an", "of", "to", "from", "in", "at", "near", "into", "\"", "“", "‘", "'", "and",
+    "for", "on", "between",
+];
+
+/// First words of place names (`Old Goa`, `Nueva Segovia`): such a pair is
+/// not read as a person by default.
+#[rustfmt::skip]
+pub const NOT_PERSON_OPENERS: &[&str] = &[
+    "Old", "New", "Grand", "Great", "Little", "Big", "Upper", "Lower", "San", "Santa", "Los",
+    "Las", "El", "Nueva", "Nuevo", "Alto", "Bay", "Port", "Fort", "Saint", "St.", "Mount",
+    "North", "South", "East", "West", "Central", "Royal", "National", "Federal", "Social",
+    "Classic", "Special", "Express", "Grand", "Past", "First", "Second", "Third",
+];
+
+/// Endings of English nouns and adjectives (`Information Technology`,
+/// `Biological`), which names rarely have.
+#[rustfmt::skip]
+pub const ENGLISH_SUFFIXES: &[&str] = &[
+    "tion", "sion", "ment", "ness", "ity", "ism", "ology", "ogy", "ing", "ive", "ical", "ence",
+    "ance", "ship", "ary", "ous", "ful", "less", "able", "ible", "ics", "ical", "ized", "ised",
+];
+
+/// Lower-case nouns that make the capitalized name right after them an
+/// organisation (`industrial band Killing Joke`, `monitoring group Airwars`).
+#[rustfmt::skip]
+pub const ORG_NOUNS: &[&str] = &[
+    "band", "company", "group", "firm", "club", "magazine", "newspaper", "label", "team",
+    "airline", "carrier", "agency", "organization", "organisation", "party", "network", "channel",
+    "broadcaster", "maker", "manufacturer", "retailer", "chain", "publisher", "studio", "website",
+    "daily", "weekly", "outlet", "movement", "faction", "charity", "brand", "startup", "bank",
+    "insurer", "lender", "automaker", "carmaker", "conglomerate", "consortium", "subsidiary",
+    "tabloid", "broadsheet", "journal", "ngo", "watchdog", "regulator", "union", "side", "outfit",
+];
+
+/// Lower-case nouns that make the capitalized name right after them a
+/// person (`striker Igor Shkvyrin`, `rapper DaHv`).
+#[rustfmt::skip]
+pub const PERSON_NOUNS: &[&str] = &[
+    "singer", "footballer", "striker", "midfielder", "defender", "goalkeeper", "actor", "actress",
+    "musician", "player", "author", "writer", "poet", "artist", "coach", "bowler", "batsman",
+    "rapper", "guitarist", "drummer", "bassist", "pianist", "wife", "husband", "son", "daughter",
+    "brother", "sister", "father", "mother", "uncle", "aunt", "cousin", "novelist", "composer",
+    "painter", "photographer", "filmmaker", "businessman", "businesswoman", "billionaire",
+    "entrepreneur", "economist", "scientist", "historian", "philosopher", "lawmaker",
+    "politician", "candidate", "athlete", "runner", "swimmer", "boxer", "cyclist", "driver",
+    "pitcher", "quarterback", "teammate", "colleague", "friend", "victim", "suspect", "defendant",
+    "activist", "blogger", "comedian", "dancer", "model", "chef", "star", "veteran", "striker",
+];
+
+/// Legal-form words after a company's name (`General Motors Corp.`).
+#[rustfmt::skip]
+pub const LEGAL_SUFFIXES: &[&str] = &[
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Limited", "LLC", "PLC", "plc",
+    "Co", "Co.", "Company", "Group", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA", "Holdings",
 ];
