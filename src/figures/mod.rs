@@ -504,6 +504,24 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
             if name_before(doc, p) && !plural_next {
                 return false;
             }
+            // `the 787 Dreamliner`, `Boeing's 747`: an odd three- or
+            // four-digit number beside a name is a model, unless it goes on
+            // to count plural things (`137 Iraqi soldiers`).
+            let odd = !n.grouped
+                && !n.decimal
+                && n.scale == 1.0
+                && n.value >= 100.0
+                && n.value % 10.0 != 0.0
+                && am.kind == Kind::Count
+                && !hedged;
+            let name_next = is_word(doc, e)
+                && upper(doc, e)
+                && !doc.tok(e).ends_with('s')
+                && !context::is_plural(doc.tok(e + 1));
+            let possessor = doc.is(p, "s") && glued(doc, p) && upper(doc, p.wrapping_sub(2));
+            if odd && (name_next || possessor && !plural_next) {
+                return false;
+            }
         }
         let year_like = n.int_len == 4
             && !n.grouped
