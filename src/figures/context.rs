@@ -592,7 +592,22 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
         return Some(actor_name(s));
     }
     if b - a == 1 && PRONOUNS.contains(&doc.tok(a).to_ascii_lowercase().as_str()) {
-        return None;
+        // `he said`, `she told`: the last person named shortly before.
+        if !matches!(doc.tok(a).to_ascii_lowercase().as_str(), "he" | "she") {
+            return None;
+        }
+        let start = doc.tokens.get(a)?.start;
+        let lo = doc
+            .tokens
+            .get(a.saturating_sub(80))
+            .map_or(0, |t| t.start);
+        let k = actors.partition_point(|s| s.start < start);
+        return actors[..k]
+            .iter()
+            .rev()
+            .take_while(|s| s.start >= lo)
+            .find(|s| s.kind == "person")
+            .map(|s| actor_name(s));
     }
     let upper = |k: usize| doc.tokens.get(k).is_some_and(|t| t.upper);
     let mut c = b;

@@ -821,6 +821,16 @@ mod tests {
     }
 
     #[test]
+    fn he_said_resolves_to_the_last_person_named() {
+        let text = "Davis spoke in Baghdad. He said 40 fighters were killed.";
+        let mut a = Span::new(Label::Actor, "person", text, 0, 5);
+        a.entity = Some("Jeff Davis".into());
+        let got = figs(text, &[a]);
+        assert_eq!(got[0].source.as_deref(), Some("Jeff Davis"));
+        assert_eq!(figs(text, &[])[0].source, None);
+    }
+
+    #[test]
     fn according_to_an_actor() {
         let text = "According to the monitor Airwars, hundreds of civilians died.";
         let at = text.find("Airwars").unwrap_or(0);
