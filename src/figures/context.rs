@@ -597,10 +597,7 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
             return None;
         }
         let start = doc.tokens.get(a)?.start;
-        let lo = doc
-            .tokens
-            .get(a.saturating_sub(80))
-            .map_or(0, |t| t.start);
+        let lo = doc.tokens.get(a.saturating_sub(80)).map_or(0, |t| t.start);
         let k = actors.partition_point(|s| s.start < start);
         return actors[..k]
             .iter()
@@ -692,6 +689,7 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
         // respondents said`) is not a source for it.
         let found = match subject_before(doc, k, s0, actors) {
             Some((sa, _)) if sa >= b && subject_of_figure(doc, b, sa) => None,
+            Some((sa, _)) if sa <= a && a < k => None,
             Some((_, n)) => Some(n),
             None => subject_after(doc, k, s1, actors),
         };
