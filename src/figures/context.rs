@@ -1,7 +1,7 @@
 //! What a figure counts and who says so: read from the words around it in
 //! its sentence (and, for an elided noun, the sentence before).
 
-use super::words::{glued, is_num, is_word};
+use super::words::{glued, is_num, is_word, scale_word, small_number};
 use crate::model::{Label, Span};
 use crate::text::Doc;
 
@@ -517,6 +517,17 @@ pub fn counts(
                 | "my"
         ) {
             j += 1;
+        }
+        // `412 of the 650 seats`: the whole's own number stands before its noun.
+        let mut guard = 0;
+        while guard < 6
+            && (is_num(doc, j)
+                || matches!(doc.tok(j), "," | ".") && glued(doc, j) && is_num(doc, j + 1)
+                || small_number(doc.tok(j)).is_some()
+                || scale_word(doc.tok(j)).is_some())
+        {
+            j += 1;
+            guard += 1;
         }
         let w = doc.tok(j);
         if matches!(w, "whom" | "which" | "them" | "us" | "you" | "it")
