@@ -632,15 +632,23 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
 /// words (`when local sources said` → local sources).
 fn subject_before(doc: &Doc, v: usize, s0: usize, actors: &[&Span]) -> Option<(usize, String)> {
     let mut a = v;
-    while a > s0 && a + 6 > v {
+    while a > s0 && a + 8 > v {
         let k = a - 1;
         let in_actor = actor_at(doc, actors, k).is_some();
         let apostrophe = |i: usize| matches!(doc.tok(i), "'" | "’");
         // `Israel's military`
         let possessive = doc.tok(k) == "s" && glued(doc, k) && apostrophe(k.wrapping_sub(1))
             || apostrophe(k) && glued(doc, k) && doc.tok(k + 1) == "s";
+        // `Syrian Observatory for Human Rights`: a function word inside a
+        // capitalized name.
+        let upper = |i: usize| doc.tokens.get(i).is_some_and(|t| t.upper);
+        let inside_name = matches!(doc.tok(k), "of" | "for" | "on" | "and" | "the")
+            && upper(k + 1)
+            && k > s0
+            && upper(k - 1);
         let ok = in_actor
             || possessive
+            || inside_name
             || is_word(doc, k) && !stop(doc.tok(k))
             || doc.tok(k) == "-" && glued(doc, k)
             || PRONOUNS.contains(&doc.tok(k).to_ascii_lowercase().as_str()) && a == v;
