@@ -333,10 +333,12 @@ fn noun_phrase(
             break;
         }
         let lw = w.to_ascii_lowercase();
+        // A participle after the noun is a verb (`one soldier killed in`),
+        // but before another noun it is a modifier (`two small hinged doors`).
+        let modifier = is_word(doc, u.b) && !stop(doc.tok(u.b));
         if !units.is_empty()
             && !u.hyphen
-            && (lw.ends_with("ed")
-                || lw.ends_with("ing")
+            && ((lw.ends_with("ed") || lw.ends_with("ing")) && !modifier
                 || IRREGULAR_VERBS.contains(&lw.as_str())
                 || singular && lw.ends_with('s'))
         {

@@ -589,7 +589,10 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
                 return false;
             }
             let next = doc.tok(e);
+            // `one finds`, `one says`: the generic pronoun before a verb.
+            let verb_s = context::is_plural(next) && next.ends_with('s');
             if !is_word(doc, e)
+                || verb_s
                 || context::stop(next)
                 || NOT_AFTER.contains(&next.to_ascii_lowercase().as_str())
                 || next.to_ascii_lowercase().ends_with("ly")
