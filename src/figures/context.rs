@@ -205,6 +205,17 @@ const IRREGULAR_PLURALS: &[&str] = &[
 /// Adjectives that describe the counted things without naming a kind of them
 /// (`11 separate incidents` counts incidents); they stay out of `counts`.
 const LOOSE_ADJECTIVES: &[&str] = &[
+    "poorly",
+    "heavily",
+    "lightly",
+    "newly",
+    "mostly",
+    "mainly",
+    "fully",
+    "highly",
+    "largely",
+    "well",
+    "very",
     "additional",
     "alleged",
     "big",
@@ -256,9 +267,11 @@ const IRREGULAR_VERBS: &[&str] = &[
     "began", "blew", "broke", "brought", "came", "caught", "cut", "drove", "fell", "flew", "fled",
     "fought", "gave", "got", "hit", "held", "hid", "hurt", "kept", "knew", "led", "left", "lost",
     "made", "met", "paid", "put", "ran", "rose", "sank", "saw", "sent", "set", "shot", "sold",
-    "spent", "stood", "struck", "took", "threw", "told", "went", "won", "wore", "wrote", "taken",
-    "given", "seen", "known", "shown", "thrown", "driven", "born", "beaten", "stolen", "hidden",
-    "fallen", "written", "chosen", "broken", "sworn", "torn", "worn", "done", "gone",
+    "spent", "stood", "struck", "took", "threw", "told", "went", "won", "wore", "wrote", "found",
+    "bought", "sought", "felt", "heard", "built", "meant", "became", "grew", "drew", "spoke",
+    "chose", "rode", "thought", "said", "taken", "given", "seen", "known", "shown", "thrown",
+    "driven", "born", "beaten", "stolen", "hidden", "fallen", "written", "chosen", "broken",
+    "sworn", "torn", "worn", "done", "gone",
 ];
 
 /// Whether `w` looks like a plural noun (`civilians`, `people`).
@@ -335,7 +348,9 @@ fn noun_phrase(
         let lw = w.to_ascii_lowercase();
         // A participle after the noun is a verb (`one soldier killed in`),
         // but before another noun it is a modifier (`two small hinged doors`).
-        let modifier = is_word(doc, u.b) && !stop(doc.tok(u.b));
+        let modifier = is_word(doc, u.b)
+            && !stop(doc.tok(u.b))
+            && !doc.tokens.get(u.b).is_some_and(|t| t.upper);
         if !units.is_empty()
             && !u.hyphen
             && ((lw.ends_with("ed") || lw.ends_with("ing")) && !modifier
@@ -344,8 +359,12 @@ fn noun_phrase(
         {
             break;
         }
-        // `taken hostage`: a participle right after the number is a verb.
-        if units.is_empty() && IRREGULAR_VERBS.contains(&lw.as_str()) {
+        // `taken hostage`, `the three auditioned Tomo`: a participle right
+        // after the number, not before a noun, is a verb.
+        if units.is_empty()
+            && (IRREGULAR_VERBS.contains(&lw.as_str())
+                || (lw.ends_with("ed") || lw.ends_with("ing")) && !modifier)
+        {
             return None;
         }
         units.push(u);
