@@ -291,7 +291,6 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
     }
     if let Some((e2, cu)) = CURRENCIES.at(doc, e)
         && cu.post
-        && !(n.words && doc.tok(e).len() <= 3 && cu.code == doc.tok(e))
     {
         am.b = e2;
         am.kind = Kind::Money;
@@ -301,7 +300,13 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
         am.rule = "currency after the number";
         return Some(am);
     }
-    if n.glued_m && dimension_word(doc.tok(e)) {
+    // `1.8m tall`, `a 100m sprint`: metres before a dimension word or a
+    // singular noun; `1m people`, `£20m` are millions.
+    let singular_noun = is_word(doc, e)
+        && !upper(doc, e)
+        && !context::stop(doc.tok(e))
+        && !context::is_plural(doc.tok(e));
+    if n.glued_m && (dimension_word(doc.tok(e)) || singular_noun) {
         am.lo = n.value / 1e6;
         am.hi = am.lo;
         am.kind = Kind::Quantity;
