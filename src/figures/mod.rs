@@ -101,6 +101,10 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
                 prev_counts = Some((c.clone(), sent));
             }
         }
+        // `20 percent of the population`: a share counts what follows `of`.
+        if f.kind == Kind::Percent && doc.is(f.b, "of") {
+            span.counts = context::counts(doc, f.a, f.b, false, &actors, None);
+        }
         span.source = context::source(doc, f.a, f.b, &actors);
         out.push(span);
         i = f.b;

@@ -447,7 +447,7 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
             "the", "this", "that", "each", "either", "every", "first", "second", "other", "latter",
             "former", "top", "bottom", "upper", "lower", "back", "front", "eastern", "western",
             "northern", "southern", "east", "west", "north", "south", "its", "their", "his", "her",
-            "our", "my", "your", "a", "one", "and",
+            "our", "my", "your", "a", "one",
         ];
         let next = doc.tok(i + 1).to_ascii_lowercase();
         if !NEXT.contains(&next.as_str()) {
