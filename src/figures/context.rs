@@ -274,6 +274,14 @@ const IRREGULAR_VERBS: &[&str] = &[
     "sworn", "torn", "worn", "done", "gone",
 ];
 
+/// Present-tense verbs that look like plural nouns; after a noun they end
+/// the phrase (`12 percent of the city remains`).
+const VERBS_S: &[&str] = &[
+    "backs", "believes", "comes", "faces", "favours", "favors", "gets", "goes", "has", "holds",
+    "lacks", "lies", "lives", "makes", "needs", "opposes", "remains", "says", "stays", "suffers",
+    "supports", "takes", "thinks", "wants", "works",
+];
+
 /// Whether `w` looks like a plural noun (`civilians`, `people`).
 pub fn is_plural(w: &str) -> bool {
     let l = w.to_ascii_lowercase();
@@ -302,6 +310,23 @@ fn unit_at(doc: &Doc, j: usize, end: usize) -> Option<Unit> {
         return None;
     }
     let mut k = j + 1;
+    // `U.S.`, `U.N.`: initials with periods are one word.
+    let initial = |i: usize| {
+        is_word(doc, i) && doc.tok(i).len() <= 2 && doc.tokens.get(i).is_some_and(|t| t.upper)
+    };
+    if initial(j) {
+        while k + 1 < end
+            && doc.tok(k) == "."
+            && glued(doc, k)
+            && glued(doc, k + 1)
+            && initial(k + 1)
+        {
+            k += 2;
+        }
+        if k > j + 1 && doc.tok(k) == "." && glued(doc, k) {
+            k += 1;
+        }
+    }
     let mut hyphen = false;
     while k + 1 < end
         && doc.tok(k) == "-"
@@ -345,6 +370,11 @@ fn noun_phrase(
         if stop(w) {
             break;
         }
+        // `Afghanistan's 38 million people`: the whole's own number.
+        if is_num(doc, u.a) || small_number(w).is_some() || scale_word(w).is_some() {
+            k = u.b;
+            continue;
+        }
         let lw = w.to_ascii_lowercase();
         // A participle after the noun is a verb (`one soldier killed in`),
         // but before another noun it is a modifier (`two small hinged doors`).
@@ -355,6 +385,7 @@ fn noun_phrase(
             && !u.hyphen
             && ((lw.ends_with("ed") || lw.ends_with("ing")) && !modifier
                 || IRREGULAR_VERBS.contains(&lw.as_str())
+                || VERBS_S.contains(&lw.as_str())
                 || singular && lw.ends_with('s'))
         {
             break;
@@ -551,11 +582,17 @@ pub fn counts(
             guard += 1;
         }
         let w = doc.tok(j);
-        if matches!(w, "whom" | "which" | "them" | "us" | "you" | "it")
-            || !is_word(doc, j) && j > b + 1
+        if matches!(
+            w,
+            "whom" | "which" | "them" | "us" | "you" | "it" | "others"
+        ) || !is_word(doc, j) && j > b + 1
         {
             pronoun = true;
         }
+    }
+    // `wounding 143 others`: the noun is the one named before.
+    if doc.is(j, "others") {
+        pronoun = true;
     }
     if !pronoun && let Some(np) = noun_phrase(doc, j, s1, actors, singular) {
         return Some(np);
