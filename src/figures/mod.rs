@@ -676,7 +676,7 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
         }
         // `$12m-20m`: a bare second end of the same size; `rose 0.5% to
         // 7,682` is a change between two different things.
-        (_, Kind::Count) if second.lo <= first.lo * 10.0 => {}
+        (_, Kind::Count) if second.lo <= lo * 10.0 => {}
         _ => return false,
     }
     if second.lo <= lo {
