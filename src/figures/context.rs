@@ -1,7 +1,7 @@
 //! What a figure counts and who says so: read from the words around it in
 //! its sentence (and, for an elided noun, the sentence before).
 
-use super::words::{glued, is_num, is_word};
+use super::words::{glued, is_num, is_word, scale_word, small_number};
 use crate::model::{Label, Span};
 use crate::text::Doc;
 
@@ -205,6 +205,17 @@ const IRREGULAR_PLURALS: &[&str] = &[
 /// Adjectives that describe the counted things without naming a kind of them
 /// (`11 separate incidents` counts incidents); they stay out of `counts`.
 const LOOSE_ADJECTIVES: &[&str] = &[
+    "poorly",
+    "heavily",
+    "lightly",
+    "newly",
+    "mostly",
+    "mainly",
+    "fully",
+    "highly",
+    "largely",
+    "well",
+    "very",
     "additional",
     "alleged",
     "big",
@@ -256,9 +267,19 @@ const IRREGULAR_VERBS: &[&str] = &[
     "began", "blew", "broke", "brought", "came", "caught", "cut", "drove", "fell", "flew", "fled",
     "fought", "gave", "got", "hit", "held", "hid", "hurt", "kept", "knew", "led", "left", "lost",
     "made", "met", "paid", "put", "ran", "rose", "sank", "saw", "sent", "set", "shot", "sold",
-    "spent", "stood", "struck", "took", "threw", "told", "went", "won", "wore", "wrote", "taken",
-    "given", "seen", "known", "shown", "thrown", "driven", "born", "beaten", "stolen", "hidden",
-    "fallen", "written", "chosen", "broken", "sworn", "torn", "worn", "done", "gone",
+    "spent", "stood", "struck", "took", "threw", "told", "went", "won", "wore", "wrote", "found",
+    "bought", "sought", "felt", "heard", "built", "meant", "became", "grew", "drew", "spoke",
+    "chose", "rode", "thought", "said", "taken", "given", "seen", "known", "shown", "thrown",
+    "driven", "born", "beaten", "stolen", "hidden", "fallen", "written", "chosen", "broken",
+    "sworn", "torn", "worn", "done", "gone",
+];
+
+/// Present-tense verbs that look like plural nouns; after a noun they end
+/// the phrase (`12 percent of the city remains`).
+const VERBS_S: &[&str] = &[
+    "backs", "believes", "comes", "faces", "favours", "favors", "gets", "goes", "has", "holds",
+    "lacks", "lies", "lives", "makes", "needs", "opposes", "remains", "says", "stays", "suffers",
+    "supports", "takes", "thinks", "wants", "works",
 ];
 
 /// Whether `w` looks like a plural noun (`civilians`, `people`).
@@ -289,6 +310,23 @@ fn unit_at(doc: &Doc, j: usize, end: usize) -> Option<Unit> {
         return None;
     }
     let mut k = j + 1;
+    // `U.S.`, `U.N.`: initials with periods are one word.
+    let initial = |i: usize| {
+        is_word(doc, i) && doc.tok(i).len() <= 2 && doc.tokens.get(i).is_some_and(|t| t.upper)
+    };
+    if initial(j) {
+        while k + 1 < end
+            && doc.tok(k) == "."
+            && glued(doc, k)
+            && glued(doc, k + 1)
+            && initial(k + 1)
+        {
+            k += 2;
+        }
+        if k > j + 1 && doc.tok(k) == "." && glued(doc, k) {
+            k += 1;
+        }
+    }
     let mut hyphen = false;
     while k + 1 < end
         && doc.tok(k) == "-"
@@ -332,18 +370,32 @@ fn noun_phrase(
         if stop(w) {
             break;
         }
+        // `Afghanistan's 38 million people`: the whole's own number.
+        if is_num(doc, u.a) || small_number(w).is_some() || scale_word(w).is_some() {
+            k = u.b;
+            continue;
+        }
         let lw = w.to_ascii_lowercase();
+        // A participle after the noun is a verb (`one soldier killed in`),
+        // but before another noun it is a modifier (`two small hinged doors`).
+        let modifier = is_word(doc, u.b)
+            && !stop(doc.tok(u.b))
+            && !doc.tokens.get(u.b).is_some_and(|t| t.upper);
         if !units.is_empty()
             && !u.hyphen
-            && (lw.ends_with("ed")
-                || lw.ends_with("ing")
+            && ((lw.ends_with("ed") || lw.ends_with("ing")) && !modifier
                 || IRREGULAR_VERBS.contains(&lw.as_str())
+                || VERBS_S.contains(&lw.as_str())
                 || singular && lw.ends_with('s'))
         {
             break;
         }
-        // `taken hostage`: a participle right after the number is a verb.
-        if units.is_empty() && IRREGULAR_VERBS.contains(&lw.as_str()) {
+        // `taken hostage`, `the three auditioned Tomo`: a participle right
+        // after the number, not before a noun, is a verb.
+        if units.is_empty()
+            && (IRREGULAR_VERBS.contains(&lw.as_str())
+                || (lw.ends_with("ed") || lw.ends_with("ing")) && !modifier)
+        {
             return None;
         }
         units.push(u);
@@ -518,12 +570,29 @@ pub fn counts(
         ) {
             j += 1;
         }
+        // `412 of the 650 seats`: the whole's own number stands before its noun.
+        let mut guard = 0;
+        while guard < 6
+            && (is_num(doc, j)
+                || matches!(doc.tok(j), "," | ".") && glued(doc, j) && is_num(doc, j + 1)
+                || small_number(doc.tok(j)).is_some()
+                || scale_word(doc.tok(j)).is_some())
+        {
+            j += 1;
+            guard += 1;
+        }
         let w = doc.tok(j);
-        if matches!(w, "whom" | "which" | "them" | "us" | "you" | "it")
-            || !is_word(doc, j) && j > b + 1
+        if matches!(
+            w,
+            "whom" | "which" | "them" | "us" | "you" | "it" | "others"
+        ) || !is_word(doc, j) && j > b + 1
         {
             pronoun = true;
         }
+    }
+    // `wounding 143 others`: the noun is the one named before.
+    if doc.is(j, "others") {
+        pronoun = true;
     }
     if !pronoun && let Some(np) = noun_phrase(doc, j, s1, actors, singular) {
         return Some(np);
@@ -592,7 +661,19 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
         return Some(actor_name(s));
     }
     if b - a == 1 && PRONOUNS.contains(&doc.tok(a).to_ascii_lowercase().as_str()) {
-        return None;
+        // `he said`, `she told`: the last person named shortly before.
+        if !matches!(doc.tok(a).to_ascii_lowercase().as_str(), "he" | "she") {
+            return None;
+        }
+        let start = doc.tokens.get(a)?.start;
+        let lo = doc.tokens.get(a.saturating_sub(80)).map_or(0, |t| t.start);
+        let k = actors.partition_point(|s| s.start < start);
+        return actors[..k]
+            .iter()
+            .rev()
+            .take_while(|s| s.start >= lo)
+            .find(|s| s.kind == "person")
+            .map(|s| actor_name(s));
     }
     let upper = |k: usize| doc.tokens.get(k).is_some_and(|t| t.upper);
     let mut c = b;
@@ -609,15 +690,23 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
 /// words (`when local sources said` → local sources).
 fn subject_before(doc: &Doc, v: usize, s0: usize, actors: &[&Span]) -> Option<(usize, String)> {
     let mut a = v;
-    while a > s0 && a + 6 > v {
+    while a > s0 && a + 8 > v {
         let k = a - 1;
         let in_actor = actor_at(doc, actors, k).is_some();
         let apostrophe = |i: usize| matches!(doc.tok(i), "'" | "’");
         // `Israel's military`
         let possessive = doc.tok(k) == "s" && glued(doc, k) && apostrophe(k.wrapping_sub(1))
             || apostrophe(k) && glued(doc, k) && doc.tok(k + 1) == "s";
+        // `Syrian Observatory for Human Rights`: a function word inside a
+        // capitalized name.
+        let upper = |i: usize| doc.tokens.get(i).is_some_and(|t| t.upper);
+        let inside_name = matches!(doc.tok(k), "of" | "for" | "on" | "and" | "the")
+            && upper(k + 1)
+            && k > s0
+            && upper(k - 1);
         let ok = in_actor
             || possessive
+            || inside_name
             || is_word(doc, k) && !stop(doc.tok(k))
             || doc.tok(k) == "-" && glued(doc, k)
             || PRONOUNS.contains(&doc.tok(k).to_ascii_lowercase().as_str()) && a == v;
@@ -677,6 +766,7 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
         // respondents said`) is not a source for it.
         let found = match subject_before(doc, k, s0, actors) {
             Some((sa, _)) if sa >= b && subject_of_figure(doc, b, sa) => None,
+            Some((sa, _)) if sa <= a && a < k => None,
             Some((_, n)) => Some(n),
             None => subject_after(doc, k, s1, actors),
         };

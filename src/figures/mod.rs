@@ -101,6 +101,10 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
                 prev_counts = Some((c.clone(), sent));
             }
         }
+        // `20 percent of the population`: a share counts what follows `of`.
+        if f.kind == Kind::Percent && doc.is(f.b, "of") {
+            span.counts = context::counts(doc, f.a, f.b, false, &actors, None);
+        }
         span.source = context::source(doc, f.a, f.b, &actors);
         out.push(span);
         i = f.b;
@@ -291,7 +295,6 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
     }
     if let Some((e2, cu)) = CURRENCIES.at(doc, e)
         && cu.post
-        && !(n.words && doc.tok(e).len() <= 3 && cu.code == doc.tok(e))
     {
         am.b = e2;
         am.kind = Kind::Money;
@@ -301,7 +304,13 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
         am.rule = "currency after the number";
         return Some(am);
     }
-    if n.glued_m && dimension_word(doc.tok(e)) {
+    // `1.8m tall`, `a 100m sprint`: metres before a dimension word or a
+    // singular noun; `1m people`, `£20m` are millions.
+    let singular_noun = is_word(doc, e)
+        && !upper(doc, e)
+        && !context::stop(doc.tok(e))
+        && !context::is_plural(doc.tok(e));
+    if n.glued_m && (dimension_word(doc.tok(e)) || singular_noun) {
         am.lo = n.value / 1e6;
         am.hi = am.lo;
         am.kind = Kind::Quantity;
@@ -504,6 +513,24 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
             if name_before(doc, p) && !plural_next {
                 return false;
             }
+            // `the 787 Dreamliner`, `Boeing's 747`: an odd three- or
+            // four-digit number beside a name is a model, unless it goes on
+            // to count plural things (`137 Iraqi soldiers`).
+            let odd = !n.grouped
+                && !n.decimal
+                && n.scale == 1.0
+                && n.value >= 100.0
+                && n.value % 10.0 != 0.0
+                && am.kind == Kind::Count
+                && !hedged;
+            let name_next = is_word(doc, e)
+                && upper(doc, e)
+                && !doc.tok(e).ends_with('s')
+                && !context::is_plural(doc.tok(e + 1));
+            let possessor = doc.is(p, "s") && glued(doc, p) && upper(doc, p.wrapping_sub(2));
+            if odd && (name_next || possessor && !plural_next) {
+                return false;
+            }
         }
         let year_like = n.int_len == 4
             && !n.grouped
@@ -571,7 +598,10 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
                 return false;
             }
             let next = doc.tok(e);
+            // `one finds`, `one says`: the generic pronoun before a verb.
+            let verb_s = context::is_plural(next) && next.ends_with('s');
             if !is_word(doc, e)
+                || verb_s
                 || context::stop(next)
                 || NOT_AFTER.contains(&next.to_ascii_lowercase().as_str())
                 || next.to_ascii_lowercase().ends_with("ly")
@@ -646,7 +676,7 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
         }
         // `$12m-20m`: a bare second end of the same size; `rose 0.5% to
         // 7,682` is a change between two different things.
-        (_, Kind::Count) if second.lo <= first.lo * 10.0 => {}
+        (_, Kind::Count) if second.lo <= lo * 10.0 => {}
         _ => return false,
     }
     if second.lo <= lo {
@@ -800,6 +830,16 @@ mod tests {
             .map(|s| s.counts.clone().unwrap_or_default())
             .collect();
         assert_eq!(c, ["airstrikes", "tactical units", "US personnel"]);
+    }
+
+    #[test]
+    fn he_said_resolves_to_the_last_person_named() {
+        let text = "Davis spoke in Baghdad. He said 40 fighters were killed.";
+        let mut a = Span::new(Label::Actor, "person", text, 0, 5);
+        a.entity = Some("Jeff Davis".into());
+        let got = figs(text, &[a]);
+        assert_eq!(got[0].source.as_deref(), Some("Jeff Davis"));
+        assert_eq!(figs(text, &[])[0].source, None);
     }
 
     #[test]

@@ -196,6 +196,11 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
         if doc.is(i + 1, "score") && doc.is(i + 2, "of") {
             return Some(words_num(i, i + 2, 20.0, 1.0));
         }
+        // `a half-million`
+        if doc.is(i + 1, "half") {
+            let n = word_number(doc, i + 1)?;
+            return Some(words_num(i, n.b, n.value, n.scale));
+        }
         if scale_word(n).is_some() || n.eq_ignore_ascii_case("dozen") {
             current = 1.0;
             last = Last::Unit;
@@ -204,8 +209,12 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
             return None;
         }
     } else if w0.eq_ignore_ascii_case("half") {
-        // `half a million`, `half a dozen`, `half million`
-        let k = if doc.is(i + 1, "a") { i + 2 } else { i + 1 };
+        // `half a million`, `half a dozen`, `half million`, `half-million`
+        let k = if doc.is(i + 1, "a") || doc.tok(i + 1) == "-" && glued(doc, i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
         let n = doc.tok(k);
         let s = scale_word(n).or(if n.eq_ignore_ascii_case("dozen") {
             Some(12.0)
@@ -438,7 +447,7 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
             "the", "this", "that", "each", "either", "every", "first", "second", "other", "latter",
             "former", "top", "bottom", "upper", "lower", "back", "front", "eastern", "western",
             "northern", "southern", "east", "west", "north", "south", "its", "their", "his", "her",
-            "our", "my", "your", "a", "one", "and",
+            "our", "my", "your", "a", "one",
         ];
         let next = doc.tok(i + 1).to_ascii_lowercase();
         if !NEXT.contains(&next.as_str()) {
@@ -573,6 +582,7 @@ mod tests {
         );
         assert_eq!(val("a dozen"), Some(("a dozen".into(), 12.0)));
         assert_eq!(val("half a million"), Some(("half a million".into(), 5e5)));
+        assert_eq!(val("a half-million"), Some(("a half-million".into(), 5e5)));
         assert_eq!(val("192.168.1.2"), None);
         assert_eq!(val("a man"), None);
         assert_eq!(val("five six"), Some(("five".into(), 5.0)));

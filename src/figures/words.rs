@@ -312,6 +312,10 @@ pub fn label_noun(w: &str) -> bool {
         "series",
         "covid",
         "junction",
+        "milepost",
+        "mile-marker",
+        "p",
+        "pp",
         "junctions",
         "articles",
         "sections",
@@ -360,8 +364,10 @@ pub fn month(w: &str) -> bool {
         "dec",
     ];
     let l = w.to_ascii_lowercase();
-    // "may" and "march" are verbs too; only the capitalized form is a month.
-    w.chars().next().is_some_and(char::is_uppercase) && M.contains(&l.as_str())
+    // "may", "march" (and "jan", "dec" …) are other words too; only the
+    // capitalized forms of those are months.
+    let plain = l.len() > 5 && l != "august";
+    (plain || w.chars().next().is_some_and(char::is_uppercase)) && M.contains(&l.as_str())
 }
 
 /// Time units: a number before one is a duration or age, which belongs to
@@ -411,6 +417,8 @@ pub fn time_unit(w: &str) -> bool {
         "pst",
         "pdt",
         "o'clock",
+        "noon",
+        "midnight",
         "sec",
         "secs",
         "ms",
