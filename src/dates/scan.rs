@@ -1534,11 +1534,19 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         // `2000 troops`, `1000-5000 deaths`: a plural noun after the number
         // (or after the range it starts) makes it a count.
-        let (k, after) = if matches!(next, "-" | "–") && self.is_num(j + 1) && self.glued(j + 1) {
+        let range_end = match next {
+            "-" | "–" => self.glued(j + 1),
+            "to" | "and" => true,
+            _ => false,
+        };
+        let (k, after) = if range_end && self.is_num(j + 1) {
             (j + 2, self.w(j + 2))
         } else {
             (j, next)
         };
+        if k != j && words::is_count_noun(after) {
+            return None;
+        }
         if self.kind(k) == Some(Kind::Word)
             && !self.upper(k)
             && after.len() > 3
@@ -2352,6 +2360,17 @@ impl<'d, 'a> Scan<'d, 'a> {
         if u == Unit::Quarter && n == Some(1.0) && !matches!(self.w(i), "one") {
             // `a quarter` of something is a fraction
             return None;
+        }
+        // `one quarter of the population`, `three quarters of the aid`: a
+        // fraction, unless what follows `of` is a stretch of time.
+        if u == Unit::Quarter && self.w(k + 1) == "of" {
+            let mut t = k + 2;
+            while matches!(self.w(t), "the" | "a" | "this" | "that" | "last" | "next") {
+                t += 1;
+            }
+            if self.year_at(t).is_none() && Unit::parse(self.w(t)).is_none() {
+                return None;
+            }
         }
         let mut e = k + 1;
         // ages: `56 years old`, `56-year-old`
