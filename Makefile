@@ -39,7 +39,8 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
-	cargo test --lib --bins --doc
+	cargo test --lib --bins
+	cargo test --doc
 	cargo test --tests -- --nocapture
 
 test-wasm:
