@@ -41,7 +41,7 @@ lint:
 test-native:
 	cargo test --lib --bins
 	cargo test --doc
-	cargo test --tests -- --nocapture
+	cargo test --test '*' -- --nocapture
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test wasm
