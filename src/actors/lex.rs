@@ -4,7 +4,7 @@
 //! their token sequence in the same form [`key`] builds from a text, so a name
 //! matches however the text spaces it around glued punctuation.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon::{WordSet, lines};
@@ -79,6 +79,9 @@ pub struct Lex {
     pub common: WordSet,
     /// Nickname (lower case) → formal given name.
     pub nicknames: HashMap<String, String>,
+    /// The first token of every name, lower case: most tokens start no name,
+    /// and this one look-up spares them building keys for every prefix.
+    pub firsts: HashSet<Box<str>>,
 }
 
 /// The key of a token sequence: token texts, with one space where the
@@ -119,6 +122,7 @@ impl Lex {
             affil: HashMap::new(),
             common: WordSet::new(lines(COMMON)),
             nicknames: HashMap::new(),
+            firsts: HashSet::new(),
         };
         // Places first, so that organisations and persons win on a clash.
         for l in lines(GAZETTEER) {
@@ -201,6 +205,10 @@ impl Lex {
 
     fn add(&mut self, name: &str, what: Named) -> Result<(), String> {
         let (k, n) = entry_key(name)?;
+        if let Some(t) = tokenize(name).first() {
+            self.firsts
+                .insert(name[t.start..t.end].to_lowercase().into());
+        }
         self.max_tokens = self.max_tokens.max(n);
         let letters = k.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 && !self.common.contains(&k) {
@@ -208,6 +216,19 @@ impl Lex {
         }
         self.names.insert(k, what);
         Ok(())
+    }
+
+    /// Whether a lexicon name may start with the token `tok` (any case).
+    pub fn may_start(&self, tok: &str) -> bool {
+        // Lower-case ASCII words on the stack: this runs for every token.
+        let mut buf = [0u8; 40];
+        if tok.is_ascii() && tok.len() <= buf.len() {
+            let b = &mut buf[..tok.len()];
+            b.copy_from_slice(tok.as_bytes());
+            b.make_ascii_lowercase();
+            return std::str::from_utf8(b).is_ok_and(|l| self.firsts.contains(l));
+        }
+        self.firsts.contains(tok.to_lowercase().as_str())
     }
 
     /// The canonical name at `idx`.
@@ -232,6 +253,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         affil: HashMap::new(),
         common: WordSet::default(),
         nicknames: HashMap::new(),
+        firsts: HashSet::new(),
     })
 });
 

@@ -215,6 +215,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The longest lexicon name starting at unit `i`: its end and what it is.
     fn lexicon_at(&self, i: usize) -> Option<(usize, Named)> {
+        let first = self.units.get(i)?.a;
+        if !self.lx.may_start(self.doc.tok(first)) {
+            return None;
+        }
         let caps = self.mode.get(i) == Some(&Mode::Caps);
         let mut best = None;
         let mut toks = 0;
