@@ -100,6 +100,28 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Offsets in any order, repeated, inside characters or past the end.
+    #[test]
+    fn any_offsets_convert_to_their_character_start(text in "\\PC{0,20}", offs in prop::collection::vec(0usize..90, 0..12)) {
+        for unit in [Unit::Codepoint, Unit::Utf16] {
+            let mut got = offs.clone();
+            offsets::convert(&text, &mut got, unit);
+            for (k, &b) in offs.iter().enumerate() {
+                let mut at = b.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let want = match unit {
+                    Unit::Utf16 => text[..at].encode_utf16().count(),
+                    _ => text[..at].chars().count(),
+                };
+                prop_assert_eq!(got[k], want);
+            }
+        }
+    }
+}
+
 #[test]
 fn seeds_slice_through_every_unit() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");

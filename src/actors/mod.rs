@@ -1,11 +1,1074 @@
 //! The actors and places lens (ANNOTATION.md §1, §2): persons, organisations,
 //! groups and named places, with one entity key per actor.
+//!
+//! How it reads a text:
+//! 1. Tokens are joined into word units ([`units`]): `al-Mohammadawi`, `U.S.`.
+//! 2. Groups come first ([`groups`]): affiliation words + a force noun.
+//! 3. Runs of capitalized units (with name particles and `of`/`and` inside
+//!    organisation names) are read left to right. A lexicon name (organisation,
+//!    place, well-known person) wins unless the run is longer for a reason
+//!    (a title before the name, an organisation or place head word at its end).
+//!    Otherwise the run is classified by its own words (given names, particles,
+//!    head words) and by its context (`Mr`, `said`, `in`/`near`).
+//! 4. A second pass resolves what the first could not from the whole article:
+//!    surname-only and first-name-only mentions, acronyms introduced in
+//!    brackets, earlier names of organisations.
+//! 5. Roles come from the title before a name or the head of an appositive.
 
-use crate::model::Span;
+mod groups;
+mod lex;
+mod resolve;
+mod roles;
+mod units;
+mod words;
+
+use std::collections::HashSet;
+
+use crate::model::{Label, Span};
 use crate::text::Doc;
+use lex::{LEX, Lex, Named, TitleKind};
+use resolve::{WEAK_PERSON, resolve};
+use units::Unit;
+use words::*;
+
+/// The longest capitalized run read as one name, in units.
+const MAX_RUN: usize = 12;
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum K {
+    Person,
+    Org,
+    Place,
+    Group,
+    /// A capitalized word with no cue yet: decided in the second pass.
+    Unknown,
+}
+
+/// One found name, as a unit range.
+#[derive(Clone, Debug)]
+struct Mention {
+    ua: usize,
+    ub: usize,
+    kind: K,
+    /// Canonical entity key when already known (lexicon, acronym).
+    key: Option<String>,
+    role: Option<String>,
+    /// The role came from inside the run (`President Trump`).
+    role_units: Option<(usize, usize)>,
+    why: &'static str,
+    /// Found in a headline written all in capitals or in title case: only
+    /// names known from the lexicon or the body count there.
+    headline: bool,
+}
+
+impl Mention {
+    fn new(ua: usize, ub: usize, kind: K, why: &'static str) -> Mention {
+        Mention {
+            ua,
+            ub,
+            kind,
+            key: None,
+            role: None,
+            role_units: None,
+            why,
+            headline: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Normal,
+    /// Headline in title case: every word capitalized.
+    Title,
+    /// All capitals.
+    Caps,
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    units: Vec<Unit>,
+    lx: &'static Lex,
+    blocked: Vec<bool>,
+    used: Vec<bool>,
+    /// Unit index → whether it is the first word of its sentence.
+    first_word: Vec<bool>,
+    mode: Vec<Mode>,
+    /// Lower-case words seen in lower case somewhere in the text.
+    lower_seen: HashSet<String>,
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    fn text(&self, u: usize) -> &'a str {
+        match self.units.get(u) {
+            Some(x) => self.doc.slice(x.a, x.b),
+            None => "",
+        }
+    }
+
+    fn span_text(&self, a: usize, b: usize) -> &'a str {
+        if a >= b || b > self.units.len() {
+            return "";
+        }
+        self.doc.slice(self.units[a].a, self.units[b - 1].b)
+    }
+
+    fn key(&self, a: usize, b: usize) -> String {
+        if a >= b || b > self.units.len() {
+            return String::new();
+        }
+        let toks = &self.doc.tokens[self.units[a].a..self.units[b - 1].b];
+        lex::key(self.doc.text, toks)
+    }
+
+    /// The words of `[a, b)` with one space where the text has any
+    /// whitespace: the form of entity keys.
+    fn display(&self, a: usize, b: usize) -> String {
+        if a >= b || b > self.units.len() {
+            return String::new();
+        }
+        let mut out = String::new();
+        for t in self.units[a].a..self.units[b - 1].b {
+            let tok = self.doc.tokens[t];
+            if t > self.units[a].a && !tok.glued {
+                out.push(' ');
+            }
+            out.push_str(self.doc.tok(t));
+        }
+        out
+    }
+
+    fn free(&self, u: usize) -> bool {
+        match self.units.get(u) {
+            Some(x) => !self.used[u] && !self.blocked[x.a..x.b].iter().any(|&b| b),
+            None => false,
+        }
+    }
+
+    fn is(&self, u: usize, w: &str) -> bool {
+        self.text(u).eq_ignore_ascii_case(w)
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        match (self.units.get(a), self.units.get(b)) {
+            (Some(x), Some(y)) => self.doc.sentence_of.get(x.a) == self.doc.sentence_of.get(y.a),
+            _ => false,
+        }
+    }
+
+    /// A unit that can be part of a name: capitalized word, or a lower-case
+    /// particle compound like `al-Mohammadawi`.
+    fn nameable(&self, u: usize) -> bool {
+        let Some(x) = self.units.get(u) else {
+            return false;
+        };
+        if !x.word || !self.free(u) {
+            return false;
+        }
+        if x.upper {
+            return true;
+        }
+        let t = self.text(u);
+        if let Some((p, rest)) = t.split_once('-') {
+            return PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase);
+        }
+        false
+    }
+
+    /// A common word, not a name by itself: listed, or seen in lower case
+    /// in this text when it opens a sentence. Acronyms (`US`, `IS`) are not.
+    fn is_common(&self, u: usize) -> bool {
+        let w = self.text(u);
+        let caps = self
+            .units
+            .get(u)
+            .is_some_and(|x| x.caps && w.chars().count() >= 2);
+        if caps && self.mode.get(u) != Some(&Mode::Caps) {
+            return false;
+        }
+        let first = self.first_word.get(u) == Some(&true);
+        // `Apparently`, `Finally`: sentence adverbs, not names.
+        let adverb = first
+            && w.len() > 5
+            && w.ends_with("ly")
+            && !self.lx.given.contains(w)
+            && !self.lx.surnames_common.contains(w);
+        self.lx.common.contains(w)
+            || adverb
+            || (first && self.lower_seen.contains(&w.to_lowercase()))
+    }
+
+    fn title_kind(&self, u: usize) -> Option<TitleKind> {
+        let t = self.text(u);
+        let t = t.strip_suffix('.').unwrap_or(t);
+        self.lx.titles.get(&t.to_lowercase()).copied()
+    }
+
+    fn is_demonym(&self, u: usize) -> bool {
+        self.lx.demonyms.contains_key(&self.text(u).to_lowercase())
+    }
+
+    fn is_country(&self, u: usize) -> bool {
+        matches!(self.lx.names.get(self.text(u)), Some(Named::Place(b'c')))
+    }
+
+    /// The longest lexicon name starting at unit `i`: its end and what it is.
+    fn lexicon_at(&self, i: usize) -> Option<(usize, Named)> {
+        let caps = self.mode.get(i) == Some(&Mode::Caps);
+        let mut best = None;
+        let mut toks = 0;
+        let mut j = i;
+        while j < self.units.len() && j - i < 12 {
+            if !self.free(j) || (j > i && self.units[j].line_start) {
+                break;
+            }
+            toks += self.units[j].b - self.units[j].a;
+            if toks > self.lx.max_tokens {
+                break;
+            }
+            j += 1;
+            // A name ends on a word, never on punctuation.
+            if !self.units[j - 1].word {
+                continue;
+            }
+            let k = self.key(i, j);
+            // All-capital words (`BAGHDAD (Reuters)`) are looked up in
+            // capitals too; short ones only as written (`US`, `IS`).
+            let all_caps = (i..j).all(|u| !self.units[u].word || self.units[u].caps);
+            let hit = if caps {
+                self.lx.upper.get(&k.to_uppercase())
+            } else {
+                self.lx
+                    .names
+                    .get(&k)
+                    .or_else(|| all_caps.then(|| self.lx.upper.get(&k)).flatten())
+            };
+            if let Some(n) = hit {
+                best = Some((j, *n));
+            }
+        }
+        // A name must not be followed by a glued hyphen compound (`ISIS-held`
+        // is fine, `Iraq-Syria` is two names) nor end inside a longer word.
+        best
+    }
+
+    /// Extends a run of name units from `i` (which is nameable).
+    fn run_end(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        // Names are short; a bound keeps every step after this linear.
+        while let Some(u) = self.units.get(j).filter(|_| j - i < MAX_RUN) {
+            // `Emmett S . Davis`: a spaced initial ends no sentence.
+            let initial_before = j >= 2 && self.text(j - 1) == "." && is_initial_unit(self, j - 2);
+            if u.line_start || !self.same_sentence(i, j) && !initial_before {
+                break;
+            }
+            if self.nameable(j) {
+                j += 1;
+                continue;
+            }
+            let w = self.text(j);
+            if w == "." && is_initial_unit(self, j - 1) && self.nameable(j + 1) {
+                j += 2;
+                continue;
+            }
+            // particles: `Ursula von der Leyen`
+            if PARTICLES.contains(&w) {
+                let mut k = j;
+                while k < self.units.len() && PARTICLES.contains(&self.text(k)) && k - j < 3 {
+                    k += 1;
+                }
+                if self.nameable(k) && !self.units[j].upper {
+                    j = k + 1;
+                    continue;
+                }
+                break;
+            }
+            // `Department of Defense`, `Centers for Disease Control`
+            let last = self.text(j - 1);
+            if (w == "of" || w == "for") && OF_HEADS.contains(&last) {
+                let mut k = j + 1;
+                if self.is(k, "the") {
+                    k += 1;
+                }
+                if self.nameable(k) && self.units[k].upper {
+                    j = k + 1;
+                    continue;
+                }
+                break;
+            }
+            // `Johnson & Johnson`, `Marks & Spencer`: one word each side.
+            if w == "&" && self.nameable(j + 1) && j == i + 1 && !self.nameable(j + 2) {
+                j += 2;
+                continue;
+            }
+            if w == "and" && self.nameable(j + 1) {
+                // Only inside an organisation name: the part after ends in a head.
+                let mut k = j + 1;
+                while k < self.units.len() && self.nameable(k) && k - j < 5 {
+                    k += 1;
+                }
+                if ORG_HEADS.contains(&self.text(k - 1)) && !self.is_demonym(j + 1) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        j
+    }
+}
 
 /// Finds actors and places in `doc`, skipping tokens inside `taken` spans.
 pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
-    let _ = (doc, taken);
-    Vec::new()
+    let lx: &'static Lex = &LEX;
+    let units = units::build(doc);
+    let mut blocked = vec![false; doc.tokens.len()];
+    for s in taken {
+        let mut t = doc.token_at_or_after(s.start).saturating_sub(1);
+        while let Some(tok) = doc.tokens.get(t) {
+            if tok.start >= s.end {
+                break;
+            }
+            if tok.end > s.start {
+                blocked[t] = true;
+            }
+            t += 1;
+        }
+    }
+    let mut first_word = vec![false; units.len()];
+    let mut mode = vec![Mode::Normal; units.len()];
+    let mut lower_seen = HashSet::new();
+    {
+        let mut s = 0;
+        while s < units.len() {
+            let sent = doc.sentence(units[s].a);
+            let mut e = s;
+            while e < units.len() && units[e].a < sent.1 {
+                e += 1;
+            }
+            let e = e.max(s + 1);
+            if let Some(f) = (s..e).find(|&u| units[u].word) {
+                first_word[f] = true;
+            }
+            let (mut words, mut caps, mut long, mut upper) = (0, 0, 0, 0);
+            for u in &units[s..e] {
+                if !u.word {
+                    continue;
+                }
+                let t = doc.slice(u.a, u.b);
+                let n = t.chars().count();
+                words += 1;
+                if u.caps && n >= 2 {
+                    caps += 1;
+                }
+                if n >= 4 {
+                    long += 1;
+                    if u.upper {
+                        upper += 1;
+                    }
+                }
+            }
+            // A headline has no final period; a sentence full of names has.
+            let ends_with_period = e > s && doc.slice(units[e - 1].a, units[e - 1].b) == ".";
+            // A byline or credit line (`By Lise Grande`, `Reporting by …`)
+            // is names, not a title-case headline.
+            let byline = units[s..e].iter().any(|u| {
+                let t = doc.slice(u.a, u.b);
+                t == "by" || t == "By" && u.a == units[s].a
+            });
+            let m = if words >= 3 && caps * 10 >= words * 6 {
+                Mode::Caps
+            } else if long >= 3
+                && upper * 10 >= long * 8
+                && words <= 20
+                && !ends_with_period
+                && !byline
+            {
+                Mode::Title
+            } else {
+                Mode::Normal
+            };
+            for x in &mut mode[s..e] {
+                *x = m;
+            }
+            s = e;
+        }
+        for u in &units {
+            let t = doc.slice(u.a, u.b);
+            if u.word && t.chars().next().is_some_and(char::is_lowercase) {
+                lower_seen.insert(t.to_string());
+            }
+        }
+    }
+    let used = vec![false; units.len()];
+    let mut cx = Ctx {
+        doc,
+        units,
+        lx,
+        blocked,
+        used,
+        first_word,
+        mode,
+        lower_seen,
+    };
+
+    let mut mentions: Vec<Mention> = Vec::new();
+    let free = |u: usize| cx.free(u);
+    let mut gs = groups::find(doc, &cx.units, lx, &free);
+    gs.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut last_end = 0;
+    for (a, b) in gs {
+        if a < last_end {
+            continue;
+        }
+        last_end = b;
+        mentions.push(Mention::new(a, b, K::Group, "affiliation + force noun"));
+    }
+    for m in &mentions {
+        for u in m.ua..m.ub {
+            cx.used[u] = true;
+        }
+    }
+
+    scan(&cx, &mut mentions);
+    mentions.sort_by_key(|m| m.ua);
+    resolve(&cx, &mut mentions);
+    roles::assign(&cx, &mut mentions);
+
+    let mut out = Vec::new();
+    let mut end = 0;
+    for m in &mentions {
+        if m.kind == K::Unknown || m.ua >= m.ub || m.ub > cx.units.len() {
+            continue;
+        }
+        if m.kind == K::Org && is_model_number(&cx, m.ub) {
+            continue;
+        }
+        if m.kind == K::Place && is_adjective(&cx, m.ua, m.ub) {
+            continue;
+        }
+        let start = doc.tokens[cx.units[m.ua].a].start;
+        let stop = doc.tokens[cx.units[m.ub - 1].b - 1].end;
+        if start < end {
+            continue;
+        }
+        end = stop;
+        let (label, kind) = match m.kind {
+            K::Person => (Label::Actor, "person"),
+            K::Org => (Label::Actor, "organization"),
+            K::Group => (Label::Actor, "group"),
+            _ => (Label::Place, "place"),
+        };
+        let mut s = Span::new(label, kind, doc.text, start, stop);
+        if matches!(m.kind, K::Person | K::Org) {
+            s.entity = Some(m.key.clone().unwrap_or_else(|| s.text.clone()));
+        }
+        if m.kind == K::Person {
+            s.role.clone_from(&m.role);
+        }
+        s.why = Some(m.why.to_string());
+        out.push(s);
+    }
+    out
+}
+
+/// First pass: names from capitalized runs and the lexicons.
+fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
+    let n = cx.units.len();
+    let mut i = 0;
+    while i < n {
+        if !cx.units[i].word || !cx.free(i) {
+            i += 1;
+            continue;
+        }
+        let lexm = cx.lexicon_at(i);
+        if cx.mode[i] != Mode::Normal {
+            if let Some((e, what)) = lexm {
+                out.push(from_lexicon(cx, i, e, what));
+                i = e;
+                continue;
+            }
+            if cx.nameable(i) && !cx.is_common(i) && cx.title_kind(i).is_none() {
+                let mut m = Mention::new(i, i + 1, K::Unknown, "headline word");
+                m.headline = true;
+                out.push(m);
+            }
+            i += 1;
+            continue;
+        }
+        let common = cx.is_common(i);
+        let w = cx.text(i);
+        match lexm {
+            Some((e, what)) if e > i + 1 || !common => {
+                let run = if cx.nameable(i) { cx.run_end(i) } else { i + 1 };
+                if run > e && prefer_run(cx, i, e, run, what) {
+                    i = take_run(cx, i, run, out);
+                } else {
+                    out.push(from_lexicon(cx, i, e, what));
+                    i = e;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        if !cx.nameable(i) {
+            i += 1;
+            continue;
+        }
+        // `North Vancouver`: a capitalized direction inside a sentence
+        // belongs to the place name.
+        if ["North", "South", "East", "West"].contains(&w)
+            && !cx.first_word[i]
+            && let Some((e, Named::Place(k))) = cx.lexicon_at(i + 1)
+            && cx.run_end(i) <= e
+        {
+            out.push(from_lexicon(cx, i, e, Named::Place(k)));
+            i = e;
+            continue;
+        }
+        if NOT_ACTOR_OPENERS.contains(&cx.text(i)) {
+            i = cx.run_end(i);
+            continue;
+        }
+        if common {
+            // A common word opening a run is no name, but it may be a title
+            // (`President Trump`): let the run decide when one follows.
+            let run = cx.run_end(i);
+            let last = cx.text(run - 1);
+            let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last);
+            if run > i + 1 && headed && DIRECTIONS.contains(&w.to_lowercase().as_str()) {
+                i = take_run(cx, i, run, out);
+                continue;
+            }
+            if cx.title_kind(i).is_some() && cx.nameable(i + 1) {
+                let run = cx.run_end(i);
+                i = take_run(cx, i, run, out);
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        let run = cx.run_end(i);
+        i = take_run(cx, i, run, out);
+    }
+}
+
+fn from_lexicon(cx: &Ctx, a: usize, b: usize, what: Named) -> Mention {
+    let mut m = match what {
+        Named::Org(c) => {
+            let mut m = Mention::new(a, b, K::Org, "organisation lexicon");
+            m.key = Some(cx.lx.canon(c).to_string());
+            m
+        }
+        Named::Person(c) => {
+            let mut m = Mention::new(a, b, K::Person, "well-known person");
+            m.key = Some(cx.lx.canon(c).to_string());
+            m
+        }
+        Named::Place(_) => Mention::new(a, b, K::Place, "gazetteer"),
+    };
+    if m.kind == K::Place {
+        m.ub = facility_end(cx, b);
+        if m.ub > b {
+            m.why = "place + facility noun";
+        }
+    }
+    m
+}
+
+/// Extends a place over a following facility noun (`Mosul airport`).
+fn facility_end(cx: &Ctx, b: usize) -> usize {
+    let mut k = b;
+    if FACILITY_MOD.contains(&cx.text(k)) && cx.free(k) {
+        k += 1;
+    }
+    if FACILITY.contains(&cx.text(k)) && cx.free(k) {
+        return k + 1;
+    }
+    b
+}
+
+/// Whether the capitalized run `[a, run)` beats the lexicon name `[a, e)`.
+fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
+    let last = cx.text(run - 1);
+    if ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last) {
+        return true;
+    }
+    // A title inside the run: `US Defence Secretary Jim Mattis`.
+    if role_prefix(cx, a, run).is_some() {
+        return true;
+    }
+    if inner_title(cx, a, run).is_some() {
+        return true;
+    }
+    // `Brooklyn Institute of Arts`, `North Sea Jazz Festival`
+    if (e..run).any(|u| {
+        let t = cx.text(u);
+        ORG_HEADS.contains(&t) || NOT_ACTOR_HEADS.contains(&t)
+    }) {
+        return true;
+    }
+    // `Jordan Peterson`, `Georgia Brown`: a given name before a surname.
+    if matches!(what, Named::Place(_)) && e == a + 1 && cx.lx.given.contains(cx.text(a)) {
+        return cx.lexicon_at(e).is_none();
+    }
+    // A place name opening a longer name (`Sacramento River Cats`, `Iraq
+    // Body Count`): one or two plain words after it make another name.
+    matches!(what, Named::Place(_))
+        && run - e <= 2
+        && cx.lexicon_at(e).is_none()
+        && (e..run).all(|u| {
+            let t = cx.text(u);
+            let head = ORG_HEADS.contains(&t) || PLACE_HEADS.contains(&t);
+            !cx.units[u].caps
+                && (head || !cx.is_common(u))
+                && !cx.lower_seen.contains(&t.to_lowercase())
+                && !cx.is_demonym(u)
+        })
+}
+
+/// The end of a title prefix inside `[a, b)` (`US Defence Secretary`), when
+/// a name follows it.
+fn role_prefix(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    let mut end = None;
+    let mut k = a;
+    while k < b {
+        match cx.title_kind(k) {
+            Some(TitleKind::Title) | Some(TitleKind::Honorific) => end = Some(k + 1),
+            Some(TitleKind::Modifier) => {
+                // `Lt.` is a rank on its own before a name.
+                if cx.text(k).ends_with('.') {
+                    end = Some(k + 1);
+                }
+            }
+            None if cx.is_demonym(k) || cx.is_country(k) || cx.text(k) == "-" => {}
+            None => break,
+        }
+        k += 1;
+    }
+    end.filter(|&e| e < b && cx.nameable(e))
+}
+
+/// Classifies the capitalized run `[a, b)` and pushes its mention(s).
+/// Returns where the scan goes on.
+fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
+    // Events, operations, works and products are no actors, and neither is
+    // the acronym that follows them in brackets.
+    let last = cx.text(b - 1);
+    if NOT_ACTOR_HEADS.contains(&last) || NOT_ACTOR_OPENERS.contains(&cx.text(a)) {
+        // An organisation opening it is still marked alone (`[Apple]
+        // Worldwide Developers Conference`); a place there names the event
+        // (`Beijing Olympic Games`).
+        if let Some((e, what @ Named::Org(_))) = cx.lexicon_at(a)
+            && e < b
+        {
+            out.push(from_lexicon(cx, a, e, what));
+        }
+        if cx.text(b) == "(" && cx.units.get(b + 1).is_some_and(|u| u.caps) && cx.text(b + 2) == ")"
+        {
+            return b + 3;
+        }
+        return b;
+    }
+    // A title inside the run (`Seminole County Sheriff Don Eslinger`):
+    // what comes before it is read on its own.
+    if role_prefix(cx, a, b).is_none()
+        && !(ORG_HEADS.contains(&last) && b > a + 1)
+        && let Some(t) = inner_title(cx, a, b)
+    {
+        let mid = take_run(cx, a, t, out).max(t);
+        if mid < b {
+            return take_run(cx, t, b, out);
+        }
+        return mid;
+    }
+    let mut a = a;
+    let mut role = None;
+    // `Major League Baseball`: a rank word opening an organisation's name.
+    let org_headed = b > a + 1
+        && (ORG_HEADS.contains(&last)
+            || !PLACE_HEADS.contains(&last)
+                && (a + 1..b)
+                    .any(|u| ORG_HEADS.contains(&cx.text(u)) && cx.text(u) != "International"));
+    if let Some(p) = role_prefix(cx, a, b).filter(|_| !org_headed) {
+        let honorific_only = (a..p).all(|u| cx.title_kind(u) == Some(TitleKind::Honorific));
+        if !honorific_only {
+            role = Some((a, p));
+        } else {
+            role = Some((p, p));
+        }
+        a = p;
+        // The name after a title may itself be a lexicon name.
+        if let Some((e, what)) = cx.lexicon_at(a)
+            && e >= b
+        {
+            let mut m = from_lexicon(cx, a, e, what);
+            if m.kind == K::Place {
+                // `President Georgia …` is rare; a title makes a person.
+                m.kind = K::Person;
+            }
+            m.role_units = role;
+            out.push(m);
+            return e;
+        }
+    }
+    // Leading demonyms (`Iraqi`, `German`) are adjectives, not names.
+    let org_of = OF_HEADS
+        .iter()
+        .any(|h| (a..b).any(|u| cx.text(u) == *h && (cx.is(u + 1, "of") || cx.is(u + 1, "for"))));
+    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) && !org_of {
+        a += 1;
+    }
+    // Leading common words (`The`, `North`), unless the rest is no name.
+    let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last);
+    while a + 1 < b
+        && cx.lx.common.contains(cx.text(a))
+        && cx.lexicon_at(a).is_none_or(|(e, _)| e == a + 1)
+        && !(headed && DIRECTIONS.contains(&cx.text(a).to_lowercase().as_str()))
+    {
+        a += 1;
+    }
+    if a >= b {
+        return b;
+    }
+    if role.is_none()
+        && let Some((e, what)) = cx.lexicon_at(a)
+        && e == b
+    {
+        out.push(from_lexicon(cx, a, e, what));
+        return b;
+    }
+    let n = b - a;
+    let first = cx.text(a);
+    let given = cx.lx.given.contains(first);
+    // A title alone (`Prime Minister`, `Chief Operating Officer`) is no name.
+    if cx.title_kind(b - 1) == Some(TitleKind::Title) && (role.is_some() || !given) {
+        return b;
+    }
+    // A model number after the run makes it a product (`Rolls-Royce Trent 900`).
+    if is_model_number(cx, b) {
+        return b;
+    }
+    // Words in capitals or bare letters (`Mac OS X`) are no person's name.
+    let plain = (a..b).all(|u| {
+        let t = cx.text(u);
+        !cx.units[u].caps || is_initial(cx, u) || t.chars().count() > 1 && t.ends_with('.')
+    });
+    let has_of = (a..b).any(|u| cx.is(u, "of") || cx.is(u, "for"));
+    // `industrial band Killing Joke`, `striker Igor Shkvyrin`
+    let prev_noun =
+        (a > 0 && cx.units[a - 1].word && !cx.units[a - 1].upper).then(|| cx.text(a - 1));
+    // `Iraq’s elite [Rapid Response] forces`
+    let before_force = cx.units.get(b).is_some_and(|u| !u.upper)
+        && groups::is_force_noun(cx.text(b))
+        && !(a..b).any(|u| cx.is_demonym(u))
+        && !(n == 1 && cx.first_word[a]);
+    let mut m = Mention::new(a, b, K::Unknown, "capitalized word");
+    m.role_units = role;
+    if role.is_some() {
+        m.kind = K::Person;
+        m.why = "title before a name";
+    } else if before_force {
+        m.kind = K::Org;
+        m.why = "name before a force noun";
+    } else if prev_noun.is_some_and(|w| ORG_NOUNS.contains(&w)) && !given {
+        m.kind = K::Org;
+        m.why = "organisation noun before the name";
+    } else if prev_noun.is_some_and(|w| PERSON_NOUNS.contains(&w)) && n <= 4 {
+        m.kind = K::Person;
+        m.why = "person noun before the name";
+    } else if n > 1 && PLACE_OF_HEADS.contains(&first) && has_of {
+        m.kind = K::Place;
+        m.why = "place head word";
+    } else if n > 1 && (OF_HEADS.contains(&first) && has_of || org_headed)
+        || (a..b).any(|u| cx.text(u) == "&")
+    {
+        m.kind = K::Org;
+        m.why = "organisation head word";
+    } else if n > 1 && (PLACE_HEADS.contains(&last) || PLACE_OPENERS.contains(&first)) {
+        m.kind = K::Place;
+        m.why = "place head word";
+    } else if n > 1 && given && plain {
+        m.kind = K::Person;
+        m.why = "given name";
+    } else if n > 1 && (a..b).any(|u| is_particle_unit(cx, u)) {
+        m.kind = K::Person;
+        m.why = "name particle";
+    } else if n > 1 && (a..b).any(|u| is_initial(cx, u)) {
+        m.kind = K::Person;
+        m.why = "initial";
+    } else if n > 1
+        && n <= 4
+        && plain
+        && cx.lx.surnames_common.contains(last)
+        && !(a..b).any(|u| cx.is_common(u) || cx.lower_seen.contains(&cx.text(u).to_lowercase()))
+    {
+        m.kind = K::Person;
+        m.why = "surname";
+    } else if (2..=3).contains(&n) && looks_like_person(cx, a, b) {
+        m.kind = K::Person;
+        m.why = WEAK_PERSON;
+    } else if n == 1
+        && given
+        && !cx.first_word[a]
+        && !cx.units[a].caps
+        && !cx.lx.affil.contains_key(&first.to_lowercase())
+        && !NOT_BEFORE_NAME.contains(&cx.text(a.wrapping_sub(1)).to_lowercase().as_str())
+        && !matches!(cx.text(b), "\"" | "”" | "’" | "'")
+    {
+        m.kind = K::Person;
+        m.why = "given name alone";
+    } else if n == 1
+        && cx.units[a].caps
+        && (2..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count())
+        && !NOT_ORG.contains(&first)
+    {
+        // An acronym after a number is a unit (`60 GB`).
+        let after_num =
+            a > 0 && !cx.units[a - 1].word && cx.text(a - 1).chars().all(|c| c.is_ascii_digit());
+        if !after_num {
+            m.kind = K::Org;
+            m.why = "acronym";
+        }
+    }
+    // A name that opens with a place and has no other cue names a team,
+    // a company or a body (`Sacramento River Cats`).
+    if (m.kind == K::Unknown || m.why == WEAK_PERSON)
+        && n > 1
+        && matches!(cx.lexicon_at(a), Some((e, Named::Place(_))) if e < b)
+        && !cx.lx.given.contains(first)
+    {
+        m.kind = K::Org;
+        m.why = "place name + name words";
+    }
+    // `General Motors Corp.`: a known company with its legal suffix.
+    if m.kind == K::Org
+        && let Some((e, Named::Org(c))) = cx.lexicon_at(a)
+        && e < b
+        && (e..b).all(|u| LEGAL_SUFFIXES.contains(&cx.text(u)))
+    {
+        m.key = Some(cx.lx.canon(c).to_string());
+    }
+    if matches!(m.kind, K::Unknown | K::Place) {
+        let end = facility_end(cx, b);
+        if end > b {
+            m.kind = K::Place;
+            m.ub = end;
+            m.why = "name + facility noun";
+        }
+    }
+    out.push(m);
+    b
+}
+
+/// Words after which a country acronym is a noun (`the US has`).
+const BEFORE_NOUN: &[&str] = &[
+    "the",
+    "in",
+    "to",
+    "from",
+    "of",
+    "at",
+    "for",
+    "by",
+    "with",
+    "into",
+    "across",
+    "against",
+    "between",
+    "and",
+    "or",
+    "than",
+    "toward",
+    "towards",
+    "visit",
+    "visited",
+    "within",
+    "inside",
+    "outside",
+    "throughout",
+    "about",
+    "on",
+    "over",
+    "via",
+    "as",
+];
+
+/// Whether the place `[a, b)` is used as an adjective: `US-led`, or a
+/// country acronym before a noun (`US military officials`).
+fn is_adjective(cx: &Ctx, a: usize, b: usize) -> bool {
+    let next = cx.text(b);
+    if next == "-" && units::SPLIT_TAILS.contains(&cx.text(b + 1)) {
+        return cx
+            .units
+            .get(b)
+            .and_then(|u| cx.doc.tokens.get(u.a))
+            .is_some_and(|t| t.glued);
+    }
+    if b != a + 1 || !cx.units[a].caps || !cx.is_country(a) {
+        return false;
+    }
+    // `US$40 billion`: a currency, not the country.
+    if next == "$"
+        && cx
+            .units
+            .get(b)
+            .and_then(|u| cx.doc.tokens.get(u.a))
+            .is_some_and(|t| t.glued)
+    {
+        return true;
+    }
+    let prev = if a > 0 { cx.text(a - 1) } else { "" };
+    let next_word = cx.units.get(b).is_some_and(|u| u.word) && !cx.is_common(b);
+    next_word && !BEFORE_NOUN.iter().any(|w| w.eq_ignore_ascii_case(prev))
+}
+
+/// Whether unit `u` is a model number (`787`, `A380`): the organisation
+/// before it names a product, which is no actor (`Boeing 787`).
+fn is_model_number(cx: &Ctx, u: usize) -> bool {
+    let Some(x) = cx.units.get(u) else {
+        return false;
+    };
+    if !cx.free(u) && !cx.used.get(u).copied().unwrap_or(false) {
+        return false;
+    }
+    let toks = &cx.doc.tokens;
+    let first = toks[x.a];
+    // Three digits or more (`787`); a score or a count is shorter
+    // (`Manchester United 1 Newcastle 0`).
+    if first.kind == crate::text::Kind::Num {
+        return first.end - first.start >= 3;
+    }
+    x.caps
+        && cx.text(u).chars().count() <= 2
+        && toks
+            .get(x.b)
+            .is_some_and(|n| n.glued && n.kind == crate::text::Kind::Num)
+}
+
+/// The start of a title chunk strictly inside `[a, b)` that a name
+/// follows (a given name, or two or more words).
+fn inner_title(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    let mut p = b.checked_sub(1)?;
+    while p > a + 1 {
+        if cx.title_kind(p - 1) == Some(TitleKind::Title)
+            && (cx.lx.given.contains(cx.text(p)) || b - p >= 2)
+        {
+            let mut t = p - 1;
+            while t > a && cx.title_kind(t - 1).is_some() {
+                t -= 1;
+            }
+            return (t > a).then_some(t);
+        }
+        p -= 1;
+    }
+    None
+}
+
+/// Whether an unknown run of two or three words reads as a person's name:
+/// plain capitalized words that are never written in lower case here, not
+/// after an article or inside quotation marks (titles of works are).
+fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
+    let prev = if a > 0 { cx.text(a - 1) } else { "" };
+    if ["the", "a", "an", "\"", "“", "‘", "'", "``"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev))
+    {
+        return false;
+    }
+    if NOT_PERSON_OPENERS.contains(&cx.text(a)) {
+        return false;
+    }
+    // `Mountain Bikes`, `Social Credit`: English word forms, not names.
+    let last = cx.text(b - 1);
+    let plural = last.ends_with('s')
+        && !last.ends_with("ss")
+        && !cx.lx.surnames_common.contains(last)
+        && !cx.lx.given.contains(last);
+    if plural || (a..b).any(|u| ENGLISH_SUFFIXES.iter().any(|x| cx.text(u).ends_with(x))) {
+        return false;
+    }
+    (a..b).all(|u| {
+        let t = cx.text(u);
+        let x = cx.units[u];
+        x.word
+            && !x.caps
+            && t.chars().count() >= 2
+            && !(x.a..x.b).any(|k| cx.doc.tok(k).chars().skip(1).any(char::is_uppercase))
+            && !cx.is_common(u)
+            && !cx.lower_seen.contains(&t.to_lowercase())
+    }) && !is_model_number(cx, b)
+}
+
+/// A single capital with its period, glued (`H.`) or spaced (`H .`).
+fn is_initial_unit(cx: &Ctx, u: usize) -> bool {
+    if is_initial(cx, u) {
+        return true;
+    }
+    let t = cx.text(u);
+    let mut c = t.chars();
+    matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase()) && cx.text(u + 1) == "."
+}
+
+/// A single capital with its period (`H.`) inside a name.
+fn is_initial(cx: &Ctx, u: usize) -> bool {
+    let t = cx.text(u);
+    let mut c = t.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(x), Some('.'), None) if x.is_uppercase())
+}
+
+fn is_particle_unit(cx: &Ctx, u: usize) -> bool {
+    let t = cx.text(u);
+    if PARTICLES.contains(&t) || t == "Abu" || t == "Umm" || t == "Bin" || t == "Ibn" {
+        return true;
+    }
+    // `O'Brien`, `D’Alema`
+    if ["O'", "O’", "D'", "D’"].iter().any(|p| t.starts_with(p)) {
+        return true;
+    }
+    t.split_once('-')
+        .is_some_and(|(p, _)| PARTICLES.contains(&p.to_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let d = Doc::new(text);
+        find(&d, &[])
+            .into_iter()
+            .map(|s| (s.text, s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn hostile_text_does_not_panic() {
+        let sample = "US-led (CJTF-OIR) Lt. Col. Abdel al-Mohammadawi, a spokesman \
+                      for Iraq’s Rapid Response forces said. ISIS-held Mosul airport \
+                      BAGHDAD (Reuters) - U.S. Boeing 787 A380 Mr. X ( ) , and";
+        for end in 0..=sample.len() {
+            if sample.is_char_boundary(end) {
+                let _ = names(&sample[..end]);
+                let _ = names(&sample[end..]);
+            }
+        }
+        for t in [
+            "", "(", "US-", "-led", "Mr.", "A", "’s", "Abu", "forces", "( ABC",
+        ] {
+            let _ = names(t);
+        }
+    }
+
+    #[test]
+    fn spans_do_not_overlap() {
+        let d = Doc::new("US and UK forces met Iraqi troops near the Mosul airport.");
+        let s = find(&d, &[]);
+        assert!(s.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(
+            names("Iraqi forces")[0],
+            ("Iraqi forces".into(), "group".into())
+        );
+    }
 }

@@ -1,8 +1,23 @@
 //! The dates lens: temporal expressions, normalized to TIMEX3 (ANNOTATION.md §3).
+//!
+//! Three steps, each linear in the number of tokens:
+//! 1. [`scan`] walks the shared tokens once and recognizes expressions with
+//!    patterns that look a bounded number of tokens ahead;
+//! 2. the reference date is the one given, or one read from the text (a
+//!    dateline, else the latest full date);
+//! 3. [`resolve`] gives each expression its value in text order, carrying the
+//!    date last talked about (for `that day`) and reading the tense of the
+//!    clause from nearby verbs (for `Monday`, `February 11`).
+
+mod resolve;
+mod scan;
+mod words;
 
 use crate::calendar::Date;
-use crate::model::{Options, RefSource, Span};
-use crate::text::Doc;
+use crate::model::{Label, Options, RefSource, Span};
+use crate::text::{Doc, Kind};
+use resolve::{Anchor, Ctx, Tense};
+use scan::{Cand, Scan, Sem, Type};
 
 /// The reference date used to resolve relative expressions, and where it came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,19 +41,482 @@ pub struct Dated {
 
 /// Finds and normalizes the temporal expressions of `doc`.
 pub fn find(doc: &Doc, options: &Options) -> Dated {
+    let scan = Scan::new(doc, options.day_first);
+    let cands = scan.run();
     let given = options.reference_date.as_deref().and_then(Date::parse);
-    let reference = Reference {
-        date: given,
-        source: if given.is_some() {
-            RefSource::Given
-        } else {
-            RefSource::None
+    let reference = match given {
+        Some(d) => Reference {
+            date: Some(d),
+            source: RefSource::Given,
+            clue: None,
         },
-        clue: None,
+        None => infer_reference(doc, &cands),
     };
-    let _ = doc;
-    Dated {
-        spans: Vec::new(),
-        reference,
+    let mut ctx = Ctx {
+        reference: reference.date,
+        ..Ctx::default()
+    };
+    let mut spans = Vec::with_capacity(cands.len());
+    let mut resolved_days: Vec<Option<(Date, String)>> = Vec::with_capacity(cands.len());
+    for (k, c) in cands.iter().enumerate() {
+        let (Some(first), Some(last)) =
+            (doc.tokens.get(c.a), doc.tokens.get(c.b.saturating_sub(1)))
+        else {
+            resolved_days.push(None);
+            continue;
+        };
+        let (start, end) = (first.start, last.end);
+        let tense = clause_tense(&scan, doc, c.a, c.b);
+        let base = if matches!(c.sem, Sem::Time { day: None, .. }) {
+            time_base(doc, &cands, &resolved_days, k, &scan, &ctx)
+        } else {
+            None
+        };
+        let sentence = doc.sentence_of.get(c.a).copied().unwrap_or(0);
+        let res = resolve::resolve(&c.sem, &tense, &ctx, base, sentence);
+        let text = doc.slice(c.a, c.b).to_string();
+        if matches!(c.ty, Type::Date | Type::Time) {
+            if let Some(d) = res.day {
+                ctx.last_day = Some(Anchor {
+                    date: d,
+                    text: text.clone(),
+                    sentence,
+                });
+            }
+            if let Some(m) = res.month {
+                ctx.last_month = Some(Anchor {
+                    date: m,
+                    text: text.clone(),
+                    sentence,
+                });
+            }
+            if let Some(y) = res.year.and_then(|y| Date::new(y, 1, 1)) {
+                ctx.last_year = Some(Anchor {
+                    date: y,
+                    text: text.clone(),
+                    sentence,
+                });
+            }
+        }
+        resolved_days.push(res.day.map(|d| (d, text.clone())));
+        let mut span = Span::new(Label::Date, c.ty.as_str(), doc.text, start, end);
+        span.value = Some(res.value);
+        span.modifier = c.modifier.map(str::to_string);
+        let mut why = if res.why.starts_with(c.rule) {
+            res.why
+        } else {
+            format!("{}: {}", c.rule, res.why)
+        };
+        if let Some(m) = c.modifier {
+            // `early on Sunday` keeps `early` outside the span.
+            let word = if c.a >= 2
+                && doc.is(c.a - 1, "on")
+                && !doc.tok(c.a).is_empty()
+                && matches!(m, "START" | "END")
+                && doc.tok(c.a - 2).eq_ignore_ascii_case(if m == "START" {
+                    "early"
+                } else {
+                    "late"
+                }) {
+                doc.tok(c.a - 2)
+            } else {
+                // `the (very) end of …`: the part word, not the article.
+                let mut k = c.a;
+                while k + 1 < c.b && (doc.is(k, "the") || doc.is(k, "very")) {
+                    k += 1;
+                }
+                doc.tok(k)
+            };
+            why.push_str(&format!("; mod {m} from \"{word}\""));
+        }
+        span.why = Some(why);
+        spans.push(span);
+    }
+    Dated { spans, reference }
+}
+
+/// The day a clock time with no day of its own falls on: a day named right
+/// next to it in the same sentence (`3 p.m. Monday`, `Monday at 3 p.m.`).
+fn time_base(
+    doc: &Doc,
+    cands: &[Cand],
+    resolved: &[Option<(Date, String)>],
+    k: usize,
+    scan: &Scan,
+    ctx: &Ctx,
+) -> Option<(Date, String)> {
+    let c = cands.get(k)?;
+    let sentence = doc.sentence(c.a);
+    // A day just before, in reach (`Monday at 3 p.m.`).
+    if k > 0
+        && let (Some(p), Some(Some(d))) = (cands.get(k - 1), resolved.get(k - 1))
+        && p.b + 3 >= c.a
+        && p.a >= sentence.0
+    {
+        return Some(d.clone());
+    }
+    // A day just after (`3 p.m. on Monday`): resolve it on the side.
+    if let Some(nx) = cands.get(k + 1)
+        && nx.a <= c.b + 2
+        && nx.b <= sentence.1
+        && !matches!(nx.sem, Sem::Time { .. })
+    {
+        let tense = clause_tense(scan, doc, nx.a, nx.b);
+        let sn = doc.sentence_of.get(nx.a).copied().unwrap_or(0);
+        let res = resolve::resolve(&nx.sem, &tense, ctx, None, sn);
+        if let Some(d) = res.day {
+            return Some((d, doc.slice(nx.a, nx.b).to_string()));
+        }
+    }
+    None
+}
+
+/// Words ending in `-ed` that are adjectives or numbers more often than verbs.
+fn is_ed_exception(w: &str) -> bool {
+    w.ends_with("eed")
+        || matches!(
+            w,
+            "hundred"
+                | "based"
+                | "united"
+                | "armed"
+                | "related"
+                | "allied"
+                | "limited"
+                | "detailed"
+                | "interested"
+                | "unemployed"
+                | "advanced"
+                | "led"
+                | "red"
+                | "bed"
+                | "sacred"
+                | "naked"
+                | "wicked"
+                | "beloved"
+                | "rugged"
+                | "scheduled"
+                | "expected"
+                | "planned"
+                | "proposed"
+                | "embattled"
+                | "besieged"
+        )
+}
+
+/// The tense of the clause holding tokens `a..b`: the nearest cue word within
+/// a bounded window of the same sentence (10 tokens before, 8 after).
+fn clause_tense(scan: &Scan, doc: &Doc, a: usize, b: usize) -> Tense {
+    let (s0, s1) = doc.sentence(a);
+    // `since March`: the preposition itself looks back.
+    if a > s0 && scan.low(a - 1) == "since" {
+        return Tense::Past("since".into());
+    }
+    let mut best: Option<(usize, Tense)> = None;
+    let mut consider = |k: usize, dist: usize| {
+        if best.as_ref().is_some_and(|(d, _)| *d <= dist) {
+            return;
+        }
+        match cue(scan, doc, k) {
+            // `the attack on Monday is the third`: a copula after the
+            // expression belongs to its noun phrase, not to its time.
+            Some(Tense::Present(w)) if k >= b && matches!(w.as_str(), "is" | "are") => {}
+            Some(t) => best = Some((dist, t)),
+            None => {}
+        }
+    };
+    let lo = a.saturating_sub(10).max(s0);
+    for k in (lo..a).rev() {
+        consider(k, a - k);
+    }
+    let hi = (b + 8).min(s1);
+    for k in b..hi {
+        // After the expression, a cue counts a little less than one before.
+        consider(k, k + 1 - b + 1);
+    }
+    best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
+}
+
+/// Whether token `k` is a tense cue, and which.
+fn cue(scan: &Scan, doc: &Doc, k: usize) -> Option<Tense> {
+    let w = scan.low(k);
+    let tok = doc.tokens.get(k)?;
+    if tok.kind != Kind::Word {
+        return None;
+    }
+    let prev = if k > 0 { scan.low(k - 1) } else { "" };
+    let next = scan.low(k + 1);
+    // `'ll`, `won't`
+    if w == "ll" && matches!(prev, "'" | "’") {
+        return Some(Tense::Future("'ll".into()));
+    }
+    if w == "won" && matches!(next, "'" | "’") && scan.low(k + 2) == "t" {
+        return Some(Tense::Future("won't".into()));
+    }
+    // `due to bad weather` gives a cause, not a time.
+    if w == "due" && next == "to" {
+        return None;
+    }
+    if matches!(w, "going" | "set" | "expected" | "scheduled") && next == "to" {
+        return Some(Tense::Future(format!("{w} to")));
+    }
+    // `to be held`, `is to be signed`: a passive infinitive looks ahead.
+    let prev2 = if k > 1 { scan.low(k - 2) } else { "" };
+    if prev == "be" && prev2 == "to" {
+        return Some(Tense::Future(format!("to be {w}")));
+    }
+    // `will be held`, `has been delayed`: the auxiliary decides, not the participle.
+    if matches!(prev, "be" | "been" | "being") {
+        return None;
+    }
+    if words::is_future_cue(w) {
+        return Some(Tense::Future(w.into()));
+    }
+    if words::is_present_event(w) {
+        return Some(Tense::Present(w.into()));
+    }
+    if words::is_irregular_past(w) {
+        return Some(Tense::Past(w.into()));
+    }
+    if w.len() >= 5 && w.ends_with("ed") && !is_ed_exception(w) && !tok.upper {
+        return Some(Tense::Past(w.into()));
+    }
+    None
+}
+
+/// The reference date read from the text: a dateline near the top, else the
+/// latest full date.
+fn infer_reference(doc: &Doc, cands: &[Cand]) -> Reference {
+    let full = |c: &Cand| match c.sem {
+        Sem::Day { y: Some(y), m, d } => Date::new(y, m, d),
+        _ => None,
+    };
+    // Dateline: a full date that starts a line within the first lines, or
+    // follows `Published`/`Updated`/`Posted` there.
+    let mut lines = 0;
+    let mut last_line_tok = 0;
+    for c in cands {
+        let Some(d) = full(c) else { continue };
+        // Count line starts up to this candidate (bounded by the top of the text).
+        while last_line_tok < c.a && lines <= 8 {
+            if doc.tokens.get(last_line_tok).is_some_and(|t| t.line_start) {
+                lines += 1;
+            }
+            last_line_tok += 1;
+        }
+        if lines > 8 {
+            break;
+        }
+        let at_line = doc.tokens.get(c.a).is_some_and(|t| t.line_start);
+        let after_word = c.a > 0
+            && (1..=3).any(|back| {
+                c.a >= back
+                    && matches!(
+                        doc.tok(c.a - back).to_lowercase().as_str(),
+                        "published" | "updated" | "posted" | "dated" | "date"
+                    )
+            });
+        if at_line || after_word {
+            return Reference {
+                date: Some(d),
+                source: RefSource::Inferred,
+                clue: Some(format!(
+                    "dateline near the top of the text: \"{}\"",
+                    doc.slice(c.a, c.b)
+                )),
+            };
+        }
+    }
+    let latest = cands
+        .iter()
+        .filter_map(|c| full(c).map(|d| (d, c)))
+        .max_by_key(|(d, c)| (*d, std::cmp::Reverse(c.a)));
+    if latest.is_none()
+        && let Some(r) = weekday_clue(doc, cands)
+    {
+        return r;
+    }
+    match latest {
+        Some((d, c)) => Reference {
+            date: Some(d),
+            source: RefSource::Inferred,
+            clue: Some(format!(
+                "latest full date in the text: \"{}\"",
+                doc.slice(c.a, c.b)
+            )),
+        },
+        None => Reference::default(),
+    }
+}
+
+/// `Monday, March 6` with no year anywhere in a full date: the year near
+/// the latest year the text names (within one) in which that day is that
+/// weekday.
+fn weekday_clue(doc: &Doc, cands: &[Cand]) -> Option<Reference> {
+    let latest_year = cands
+        .iter()
+        .filter_map(|c| match c.sem {
+            Sem::Year(y) | Sem::Month { y: Some(y), .. } => Some(y),
+            _ => None,
+        })
+        .max()?;
+    let mut best: Option<(Date, &Cand)> = None;
+    for c in cands.iter().filter(|c| c.rule == scan::WEEKDAY_AND_DATE) {
+        let Sem::Day { y: None, m, d } = c.sem else {
+            continue;
+        };
+        let Some(w) = words::weekday(&doc.tok(c.a).to_lowercase()) else {
+            continue;
+        };
+        let hit = [latest_year, latest_year + 1, latest_year - 1]
+            .into_iter()
+            .filter_map(|y| Date::new(y, m, d))
+            .find(|dt| dt.weekday() == w);
+        if let Some(dt) = hit
+            && best.is_none_or(|(b, _)| dt > b)
+        {
+            best = Some((dt, c));
+        }
+    }
+    let (d, c) = best?;
+    Some(Reference {
+        date: Some(d),
+        source: RefSource::Inferred,
+        clue: Some(format!(
+            "weekday and date \"{}\" fall together in {} (the year the text names is {latest_year})",
+            doc.slice(c.a, c.b),
+            d.year
+        )),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, r: Option<&str>) -> Dated {
+        let doc = Doc::new(text);
+        let o = Options {
+            reference_date: r.map(str::to_string),
+            ..Options::default()
+        };
+        find(&doc, &o)
+    }
+
+    fn values(text: &str, r: Option<&str>) -> Vec<(String, String)> {
+        run(text, r)
+            .spans
+            .into_iter()
+            .map(|s| (s.text, s.value.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn weekday_resolves_in_past_narration() {
+        let v = values("Mattis arrived in Iraq on Monday.", Some("2017-02-21"));
+        assert_eq!(v, [("Monday".to_string(), "2017-02-20".to_string())]);
+    }
+
+    #[test]
+    fn infers_reference_from_latest_full_date() {
+        let d = run("It began on March 5, 2017. On Monday more came.", None);
+        assert_eq!(d.reference.date, Date::new(2017, 3, 5));
+        assert_eq!(d.reference.source, RefSource::Inferred);
+        assert!(d.reference.clue.unwrap().contains("March 5, 2017"));
+    }
+
+    #[test]
+    fn infers_reference_from_weekday_clue() {
+        let d = run(
+            "On Monday, March 6, talks resumed, the first since 2016.",
+            None,
+        );
+        assert_eq!(d.reference.date, Date::new(2017, 3, 6));
+        assert!(d.reference.clue.unwrap().contains("Monday, March 6"));
+    }
+
+    #[test]
+    fn that_day_uses_last_date() {
+        let v = values(
+            "In a statement on February 11, the coalition said 14 strikes hit that day.",
+            Some("2017-02-21"),
+        );
+        assert_eq!(v[1], ("that day".to_string(), "2017-02-11".to_string()));
+    }
+
+    #[test]
+    fn hostile_input_finishes() {
+        // 200k tokens of digits, month names and dashes: every pattern fires
+        // or nearly fires at every token; the scan must stay linear.
+        let mut s = String::with_capacity(1_200_000);
+        let parts = [
+            "March", "5", ",", "2017", "-", "May", "the", "next", "few", "days", "12", ":", "30",
+            "early", "/",
+        ];
+        for i in 0..200_000 {
+            s.push_str(parts[i % parts.len()]);
+            s.push(if i % 7 == 0 { '\n' } else { ' ' });
+        }
+        let start = std::time::Instant::now();
+        let d = run(&s, None);
+        assert!(!d.spans.is_empty());
+        assert!(start.elapsed().as_secs() < 60, "scan took too long");
+        // Nested patterns (`the end of the end of …`, `early early …`) must
+        // not recurse along the whole chain.
+        let chain =
+            "the end of ".repeat(100_000) + "the year and early early ".repeat(50_000).as_str();
+        let start = std::time::Instant::now();
+        let _ = run(&chain, Some("2017-02-21"));
+        assert!(start.elapsed().as_secs() < 60, "nested scan took too long");
+        let mut digits = String::new();
+        for i in 0..200_000 {
+            digits.push_str(&format!("{} ", 1900 + i % 200));
+        }
+        let d = run(&digits, Some("2017-01-01"));
+        assert!(d.spans.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn random_soup_never_panics() {
+        // Deterministic pseudo-random word soup over the lens's vocabulary,
+        // with and without a reference date (debug builds check overflow).
+        let vocab: Vec<&str> = "the end of early mid - late March May 5 31 2017 1999 99999999 0 ' s 90 / 07 . , : 00 p m a few years ago last next this past week weekend Monday that day same previous following every other once twice times per quarter Q 4 fiscal FY spring fall will was said GMT noon today recent days first half Christmas New Year Day 10000 and a half nearly more than at least 'll century 20 th decades long old"
+            .split_whitespace()
+            .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for round in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let w = vocab[(seed >> 33) as usize % vocab.len()];
+                text.push_str(w);
+                if !(seed >> 20).is_multiple_of(3) {
+                    text.push(' ');
+                }
+            }
+            let r = match round % 4 {
+                0 => Some("2017-02-21"),
+                1 => Some("9999-12-31"),
+                2 => Some("0001-01-01"),
+                _ => None,
+            };
+            let d = run(&text, r);
+            assert!(d.spans.windows(2).all(|w| w[0].end <= w[1].start), "{text}");
+            for s in &d.spans {
+                assert!(text.get(s.start..s.end).is_some(), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn spans_are_sorted_and_disjoint() {
+        let d = run(
+            "From March to May 2016, and between 2014 and 2016, on Feb. 19-26 at 3 p.m.",
+            Some("2017-02-21"),
+        );
+        assert!(d.spans.windows(2).all(|w| w[0].end <= w[1].start));
+        assert!(d.spans.len() >= 6);
     }
 }

@@ -1,12 +1,968 @@
 //! The figures lens (ANNOTATION.md §4): counts and amounts with value, hedge,
 //! what they count and who says so.
+//!
+//! One left-to-right pass over the shared tokens. At each token the lens
+//! tries to read `[hedge] [between] amount [range] [post-hedge]`, where an
+//! amount is `[currency] number-or-vague-or-fraction [scale] [percent |
+//! currency | unit]`; then it checks the number is not part of a date, a
+//! name or an identifier, and reads the counted noun and the source from the
+//! sentence. Every reader looks at a bounded window, so the pass is linear.
 
-use crate::model::Span;
+mod context;
+mod number;
+mod words;
+
+use crate::model::{Label, Span};
 use crate::text::Doc;
+use number::{Num, bare_scale, digit_number, fraction, ratio, vague, word_number};
+use words::{
+    CURRENCIES, Currency, HEDGES, Pos, UNITS, compass, glued, is_num, is_word, label_noun, month,
+    small_number, time_unit,
+};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Count,
+    Vague,
+    Percent,
+    Money,
+    Quantity,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Vague => "vague",
+            Kind::Percent => "percent",
+            Kind::Money => "money",
+            Kind::Quantity => "quantity",
+        }
+    }
+}
+
+/// One amount: `$3.5bn`, `20 percent`, `hundreds`, `50 km`.
+#[derive(Clone, Debug)]
+struct Amount {
+    a: usize,
+    b: usize,
+    lo: f64,
+    hi: f64,
+    kind: Kind,
+    unit: Option<String>,
+    num: Option<Num>,
+    cur_prefix: bool,
+    rule: &'static str,
+}
 
 /// Finds figures in `doc`; `taken` holds the dates, actors and places already
 /// found (numbers inside them are not figures; actors are figure sources).
 pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
-    let _ = (doc, taken);
-    Vec::new()
+    let n = doc.tokens.len();
+    let mut blocked = vec![false; n];
+    for s in taken {
+        let first = doc.tokens.partition_point(|t| t.end <= s.start);
+        for (k, t) in doc.tokens.iter().enumerate().skip(first) {
+            if t.start >= s.end {
+                break;
+            }
+            if let Some(b) = blocked.get_mut(k) {
+                *b = true;
+            }
+        }
+    }
+    let actors = context::actors(taken);
+    let mut out: Vec<Span> = Vec::new();
+    let mut prev_counts: Option<(String, usize)> = None;
+    let mut i = 0;
+    while i < n {
+        let Some(f) = candidate(doc, i) else {
+            i += 1;
+            continue;
+        };
+        if f.b <= i || (f.a..f.b).any(|k| blocked.get(k).copied().unwrap_or(true)) {
+            i += 1;
+            continue;
+        }
+        let mut span = f.span(doc);
+        // A count is of whole things: `a magnitude 6.1 quake` counts nothing.
+        let whole = f.lo.fract() == 0.0 && f.hi.fract() == 0.0;
+        if matches!(f.kind, Kind::Count | Kind::Vague) && whole {
+            span.counts = context::counts(
+                doc,
+                f.a,
+                f.b,
+                f.lo == 1.0 && f.hi == 1.0,
+                &actors,
+                prev_counts.as_ref().map(|(c, s)| (c.as_str(), *s)),
+            );
+            if let Some(c) = &span.counts {
+                let sent = doc.sentence_of.get(f.a).copied().unwrap_or(0) as usize;
+                prev_counts = Some((c.clone(), sent));
+            }
+        }
+        // `20 percent of the population`: a share counts what follows `of`.
+        if f.kind == Kind::Percent && doc.is(f.b, "of") {
+            span.counts = context::counts(doc, f.a, f.b, false, &actors, None);
+        }
+        span.source = context::source(doc, f.a, f.b, &actors);
+        out.push(span);
+        i = f.b;
+    }
+    out
+}
+
+/// A figure found at a token, before its context is read.
+struct Fig {
+    a: usize,
+    b: usize,
+    lo: f64,
+    hi: f64,
+    kind: Kind,
+    unit: Option<String>,
+    approx: Option<(String, &'static str)>,
+    why: String,
+}
+
+impl Fig {
+    fn span(&self, doc: &Doc) -> Span {
+        let (Some(ta), Some(tb)) = (doc.tokens.get(self.a), doc.tokens.get(self.b - 1)) else {
+            return Span::new(Label::Figure, self.kind.as_str(), doc.text, 0, 0);
+        };
+        let mut s = Span::new(
+            Label::Figure,
+            self.kind.as_str(),
+            doc.text,
+            ta.start,
+            tb.end,
+        );
+        s.value = Some(if self.lo == self.hi {
+            fmt_num(self.lo)
+        } else {
+            format!("{}..{}", fmt_num(self.lo), fmt_num(self.hi))
+        });
+        s.unit = self.unit.clone();
+        if let Some((h, k)) = &self.approx {
+            s.approx = Some(h.clone());
+            s.approx_kind = Some((*k).to_string());
+        }
+        s.why = Some(self.why.clone());
+        s
+    }
+}
+
+/// Digits of a value: integers plainly, decimals with at most six places
+/// (two for shares such as a third).
+fn fmt_num(v: f64) -> String {
+    let mut s = format!("{v:.6}");
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    if s == "-0" { "0".to_string() } else { s }
+}
+
+/// The first sentence token, or one after a line break, quote or bracket.
+fn sentence_initial(doc: &Doc, i: usize) -> bool {
+    let (s0, _) = doc.sentence(i);
+    i == s0
+        || doc.tokens.get(i).is_some_and(|t| t.line_start)
+        || i > 0
+            && matches!(
+                doc.tok(i - 1),
+                "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–"
+            )
+}
+
+fn upper(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.upper)
+}
+
+/// A dimension adjective after `1.8m`: metres, not millions.
+fn dimension_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "tall" | "long" | "high" | "deep" | "wide" | "away" | "thick" | "above" | "below"
+    )
+}
+
+fn percent_suffix(doc: &Doc, e: usize) -> Option<usize> {
+    let w = doc.tok(e).to_ascii_lowercase();
+    match w.as_str() {
+        "%" => Some(e + 1),
+        "percent" | "percents" | "percentage" => {
+            if doc.is(e + 1, "points") || doc.is(e + 1, "point") {
+                Some(e + 2)
+            } else {
+                Some(e + 1)
+            }
+        }
+        "per" if doc.is(e + 1, "cent") => Some(e + 2),
+        "pc" | "pct" if glued(doc, e) => Some(e + 1),
+        _ => None,
+    }
+}
+
+/// An amount at token `k`.
+fn amount(doc: &Doc, k: usize) -> Option<Amount> {
+    let mut cur: Option<Currency> = None;
+    let mut c = k;
+    if let Some((e, cu)) = CURRENCIES.at(doc, k)
+        && cu.pre
+        && (is_num(doc, e) || is_word(doc, e) && word_number(doc, e).is_some())
+    {
+        cur = Some(cu.clone());
+        c = e;
+    }
+    if cur.is_none() {
+        // Shares first: `two-thirds` and `one in five` start like numbers.
+        if let Some((e, v)) = fraction(doc, c).or_else(|| ratio(doc, c)) {
+            let v = (v * 100.0).round() / 100.0;
+            return Some(Amount {
+                a: k,
+                b: e,
+                lo: v,
+                hi: v,
+                kind: Kind::Percent,
+                unit: None,
+                num: None,
+                cur_prefix: false,
+                rule: "fraction",
+            });
+        }
+        if let Some((e, lo, hi)) = vague(doc, c) {
+            let mut am = Amount {
+                a: k,
+                b: e,
+                lo,
+                hi,
+                kind: Kind::Vague,
+                unit: None,
+                num: None,
+                cur_prefix: false,
+                rule: "vague amount",
+            };
+            // `millions of dollars`
+            if doc.is(e, "of")
+                && let Some((e2, cu)) = CURRENCIES.at(doc, e + 1)
+                && cu.post
+                && cu.divisor == 1.0
+            {
+                am.b = e2;
+                am.kind = Kind::Money;
+                am.unit = Some(cu.code.clone());
+            }
+            return Some(am);
+        }
+    }
+    let n = digit_number(doc, c)
+        .or_else(|| word_number(doc, c))
+        .or_else(|| bare_scale(doc, c))?;
+    let mut am = Amount {
+        a: k,
+        b: n.b,
+        lo: n.value,
+        hi: n.value,
+        kind: Kind::Count,
+        unit: None,
+        num: Some(n.clone()),
+        cur_prefix: cur.is_some(),
+        rule: if n.words { "number in words" } else { "digits" },
+    };
+    let e = n.b;
+    if let Some(cu) = &cur {
+        am.kind = Kind::Money;
+        am.unit = Some(cu.code.clone());
+        am.rule = "currency before the number";
+        // `$249 USD`, `$9.99 US dollars`
+        if let Some((e2, cu2)) = CURRENCIES.at(doc, e)
+            && cu2.post
+            && cu2.code == cu.code
+        {
+            am.b = e2;
+        }
+        return Some(am);
+    }
+    if let Some(e2) = percent_suffix(doc, e) {
+        am.b = e2;
+        am.kind = Kind::Percent;
+        am.rule = "percent";
+        return Some(am);
+    }
+    if let Some((e2, cu)) = CURRENCIES.at(doc, e)
+        && cu.post
+    {
+        am.b = e2;
+        am.kind = Kind::Money;
+        am.unit = Some(cu.code.clone());
+        am.lo /= cu.divisor;
+        am.hi = am.lo;
+        am.rule = "currency after the number";
+        return Some(am);
+    }
+    // `1.8m tall`, `a 100m sprint`: metres before a dimension word or a
+    // singular noun; `1m people`, `£20m` are millions.
+    let singular_noun = is_word(doc, e)
+        && !upper(doc, e)
+        && !context::stop(doc.tok(e))
+        && !context::is_plural(doc.tok(e));
+    if n.glued_m && (dimension_word(doc.tok(e)) || singular_noun) {
+        am.lo = n.value / 1e6;
+        am.hi = am.lo;
+        am.kind = Kind::Quantity;
+        am.unit = Some("m".into());
+        am.rule = "metres";
+        return Some(am);
+    }
+    // `3.5-inch`, `six-mile`: the unit after a hyphen.
+    let (ue, hyph) = if doc.tok(e) == "-" && glued(doc, e) && glued(doc, e + 1) {
+        (e + 1, true)
+    } else {
+        (e, false)
+    };
+    if (n.scale == 1.0 || !n.glued_m)
+        && let Some((e2, unit)) = UNITS.at(doc, ue)
+    {
+        // After a hyphen a unit is singular: `3.5-inch`, `six-mile`.
+        let ok = !hyph || !doc.tok(ue).ends_with('s') || doc.tok(ue).len() <= 3;
+        if ok {
+            am.b = e2;
+            am.kind = Kind::Quantity;
+            am.unit = Some(unit.clone());
+            am.rule = "unit";
+            return Some(am);
+        }
+    }
+    // `12-cent`, `one-yen`
+    if hyph
+        && let Some((e2, cu)) = CURRENCIES.at(doc, ue)
+        && cu.post
+    {
+        am.b = e2;
+        am.kind = Kind::Money;
+        am.unit = Some(cu.code.clone());
+        am.lo /= cu.divisor;
+        am.hi = am.lo;
+        am.rule = "currency after the number";
+        return Some(am);
+    }
+    if compass(doc.tok(e)) && doc.is(e + 1, "of") && !n.words {
+        am.kind = Kind::Quantity;
+        am.rule = "distance with its unit left out";
+    }
+    Some(am)
+}
+
+/// Words that never make the next number a name part, even capitalized
+/// mid-sentence (title-case headlines: `Kills Five`).
+fn name_before(doc: &Doc, p: usize) -> bool {
+    let w = doc.tok(p);
+    let mixed = w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    is_word(doc, p)
+        && (upper(doc, p) || mixed)
+        && (!sentence_initial(doc, p) || mixed)
+        && !context::stop(doc.tok(p))
+        && CURRENCIES.at(doc, p).is_none()
+        && HEDGES.at(doc, p).is_none()
+        && !weekday(w)
+        && (mixed || !title_case(doc, p))
+}
+
+/// Whether token `p` sits in a title-case headline (`Bomb Kills 20 in
+/// Baghdad`), where capitals do not mark names. Looks at a bounded window.
+fn title_case(doc: &Doc, p: usize) -> bool {
+    let (s0, s1) = doc.sentence(p);
+    let lo = s0.max(p.saturating_sub(40));
+    let hi = s1.min(p + 40);
+    let mut caps = 0;
+    for k in lo..hi {
+        let w = doc.tok(k);
+        if is_word(doc, k) && w.len() >= 4 {
+            if upper(doc, k) {
+                caps += 1;
+            } else {
+                return false;
+            }
+        }
+    }
+    caps >= 3
+}
+
+/// Weekday names: `On Saturday 5,000 people marched`.
+fn weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
+/// Street words after a house number.
+fn street(w: &str) -> bool {
+    matches!(
+        w,
+        "Street"
+            | "St"
+            | "Road"
+            | "Rd"
+            | "Avenue"
+            | "Ave"
+            | "Boulevard"
+            | "Blvd"
+            | "Lane"
+            | "Drive"
+            | "Square"
+            | "Place"
+            | "Way"
+            | "Terrace"
+            | "Court"
+    )
+}
+
+/// Whether the amount is a figure and not part of a date, time, name,
+/// identifier, ordinal or the pronoun `one`. `tail` also rejects a glued
+/// `-digits` after it (phone numbers, scores), checked once no range formed.
+fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool {
+    let Some(n) = &am.num else {
+        return !time_unit(doc.tok(am.b));
+    };
+    let c = n.core;
+    let e = am.b;
+    let post_hedge = doc.tok(e) == "-"
+        && HEDGES
+            .at(doc, e + 1)
+            .is_some_and(|(_, h)| h.pos == Pos::Post);
+    // After the amount.
+    if time_unit(doc.tok(e))
+        || doc.tok(e) == "-" && glued(doc, e) && time_unit(doc.tok(e + 1))
+        || (doc.is(e, "a") || doc.is(e, "p")) && doc.tok(e + 1) == "." && doc.is(e + 2, "m")
+    {
+        return false;
+    }
+    if glued(doc, e) && is_word(doc, e) {
+        return false; // 5th, 1990s, 737s, 10am, 320x240
+    }
+    if tail
+        && glued(doc, e)
+        && matches!(doc.tok(e), "-" | "/" | ":" | "." | "–" | "×")
+        && glued(doc, e + 1)
+        && is_num(doc, e + 1)
+    {
+        return false; // 555-1234, 3-1, 24/7, 18:00
+    }
+    if doc.tok(e) == "-"
+        && glued(doc, e)
+        && glued(doc, e + 1)
+        && is_word(doc, e + 1)
+        && am.kind != Kind::Quantity
+        && !post_hedge
+        && !doc.is(e + 1, "strong")
+    {
+        return false; // one-time, 10-point, two-state (but a 5,000-strong force)
+    }
+    if is_word(doc, e) && month(doc.tok(e)) && n.value <= 31.0 && !n.grouped {
+        return false;
+    }
+    let p = c.wrapping_sub(1);
+    if !n.words {
+        if c > 0 && !am.cur_prefix && !second && glued(doc, c) && is_word(doc, p) {
+            return false; // G7, A320, MH17, A400M
+        }
+        // With a scale word (`#13 billion`) the number is an amount whatever
+        // stands before it.
+        if c > 0 && !am.cur_prefix && !second && n.scale < 1e6 {
+            if glued(doc, c)
+                && matches!(
+                    doc.tok(p),
+                    "-" | "/" | ":" | "." | "," | "#" | "+" | "^" | "–"
+                )
+                && glued(doc, p)
+                && (is_word(doc, p.wrapping_sub(1)) || is_num(doc, p.wrapping_sub(1)))
+            {
+                return false; // F-16, COVID-19, 2016-17, 5/17
+            }
+            // `junctions 5 and 6`: the second label of a pair.
+            let pair = matches!(doc.tok(p), "and" | "or" | "to" | ",")
+                && is_num(doc, p.wrapping_sub(1))
+                && label_noun(doc.tok(p.wrapping_sub(2)));
+            if pair || doc.tok(p) == "#" || is_word(doc, p) && label_noun(doc.tok(p)) {
+                return false;
+            }
+            // `'11` (a year), `GMT +8` (an offset)
+            if glued(doc, c) && matches!(doc.tok(p), "'" | "’" | "+") && !glued(doc, p) {
+                return false;
+            }
+            if doc.tok(p) == "."
+                && (label_noun(doc.tok(p.wrapping_sub(1))) || month(doc.tok(p.wrapping_sub(1))))
+            {
+                return false; // No. 10, Jan. 5
+            }
+            if is_word(doc, p) && month(doc.tok(p)) && !n.grouped {
+                return false;
+            }
+            // `Boeing 787`, `Trent 900`; but `In Baghdad 12 people`: a plural
+            // noun after the number makes it a count.
+            let next = doc.tok(e);
+            let plural_next = is_word(doc, e)
+                && !upper(doc, e)
+                && context::is_plural(next)
+                && !context::stop(next);
+            if name_before(doc, p) && !plural_next {
+                return false;
+            }
+            // `the 787 Dreamliner`, `Boeing's 747`: an odd three- or
+            // four-digit number beside a name is a model, unless it goes on
+            // to count plural things (`137 Iraqi soldiers`).
+            let odd = !n.grouped
+                && !n.decimal
+                && n.scale == 1.0
+                && n.value >= 100.0
+                && n.value % 10.0 != 0.0
+                && am.kind == Kind::Count
+                && !hedged;
+            let name_next = is_word(doc, e)
+                && upper(doc, e)
+                && !doc.tok(e).ends_with('s')
+                && !context::is_plural(doc.tok(e + 1));
+            let possessor = doc.is(p, "s") && glued(doc, p) && upper(doc, p.wrapping_sub(2));
+            if odd && (name_next || possessor && !plural_next) {
+                return false;
+            }
+        }
+        let year_like = n.int_len == 4
+            && !n.grouped
+            && !n.decimal
+            && n.scale == 1.0
+            && (1000.0..=2100.0).contains(&n.value);
+        // `1000-5000` is a range of counts, `2010-2015` one of years.
+        let range_of_counts = matches!(doc.tok(e), "-" | "–" | "to")
+            && doc.tok(e + 1).parse::<f64>().is_ok_and(|v| v > 2100.0);
+        if year_like && am.kind == Kind::Count && !hedged && !range_of_counts {
+            return false;
+        }
+        // `+44 20 7946 0958`: numbers in a row are a phone number or code.
+        if c > 0 && is_num(doc, p) && (is_num(doc, e) || doc.tok(p.wrapping_sub(1)) == "+") {
+            return false;
+        }
+        // `0958` (a phone or code part); counts never start with a zero.
+        if doc.tok(c).len() > 1 && doc.tok(c).starts_with('0') && !n.decimal {
+            return false;
+        }
+        // `at 10.30`: a clock time.
+        if n.decimal
+            && n.value < 24.0
+            && doc.tok(c + 2).len() == 2
+            && doc.tok(c + 2) < "60"
+            && ["at", "by", "until", "till", "from", "before", "after"]
+                .iter()
+                .any(|w| doc.is(p, w))
+        {
+            return false;
+        }
+        // `1.` or `2)` opening a line: a list marker.
+        if doc.tokens.get(c).is_some_and(|t| t.line_start)
+            && matches!(doc.tok(c + 1), "." | ")")
+            && !is_num(doc, c + 2)
+        {
+            return false;
+        }
+        // `10 Downing Street`: a street number.
+        if (e..e + 3)
+            .take_while(|&k| upper(doc, k))
+            .any(|k| street(doc.tok(k)))
+            && upper(doc, e)
+        {
+            return false;
+        }
+    } else {
+        let w = doc.tok(c).to_ascii_lowercase();
+        let bare = n.b == c + 1 && n.scale == 1.0;
+        if c > 0 && is_word(doc, p) && label_noun(doc.tok(p)) {
+            return false; // number one, Article Five
+        }
+        // `one or two`, `one to three`: the start of a range.
+        let range_start = (doc.is(e, "or") || doc.is(e, "to"))
+            && small_number(doc.tok(e + 1)).is_some_and(|v| v > 1);
+        if bare && w == "one" && am.kind == Kind::Count && !range_start {
+            const NOT_BEFORE: &[&str] = &[
+                "the", "no", "any", "every", "each", "this", "that", "which", "another", "anyone",
+                "someone", "everyone", "little",
+            ];
+            const NOT_AFTER: &[&str] = &[
+                "point", "hand", "way", "another", "thing", "day", "step", "time", "side",
+            ];
+            if c > 0 && NOT_BEFORE.contains(&doc.tok(p).to_ascii_lowercase().as_str()) {
+                return false;
+            }
+            let next = doc.tok(e);
+            // `one finds`, `one says`: the generic pronoun before a verb.
+            let verb_s = context::is_plural(next) && next.ends_with('s');
+            if !is_word(doc, e)
+                || verb_s
+                || context::stop(next)
+                || NOT_AFTER.contains(&next.to_ascii_lowercase().as_str())
+                || next.to_ascii_lowercase().ends_with("ly")
+            {
+                return false;
+            }
+        }
+        if bare && matches!(w.as_str(), "zero" | "nought" | "naught") && am.kind == Kind::Count {
+            let next = doc.tok(e).to_ascii_lowercase();
+            if !(is_word(doc, e) && next.len() > 3 && next.ends_with('s')) {
+                return false;
+            }
+        }
+        // `Formula One`, `Group of Seven`, `Big Three`: a capitalized number
+        // word inside a sentence is part of a name.
+        if upper(doc, c) && !sentence_initial(doc, c) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Where a second amount may start, for `300-400`, `10 to 15`, `one or two`.
+fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
+    let w = doc.tok(e);
+    if matches!(w, "-" | "–") {
+        return Some((e + 1, false));
+    }
+    if w.eq_ignore_ascii_case("to") {
+        // `rose from 5 to 10` is two figures, a change, not a range.
+        let before = first.a.wrapping_sub(1);
+        if doc.is(before, "from") {
+            return None;
+        }
+        return Some((e + 1, false));
+    }
+    if w.eq_ignore_ascii_case("or") {
+        return Some((e + 1, true));
+    }
+    None
+}
+
+/// Joins `first` and `second` into one range if they fit one.
+fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bool {
+    let (Some(n1), Some(n2)) = (&first.num, &second.num) else {
+        return false;
+    };
+    if or && n1.words != n2.words {
+        return false;
+    }
+    // `737-800` is a model: hyphen ranges of numbers past 100 start round.
+    if hyphen && !n1.words && first.lo >= 100.0 && first.lo % 5.0 != 0.0 {
+        return false;
+    }
+    // `555-1234` is a phone number, not a range.
+    if hyphen && !n1.words && n1.int_len == 3 && n2.int_len == 4 && second.lo % 100.0 != 0.0 {
+        return false;
+    }
+    let mut lo = first.lo;
+    if n1.scale == 1.0 && n2.scale > 1.0 && lo * n2.scale <= second.lo {
+        lo *= n2.scale;
+    }
+    match (first.kind, second.kind) {
+        (a, b) if a == b => {
+            if first.unit != second.unit {
+                return false;
+            }
+        }
+        (Kind::Count, _) => {
+            first.kind = second.kind;
+            first.unit = second.unit.clone();
+        }
+        // `$12m-20m`: a bare second end of the same size; `rose 0.5% to
+        // 7,682` is a change between two different things.
+        (_, Kind::Count) if second.lo <= lo * 10.0 => {}
+        _ => return false,
+    }
+    if second.lo <= lo {
+        return false;
+    }
+    first.lo = lo;
+    first.hi = second.lo;
+    first.b = second.b;
+    first.rule = "range";
+    true
+}
+
+/// Tries to read a figure starting at token `i`.
+fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
+    let mut approx: Option<(String, &'static str)> = None;
+    let mut k = i;
+    if let Some((e, h)) = HEDGES.at(doc, i)
+        && h.pos == Pos::Pre
+    {
+        approx = Some((doc.slice(i, e).to_lowercase(), h.kind));
+        k = e;
+    }
+    let between = doc.is(k, "between");
+    if between {
+        k += 1;
+    }
+    let mut am = amount(doc, k)?;
+    if !valid(doc, &am, approx.is_some(), false, false) {
+        return None;
+    }
+    let mut ranged = false;
+    if between {
+        if !doc.is(am.b, "and") {
+            return None;
+        }
+        let second = amount(doc, am.b + 1)?;
+        if !valid(doc, &second, true, true, true) || !join_range(&mut am, &second, false, false) {
+            return None;
+        }
+        ranged = true;
+    } else if let Some((s, or)) = range_sep(doc, am.b, &am)
+        && let Some(second) = amount(doc, s)
+        && valid(doc, &second, true, true, true)
+        && second.num.is_some()
+    {
+        let mut joined = am.clone();
+        let hyphen = matches!(doc.tok(am.b), "-" | "–");
+        if join_range(&mut joined, &second, or, hyphen) {
+            am = joined;
+            ranged = true;
+        }
+    }
+    if !ranged && !valid(doc, &am, approx.is_some(), true, false) {
+        return None;
+    }
+    let mut b = am.b;
+    // `700,000 or so`, `100-odd`, `50-plus`, `50+`
+    let dash = doc.tok(b) == "-" && glued(doc, b);
+    let at = if dash { b + 1 } else { b };
+    if let Some((e, h)) = HEDGES.at(doc, at) {
+        if h.pos == Pos::Post {
+            if approx.is_none() {
+                approx = Some((doc.slice(at, e).to_lowercase(), h.kind));
+            }
+            b = e;
+        }
+    } else if doc.tok(b) == "+" && glued(doc, b) && am.num.is_some() {
+        if approx.is_none() {
+            approx = Some(("+".into(), "lower"));
+        }
+        b += 1;
+    }
+    let mut why = am.rule.to_string();
+    if let Some((h, kind)) = &approx {
+        why.push_str(&format!("; hedge '{h}' ({kind})"));
+    }
+    Some(Fig {
+        a: i,
+        b,
+        lo: am.lo,
+        hi: am.hi,
+        kind: am.kind,
+        unit: am.unit,
+        approx,
+        why,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(text: &str, taken: &[Span]) -> Vec<Span> {
+        let doc = Doc::new(text);
+        find(&doc, taken)
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        figs(text, &[]).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn numbers_inside_taken_dates_are_not_figures() {
+        let text = "On March 5, 2017, 130 civilians died.";
+        let mut date = Span::new(Label::Date, "date", text, 3, 16);
+        date.value = Some("2017-03-05".into());
+        let got = figs(text, &[date]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].text, "130");
+    }
+
+    #[test]
+    fn dates_times_and_durations_are_guarded_without_the_dates_lens() {
+        assert!(texts("It happened on March 5, 2017.").is_empty());
+        assert!(texts("He arrived at 10 a.m. after three months of fighting in 2014.").is_empty());
+        assert!(texts("The 1990s were calm; call 555-1234.").is_empty());
+    }
+
+    #[test]
+    fn identifiers_are_not_figures() {
+        assert!(texts("F-16 jets, Article 5, COVID-19, the G7 and a Boeing 787.").is_empty());
+        assert!(texts("one of them, the third strike, no one").is_empty());
+    }
+
+    #[test]
+    fn actor_sources_use_entity_keys() {
+        let text = "Daesh said 40 fighters were killed, and the group said more.";
+        let mut actor = Span::new(Label::Actor, "organization", text, 0, 5);
+        actor.entity = Some("ISIS".into());
+        let got = figs(text, &[actor]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].source.as_deref(), Some("ISIS"));
+        assert_eq!(got[0].counts.as_deref(), Some("fighters"));
+    }
+
+    #[test]
+    fn named_actors_drop_out_of_counts_but_groups_stay() {
+        let text = "Five airstrikes hit two ISIS tactical units and 300 US personnel.";
+        let at = |w: &str| text.find(w).unwrap_or(0);
+        let isis = Span::new(
+            Label::Actor,
+            "organization",
+            text,
+            at("ISIS"),
+            at("ISIS") + 4,
+        );
+        let us = Span::new(Label::Actor, "group", text, at("US p"), at("US p") + 12);
+        let got = figs(text, &[isis, us]);
+        let c: Vec<_> = got
+            .iter()
+            .map(|s| s.counts.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(c, ["airstrikes", "tactical units", "US personnel"]);
+    }
+
+    #[test]
+    fn he_said_resolves_to_the_last_person_named() {
+        let text = "Davis spoke in Baghdad. He said 40 fighters were killed.";
+        let mut a = Span::new(Label::Actor, "person", text, 0, 5);
+        a.entity = Some("Jeff Davis".into());
+        let got = figs(text, &[a]);
+        assert_eq!(got[0].source.as_deref(), Some("Jeff Davis"));
+        assert_eq!(figs(text, &[])[0].source, None);
+    }
+
+    #[test]
+    fn according_to_an_actor() {
+        let text = "According to the monitor Airwars, hundreds of civilians died.";
+        let at = text.find("Airwars").unwrap_or(0);
+        let mut a = Span::new(Label::Actor, "organization", text, at, at + 7);
+        a.entity = Some("Airwars".into());
+        let got = figs(text, &[a]);
+        assert_eq!(got[0].source.as_deref(), Some("Airwars"));
+        assert_eq!(got[0].value.as_deref(), Some("200..999"));
+    }
+
+    #[test]
+    fn random_token_soup_does_not_panic_and_spans_are_ordered() {
+        const V: &[&str] = &[
+            "1",
+            "750",
+            ",",
+            "000",
+            ".",
+            "5",
+            "-",
+            "–",
+            "$",
+            "US",
+            "£",
+            "m",
+            "bn",
+            "k",
+            "one",
+            "a",
+            "half",
+            "of",
+            "the",
+            "tens",
+            "thousands",
+            "between",
+            "and",
+            "to",
+            "or",
+            "so",
+            "up",
+            "percent",
+            "%",
+            "km",
+            "said",
+            "according",
+            "’",
+            "s",
+            "\n",
+            " ",
+            "\u{2009}",
+            "two",
+            "hundred",
+            "dozen",
+            "several",
+            "third",
+            "in",
+            "five",
+            "+",
+            "odd",
+            "March",
+            "2017",
+            "whom",
+            "civilians",
+            "Airwars",
+            "F",
+            "16",
+            "No",
+            "#",
+            ":",
+            "30",
+            "the",
+            "million",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..(x % 24) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push_str(V[(x % V.len() as u64) as usize]);
+                if x.is_multiple_of(3) {
+                    t.push(' ');
+                }
+            }
+            x = x.wrapping_add(0x9e37_79b9);
+            let got = figs(&t, &[]);
+            for w in got.windows(2) {
+                assert!(w[0].end <= w[1].start, "{t:?}");
+            }
+            for f in &got {
+                assert_eq!(t.get(f.start..f.end), Some(f.text.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        for t in [
+            "",
+            "-",
+            "$",
+            "£",
+            "1-",
+            "one and a",
+            "between 5 and",
+            "a",
+            "half",
+            "1,",
+            "1.",
+            "tens of",
+            "several",
+            "$5-",
+            "up to",
+            "or so",
+            "5 or",
+            "1\u{2009}",
+            "one in",
+        ] {
+            let _ = texts(t);
+        }
+    }
 }

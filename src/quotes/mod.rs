@@ -186,7 +186,18 @@ fn after(doc: &Doc, actors: &Actors, close: usize, qstart: usize) -> Option<Stri
         }
         return subject_at(doc, actors, i + 1, qstart);
     }
-    // `Mattis told`, `he added`, `Lise Grande, the UN’s …, said`
+    // `Mattis told`, `he added`, `Lise Grande, the UN’s …, said`; a title
+    // before the name (`Lt. Col. Abdel Amir …`) is skipped.
+    while i + 1 < limit
+        && actors
+            .starting_in(doc.tokens[i].start, doc.tokens[i].end)
+            .is_none()
+        && (doc.tokens[i].upper || doc.tok(i) == ".")
+        && !is_pronoun(doc.tok(i))
+        && !is_speech_verb(doc, i)
+    {
+        i += 1;
+    }
     let subject = subject_at(doc, actors, i, qstart)?;
     let end = sent_end.min(limit).max(i + 1);
     let mut j = i + 1;
@@ -235,11 +246,11 @@ fn subject_before(
     let mut k = v;
     while k > floor {
         k -= 1;
-        if nearest_actor.is_some_and(|a| a.end <= doc.tokens[k].start) {
-            break;
-        }
         if is_pronoun(doc.tok(k)) {
             return subject_at(doc, actors, k, qstart);
+        }
+        if nearest_actor.is_some_and(|a| a.end <= doc.tokens[k].start) {
+            break;
         }
     }
     nearest_actor.map(speaker_key)
@@ -414,6 +425,36 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert!(
             got.iter().all(|(_, s)| s.as_deref() == Some("Jeff Davis")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn title_before_the_name_after_the_quote() {
+        let t =
+            "“They fled,” Lt. Col. Abdel Amir, a spokesman for the Rapid Response forces, said.";
+        let mut org = Span::new(Label::Actor, "organization", t, 0, 0);
+        let a = t.find("Rapid Response").unwrap();
+        org.start = a;
+        org.end = a + "Rapid Response".len();
+        org.entity = Some("Rapid Response".into());
+        let got = quotes(
+            t,
+            &[person(t, "Abdel Amir", "Abdel Amir", Some("Lt. Col.")), org],
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Abdel Amir"));
+    }
+
+    #[test]
+    fn pronoun_before_the_verb_wins_over_a_name_inside_the_previous_quote() {
+        let t = "Jawdat spoke. “The group [ISIS],” he said, “is in shock.\"";
+        let isis = t.find("ISIS").unwrap();
+        let mut org = Span::new(Label::Actor, "organization", t, isis, isis + 4);
+        org.entity = Some("ISIS".into());
+        let got = quotes(t, &[person(t, "Jawdat", "Jawdat", None), org]);
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter().all(|(_, s)| s.as_deref() == Some("Jawdat")),
             "{got:?}"
         );
     }

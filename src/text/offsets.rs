@@ -39,39 +39,25 @@ pub fn convert(text: &str, offsets: &mut [usize], unit: Unit) {
     }
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
-    let mut chars = text.char_indices();
-    let mut count = 0usize; // in `unit`, up to byte `pos`
-    let mut pos = 0usize;
+    let width = |c: char| match unit {
+        Unit::Utf16 => c.len_utf16(),
+        _ => 1,
+    };
+    let mut chars = text.chars();
+    let mut pos = 0usize; // a character boundary, in bytes
+    let mut count = 0usize; // `pos` in `unit`
+    let mut last_start = 0usize; // `count` at the start of the character ending at `pos`
     for i in order {
         let target = offsets[i];
         while pos < target {
-            match chars.next() {
-                Some((_, c)) => {
-                    pos += c.len_utf8();
-                    count += match unit {
-                        Unit::Utf16 => c.len_utf16(),
-                        _ => 1,
-                    };
-                    if pos > target {
-                        // inside a character: count it as its start
-                        count -= match unit {
-                            Unit::Utf16 => c.len_utf16(),
-                            _ => 1,
-                        };
-                        offsets[i] = count;
-                        count += match unit {
-                            Unit::Utf16 => c.len_utf16(),
-                            _ => 1,
-                        };
-                        break;
-                    }
-                }
-                None => break,
-            }
+            let Some(c) = chars.next() else { break };
+            last_start = count;
+            pos += c.len_utf8();
+            count += width(c);
         }
-        if pos <= target {
-            offsets[i] = count;
-        }
+        // Past `target` means `target` is inside the last character read
+        // (offsets are sorted, so it cannot be inside an earlier one).
+        offsets[i] = if pos <= target { count } else { last_start };
     }
 }
 
@@ -96,6 +82,16 @@ mod tests {
         let mut o = [8, 0, 5, 1, 9, 7];
         convert(text, &mut o, Unit::Codepoint);
         assert_eq!(o, [4, 0, 2, 1, 5, 3]);
+    }
+
+    /// Found by `cargo fuzz run offsets`: a second offset inside a character
+    /// that the first one had already stepped over kept its byte value.
+    #[test]
+    fn fuzz_repeated_offset_inside_a_char() {
+        let text = "\u{FFFD}\u{FFFD}";
+        let mut o = [1, 1, 4];
+        convert(text, &mut o, Unit::Utf16);
+        assert_eq!(o, [0, 0, 1]);
     }
 
     #[test]

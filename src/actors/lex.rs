@@ -1,0 +1,276 @@
+//! The word lists of the actors lens, parsed once from `data/*.txt`.
+//!
+//! Multi-word names (organisations, places, well-known persons) are keyed by
+//! their token sequence in the same form [`key`] builds from a text, so a name
+//! matches however the text spaces it around glued punctuation.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordSet, lines};
+use crate::text::{Kind, Token, tokenize};
+
+const ORGS: &str = include_str!("../../data/orgs.txt");
+const GAZETTEER: &str = include_str!("../../data/gazetteer.txt");
+const PERSONS: &str = include_str!("../../data/persons.txt");
+const GIVEN: &str = include_str!("../../data/given_names.txt");
+const SURNAMES: &str = include_str!("../../data/surnames.txt");
+const TITLES: &str = include_str!("../../data/titles.txt");
+const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
+const AFFILIATIONS: &str = include_str!("../../data/affiliations.txt");
+const COMMON: &str = include_str!("../../data/common_words.txt");
+const NICKNAMES: &str = include_str!("../../data/nicknames.txt");
+
+/// What a multi-word lexicon name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    /// An organisation; the index of its canonical name in [`Lex::canon`].
+    Org(u32),
+    /// A place: `b'c'` country, `b'r'` region, `b't'` town.
+    Place(u8),
+    /// A well-known person; the index of the full name in [`Lex::canon`].
+    Person(u32),
+}
+
+/// How a title word may be used before a name (`data/titles.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleKind {
+    /// A title or role noun (`secretary`, `spokesman`, `colonel`).
+    Title,
+    /// A modifier joining a title (`defence`, `deputy`, `Lt.`).
+    Modifier,
+    /// A courtesy title (`Mr`): marks a person, is no role.
+    Honorific,
+}
+
+/// An affiliation word of a group (`data/affiliations.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Affil {
+    /// May start a group (`coalition`, `Shiite`).
+    Lead,
+    /// Only inside a group (`special-operations`).
+    Inner,
+}
+
+/// Every list, parsed.
+pub struct Lex {
+    /// Multi-word and single-word names by token key (case-sensitive).
+    pub names: HashMap<String, Named>,
+    /// The same names by upper-case key, for all-capitals headlines
+    /// (only names of four letters or more).
+    pub upper: HashMap<String, Named>,
+    /// Canonical names (organisations, persons).
+    pub canon: Vec<String>,
+    /// Surname (last word) of each well-known person → canonical index.
+    pub surnames: HashMap<String, u32>,
+    /// Longest lexicon name, in tokens.
+    pub max_tokens: usize,
+    /// Given names.
+    pub given: WordSet,
+    /// Frequent surnames.
+    pub surnames_common: WordSet,
+    /// Title words, lower case.
+    pub titles: HashMap<String, TitleKind>,
+    /// Demonyms, lower case → country.
+    pub demonyms: HashMap<String, String>,
+    /// Affiliation words, lower case.
+    pub affil: HashMap<String, Affil>,
+    /// Common words (never a name alone).
+    pub common: WordSet,
+    /// Nickname (lower case) → formal given name.
+    pub nicknames: HashMap<String, String>,
+}
+
+/// The key of a token sequence: token texts, with one space where the
+/// text has whitespace between two words; none around punctuation, so
+/// `Wal - Mart` and `Washington , D.C.` (CoNLL spacing) match their names.
+pub fn key(text: &str, tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let after_punct = i > 0 && tokens[i - 1].kind == Kind::Punct;
+        if i > 0 && !t.glued && t.kind != Kind::Punct && !after_punct {
+            out.push(' ');
+        }
+        out.push_str(text.get(t.start..t.end).unwrap_or_default());
+    }
+    out
+}
+
+fn entry_key(name: &str) -> Result<(String, usize), String> {
+    let toks = tokenize(name);
+    if toks.is_empty() || toks[0].kind == Kind::Punct {
+        return Err(format!("bad name {name:?}"));
+    }
+    Ok((key(name, &toks), toks.len()))
+}
+
+impl Lex {
+    fn load() -> Result<Lex, String> {
+        let mut lx = Lex {
+            names: HashMap::new(),
+            upper: HashMap::new(),
+            canon: Vec::new(),
+            surnames: HashMap::new(),
+            max_tokens: 1,
+            given: WordSet::new(lines(GIVEN)),
+            surnames_common: WordSet::new(lines(SURNAMES)),
+            titles: HashMap::new(),
+            demonyms: HashMap::new(),
+            affil: HashMap::new(),
+            common: WordSet::new(lines(COMMON)),
+            nicknames: HashMap::new(),
+        };
+        // Places first, so that organisations and persons win on a clash.
+        for l in lines(GAZETTEER) {
+            let (k, name) = l.split_once('|').ok_or(format!("gazetteer: {l:?}"))?;
+            let kind = match k {
+                "c" | "r" | "t" => k.as_bytes()[0],
+                _ => return Err(format!("gazetteer kind: {l:?}")),
+            };
+            lx.add(name, Named::Place(kind))?;
+        }
+        for l in lines(PERSONS) {
+            let idx = lx.canon.len() as u32;
+            let mut fields = l.split('|').map(str::trim);
+            let full = fields.next().unwrap_or_default();
+            let surname = full.rsplit(' ').next().unwrap_or_default();
+            if surname.is_empty() || !full.contains(' ') {
+                return Err(format!("persons: {l:?}"));
+            }
+            lx.canon.push(full.to_string());
+            // Two well-known people with one surname (`Clinton`): the
+            // surname alone names neither.
+            lx.surnames
+                .entry(surname.to_string())
+                .and_modify(|v| *v = u32::MAX)
+                .or_insert(idx);
+            lx.add(full, Named::Person(idx))?;
+            for f in fields {
+                lx.add(f, Named::Person(idx))?;
+            }
+        }
+        for l in lines(ORGS) {
+            let idx = lx.canon.len() as u32;
+            let mut fields = l.split('|').map(str::trim);
+            let canon = fields.next().unwrap_or_default();
+            lx.canon.push(canon.to_string());
+            lx.add(canon, Named::Org(idx))?;
+            for f in fields {
+                lx.add(f, Named::Org(idx))?;
+            }
+        }
+        for l in lines(TITLES) {
+            let (w, k) = l.split_once('|').ok_or(format!("titles: {l:?}"))?;
+            let kind = match k {
+                "t" => TitleKind::Title,
+                "m" | "a" => TitleKind::Modifier,
+                "h" => TitleKind::Honorific,
+                _ => return Err(format!("titles kind: {l:?}")),
+            };
+            // A word listed as both keeps its strongest use (title).
+            let e = lx.titles.entry(w.to_lowercase()).or_insert(kind);
+            if kind == TitleKind::Title {
+                *e = kind;
+            }
+        }
+        for l in lines(DEMONYMS) {
+            let (d, c) = l.split_once('|').ok_or(format!("demonyms: {l:?}"))?;
+            if d.is_empty() || c.is_empty() {
+                return Err(format!("demonyms: {l:?}"));
+            }
+            lx.demonyms.insert(d.to_lowercase(), c.to_string());
+        }
+        for l in lines(AFFILIATIONS) {
+            let (w, k) = l.split_once('|').ok_or(format!("affiliations: {l:?}"))?;
+            let kind = match k {
+                "a" => Affil::Lead,
+                "m" => Affil::Inner,
+                _ => return Err(format!("affiliations kind: {l:?}")),
+            };
+            lx.affil.insert(w.to_lowercase(), kind);
+        }
+        for l in lines(NICKNAMES) {
+            let (n, f) = l.split_once('|').ok_or(format!("nicknames: {l:?}"))?;
+            if n.is_empty() || f.is_empty() {
+                return Err(format!("nicknames: {l:?}"));
+            }
+            lx.nicknames.insert(n.to_lowercase(), f.to_string());
+        }
+        Ok(lx)
+    }
+
+    fn add(&mut self, name: &str, what: Named) -> Result<(), String> {
+        let (k, n) = entry_key(name)?;
+        self.max_tokens = self.max_tokens.max(n);
+        let letters = k.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 4 && !self.common.contains(&k) {
+            self.upper.insert(k.to_uppercase(), what);
+        }
+        self.names.insert(k, what);
+        Ok(())
+    }
+
+    /// The canonical name at `idx`.
+    pub fn canon(&self, idx: u32) -> &str {
+        self.canon.get(idx as usize).map_or("", String::as_str)
+    }
+}
+
+/// The lists, parsed on first use. A bad line makes every list empty rather
+/// than panic at run time; the unit test below fails on it instead.
+pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
+    Lex::load().unwrap_or_else(|_| Lex {
+        names: HashMap::new(),
+        upper: HashMap::new(),
+        canon: Vec::new(),
+        surnames: HashMap::new(),
+        max_tokens: 1,
+        given: WordSet::default(),
+        surnames_common: WordSet::default(),
+        titles: HashMap::new(),
+        demonyms: HashMap::new(),
+        affil: HashMap::new(),
+        common: WordSet::default(),
+        nicknames: HashMap::new(),
+    })
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_loads() {
+        let lx = Lex::load().expect("a data file has a bad line");
+        assert!(lx.names.len() > 5000 && lx.given.len() > 1000);
+        assert!(lx.surnames_common.len() > 1000);
+        assert!(!lx.titles.is_empty() && !lx.demonyms.is_empty() && !lx.affil.is_empty());
+        assert!(!lx.common.is_empty() && !lx.nicknames.is_empty());
+        let isis = lx.names.get("Daesh").copied();
+        assert!(matches!(isis, Some(Named::Org(i)) if lx.canon(i) == "ISIS"));
+        assert!(matches!(lx.names.get("Mosul"), Some(Named::Place(_))));
+    }
+
+    #[test]
+    fn no_name_belongs_to_two_organisations() {
+        let mut seen = std::collections::HashMap::new();
+        for l in lines(ORGS) {
+            let canon = l.split('|').next().unwrap_or_default();
+            for f in l.split('|') {
+                if let Some(prev) = seen.insert(f.trim().to_string(), canon) {
+                    assert_eq!(prev, canon, "{f:?} names two organisations");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keys_ignore_spacing_of_glued_punctuation() {
+        let t = "al-Qaeda";
+        assert_eq!(key(t, &tokenize(t)), "al-Qaeda");
+        let t = "Department  of Defense";
+        assert_eq!(key(t, &tokenize(t)), "Department of Defense");
+        let t = "Washington , D.C.";
+        assert_eq!(key(t, &tokenize(t)), "Washington,D.C.");
+    }
+}

@@ -1,0 +1,263 @@
+//! The second pass of the actors lens: what the whole article says about
+//! each name. Acronyms introduced in brackets are bound to their long form,
+//! surname-only and first-name-only mentions join the person named in full,
+//! head words alone (`the Commission`) join the organisation, and names with
+//! no cue yet are decided by a description or by their context.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lex::{self, Named, TitleKind};
+use super::words::*;
+use super::{Ctx, K, Mention};
+
+/// The rule name of the weakest person cue.
+pub(super) const WEAK_PERSON: &str = "two or three name words";
+
+/// Second pass: the whole article's names decide what single words are,
+/// acronyms are bound to their long forms, and entity keys are set.
+pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
+    let lx = cx.lx;
+    // Acronyms introduced in brackets: `Combined Joint Task Force (CJTF-OIR)`.
+    let mut acro: HashMap<String, String> = HashMap::new();
+    let mut not_org: HashSet<String> = HashSet::new();
+    for i in 0..ms.len() {
+        let m = &ms[i];
+        if !matches!(m.kind, K::Org | K::Person | K::Unknown) || m.ub - m.ua < 2 {
+            continue;
+        }
+        if cx.text(m.ub) != "(" {
+            continue;
+        }
+        // Mentions are sorted and disjoint: the acronym is the next one.
+        let j = i + 1;
+        if ms
+            .get(j)
+            .is_none_or(|x| x.ua != m.ub + 1 || x.ub != m.ub + 2)
+        {
+            continue;
+        }
+        if cx.text(ms[j].ub) != ")" || !cx.units[ms[j].ua].caps {
+            continue;
+        }
+        let short = cx.text(ms[j].ua).to_string();
+        if ms[i].kind == K::Person {
+            // A person's name takes no acronym: the long form names a thing
+            // (`Bovine Spongiform Encephalopathy (BSE)`) unless a strong cue
+            // made it a person (`Senator John McCain (R-AZ)`).
+            if ms[i].why == WEAK_PERSON {
+                ms[i].kind = K::Unknown;
+                ms[i].headline = true;
+            }
+            if ms[j].key.is_none() {
+                not_org.insert(short);
+            }
+            continue;
+        }
+        let initials: String = (m.ua..m.ub)
+            .filter_map(|u| cx.text(u).chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        if !short.starts_with(initials.chars().next().unwrap_or(' ')) {
+            continue;
+        }
+        let key = ms[j]
+            .key
+            .clone()
+            .or_else(|| (ms[i].kind == K::Org).then(|| ms[i].key.clone()).flatten())
+            .unwrap_or_else(|| short.clone());
+        for k in [i, j] {
+            ms[k].kind = K::Org;
+            ms[k].key = Some(key.clone());
+            ms[k].why = "acronym bound to its long form";
+        }
+        acro.insert(short, key);
+    }
+
+    for m in ms.iter_mut() {
+        if m.key.is_none() && m.ub == m.ua + 1 && not_org.contains(cx.text(m.ua)) {
+            m.kind = K::Unknown;
+            m.headline = true;
+        }
+    }
+
+    // Full names of persons in the text, for nicknames (`Bob` → `Robert`).
+    let persons: HashSet<String> = ms
+        .iter()
+        .filter(|m| m.kind == K::Person && m.ub - m.ua >= 2)
+        .map(|m| cx.display(m.ua, m.ub))
+        .collect();
+
+    // Persons with at least two words: their keys and their short forms.
+    let mut full: HashMap<String, String> = HashMap::new();
+    let mut short: HashMap<String, String> = HashMap::new();
+    let mut orgs: HashMap<String, String> = HashMap::new();
+    for m in ms.iter_mut() {
+        if m.kind == K::Person && m.ub - m.ua >= 2 {
+            let text = cx.span_text(m.ua, m.ub).to_string();
+            let key = m.key.clone().unwrap_or_else(|| {
+                let norm = formal(cx, m.ua, m.ub, &persons);
+                let toks = crate::text::tokenize(&norm);
+                if let Some(Named::Person(c)) = lx.names.get(&lex::key(&norm, &toks)) {
+                    return lx.canon(*c).to_string();
+                }
+                if let Some(k) = full.get(&norm) {
+                    return k.clone();
+                }
+                norm
+            });
+            full.insert(text, key.clone());
+            m.key = Some(key.clone());
+            let last = cx.text(m.ub - 1).to_string();
+            short.insert(last, key.clone());
+            let first = cx.text(m.ua);
+            if lx.given.contains(first) {
+                short.entry(first.to_string()).or_insert(key);
+            }
+        } else if m.kind == K::Org {
+            let text = cx.span_text(m.ua, m.ub).to_string();
+            let key = m.key.clone().unwrap_or_else(|| text.clone());
+            if m.ub - m.ua >= 2 {
+                orgs.entry(cx.text(m.ua).to_string())
+                    .or_insert_with(|| key.clone());
+                // `the Commission` after `the European Commission`
+                let last = cx.text(m.ub - 1);
+                if ORG_HEADS.contains(&last) {
+                    orgs.entry(last.to_string()).or_insert_with(|| key.clone());
+                }
+            }
+            orgs.insert(text, key);
+        }
+    }
+    for (a, k) in acro {
+        orgs.insert(a, k);
+    }
+    for m in ms.iter_mut() {
+        let text = cx.span_text(m.ua, m.ub);
+        let single = m.ub - m.ua == 1;
+        if matches!(m.kind, K::Unknown | K::Person | K::Org) && m.key.is_none() {
+            if let Some(k) = short.get(text).filter(|_| single) {
+                m.kind = K::Person;
+                m.key = Some(k.clone());
+                m.why = "same person named in full";
+                continue;
+            }
+            if let Some(k) = orgs.get(text)
+                && m.kind != K::Person
+            {
+                m.kind = K::Org;
+                m.key = Some(k.clone());
+                continue;
+            }
+            if let Some(&c) = lx.surnames.get(text).filter(|_| single)
+                && (m.kind == K::Unknown || m.kind == K::Person)
+            {
+                m.kind = K::Person;
+                // A surname two well-known people share keys itself.
+                m.key = Some(if c == u32::MAX {
+                    text.to_string()
+                } else {
+                    lx.canon(c).to_string()
+                });
+                m.why = "well-known person";
+                continue;
+            }
+        }
+        // `Bilka is a Danish chain`, `Europrop, an engine maker`
+        if (m.kind == K::Unknown && !m.headline || m.why == WEAK_PERSON)
+            && let Some(k) = described_as(cx, m.ub)
+        {
+            m.kind = k;
+            m.why = "described after the name";
+        }
+        if m.kind == K::Unknown && !m.headline {
+            m.kind = context_kind(cx, m.ua, m.ub);
+        }
+        if m.kind == K::Person && m.key.is_none() {
+            m.key = Some(formal(cx, m.ua, m.ub, &persons));
+        }
+    }
+}
+
+/// The key of a person's name with a nickname made formal (`Jim` → `James`)
+/// when the formal name is a known person or named in the text.
+fn formal(cx: &Ctx, a: usize, b: usize, persons: &HashSet<String>) -> String {
+    let text = cx.display(a, b);
+    if b - a < 2 {
+        return text;
+    }
+    let first = cx.text(a);
+    if let Some(f) = cx.lx.nicknames.get(&first.to_lowercase()) {
+        let cand = format!("{f} {}", cx.display(a + 1, b));
+        let known = cx
+            .lx
+            .names
+            .contains_key(&format!("{f} {}", cx.key(a + 1, b)));
+        if known || persons.contains(&cand) {
+            return cand;
+        }
+    }
+    text
+}
+
+/// What a description right after a name says it is: `, a company`,
+/// `is an Iraqi singer`.
+fn described_as(cx: &Ctx, b: usize) -> Option<K> {
+    let mut k = b;
+    if cx.text(k) == "," || ["is", "was"].iter().any(|w| cx.is(k, w)) {
+        k += 1;
+    } else {
+        return None;
+    }
+    if !["a", "an", "the"].iter().any(|w| cx.is(k, w)) {
+        return None;
+    }
+    k += 1;
+    let stop = k + 4;
+    while k < stop {
+        let u = cx.units.get(k)?;
+        let w = cx.text(k);
+        if !u.word {
+            return None;
+        }
+        let lw = w.to_lowercase();
+        if ORG_NOUNS.contains(&lw.as_str()) {
+            return Some(K::Org);
+        }
+        if PERSON_NOUNS.contains(&lw.as_str()) || cx.title_kind(k) == Some(TitleKind::Title) {
+            return Some(K::Person);
+        }
+        if u.upper && !cx.is_demonym(k) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// What the context says a lone unknown capitalized word is.
+fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
+    let prev = if a > 0 { cx.text(a - 1) } else { "" };
+    let next = cx.text(b);
+    let next2 = cx.text(b + 1);
+    if matches!(cx.title_kind(a.wrapping_sub(1)), Some(TitleKind::Honorific)) {
+        return K::Person;
+    }
+    if SAY.contains(&next) || SAY.contains(&prev) && next != "in" {
+        return K::Person;
+    }
+    if next == "," && SAY.contains(&next2) {
+        return K::Person;
+    }
+    if PLACE_PREPS.contains(&prev) && !cx.first_word[a] {
+        return K::Place;
+    }
+    // `Paxton, Illinois`: a name before a comma and a country or region.
+    if next == "," && matches!(cx.lexicon_at(b + 1), Some((_, Named::Place(b'c' | b'r')))) {
+        return K::Place;
+    }
+    // `the village of Atwick`
+    if prev == "of" && a >= 2 && PLACE_NOUNS.contains(&cx.text(a - 2).to_lowercase().as_str()) {
+        return K::Place;
+    }
+    K::Unknown
+}

@@ -1,0 +1,174 @@
+//! Word units: the tokenizer splits `al-Mohammadawi`, `Ra’ed`, `U.S.` and
+//! `Lt.` into several tokens; a unit joins them back, so names are built
+//! from whole words.
+
+use crate::text::{Doc, Kind};
+
+/// Abbreviations that keep their period inside the unit (`Lt.`, `Inc.`).
+const ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "sgt", "maj", "cpl", "pvt", "adm",
+    "gov", "sen", "rep", "rev", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "ft", "cmdr",
+    "brig", "pres", "gens", "messrs", "bros", "no", "dept", "univ", "assn", "ave",
+];
+
+/// Participles after a hyphen that leave the name before it a word of
+/// its own (`ISIS-held` → `ISIS`, `US-led` → `US`).
+pub const SPLIT_TAILS: &[&str] = &[
+    "held",
+    "led",
+    "backed",
+    "based",
+    "linked",
+    "affiliated",
+    "controlled",
+    "run",
+    "owned",
+    "style",
+    "born",
+    "related",
+    "inspired",
+    "allied",
+    "occupied",
+    "made",
+    "built",
+    "funded",
+    "supported",
+    "trained",
+    "sponsored",
+    "dominated",
+    "friendly",
+    "aligned",
+    "bound",
+    "brokered",
+    "era",
+    "registered",
+    "flagged",
+    "listed",
+    "produced",
+    "designed",
+];
+
+/// One word of a name: a half-open token range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// First token.
+    pub a: usize,
+    /// One past the last token.
+    pub b: usize,
+    /// Starts with an upper-case letter.
+    pub upper: bool,
+    /// All letters upper case (two or more letters), or a single capital
+    /// initial (`H.`).
+    pub caps: bool,
+    /// Made of letters (its first token is a word).
+    pub word: bool,
+    /// A line break comes before it.
+    pub line_start: bool,
+}
+
+fn is_apostrophe(s: &str) -> bool {
+    matches!(s, "'" | "’" | "‘")
+}
+
+/// Splits the tokens of `doc` into units; punctuation tokens that join
+/// nothing are units of their own (with `word` false).
+pub fn build(doc: &Doc) -> Vec<Unit> {
+    let toks = &doc.tokens;
+    let mut out = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let mut b = i + 1;
+        if t.kind != Kind::Punct {
+            while let (Some(p), Some(n)) = (toks.get(b), toks.get(b + 1)) {
+                if !p.glued || !n.glued || n.kind == Kind::Punct {
+                    break;
+                }
+                let ps = doc.tok(b);
+                let ns = doc.tok(b + 1);
+                let prev = doc.tok(b - 1);
+                let join = match ps {
+                    // `ISIS-held`, `Mosul-based`: the name stands alone.
+                    "-" | "‐" => !(toks[b - 1].upper && SPLIT_TAILS.contains(&ns)),
+                    "&" => prev.chars().count() <= 2 && ns.chars().count() <= 2,
+                    "." => prev.chars().count() == 1 && ns.chars().count() == 1,
+                    s if is_apostrophe(s) => {
+                        // `Trump’s` is a possessive, `Ra’ed` and `O'Brien` are names.
+                        let possessive = ns.eq_ignore_ascii_case("s")
+                            && toks
+                                .get(b + 2)
+                                .is_none_or(|x| !x.glued || x.kind == Kind::Punct);
+                        !possessive
+                            && !ns.eq_ignore_ascii_case("t")
+                            && toks[b - 1].kind == Kind::Word
+                    }
+                    _ => false,
+                };
+                if !join {
+                    break;
+                }
+                b += 2;
+            }
+            // A trailing period after an initial or a known abbreviation.
+            if let Some(p) = toks.get(b) {
+                let last = doc.tok(b - 1);
+                let initial = b == i + 1 && last.chars().count() == 1 && t.upper;
+                let dotted = b > i + 1 && doc.tok(b - 2) == "." && last.chars().count() == 1;
+                let abbrev = b == i + 1 && ABBREV.iter().any(|a| a.eq_ignore_ascii_case(last));
+                if p.glued && doc.tok(b) == "." && (initial || dotted || abbrev) {
+                    b += 1;
+                }
+            }
+        }
+        let s = doc.slice(i, b);
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = t.kind == Kind::Word
+            && s.chars().all(|c| !c.is_lowercase())
+            && (letters >= 2 || t.upper);
+        out.push(Unit {
+            a: i,
+            b,
+            upper: t.upper,
+            caps,
+            word: t.kind == Kind::Word,
+            line_start: t.line_start,
+        });
+        i = b;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(text: &str) -> Vec<String> {
+        let d = Doc::new(text);
+        build(&d)
+            .iter()
+            .map(|u| d.slice(u.a, u.b).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn joins_names_and_keeps_possessives_apart() {
+        assert_eq!(
+            units("Lt. Col. Abdel al-Mohammadawi, Ra’ed and Trump’s U.S. CJTF-OIR"),
+            [
+                "Lt.",
+                "Col.",
+                "Abdel",
+                "al-Mohammadawi",
+                ",",
+                "Ra’ed",
+                "and",
+                "Trump",
+                "’",
+                "s",
+                "U.S.",
+                "CJTF-OIR"
+            ]
+        );
+        assert_eq!(units("H. Collier AT&T"), ["H.", "Collier", "AT&T"]);
+    }
+}

@@ -1,0 +1,541 @@
+//! Closed word classes of English temporal expressions: month and weekday
+//! names, number words, calendar units. These are facts of the language,
+//! small enough to live in code as sorted match arms.
+
+/// A calendar unit a duration, set or relative date counts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Seconds.
+    Second,
+    /// Minutes.
+    Minute,
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// A weekend (Saturday and Sunday).
+    Weekend,
+    /// Fortnights (two weeks).
+    Fortnight,
+    /// Months.
+    Month,
+    /// Quarters of a year.
+    Quarter,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+    /// Centuries.
+    Century,
+}
+
+impl Unit {
+    /// The unit word for a lower-case token, and whether it is plural.
+    pub fn parse(w: &str) -> Option<(Unit, bool)> {
+        Some(match w {
+            "second" | "sec" => (Unit::Second, false),
+            "seconds" | "secs" => (Unit::Second, true),
+            "minute" | "min" => (Unit::Minute, false),
+            "minutes" | "mins" => (Unit::Minute, true),
+            "hour" | "hr" => (Unit::Hour, false),
+            "hours" | "hrs" => (Unit::Hour, true),
+            "day" => (Unit::Day, false),
+            "days" => (Unit::Day, true),
+            "week" => (Unit::Week, false),
+            "weeks" => (Unit::Week, true),
+            "weekend" => (Unit::Weekend, false),
+            "weekends" => (Unit::Weekend, true),
+            "fortnight" => (Unit::Fortnight, false),
+            "fortnights" => (Unit::Fortnight, true),
+            "month" => (Unit::Month, false),
+            "months" => (Unit::Month, true),
+            "quarter" => (Unit::Quarter, false),
+            "quarters" => (Unit::Quarter, true),
+            "year" | "yr" => (Unit::Year, false),
+            "years" | "yrs" => (Unit::Year, true),
+            "decade" => (Unit::Decade, false),
+            "decades" => (Unit::Decade, true),
+            "century" => (Unit::Century, false),
+            "centuries" => (Unit::Century, true),
+            _ => return None,
+        })
+    }
+
+    /// TIMEX3 duration value for `n` of this unit (`P3M`, `PT2H`, `P10Y`).
+    pub fn duration(self, n: f64) -> String {
+        // `half an hour` reads better as PT30M than PT0.5H.
+        if self == Unit::Hour && n.fract() != 0.0 && n < 1000.0 {
+            return Unit::Minute.duration((n * 60.0).round());
+        }
+        let (n, letter, time) = match self {
+            Unit::Second => (n, "S", true),
+            Unit::Minute => (n, "M", true),
+            Unit::Hour => (n, "H", true),
+            Unit::Day => (n, "D", false),
+            Unit::Week => (n, "W", false),
+            Unit::Weekend => (n, "WE", false),
+            Unit::Fortnight => (n * 2.0, "W", false),
+            Unit::Month => (n, "M", false),
+            Unit::Quarter => (n * 3.0, "M", false),
+            Unit::Year => (n, "Y", false),
+            Unit::Decade => (n * 10.0, "Y", false),
+            Unit::Century => (n * 100.0, "Y", false),
+        };
+        let t = if time { "T" } else { "" };
+        format!("P{t}{}{letter}", fmt_num(n))
+    }
+
+    /// TIMEX3 duration value for an unstated number of this unit (`PXD`).
+    pub fn vague(self) -> String {
+        match self {
+            Unit::Second => "PTXS".into(),
+            Unit::Minute => "PTXM".into(),
+            Unit::Hour => "PTXH".into(),
+            Unit::Day => "PXD".into(),
+            Unit::Week | Unit::Fortnight => "PXW".into(),
+            Unit::Weekend => "PXWE".into(),
+            Unit::Month | Unit::Quarter => "PXM".into(),
+            Unit::Year | Unit::Decade | Unit::Century => "PXY".into(),
+        }
+    }
+
+    /// The unit's name, for explanations.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Second => "second",
+            Unit::Minute => "minute",
+            Unit::Hour => "hour",
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Weekend => "weekend",
+            Unit::Fortnight => "fortnight",
+            Unit::Month => "month",
+            Unit::Quarter => "quarter",
+            Unit::Year => "year",
+            Unit::Decade => "decade",
+            Unit::Century => "century",
+        }
+    }
+}
+
+/// `3` for 3.0, `2.5` for 2.5.
+pub fn fmt_num(n: f64) -> String {
+    if (n - n.round()).abs() < 1e-9 {
+        format!("{}", n.round() as i64)
+    } else {
+        let s = format!("{n:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Month number of a full or abbreviated month name (lower case).
+/// `abbrev` tells whether the form is an abbreviation (may take a period).
+pub fn month(w: &str) -> Option<(u32, bool)> {
+    Some(match w {
+        "january" => (1, false),
+        "february" => (2, false),
+        "march" => (3, false),
+        "april" => (4, false),
+        "may" => (5, false),
+        "june" => (6, false),
+        "july" => (7, false),
+        "august" => (8, false),
+        "september" => (9, false),
+        "october" => (10, false),
+        "november" => (11, false),
+        "december" => (12, false),
+        "jan" => (1, true),
+        "feb" => (2, true),
+        "mar" => (3, true),
+        "apr" => (4, true),
+        "jun" => (6, true),
+        "jul" => (7, true),
+        "aug" => (8, true),
+        "sep" | "sept" => (9, true),
+        "oct" => (10, true),
+        "nov" => (11, true),
+        "dec" => (12, true),
+        _ => return None,
+    })
+}
+
+/// English month names, for explanations.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// English weekday names, Monday first, for explanations.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// ISO weekday (Monday = 1) of a full weekday name (lower case).
+pub fn weekday(w: &str) -> Option<u32> {
+    Some(match w {
+        "monday" => 1,
+        "tuesday" => 2,
+        "wednesday" => 3,
+        "thursday" => 4,
+        "friday" => 5,
+        "saturday" => 6,
+        "sunday" => 7,
+        _ => return None,
+    })
+}
+
+/// Part of a day: TIMEX3 code of `morning`, `afternoon`, `evening`, `night`.
+pub fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+/// Season code of a season word (lower case).
+pub fn season(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+/// Value of a cardinal number word below one hundred.
+pub fn small_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        "dozen" => 12,
+        _ => return None,
+    })
+}
+
+/// Value of an ordinal word (`first` … `thirty-first` parts).
+pub fn ordinal(w: &str) -> Option<u32> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        _ => return None,
+    })
+}
+
+/// Ordinal suffixes written after digits (`2nd`, `5th`).
+pub fn is_ordinal_suffix(w: &str) -> bool {
+    matches!(w, "st" | "nd" | "rd" | "th")
+}
+
+/// Time-zone abbreviations that may follow a clock time; `Z` zones are UTC.
+pub fn time_zone(w: &str) -> Option<bool> {
+    Some(match w {
+        "gmt" | "utc" | "z" => true,
+        "est" | "edt" | "et" | "cst" | "cdt" | "ct" | "mst" | "mdt" | "pst" | "pdt" | "pt"
+        | "bst" | "cet" | "cest" | "eet" | "eest" | "ist" | "jst" | "aest" | "aedt" | "msk" => {
+            false
+        }
+        _ => return None,
+    })
+}
+
+/// Words that name a count or measure when they follow a number, so the
+/// number is not a year (`2000 people`, `1500 troops` are caught by the
+/// plural test; these are the irregular ones).
+pub fn is_count_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "men"
+            | "women"
+            | "children"
+            | "police"
+            | "personnel"
+            | "staff"
+            | "percent"
+            | "per"
+            | "%"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "thousand"
+            | "hundred"
+            | "feet"
+            | "foot"
+            | "km"
+            | "kg"
+            | "m"
+            | "mph"
+            | "metres"
+            | "meters"
+            | "miles"
+            | "tonnes"
+            | "tons"
+            | "dollars"
+            | "euros"
+            | "pounds"
+            | "times"
+            | "of"
+            | "to"
+            | "or"
+            | "more"
+            | "other"
+            | "new"
+            | "additional"
+    )
+}
+
+/// Words after which a four-digit number is an identifier, not a year.
+pub fn is_identifier_head(w: &str) -> bool {
+    matches!(
+        w,
+        "no" | "nos"
+            | "number"
+            | "flight"
+            | "route"
+            | "highway"
+            | "room"
+            | "article"
+            | "resolution"
+            | "model"
+            | "version"
+            | "page"
+            | "section"
+            | "chapter"
+            | "unit"
+            | "bus"
+            | "channel"
+            | "line"
+            | "code"
+            | "windows"
+            | "suite"
+            | "apartment"
+            | "box"
+            | "lot"
+            | "item"
+            | "bill"
+            | "act"
+            | "pin"
+    )
+}
+
+/// Hedges before a duration, with their TIMEX3 `mod`; the number of words.
+pub fn approximator(w1: &str, w2: &str) -> Option<(&'static str, usize)> {
+    Some(match (w1, w2) {
+        ("more", "than") | ("longer", "than") | ("over", "than") => ("MORE_THAN", 2),
+        ("less", "than") | ("fewer", "than") | ("shorter", "than") => ("LESS_THAN", 2),
+        ("at", "least") => ("EQUAL_OR_MORE", 2),
+        ("at", "most") | ("up", "to") | ("no", "more") => ("EQUAL_OR_LESS", 2),
+        ("nearly", _) | ("almost", _) | ("just", "under") => ("LESS_THAN", 1),
+        ("about", _) | ("around", _) | ("roughly", _) | ("approximately", _) | ("some", _) => {
+            ("APPROX", 1)
+        }
+        ("well", "over") | ("just", "over") => ("MORE_THAN", 2),
+        _ => return None,
+    })
+}
+
+/// Irregular past-tense verb forms that signal past narration.
+pub fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "said"
+            | "told"
+            | "began"
+            | "came"
+            | "went"
+            | "took"
+            | "made"
+            | "met"
+            | "saw"
+            | "gave"
+            | "left"
+            | "fell"
+            | "held"
+            | "won"
+            | "lost"
+            | "rose"
+            | "got"
+            | "found"
+            | "sent"
+            | "spent"
+            | "built"
+            | "brought"
+            | "bought"
+            | "caught"
+            | "fought"
+            | "thought"
+            | "struck"
+            | "sold"
+            | "ran"
+            | "became"
+            | "broke"
+            | "chose"
+            | "drove"
+            | "flew"
+            | "knew"
+            | "meant"
+            | "paid"
+            | "shot"
+            | "spoke"
+            | "stood"
+            | "stole"
+            | "swore"
+            | "taught"
+            | "threw"
+            | "wrote"
+            | "arose"
+            | "dealt"
+            | "fled"
+            | "kept"
+            | "laid"
+            | "sat"
+            | "slept"
+            | "sought"
+            | "withdrew"
+            | "overtook"
+            | "undertook"
+            | "ago"
+            | "yesterday"
+            | "last"
+            | "earlier"
+            | "previously"
+            | "recently"
+    )
+}
+
+/// Words that signal future reference in a clause.
+pub fn is_future_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "shall"
+            | "tomorrow"
+            | "next"
+            | "upcoming"
+            | "coming"
+            | "scheduled"
+            | "expected"
+            | "due"
+            | "plans"
+            | "plan"
+            | "intends"
+            | "aims"
+            | "would"
+            | "forthcoming"
+    )
+}
+
+/// Present-tense verbs that, beside a weekday, announce a coming event
+/// (`the trial begins Monday`, `the summit is on Friday`).
+pub fn is_present_event(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "begins"
+            | "starts"
+            | "opens"
+            | "ends"
+            | "closes"
+            | "meets"
+            | "resumes"
+            | "arrives"
+            | "holds"
+            | "visits"
+            | "hosts"
+            | "plays"
+            | "faces"
+            | "returns"
+            | "runs"
+            | "kicks"
+            | "takes"
+            | "launches"
+            | "travels"
+            | "heads"
+            | "expires"
+            | "comes"
+            | "falls"
+            | "goes"
+            | "convenes"
+            | "reconvenes"
+            | "gathers"
+            | "airs"
+            | "premieres"
+            | "debuts"
+            | "lands"
+            | "departs"
+            | "concludes"
+            | "finishes"
+    )
+}

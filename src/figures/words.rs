@@ -1,0 +1,486 @@
+//! The figures lens's word lists: hedges, currencies and units from `data/`,
+//! and the small closed classes (number words, fractions) that are facts of
+//! English rather than lists to grow.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::lexicon::lines;
+use crate::text::{Doc, Kind, tokenize};
+
+/// One multi-token entry of a list, with what it maps to.
+struct Entry<T> {
+    /// The entry's tokens; `exact[i]` says token `i` must match case exactly.
+    toks: Vec<Box<str>>,
+    exact: Vec<bool>,
+    payload: T,
+}
+
+/// A list of phrases matched against the shared tokens (never re-tokenizing
+/// the document: entries are tokenized once, when the list is built).
+pub struct Phrases<T> {
+    by_first: HashMap<String, Vec<Entry<T>>>,
+}
+
+impl<T> Phrases<T> {
+    fn new(items: impl IntoIterator<Item = (String, T)>) -> Phrases<T> {
+        let mut by_first: HashMap<String, Vec<Entry<T>>> = HashMap::new();
+        for (words, payload) in items {
+            let toks: Vec<Box<str>> = tokenize(&words)
+                .iter()
+                .filter_map(|t| words.get(t.start..t.end))
+                .map(Box::from)
+                .collect();
+            let Some(first) = toks.first() else { continue };
+            // Short codes with a capital (MW, GB, USD, Rs) are case-exact:
+            // "mw" or "gb" in running text are not units.
+            let exact = toks
+                .iter()
+                .map(|t| t.chars().count() <= 4 && t.chars().any(char::is_uppercase))
+                .collect();
+            by_first
+                .entry(first.to_lowercase())
+                .or_default()
+                .push(Entry {
+                    toks,
+                    exact,
+                    payload,
+                });
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// The longest entry starting at token `i`: its end (token index) and payload.
+    pub fn at(&self, doc: &Doc, i: usize) -> Option<(usize, &T)> {
+        let first = doc.tok(i);
+        if first.is_empty() {
+            return None;
+        }
+        let cands = self.by_first.get(&first.to_lowercase())?;
+        'entry: for e in cands {
+            for (k, t) in e.toks.iter().enumerate() {
+                let got = doc.tok(i + k);
+                let ok = if e.exact[k] {
+                    got == &**t
+                } else {
+                    got.to_lowercase() == t.to_lowercase()
+                };
+                // Tokens of one entry must not be split by a line break.
+                let broken = k > 0 && doc.tokens.get(i + k).is_some_and(|x| x.line_start);
+                if !ok || broken {
+                    continue 'entry;
+                }
+            }
+            return Some((i + e.toks.len(), &e.payload));
+        }
+        None
+    }
+}
+
+/// Where a hedge stands relative to its number.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Pos {
+    /// Before it: `up to 750,000`.
+    Pre,
+    /// After it: `700,000 or so`.
+    Post,
+}
+
+/// A hedge's kind (`upper`, `lower`, `approximate`) and position.
+#[derive(Clone, Copy, Debug)]
+pub struct Hedge {
+    /// `upper`, `lower` or `approximate`.
+    pub kind: &'static str,
+    /// Before or after the number.
+    pub pos: Pos,
+}
+
+/// A currency: its ISO code, where it stands, and its minor-unit divisor.
+#[derive(Clone, Debug)]
+pub struct Currency {
+    /// ISO 4217 code.
+    pub code: String,
+    /// Whether it may stand before the number.
+    pub pre: bool,
+    /// Whether it may stand after the number.
+    pub post: bool,
+    /// 100 for cents and pence.
+    pub divisor: f64,
+}
+
+fn kind_str(k: &str) -> &'static str {
+    match k {
+        "upper" => "upper",
+        "lower" => "lower",
+        _ => "approximate",
+    }
+}
+
+/// Hedges from `data/figures-hedges.txt`.
+pub static HEDGES: LazyLock<Phrases<Hedge>> = LazyLock::new(|| {
+    Phrases::new(
+        lines(include_str!("../../data/figures-hedges.txt")).filter_map(|l| {
+            let mut f = l.split('|');
+            let words = f.next()?.trim().to_string();
+            let kind = kind_str(f.next()?.trim());
+            let pos = if f.next()?.trim() == "post" {
+                Pos::Post
+            } else {
+                Pos::Pre
+            };
+            Some((words, Hedge { kind, pos }))
+        }),
+    )
+});
+
+/// Currencies from `data/figures-currencies.txt`.
+pub static CURRENCIES: LazyLock<Phrases<Currency>> = LazyLock::new(|| {
+    Phrases::new(
+        lines(include_str!("../../data/figures-currencies.txt")).filter_map(|l| {
+            let mut f = l.split('|');
+            let words = f.next()?.trim().to_string();
+            let code = f.next()?.trim().to_string();
+            let pos = f.next()?.trim();
+            let divisor = f
+                .next()
+                .and_then(|d| d.trim().parse::<f64>().ok())
+                .unwrap_or(1.0);
+            Some((
+                words,
+                Currency {
+                    code,
+                    pre: pos != "post",
+                    post: pos != "pre",
+                    divisor,
+                },
+            ))
+        }),
+    )
+});
+
+/// Units from `data/figures-units.txt`, mapped to their normalized symbol.
+pub static UNITS: LazyLock<Phrases<String>> = LazyLock::new(|| {
+    Phrases::new(
+        lines(include_str!("../../data/figures-units.txt")).filter_map(|l| {
+            let mut f = l.split('|');
+            let words = f.next()?.trim().to_string();
+            let unit = f.next()?.trim().to_string();
+            Some((words, unit))
+        }),
+    )
+});
+
+/// Cardinal number words below one hundred that stand alone (`six`, `twenty`).
+pub fn small_number(w: &str) -> Option<u32> {
+    let w = w.to_ascii_lowercase();
+    Some(match w.as_str() {
+        "zero" | "nought" | "naught" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Scale words (`hundred`, `million`, and `lakh`/`crore` of South Asian news).
+pub fn scale_word(w: &str) -> Option<f64> {
+    let w = w.to_ascii_lowercase();
+    Some(match w.as_str() {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        "lakh" => 1e5,
+        "crore" => 1e7,
+        _ => return None,
+    })
+}
+
+/// Abbreviated scales written after digits: `10k`, `£20m`, `$3.5bn`.
+pub fn scale_abbrev(w: &str) -> Option<f64> {
+    Some(match w {
+        "k" | "K" => 1e3,
+        "m" | "M" | "mn" | "mln" | "mil" | "MM" | "Mn" => 1e6,
+        "b" | "B" | "bn" | "bln" | "Bn" | "BN" => 1e9,
+        "tn" | "trn" | "tln" | "Tn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Fraction words as a share of 100: `half`, `third(s)`, `quarter(s)`.
+pub fn fraction_word(w: &str) -> Option<f64> {
+    let w = w.to_ascii_lowercase();
+    Some(match w.as_str() {
+        "half" | "halves" => 50.0,
+        "third" | "thirds" => 100.0 / 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 25.0,
+        "fifth" | "fifths" => 20.0,
+        "sixth" | "sixths" => 100.0 / 6.0,
+        "eighth" | "eighths" => 12.5,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+/// Words that make a following number part of a name or label
+/// (`Article 5`, `Flight 370`, `Resolution 2254`).
+pub fn label_noun(w: &str) -> bool {
+    const L: &[&str] = &[
+        "article",
+        "flight",
+        "resolution",
+        "chapter",
+        "section",
+        "route",
+        "highway",
+        "room",
+        "page",
+        "pages",
+        "exit",
+        "level",
+        "phase",
+        "stage",
+        "grade",
+        "category",
+        "no",
+        "nos",
+        "number",
+        "paragraph",
+        "clause",
+        "line",
+        "gate",
+        "platform",
+        "channel",
+        "version",
+        "season",
+        "episode",
+        "unit",
+        "apartment",
+        "suite",
+        "road",
+        "street",
+        "bus",
+        "terminal",
+        "hangar",
+        "pier",
+        "item",
+        "figure",
+        "table",
+        "verse",
+        "psalm",
+        "act",
+        "amendment",
+        "proposition",
+        "prop",
+        "district",
+        "ward",
+        "precinct",
+        "block",
+        "lot",
+        "tier",
+        "type",
+        "model",
+        "mark",
+        "series",
+        "covid",
+        "junction",
+        "milepost",
+        "mile-marker",
+        "p",
+        "pp",
+        "junctions",
+        "articles",
+        "sections",
+        "exits",
+        "gates",
+        "rooms",
+        "flights",
+        "routes",
+        "code",
+        "vol",
+        "volume",
+        "issue",
+        "case",
+        "file",
+    ];
+    let w = w.to_ascii_lowercase();
+    L.contains(&w.as_str())
+}
+
+/// Month names and abbreviations: a number next to one belongs to a date.
+pub fn month(w: &str) -> bool {
+    const M: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let l = w.to_ascii_lowercase();
+    // "may", "march" (and "jan", "dec" …) are other words too; only the
+    // capitalized forms of those are months.
+    let plain = l.len() > 5 && l != "august";
+    (plain || w.chars().next().is_some_and(char::is_uppercase)) && M.contains(&l.as_str())
+}
+
+/// Time units: a number before one is a duration or age, which belongs to
+/// the dates lens (ANNOTATION.md §3), never a figure.
+pub fn time_unit(w: &str) -> bool {
+    const T: &[&str] = &[
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "night",
+        "nights",
+        "week",
+        "weeks",
+        "weekend",
+        "weekends",
+        "fortnight",
+        "fortnights",
+        "month",
+        "months",
+        "year",
+        "years",
+        "yr",
+        "yrs",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "millennium",
+        "millennia",
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "o'clock",
+        "noon",
+        "midnight",
+        "sec",
+        "secs",
+        "ms",
+    ];
+    let l = w.to_ascii_lowercase();
+    T.contains(&l.as_str())
+}
+
+/// Compass words: `50 west of Mosul` is a distance whose unit was left out.
+pub fn compass(w: &str) -> bool {
+    const C: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    ];
+    C.contains(&w.to_ascii_lowercase().as_str())
+}
+
+/// Whether token `i` is a word (letters).
+pub fn is_word(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+}
+
+/// Whether token `i` is a run of digits.
+pub fn is_num(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.kind == Kind::Num)
+}
+
+/// Whether token `i` touches the one before it.
+pub fn glued(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.glued)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_loads() {
+        let doc = Doc::new("up to 5 US$ 3 square kilometres MW");
+        assert!(
+            HEDGES
+                .at(&doc, 0)
+                .is_some_and(|(e, h)| e == 2 && h.kind == "upper")
+        );
+        assert!(
+            CURRENCIES
+                .at(&doc, 3)
+                .is_some_and(|(e, c)| e == 5 && c.code == "USD")
+        );
+        assert!(UNITS.at(&doc, 6).is_some_and(|(e, u)| e == 8 && u == "km2"));
+        assert!(UNITS.at(&doc, 8).is_some_and(|(_, u)| u == "MW"));
+        let low = Doc::new("mw gb");
+        assert!(UNITS.at(&low, 0).is_none() && UNITS.at(&low, 1).is_none());
+    }
+}

@@ -1,0 +1,84 @@
+// Shared set-up of the browser tests: a static server for www/ on a free port,
+// Debian's Chromium through playwright-core, and watchers that collect console
+// errors and requests leaving the origin (both must stay empty).
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { serve } from '../../scripts/serve.mjs';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+export const ROOT = here('../../');
+
+export const LAUNCH = {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+export const SEEDS = JSON.parse(await readFile(here('../../seeds/index.json'), 'utf8')).articles;
+
+/** Starts the server and the browser; returns helpers and a close(). */
+export async function start() {
+  const server = await serve(here('../../www'), 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch(LAUNCH);
+  return {
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** A fresh page (own context, so own IndexedDB) with error and request watchers. */
+export async function openPage(env, { viewport = { width: 1280, height: 900 }, context } = {}) {
+  const ctx = context ?? (await env.browser.newContext({ viewport }));
+  const page = await ctx.newPage();
+  const errors = [];
+  const offOrigin = [];
+  const origin = new URL(env.base).origin;
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Any alert/confirm would be an injected script (the page itself uses none).
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) offOrigin.push(r.url());
+  });
+  await page.goto(env.base);
+  await page.locator('#seed-list a').first().waitFor();
+  return { page, ctx, errors, offOrigin };
+}
+
+/** Opens seed n from the library and waits for its highlights (or the final status). */
+export async function openSeed(page, n = 0) {
+  await page.getByRole('link', { name: SEEDS[n].title, exact: true }).click();
+  await waitAnnotated(page);
+}
+
+/** Waits until the reader shows an article (the one with this key, if given) annotated. */
+export async function waitAnnotated(page, key, timeout = 30_000) {
+  await page.locator('#reader').waitFor({ timeout });
+  await page.waitForFunction((key) => {
+    const article = document.getElementById('article');
+    return article.getAttribute('aria-busy') === 'false' && (!key || article.dataset.key === key);
+  }, key, { timeout });
+}
+
+/** Runs axe-core in the page; returns violations of impact serious or critical. */
+export async function axe(page) {
+  const source = await readFile(here('../../node_modules/axe-core/axe.min.js'), 'utf8');
+  // addScriptTag would add an inline <script>, which the page's CSP blocks
+  // (and reports as a console error); evaluate goes through DevTools instead.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}

@@ -1,0 +1,65 @@
+// The page's side of worker.js: `annotate(text, options)` returns a promise of
+// the core's Annotations. One worker at a time; after a crash (a panic leaves
+// the wasm instance unusable) the next call starts a fresh one.
+//
+//   const annotator = createAnnotator({ onReady(version) {}, onFatal(message) {} });
+//   const result = await annotator.annotate(text, { reference_date: '2017-02-21' });
+
+export function createAnnotator({ onReady = () => {}, onFatal = () => {} } = {}) {
+  let worker = null;
+  let nextId = 1;
+  let broken = null; // set when the engine cannot load: no use retrying
+  const pending = new Map();
+
+  function failAll(message) {
+    for (const { reject } of pending.values()) reject(new Error(message));
+    pending.clear();
+  }
+
+  function start() {
+    worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'ready') return onReady(data.version);
+      if (data.type === 'fatal') {
+        broken = data.message;
+        onFatal(data.message);
+        return failAll(data.message);
+      }
+      const job = pending.get(data.id);
+      if (!job) return;
+      pending.delete(data.id);
+      if (data.type === 'result') return job.resolve(data.result);
+      job.reject(new Error(`the annotation engine stopped on this text (${data.message})`));
+      stop();
+    };
+    // A module that fails to load (missing pkg/, a syntax error) lands here.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const message = `the annotation engine could not start (${event.message || 'its files did not load'})`;
+      broken = message;
+      onFatal(message);
+      failAll(message);
+      stop();
+    };
+  }
+
+  function stop() {
+    worker?.terminate();
+    worker = null;
+  }
+
+  return {
+    start() {
+      if (!worker) start();
+    },
+    annotate(text, options = {}) {
+      if (broken) return Promise.reject(new Error(broken));
+      if (!worker) start();
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, text, options });
+      });
+    },
+  };
+}

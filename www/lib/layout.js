@@ -1,0 +1,122 @@
+// Lays an annotated text out as paragraphs with nested <mark>s, by offsets.
+//
+//   const marks = layoutArticle(articleElement, text, spans);
+//
+// Paragraphs are the blank-line separated blocks of the source; a first block
+// that looks like a title line becomes the heading. Each span becomes
+// <mark data-label="…" data-i="index into spans" tabindex="-1">, its text
+// exactly the span's text; quotes wrap the marks they contain. A span that
+// cannot nest (it crosses a paragraph or another span) is split, and its later
+// pieces carry data-part so that each span has one head mark.
+// The text only ever enters the page as text nodes.
+//
+// Returns {marks, done}: the head marks in text order at once, and a promise
+// that resolves when every paragraph is in the page. A long text goes in by
+// batches between tasks, so the page keeps answering while it is laid out.
+
+const PARAGRAPH_BREAK = /\n[ \t\f\v\r\u00a0]*\n\s*/g;
+
+/** [start, end) of each paragraph, trimmed of surrounding white space. */
+export function paragraphs(text) {
+  const out = [];
+  let from = 0;
+  const push = (a, b) => {
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    if (b > a) out.push([a, b]);
+  };
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return out;
+}
+
+/** A short single line without a full stop at the end reads as a title. */
+function isTitleLine(text, [a, b]) {
+  const line = text.slice(a, b);
+  return b - a <= 200 && !line.includes('\n') && !/[.!?:;,]["”’']?$/.test(line);
+}
+
+// Outer spans first: by start, longer first, and a quote before a span of the same range.
+function outerFirst(spans) {
+  return spans
+    .map((s, i) => ({ ...s, i }))
+    .filter((s) => s.end > s.start)
+    .sort((x, y) => x.start - y.start || y.end - x.end || (y.label === 'quote') - (x.label === 'quote'));
+}
+
+const FIRST = 200; // paragraphs shown at once: a screenful or more
+const BATCH = 400; // paragraphs added per task after that
+const runs = new WeakMap(); // article → its latest layout, so an older one stops
+
+export function layoutArticle(article, text, spans = [], { titleTag = 'h1' } = {}) {
+  const order = outerFirst(spans);
+  const blocks = paragraphs(text);
+  const parts = [];
+  const marks = [];
+  let next = 0;
+  let carry = []; // spans that continue from an earlier paragraph
+  blocks.forEach((range, n) => {
+    const [ps, pe] = range;
+    const here = carry.filter((s) => s.end > ps);
+    while (next < order.length && order[next].start < pe) {
+      if (order[next].end > ps) here.push(order[next]);
+      next++;
+    }
+    carry = here.filter((s) => s.end > pe);
+    const block = document.createElement(n === 0 && isTitleLine(text, range) ? titleTag : 'p');
+    fillBlock(block, text, ps, pe, here, marks);
+    parts.push(block);
+  });
+  const run = {};
+  runs.set(article, run);
+  article.classList.toggle('long', parts.length > FIRST);
+  article.replaceChildren(...parts.slice(0, FIRST));
+  const done = new Promise((resolve) => {
+    let k = FIRST;
+    const more = () => {
+      if (runs.get(article) !== run) return resolve(false);
+      if (k >= parts.length) return resolve(true);
+      article.append(...parts.slice(k, (k += BATCH)));
+      setTimeout(more);
+    };
+    more();
+  });
+  return { marks, done };
+}
+
+// Cuts [ps, pe) at every span boundary; each piece is covered by a list of
+// spans (outer first). A stack of open marks is kept and reopened as needed.
+function fillBlock(block, text, ps, pe, spans, heads) {
+  const cuts = new Set([ps, pe]);
+  for (const s of spans) {
+    cuts.add(Math.max(s.start, ps));
+    cuts.add(Math.min(s.end, pe));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const stack = [{ el: block, span: null }];
+  const started = new Set();
+  for (let k = 0; k + 1 < points.length; k++) {
+    const [a, b] = [points[k], points[k + 1]];
+    const cover = spans.filter((s) => s.start <= a && s.end >= b);
+    let keep = 0;
+    while (keep < cover.length && keep + 1 < stack.length && stack[keep + 1].span === cover[keep]) keep++;
+    stack.length = keep + 1;
+    for (const s of cover.slice(keep)) {
+      const mark = document.createElement('mark');
+      mark.dataset.label = s.label;
+      mark.dataset.i = s.i;
+      if (started.has(s.i) || s.start < ps) mark.dataset.part = 'cont';
+      else {
+        mark.tabIndex = -1;
+        heads.push(mark);
+      }
+      started.add(s.i);
+      stack.at(-1).el.append(mark);
+      stack.push({ el: mark, span: s });
+    }
+    stack.at(-1).el.append(document.createTextNode(text.slice(a, b)));
+  }
+}
