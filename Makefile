@@ -61,9 +61,8 @@ bench: build
 	@[ -d node_modules/chrono-node ] || npm ci --no-audit --no-fund
 	@command -v /usr/bin/time >/dev/null \
 	  || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q time; }
-	python3 bench/cli_bench.py --runs 5
+	python3 bench/cli_bench.py --runs 3
 	cargo bench --profile perf --bench core
-	cargo test --profile perf --test scaling -- --ignored --nocapture
 	cargo build --release --target wasm32-unknown-unknown \
 	  --manifest-path bench/edge/Cargo.toml --target-dir $(EDGE_DIR)
 	wasm-bindgen --target web --no-typescript --out-dir $(EDGE_DIR)/pkg \
@@ -73,6 +72,8 @@ bench: build
 	  -o $(EDGE_DIR)/pkg/newslens_edge_bench_bg.wasm
 	node bench/node-bench.mjs --rounds 5 --edge $(EDGE_DIR)/pkg
 	node bench/size.mjs www/pkg
+	@# Last, and its failure reported without stopping the rest (leading -).
+	-cargo test --profile perf --test scaling -- --ignored --nocapture
 
 eval:
 	cargo build --release --bin newslens

@@ -28,11 +28,27 @@ mod native {
     use newslens::text::Doc;
     use newslens::{Lenses, Options, annotate};
 
-    /// The committed corpus, read at run time so editing it needs no rebuild.
+    /// The committed corpus, read at run time so editing it needs no rebuild;
+    /// `NEWSLENS_BENCH_BYTES=N` keeps its first N bytes (cut at a paragraph
+    /// break) for a quicker run.
     fn corpus() -> String {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/news.txt");
-        std::fs::read_to_string(path)
-            .unwrap_or_else(|e| panic!("{path}: {e} (run scripts/gen_bench_corpus.py)"))
+        let mut text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("{path}: {e} (run scripts/gen_bench_corpus.py)"));
+        if let Some(max) = std::env::var("NEWSLENS_BENCH_BYTES")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+            && max < text.len()
+        {
+            let mut end = max;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let end = text[..end].rfind("\n\n").unwrap_or(end);
+            text.truncate(end);
+        }
+        eprintln!("corpus: {} bytes of bench/news.txt", text.len());
+        text
     }
 
     /// Options with only the lenses named switched on.
