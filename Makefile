@@ -55,6 +55,27 @@ dist: build
 	rm -rf dist && mkdir -p dist && cp -r www/. dist/
 	@echo "dist/ is ready to copy to any static host"
 
+# Speed and size (bench/README.md). Reported, not asserted, except the
+# scaling test's generous linearity bound. Takes ~5 minutes on 2 cores.
+EDGE_DIR := target/edge-bench
+bench: build
+	@[ -d node_modules/chrono-node ] || npm ci --no-audit --no-fund
+	@command -v /usr/bin/time >/dev/null \
+	  || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q time; }
+	python3 bench/cli_bench.py --runs 3
+	cargo bench --profile perf --bench core
+	cargo build --release --target wasm32-unknown-unknown \
+	  --manifest-path bench/edge/Cargo.toml --target-dir $(EDGE_DIR)
+	wasm-bindgen --target web --no-typescript --out-dir $(EDGE_DIR)/pkg \
+	  $(EDGE_DIR)/wasm32-unknown-unknown/release/newslens_edge_bench.wasm
+	node node_modules/binaryen/bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+	  --enable-sign-ext --enable-mutable-globals $(EDGE_DIR)/pkg/newslens_edge_bench_bg.wasm \
+	  -o $(EDGE_DIR)/pkg/newslens_edge_bench_bg.wasm
+	node bench/node-bench.mjs --rounds 5 --edge $(EDGE_DIR)/pkg
+	node bench/size.mjs www/pkg
+	@# Last, and its failure reported without stopping the rest (leading -).
+	-cargo test --profile perf --test scaling -- --ignored --nocapture
+
 eval:
 	cargo build --release --bin newslens
 	python3 scripts/evaluate.py tests/gold/seeds --labels actor,place,date,figure,quote

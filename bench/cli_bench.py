@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""The release CLI over news text: speed on ~20 MB, and peak memory.
+
+    python3 bench/cli_bench.py [--bin target/release/newslens] [--runs 5]
+
+Questions:
+  1. Does the native CLI annotate >= 20 MB/s on ~20 MB of news (bench/news.txt
+     five times over)? The CLI's time includes reading and decoding the file,
+     every lens, code-point offsets and writing the JSON (to /dev/null).
+  2. Is peak memory (max RSS) <= 10x the input, and does it grow linearly
+     (1 MB vs 8 MB, the 8 MB being the 1 MB eight times, as in tests/scaling.rs)?
+
+Each run goes through /usr/bin/time; we print the median and the spread.
+Wall time is what a user waits; user+sys is the CPU the process used, which
+is the steadier figure on a shared machine.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "target", "bench")
+
+
+def make_inputs():
+    os.makedirs(WORK, exist_ok=True)
+    with open(os.path.join(ROOT, "bench", "news.txt"), encoding="utf-8") as f:
+        news = f.read()
+    # 1 MB: the longest prefix ending at a paragraph break (as tests/scaling.rs).
+    cut = news.encode("utf-8")[:1_000_000].decode("utf-8", "ignore")
+    one = cut[: cut.rfind("\n\n")]
+    files = {
+        "1mb": one,
+        "8mb": "\n\n".join([one] * 8),
+        "20mb": "\n\n".join([news] * 5),
+    }
+    paths = {}
+    for name, text in files.items():
+        path = os.path.join(WORK, f"news-{name}.txt")
+        data = text.encode("utf-8")
+        if not os.path.exists(path) or os.path.getsize(path) != len(data):
+            with open(path, "wb") as f:
+                f.write(data)
+        paths[name] = (path, len(data))
+    return paths
+
+
+def run(binary, path):
+    """One CLI run under /usr/bin/time: (wall s, user+sys s, max RSS bytes)."""
+    cmd = ["/usr/bin/time", "-f", "%e %U %S %M", binary, "annotate",
+           "--reference-date", "2017-02-21", path]
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr}")
+    wall, user, sys_, rss_kb = p.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(user) + float(sys_), int(rss_kb) * 1024
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "newslens"))
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--big", choices=["1mb", "8mb", "20mb"], default="20mb",
+                    help="input for the throughput figure (smaller when the core is slow)")
+    args = ap.parse_args()
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("needs /usr/bin/time (Debian package `time`)")
+    paths = make_inputs()
+
+    print("[cli/throughput] Q1: native CLI, every lens, ~20 MB of news: >= 20 MB/s?")
+    path, size = paths[args.big]
+    big_size = size
+    runs = [run(args.bin, path) for _ in range(args.runs)]
+    walls = [r[0] for r in runs]
+    cpus = [r[1] for r in runs]
+    mb = size / 1e6
+    print(f"  input {path}: {mb:.1f} MB; {args.runs} runs")
+    print(f"  wall: median {statistics.median(walls):.2f} s = {mb / statistics.median(walls):.1f} MB/s "
+          f"(runs {', '.join(f'{w:.2f}' for w in walls)} s)")
+    print(f"  user+sys: median {statistics.median(cpus):.2f} s = {mb / statistics.median(cpus):.1f} MB/s "
+          f"(runs {', '.join(f'{c:.2f}' for c in cpus)} s)")
+    rss_big = max(r[2] for r in runs)
+
+    print("\n[cli/memory] Q2: peak memory (max RSS) <= 10x input, growing linearly?")
+    rss = {}
+    for name in ("1mb", "8mb"):
+        if name == args.big:
+            continue
+        path, size = paths[name]
+        r = [run(args.bin, path) for _ in range(max(1, args.runs // 2))]
+        rss[name] = (size, max(x[2] for x in r), statistics.median(x[1] for x in r))
+    rss[args.big] = (big_size, rss_big, statistics.median(cpus))
+    for name, (size, peak, cpu) in rss.items():
+        print(f"  {name:>4}: input {size / 1e6:6.2f} MB, max RSS {peak / 1e6:7.1f} MB = "
+              f"{peak / size:4.1f}x input, user+sys {cpu:.2f} s")
+    if "1mb" not in rss or "8mb" not in rss:
+        return
+    (s1, p1, c1), (s8, p8, c8) = rss["1mb"], rss["8mb"]
+    print(f"  8 MB vs 1 MB: RSS x{p8 / p1:.1f} for x{s8 / s1:.1f} input; "
+          f"CPU time 8 MB / (8 x 1 MB) = {c8 / (8 * c1):.2f} (includes process start-up)")
+
+
+if __name__ == "__main__":
+    main()

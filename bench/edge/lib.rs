@@ -1,0 +1,34 @@
+//! Bench-only exports over the same core as the shipped `annotate` (which this
+//! module also exports, from the newslens crate itself).
+
+use newslens::offsets::Unit;
+use newslens::{Options, annotate};
+use wasm_bindgen::prelude::*;
+
+fn options(reference_date: &str) -> Options {
+    Options {
+        reference_date: Some(reference_date.to_string()),
+        ..Options::default()
+    }
+}
+
+/// The annotation alone: the text crosses in, a count crosses out.
+#[wasm_bindgen]
+pub fn bench_core_only(text: &str, reference_date: &str) -> usize {
+    annotate(text, &options(reference_date)).spans.len()
+}
+
+/// Annotation plus the Rust half of the edge: UTF-16 offsets and the JSON
+/// text, returned as a string (JavaScript then calls JSON.parse itself).
+#[wasm_bindgen]
+pub fn bench_core_json(text: &str, reference_date: &str) -> String {
+    let mut found = annotate(text, &options(reference_date));
+    found.convert_offsets(text, Unit::Utf16);
+    serde_json::to_string(&found).unwrap_or_default()
+}
+
+/// Only the crossing of the text into wasm memory.
+#[wasm_bindgen]
+pub fn bench_pass_text(text: &str) -> usize {
+    text.len()
+}

@@ -1,0 +1,204 @@
+// The wasm build in Node, next to chrono-node in the same run.
+//
+//   node bench/node-bench.mjs [--rounds N] [--corpus bench/news.txt] [--edge DIR]
+//
+// Needs `make build` (www/pkg) and `npm ci` (chrono-node, a dev dependency
+// used only here). With --edge DIR (made by `make bench` from bench/edge/) it
+// also splits one annotate call into annotation and edge.
+//
+// Questions it answers (each printed before its figures):
+//  1. How fast is annotate() in wasm, every lens on, as the page calls it
+//     (one article at a time)? Target >= 10 MB/s.
+//  2. How does that compare with chrono-node's parse() over the same texts
+//     in the same run? Target >= 2.5x. (chrono finds dates only; we also
+//     report our dates-only call, which still pays for tokenizing and names.)
+//  3. What does the JS edge cost: text in, UTF-16 offsets, JSON text, JSON.parse?
+//  4. Does one call on the whole 4 MB corpus behave like many small calls?
+//
+// Timing: wall clock (performance.now) and process CPU time (user+sys, which
+// in Node also counts GC threads). Rounds alternate newslens and chrono so a
+// burst of load on a shared machine hits both; we print the median and the
+// spread (min..max) of the rounds.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import * as chrono from 'chrono-node';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
+};
+const ROUNDS = Number(opt('--rounds', '5'));
+const CORPUS = opt('--corpus', 'bench/news.txt');
+const EDGE = opt('--edge', '');
+const REF = '2017-02-21';
+const REF_DATE = new Date(Date.UTC(2017, 1, 21, 12));
+
+async function loadWasm(dir, name) {
+  const glue = await import(pathToFileURL(path.resolve(dir, `${name}.js`)).href);
+  glue.initSync({ module: fs.readFileSync(path.resolve(dir, `${name}_bg.wasm`)) });
+  return glue;
+}
+
+const nl = await loadWasm('www/pkg', 'newslens');
+
+const corpus = fs.readFileSync(CORPUS, 'utf8');
+// Article-sized pieces (cut at paragraph breaks, ~2.5 KB like a news story):
+// the page annotates one article per call.
+const pieces = [];
+{
+  let cur = '';
+  for (const para of corpus.split('\n\n')) {
+    cur = cur ? `${cur}\n\n${para}` : para;
+    if (Buffer.byteLength(cur) >= 2500) {
+      pieces.push(cur);
+      cur = '';
+    }
+  }
+  if (cur) pieces.push(cur);
+}
+const BYTES = pieces.reduce((n, p) => n + Buffer.byteLength(p), 0);
+const MB = BYTES / 1e6;
+
+function time(fn) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = fn();
+  const wall = (performance.now() - t0) / 1e3;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1e6, out };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x, d = 2) => x.toFixed(d);
+function summary(label, runs, bytes = BYTES) {
+  const w = runs.map((r) => r.wall);
+  const c = runs.map((r) => r.cpu);
+  const mbs = (t) => bytes / 1e6 / t;
+  console.log(
+    `  ${label.padEnd(34)} wall ${fmt(mbs(median(w)))} MB/s (rounds ${fmt(mbs(Math.max(...w)))}..${fmt(mbs(Math.min(...w)))}), ` +
+      `cpu ${fmt(mbs(median(c)))} MB/s`,
+  );
+  return { wall: median(w), cpu: median(c) };
+}
+
+const ALL = { reference_date: REF };
+const DATES_ONLY = {
+  reference_date: REF,
+  lenses: { actors: false, places: false, dates: true, figures: false, quotes: false },
+};
+const runAll = () => {
+  let n = 0;
+  for (const p of pieces) n += nl.annotate(p, ALL).spans.length;
+  return n;
+};
+const runDates = () => {
+  let n = 0;
+  for (const p of pieces) n += nl.annotate(p, DATES_ONLY).spans.length;
+  return n;
+};
+const runChrono = () => {
+  let n = 0;
+  for (const p of pieces) n += chrono.parse(p, REF_DATE).length;
+  return n;
+};
+
+console.log(`newslens ${nl.version()} (www/pkg) vs chrono-node 2.10.3, Node ${process.version}`);
+console.log(`corpus ${CORPUS}: ${pieces.length} article-sized pieces, ${fmt(MB, 3)} MB; ${ROUNDS} rounds`);
+
+// Warm up: JIT, lexicon parsing (LazyLock) and chrono's pattern compilation.
+for (let i = 0; i < 3; i++) {
+  for (const p of pieces.slice(0, 200)) {
+    nl.annotate(p, ALL);
+    chrono.parse(p, REF_DATE);
+  }
+}
+
+const all = [];
+const dates = [];
+const chr = [];
+let counts = {};
+for (let r = 0; r < ROUNDS; r++) {
+  const a = time(runAll);
+  const d = time(runDates);
+  const c = time(runChrono);
+  all.push(a);
+  dates.push(d);
+  chr.push(c);
+  counts = { all: a.out, dates: d.out, chrono: c.out };
+}
+
+console.log('\n[node/annotate] Q1: annotate() in wasm, every lens, one article per call: >= 10 MB/s?');
+const sAll = summary('annotate, all lenses', all);
+console.log('\n[node/vs-chrono] Q2: the same texts through chrono-node parse() in the same run: >= 2.5x?');
+const sDates = summary('annotate, dates lens only', dates);
+const sChr = summary('chrono.parse', chr);
+const ratio = (a, b) => `${fmt(b.wall / a.wall)}x wall, ${fmt(b.cpu / a.cpu)}x cpu`;
+const perRound = all.map((a, i) => chr[i].wall / a.wall);
+console.log(`  ratio all lenses / chrono:   ${ratio(sAll, sChr)} (per round ${perRound.map((x) => fmt(x)).join(', ')})`);
+console.log(`  ratio dates only / chrono:   ${ratio(sDates, sChr)}`);
+console.log(`  found: ${counts.all} spans (all), ${counts.dates} dates, chrono ${counts.chrono} results`);
+
+// Q4: one call on the whole corpus.
+console.log('\n[node/whole] Q4: one call on the whole corpus (4 MB) vs article-sized calls');
+const whole = [];
+for (let r = 0; r < Math.max(2, Math.min(ROUNDS, 3)); r++) {
+  whole.push(time(() => nl.annotate(corpus, ALL).spans.length));
+}
+summary('annotate(whole corpus), all lenses', whole, Buffer.byteLength(corpus));
+
+if (EDGE) {
+  const eg = await loadWasm(EDGE, 'newslens_edge_bench');
+  console.log('\n[node/edge] Q3: what the JS edge costs (same wasm build, same pieces)');
+  const pass = [];
+  const core = [];
+  const json = [];
+  const full = [];
+  let jsonBytes = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    pass.push(time(() => pieces.reduce((n, p) => n + eg.bench_pass_text(p), 0)));
+    core.push(time(() => pieces.reduce((n, p) => n + eg.bench_core_only(p, REF), 0)));
+    json.push(
+      time(() => {
+        let n = 0;
+        for (const p of pieces) {
+          const s = eg.bench_core_json(p, REF);
+          n += s.length;
+        }
+        jsonBytes = n;
+        return n;
+      }),
+    );
+    full.push(time(() => pieces.reduce((n, p) => n + eg.annotate(p, ALL).spans.length, 0)));
+  }
+  // JSON.parse alone, over the JSON texts of every piece.
+  const texts = pieces.map((p) => eg.bench_core_json(p, REF));
+  const parse = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    parse.push(time(() => texts.reduce((n, s) => n + JSON.parse(s).spans.length, 0)));
+  }
+  const m = (runs) => median(runs.map((x) => x.wall));
+  const tPass = m(pass);
+  const tCore = m(core);
+  const tJson = m(json);
+  const tFull = m(full);
+  const tParse = m(parse);
+  summary('text into wasm only', pass);
+  summary('core only (count out)', core);
+  summary('core + offsets + JSON text', json);
+  summary('JSON.parse of that text', parse);
+  summary('annotate (shipped edge)', full);
+  const pct = (x) => `${fmt((100 * x) / tFull, 1)} %`;
+  console.log(`  JSON text: ${fmt(jsonBytes / 1e6, 2)} M chars for ${fmt(MB, 2)} MB of input`);
+  console.log(
+    `  share of annotate(): core ${pct(tCore)}, text in ${pct(tPass)}, ` +
+      `offsets+JSON text ${pct(tJson - tCore)}, JSON.parse and the rest ${pct(tFull - tJson)}; ` +
+      `edge total ${pct(tFull - tCore)}`,
+  );
+}
