@@ -286,7 +286,9 @@ test('a link reopens the article, its lenses and place; a short own article trav
 
   // Too long for a link: said plainly.
   await page.goto(env.base);
-  const long = `Long story\n\n${(await readFile(`${ROOT}seeds/${SEEDS[1].file}`, 'utf8')).repeat(3)}`;
+  // Five different articles in one: too much even compressed (repeats would compress away).
+  const texts = await Promise.all(SEEDS.map((s) => readFile(`${ROOT}seeds/${s.file}`, 'utf8')));
+  const long = `Long story\n\n${texts.join('\n\n')}`;
   await page.getByRole('button', { name: 'Add article' }).click();
   await page.locator('#add-text').fill(long);
   await page.getByRole('button', { name: 'Annotate', exact: true }).click();
