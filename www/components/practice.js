@@ -156,10 +156,15 @@ export function createPractice({ annotator, library, corrections }) {
     const total = targets.length + qs.length;
     const got = checked.found.length + right;
     const box = $('practice-result');
-    const list = (title, spans) => (spans.length
-      ? [el('h3', { textContent: `${title} (${spans.length})` }),
-        el('ul', {}, ...spans.slice(0, 60).map((s) => el('li', { textContent: `“${current.text.slice(s.start, s.end)}” — ${LENS_NAMES[s.label]}` })))]
-      : []);
+    // Long lists fold away behind a count per lens.
+    const list = (title, spans) => {
+      if (!spans.length) return [];
+      const per = Object.keys(LENS_NAMES).map((l) => [l, spans.filter((s) => s.label === l).length]).filter(([, n]) => n);
+      const items = el('ul', {}, ...spans.map((s) => el('li', { textContent: `“${current.text.slice(s.start, s.end)}” — ${LENS_NAMES[s.label]}` })));
+      const summary = `${title} (${spans.length}): ${per.map(([l, n]) => `${n} ${LENS_NAMES[l].toLowerCase()}${n === 1 ? '' : 's'}`).join(', ')}`;
+      if (spans.length <= 8) return [el('h3', { textContent: summary }), items];
+      return [el('details', {}, el('summary', { textContent: summary }), items)];
+    };
     box.replaceChildren(
       el('p', { className: 'score', textContent: `Score: ${got} of ${total}` }),
       el('p', { textContent: `You found ${checked.found.length} of ${targets.length} highlights and answered ${right} of ${qs.length} questions. ` +
