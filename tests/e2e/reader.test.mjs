@@ -6,7 +6,7 @@
 // on purpose (a glue that throws, a missing file): fault injection.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, waitAnnotated, axe, SAMPLE } from './helpers.mjs';
+import { start, openPage, waitAnnotated, axe, SAMPLE, SEEDS } from './helpers.mjs';
 
 let env;
 before(async () => (env = await start()));
@@ -285,8 +285,9 @@ test('a crash of the engine on one text shows a message and the plain text', asy
   // The next article gets a fresh engine (here the real one again).
   await ctx.unroute('**/pkg/newslens.js', trap);
   await page.getByRole('link', { name: '← Library' }).click();
-  await page.getByRole('link', { name: 'Footage: Daesh targets in Mosul destroyed by US and UK forces' }).click();
-  await waitAnnotated(page);
+  await page.getByRole('link', { name: SEEDS[0].title, exact: true }).click();
+  await waitAnnotated(page, `seed:${SEEDS[0].file}`);
+  await page.waitForFunction(() => document.querySelectorAll('article mark').length > 0);
   assert.ok((await page.locator('article mark').count()) > 0);
   await ctx.close();
 });
