@@ -15,6 +15,7 @@ before(async () => {
 });
 after(() => env.close());
 
+const linkMade = (page) => page.waitForFunction(() => !/^Making/.test(document.getElementById('share-note').textContent));
 const seedUrl = (n) => `${env.base}#read/seed:${encodeURIComponent(SEEDS[n].file)}`;
 
 test('Compare shows shared actors, the figures about the same thing and one timeline', async () => {
@@ -137,7 +138,8 @@ async function exported(page, format) {
   const first = page.waitForEvent('download');
   await page.locator('#export-menu').getByRole('button', { name: new RegExp(`^${format}`) }).click();
   await first;
-  if (format === 'brat') await page.waitForFunction(() => true).then(() => new Promise((ok) => setTimeout(ok, 300)));
+  // brat is two files, the .ann and the .txt.
+  for (const end = Date.now() + 5000; format === 'brat' && downloads.length < 2 && Date.now() < end;) await new Promise((ok) => setTimeout(ok, 50));
   const files = {};
   for (const d of downloads) files[d.suggestedFilename()] = await readFile(await d.path(), 'utf8');
   page.removeAllListeners('download');
@@ -151,39 +153,65 @@ test('a correction is marked, survives a reload, is in the JSON export and can b
   // Remove the first figure; add a highlight on words the engine left plain.
   const figure = page.locator('article mark[data-label="figure"]').first();
   const removed = await figure.textContent();
+  const figures = await page.locator('article mark[data-label="figure"]').count();
   await figure.click();
   await page.locator('#why').getByRole('button', { name: 'Remove highlight' }).click();
   await waitAnnotated(page);
-  await page.locator('article p').first().evaluate((p) => {
-    const t = p.lastChild.nodeType === Node.TEXT_NODE ? p.lastChild : p.firstChild;
+  // The engine left `Operation Inherent Resolve` (the coalition's command) plain: an organization.
+  await page.locator('article p', { hasText: 'Operation Inherent Resolve' }).first().evaluate((p) => {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let t = walker.nextNode();
+    while (t && !t.data.includes('Operation Inherent Resolve')) t = walker.nextNode();
+    const at = t.data.indexOf('Operation Inherent Resolve');
     const r = document.createRange();
-    r.setStart(t, 0);
-    r.setEnd(t, Math.min(8, t.data.length));
+    r.setStart(t, at);
+    r.setEnd(t, at + 'Operation Inherent Resolve'.length);
     getSelection().removeAllRanges();
     getSelection().addRange(r);
   });
-  const added = (await page.evaluate(() => getSelection().toString())).trim();
+  const added = 'Operation Inherent Resolve';
   await page.locator('#corrections summary').click();
-  await page.locator('#correct-lens').selectOption('place');
+  await page.locator('#correct-lens').selectOption('actor');
+  await page.locator('#correct-type').selectOption('organization');
   await page.getByRole('button', { name: 'Add highlight' }).click();
   await waitAnnotated(page);
   const mark = page.locator('article mark[data-corrected="added"]');
   assert.equal(await mark.textContent(), added);
-  assert.equal(await mark.getAttribute('data-label'), 'place');
+  assert.equal(await mark.getAttribute('data-label'), 'actor');
   assert.match(await page.locator('#correct-note').textContent(), /Saved: added/);
+  // Change a value: `early January` (in a text dated 21 Feb 2017) is the start of January 2017.
+  await page.locator('article mark[data-label="date"]', { hasText: 'early January' }).first().click();
+  const fix = page.locator('#why form');
+  assert.match(await fix.getByLabel('Value').inputValue(), /^2017-01$/);
+  await fix.getByLabel('Value').fill('2017-01-05');
+  await fix.getByRole('button', { name: 'Save change' }).click();
+  await waitAnnotated(page);
+  assert.equal(await page.locator('article mark[data-corrected="changed"]').textContent(), 'early January');
 
   await page.reload();
   await waitAnnotated(page);
   assert.equal(await page.locator('article mark[data-corrected="added"]').textContent(), added, 'kept after a reload');
   const files = await exported(page, 'JSON');
   const json = JSON.parse(Object.values(files)[0]);
+  assert.equal(json.doc, SEEDS[1].file.replace(/\.txt$/, ''), 'named as the CLI names it');
   assert.deepEqual(Object.keys(json), ['doc', 'reference_date', 'reference_date_source', 'reference_date_clue', 'spans', 'entities']);
   const mine = json.spans.filter((s) => s.corrected === 'added');
   assert.equal(mine.length, 1);
   assert.equal(mine[0].text, added);
-  assert.equal(mine[0].label, 'place');
-  assert.ok(!json.spans.some((s) => s.label === 'figure' && s.text === removed && s.start === json.spans.find((x) => x.text === removed)?.start && false));
+  assert.equal(mine[0].label, 'actor');
+  assert.equal(mine[0].type, 'organization');
+  const changed = json.spans.filter((s) => s.corrected === 'changed');
+  assert.deepEqual(changed.map((s) => [s.text, s.value]), [['early January', '2017-01-05']]);
+  assert.equal(json.spans.filter((s) => s.label === 'figure').length + 1, figures, 'the removed figure is not exported');
   assert.deepEqual(await axe(page), [], 'axe (corrections open)');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await linkMade(page);
+  await page.getByRole('button', { name: 'Export' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Export' }).getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(await axe(page), [], 'axe (share and export open)');
+  await page.screenshot({ path: '/tmp/newslens-class-tools.png' });
+  await page.locator('#article').click({ position: { x: 2, y: 2 } }); // a click elsewhere closes the menu
+  assert.equal(await page.locator('#export-menu').isHidden(), true);
 
   await page.getByRole('button', { name: 'Reset corrections' }).click();
   await waitAnnotated(page);
@@ -256,8 +284,6 @@ test('every export downloads a file of its format, offsets in code points', asyn
   assert.deepEqual(errors, []);
   await page.context().close();
 });
-
-const linkMade = (page) => page.waitForFunction(() => !/^Making/.test(document.getElementById('share-note').textContent));
 
 test('a link reopens the article, its lenses and place; a short own article travels in it', async () => {
   const { page, ctx } = await openPage(env);

@@ -14,7 +14,7 @@
 
 import { layoutArticle, selectedRange } from '../lib/layout.js';
 import { explain, describeReference, shortDate } from '../lib/explain.js';
-import { applyCorrections, describeOp, LENS_NAMES } from '../lib/corrections.js';
+import { applyCorrections, describeOp, LENS_NAMES, TYPES } from '../lib/corrections.js';
 import { exportAs, download, FORMATS } from '../lib/export.js';
 import { shareLink } from '../lib/share.js';
 import { renderPanels } from './panels.js';
@@ -85,17 +85,22 @@ export function createReader({ annotator, library, corrections, say }) {
   function correctionForm(i) {
     const s = ann.spans[i];
     const lens = el('select', {}, ...LENSES.map((l) => el('option', { value: l, textContent: LENS_NAMES[l], selected: l === s.label })));
+    const type = el('select', {});
+    const types = () => type.replaceChildren(...TYPES[lens.value].map((t) => el('option', { value: t, textContent: t, selected: t === s.type })));
+    types();
+    lens.onchange = types;
     const value = el('input', { type: 'text', value: s.value ?? '', size: 14 });
     const save = el('button', { type: 'submit', textContent: 'Save change' });
     const remove = el('button', { type: 'button', textContent: 'Remove highlight' });
     const form = el('form', { className: 'fix' },
       el('p', { className: 'fix-head', textContent: s.corrected ? `Corrected by you (${s.corrected}).` : 'Wrong? Correct it:' }),
-      el('label', {}, 'Lens ', lens), ' ', el('label', {}, 'Value ', value), ' ', save, ' ', remove);
+      el('label', {}, 'Lens ', lens), ' ', el('label', {}, 'Type ', type), ' ', el('label', {}, 'Value ', value), ' ', save, ' ', remove);
     const where = { start: s.start, end: s.end, label: s.label };
     form.onsubmit = (event) => {
       event.preventDefault();
       const to = {};
       if (lens.value !== s.label) to.label = lens.value;
+      if (type.value !== s.type) to.type = type.value;
       if (value.value.trim() !== (s.value ?? '')) to.value = value.value.trim();
       if (Object.keys(to).length) correct({ op: 'edit', ...where, to }, where.start);
     };
@@ -104,6 +109,7 @@ export function createReader({ annotator, library, corrections, say }) {
   }
 
   async function correct(op, focusAt) {
+    status('Saving the correction…', true);
     ops = [...ops, op];
     const saved = await corrections.put(current.key, ops);
     $('correct-note').textContent = saved ? `Saved: ${describeOp(op, current.text)}.` :
@@ -227,7 +233,8 @@ export function createReader({ annotator, library, corrections, say }) {
 
   /** The article as it is shown (corrected), for the exports. */
   const exported = () => ({
-    doc: current.key.startsWith('seed:') ? current.key.slice(5) : current.key.replace(':', '-'),
+    // The CLI names a document by its file's stem.
+    doc: current.key.startsWith('seed:') ? current.key.slice(5).replace(/\.[^.]+$/, '') : current.key.replace(':', '-'),
     title: current.title, text: current.text, ann,
   });
 
@@ -238,10 +245,14 @@ export function createReader({ annotator, library, corrections, say }) {
       $('correct-note').textContent = 'Select some words in the text first.';
       return;
     }
-    correct({ op: 'add', start: range[0], end: range[1], label: $('correct-lens').value }, range[0]);
+    correct({ op: 'add', start: range[0], end: range[1], label: $('correct-lens').value, type: $('correct-type').value }, range[0]);
     lastSelection = null;
   };
+  const addTypes = () => $('correct-type').replaceChildren(...TYPES[$('correct-lens').value].map((t) => el('option', { value: t, textContent: t })));
+  addTypes();
+  $('correct-lens').onchange = addTypes;
   $('correct-reset').onclick = async () => {
+    status('Removing the corrections…', true);
     ops = [];
     await corrections.put(current.key, ops);
     $('correct-note').textContent = 'Corrections removed: the highlights are the engine’s again.';
@@ -274,6 +285,9 @@ export function createReader({ annotator, library, corrections, say }) {
     showMenu(menu.hidden);
     if (!menu.hidden) menu.querySelector('button').focus();
   };
+  document.addEventListener('click', (event) => {
+    if (!menu.hidden && !event.target.closest('.menu')) showMenu(false);
+  });
   menu.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
     showMenu(false);

@@ -7,13 +7,18 @@
 // its index, so they still apply after the text is annotated again:
 //   {op: 'add', start, end, label, type?, value?}
 //   {op: 'remove', start, end, label}
-//   {op: 'edit', start, end, label, to: {label?, value?}}
+//   {op: 'edit', start, end, label, to: {label?, type?, value?}}
 // They are applied in order. Spans that a correction touched carry
 // `corrected: 'added' | 'changed'`; removed spans are gone, and the entity
 // list is re-indexed so that exports and panels see the corrected article.
 
 export const LENS_NAMES = { actor: 'Actor', place: 'Place', date: 'Date', figure: 'Figure', quote: 'Quote' };
-const DEFAULT_TYPE = { actor: 'person', place: 'place', date: 'date', figure: 'count', quote: 'quote' };
+/** The types of each lens (ANNOTATION.md), the first one the default. */
+export const TYPES = {
+  actor: ['person', 'organization', 'group'], place: ['place'], date: ['date', 'time', 'duration', 'set'],
+  figure: ['count', 'vague', 'money', 'percent', 'quantity'], quote: ['quote'],
+};
+const DEFAULT_TYPE = Object.fromEntries(Object.entries(TYPES).map(([l, t]) => [l, t[0]]));
 
 const same = (s, op) => s.start === op.start && s.end === op.end && s.label === op.label;
 
@@ -38,6 +43,7 @@ export function applyCorrections(ann, text, ops = []) {
         // What belonged to the old lens does not hold for the new one.
         for (const k of ['entity', 'role', 'counts', 'approx', 'approx_kind', 'unit', 'source', 'speaker', 'mod', 'value']) delete s[k];
       }
+      if (op.to.type && TYPES[s.label]?.includes(op.to.type)) s.type = op.to.type;
       if ('value' in op.to) {
         if (op.to.value) s.value = op.to.value;
         else delete s.value;
@@ -59,10 +65,11 @@ export function applyCorrections(ann, text, ops = []) {
 /** A short description of an operation, for the list of corrections. */
 export function describeOp(op, text) {
   const quoted = `“${text.slice(op.start, op.end)}”`;
-  if (op.op === 'add') return `added ${quoted} as ${LENS_NAMES[op.label] ?? op.label}`;
+  if (op.op === 'add') return `added ${quoted} as ${LENS_NAMES[op.label] ?? op.label}${op.type ? ` (${op.type})` : ''}`;
   if (op.op === 'remove') return `removed ${quoted} (${LENS_NAMES[op.label] ?? op.label})`;
   const parts = [];
   if (op.to.label) parts.push(`lens ${LENS_NAMES[op.to.label] ?? op.to.label}`);
+  if (op.to.type) parts.push(`type ${op.to.type}`);
   if ('value' in op.to) parts.push(op.to.value ? `value ${op.to.value}` : 'no value');
   return `changed ${quoted}: ${parts.join(', ')}`;
 }
