@@ -195,6 +195,24 @@ export function createPractice({ annotator, library, corrections }) {
     add(range, markAs());
     getSelection().removeAllRanges();
   };
+  // By keyboard: the next place the typed words stand in the text, not yet marked.
+  $('practice-find').onsubmit = (event) => {
+    event.preventDefault();
+    if (!ann || checked) return;
+    const words = $('practice-words').value.trim();
+    if (!words) return;
+    const lower = current.text.toLowerCase();
+    const isWord = (c) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+    for (let at = lower.indexOf(words.toLowerCase()); at >= 0; at = lower.indexOf(words.toLowerCase(), at + 1)) {
+      const end = at + words.length;
+      if (isWord(current.text[at - 1]) || isWord(current.text[end])) continue;
+      if (mine.some((m) => m.start < end && at < m.end)) continue;
+      add([at, end], markAs());
+      $('practice-words').value = '';
+      return;
+    }
+    status(`“${words}” is not in the text${mine.length ? ', or every place it stands is marked already' : ''}.`);
+  };
   article.addEventListener('mouseup', (event) => {
     if (!ann || checked || event.button !== 0) return;
     const own = event.target.closest('mark[data-mine]');
