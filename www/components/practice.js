@@ -77,6 +77,7 @@ export function createPractice({ annotator, library, corrections }) {
   let mine = []; // the student's marks: {start, end, label}
   let qs = [];
   let checked = null; // the result of Check, while it shows
+  let laidOut = []; // the spans of the marks in the text now (data-i indexes it)
   let run = 0;
 
   const hidden = () => [...$('practice-hide').querySelectorAll('input:checked')].map((i) => i.value);
@@ -102,12 +103,9 @@ export function createPractice({ annotator, library, corrections }) {
         m.tabIndex = 0;
         m.setAttribute('aria-label', `${m.textContent}, marked by you as ${LENS_NAMES[m.dataset.label]}; press Delete to take back`);
       } else m.removeAttribute('tabindex');
-      m.dataset.k = m.dataset.i;
     }
-    article.dataset.spans = String(spans.length);
-    renderSpans = spans;
+    laidOut = spans;
   }
-  let renderSpans = [];
 
   function renderQuestions() {
     $('practice-questions').replaceChildren(...qs.map((q, k) => {
@@ -133,7 +131,7 @@ export function createPractice({ annotator, library, corrections }) {
   }
 
   function takeBack(mark) {
-    const s = renderSpans[Number(mark.dataset.i)];
+    const s = laidOut[Number(mark.dataset.i)];
     mine = mine.filter((m) => !(m.start === s.start && m.end === s.end));
     status(`Took back “${s.text}”.`);
     render();
@@ -239,7 +237,7 @@ export function createPractice({ annotator, library, corrections }) {
 
   return {
     async open(articleData) {
-      const mine_ = ++run;
+      const ticket = ++run;
       current = articleData;
       ann = null;
       mine = [];
@@ -257,15 +255,15 @@ export function createPractice({ annotator, library, corrections }) {
       try {
         const options = current.reference_date ? { reference_date: current.reference_date } : {};
         const raw = await annotator.annotate(current.text, options);
-        if (mine_ !== run) return;
+        if (ticket !== run) return;
         ann = applyCorrections(raw, current.text, await corrections.get(current.key));
         qs = questions(ann, current.text);
         restart();
         status(`Find the hidden ${hidden().map((l) => LENS_NAMES[l].toLowerCase() + 's').join(', ') || 'nothing'}.`);
       } catch (e) {
-        if (mine_ === run) status(`This article could not be prepared: ${e.message}.`);
+        if (ticket === run) status(`This article could not be prepared: ${e.message}.`);
       } finally {
-        if (mine_ === run) article.setAttribute('aria-busy', 'false');
+        if (ticket === run) article.setAttribute('aria-busy', 'false');
       }
     },
   };
