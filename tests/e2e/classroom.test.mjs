@@ -405,3 +405,26 @@ test('Compare and Practice on a phone and in dark mode: axe, no sideways scroll'
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('a damaged or oversized shared link says so and adds nothing', async () => {
+  const { page, errors } = await openPage(env);
+  await page.goto(`${env.base}#shared/not-a-real-payload`);
+  await page.locator('#alert').waitFor();
+  assert.match(await page.locator('#alert').textContent(), /could not be opened: this link is damaged/);
+  // 5 MB of spaces deflate to about 5 KB: refused, not inflated.
+  const bomb = await page.evaluate(async () => {
+    const text = JSON.stringify({ x: ' '.repeat(5_000_000) });
+    const out = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(out).arrayBuffer());
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  });
+  assert.ok(bomb.length < 8000);
+  await page.goto(`${env.base}#shared/${bomb}`);
+  await page.waitForFunction(() => /damaged/.test(document.getElementById('alert').textContent));
+  assert.equal(await page.locator('#user-list li').count(), 0);
+  assert.ok(await page.locator('#library').isVisible());
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
