@@ -12,14 +12,15 @@
 // relative `import {a, b as c} from './x.js'` / `import d from …` lines become
 // reads of that module's exports, and its `export` keywords are dropped. It
 // fails loudly on any import or export form it does not know.
-// lib/annotator.js (a worker) is swapped for lib/annotator-inline.js.
+// The entry's lib/annotator.js is swapped for lib/annotator-inline.js, which
+// runs the engine in a worker made from a blob: URL of the glue (a data block).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const www = resolve(process.argv[2] ?? 'www');
 const out = resolve(process.argv[3] ?? 'dist/newslens.html');
-const SWAP = { 'lib/annotator.js': 'lib/annotator-inline.js' };
+const SWAP = { 'index.js': { 'lib/annotator.js': 'lib/annotator-inline.js' } }; // importer → {module → replacement}
 
 const modules = new Map(); // path relative to www → {id, code}
 const order = [];
@@ -42,7 +43,6 @@ function bindings(file, clause) {
 }
 
 async function load(path) {
-  path = SWAP[path] ?? path;
   if (modules.has(path)) return modules.get(path).id;
   const id = `__m${modules.size}`;
   modules.set(path, { id, code: null }); // reserved: a cycle would read it too early
@@ -52,7 +52,8 @@ async function load(path) {
   for (const line of src.split('\n')) {
     let m;
     if ((m = /^import\s+(.+?)\s+from\s+['"](\.{1,2}\/[^'"]+)['"];?\s*$/.exec(line))) {
-      const target = relative(www, resolve(dirname(join(www, path)), m[2]));
+      let target = relative(www, resolve(dirname(join(www, path)), m[2]));
+      target = SWAP[path]?.[target] ?? target;
       const dep = await load(target);
       lines.push(`const { ${bindings(path, m[1]).map(([n, l]) => (n === l ? n : `${n}: ${l}`)).join(', ')} } = ${dep};`);
     } else if (/^import[\s{(]/.test(line)) {
@@ -89,6 +90,14 @@ await load('index.js');
 const script = guard(`\n${order.map((p) => modules.get(p).code).join('\n')}`, 'script');
 const css = guard(await readFile(join(www, 'style.css'), 'utf8'), 'style');
 const wasm = (await readFile(join(www, 'pkg/newslens_bg.wasm'))).toString('base64');
+// The glue runs in a classic worker (Chromium refuses a module worker from a
+// blob: URL in a file:// page): without its export lines, and import.meta.url
+// (only the default wasm path, never used with initSync) as the worker's URL.
+const glue = guard((await readFile(join(www, 'pkg/newslens.js'), 'utf8'))
+  .replace(/^export\s*\{[^}]*\};?[ \t]*$/gm, '')
+  .replace(/^export\s+(?=(?:async\s+)?function|const|let|class)/gm, '')
+  .replaceAll('import.meta.url', 'self.location.href'), 'script');
+if (/^\s*(import|export)\b|import\.meta/m.test(glue)) throw new Error('pkg/newslens.js: an import or export the classic worker cannot run');
 const icon = `data:image/svg+xml;base64,${(await readFile(join(www, 'icon.svg'))).toString('base64')}`;
 const index = JSON.parse(await readFile(join(www, 'seeds/index.json'), 'utf8'));
 for (const a of index.articles) a.text = await readFile(join(www, 'seeds', a.file), 'utf8');
@@ -97,7 +106,7 @@ const seeds = JSON.stringify(index).replaceAll('<', '\\u003c');
 
 const csp = [
   "default-src 'none'", `script-src ${sha256(script)} 'wasm-unsafe-eval'`, `style-src ${sha256(css)}`,
-  'img-src data:', "base-uri 'none'", "form-action 'none'",
+  'worker-src blob:', 'img-src data:', "base-uri 'none'", "form-action 'none'",
 ].join('; ');
 
 let html = await readFile(join(www, 'index.html'), 'utf8');
@@ -113,6 +122,7 @@ swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`);
 swap(/<script type="module" src="index.js"><\/script>/, '');
 swap(/<\/body>/, `<script type="application/json" id="seed-data">${seeds}</script>
 <script type="text/plain" id="wasm-data">${wasm}</script>
+<script type="text/plain" id="glue-data">${glue}</script>
 <script type="module">${script}</script>
 </body>`);
 

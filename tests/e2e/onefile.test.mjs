@@ -32,7 +32,7 @@ async function open() {
   const requests = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => !r.url().startsWith('data:') && !r.url().startsWith('file:') && requests.push(r.url()));
+  page.on('request', (r) => !/^(data|file|blob):/.test(r.url()) && requests.push(r.url()));
   await page.goto(pathToFileURL(file).href);
   await page.locator('#seed-list a').first().waitFor();
   return { page, errors, requests };

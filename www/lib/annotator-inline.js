@@ -1,56 +1,58 @@
 // The annotator of the one-file build (dist/newslens.html, made by
-// scripts/build-onefile.mjs): the same interface as annotator.js, but the wasm
-// bytes come from the page itself (a base64 data block, id "wasm-data") and
-// the engine runs on the main thread, because a page opened from file:// may
-// not load a worker script or fetch anything. The hosted site does not use it.
+// scripts/build-onefile.mjs). A page opened from file:// may neither fetch nor
+// load a worker script, so the wasm-bindgen glue (data block "glue-data") and
+// the wasm bytes (base64, data block "wasm-data") come from the page itself:
+// the worker is made from a blob: URL holding the glue and WORKER below (a
+// classic worker: Chromium refuses module workers from blob: URLs in file://
+// pages, so the build strips the glue's exports), and each new worker is
+// handed the bytes first. Everything else (promises,
+// crash → fresh worker) is annotator.js. The hosted site does not use this.
 //
 //   const annotator = createAnnotator({ onReady(version) {}, onFatal(message) {} });
-//   const result = await annotator.annotate(text, { reference_date: '2017-02-21' });
 
-import { initSync, annotate as run, version } from '../pkg/newslens.js';
+import { createAnnotator as createWorkerAnnotator } from './annotator.js';
 
+// Appended to the glue, so initSync, annotate and version are in scope.
+// The messages are worker.js's, plus {type: 'init', bytes} first.
+const WORKER = `
 const WARM_UP = 'On Monday, US defence secretary James Mattis said "up to 750,000 civilians" remain in Mosul, Iraq.';
-
-export function createAnnotator({ onReady = () => {}, onFatal = () => {} } = {}) {
-  let state = null; // 'ready', or the message of why the engine cannot run
-  const pause = () => new Promise((ok) => setTimeout(ok)); // lets the page paint first
-
-  async function start() {
-    if (state) return;
-    state = 'starting';
-    await pause();
+let loaded = false;
+onmessage = ({ data }) => {
+  if (data.type === 'init') {
     try {
-      const data = document.getElementById('wasm-data')?.textContent ?? '';
-      const bytes = Uint8Array.from(atob(data.trim()), (c) => c.charCodeAt(0));
-      initSync({ module: bytes });
-      run(WARM_UP, { reference_date: '2017-02-21' });
-      state = 'ready';
-      onReady(version());
+      initSync({ module: data.bytes });
+      loaded = true;
+      try { annotate(WARM_UP, { reference_date: '2017-02-21' }); } catch {}
+      postMessage({ type: 'ready', version: version() });
     } catch (e) {
-      state = `the annotation engine did not load (${e?.message ?? e})`;
-      onFatal(state);
+      postMessage({ type: 'fatal', message: 'the annotation engine did not load (' + (e && e.message || e) + ')' });
     }
+    return;
   }
+  if (!loaded) return postMessage({ type: 'error', id: data.id, message: 'the annotation engine did not load' });
+  try {
+    postMessage({ type: 'result', id: data.id, result: annotate(data.text, data.options) });
+  } catch (e) {
+    postMessage({ type: 'error', id: data.id, message: e && e.message || String(e) });
+  }
+};
+`;
 
-  return {
-    start() {
-      start();
-    },
-    async annotate(text, options = {}) {
-      while (state === null || state === 'starting') {
-        start();
-        await pause();
+export function createAnnotator(handlers = {}) {
+  let url = null;
+  let bytes = null;
+  return createWorkerAnnotator({
+    ...handlers,
+    makeWorker() {
+      if (!url) {
+        const glue = document.getElementById('glue-data')?.textContent ?? '';
+        const data = document.getElementById('wasm-data')?.textContent ?? '';
+        bytes = Uint8Array.from(atob(data.trim()), (c) => c.charCodeAt(0));
+        url = URL.createObjectURL(new Blob([glue, WORKER], { type: 'text/javascript' }));
       }
-      if (state !== 'ready') throw new Error(state);
-      await pause();
-      try {
-        return run(text, options);
-      } catch (e) {
-        // A panic leaves this wasm instance unusable, and one page holds one.
-        state = `the annotation engine stopped (${e?.message ?? e}); reload the page to start it again`;
-        onFatal(state);
-        throw new Error(`the annotation engine stopped on this text (${e?.message ?? e})`);
-      }
+      const worker = new Worker(url);
+      worker.postMessage({ type: 'init', bytes });
+      return worker;
     },
-  };
+  });
 }
