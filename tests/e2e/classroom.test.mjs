@@ -4,10 +4,13 @@
 // civilians, 002 `700,000 or so`; ISIS is named in several of them).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { start, openPage, openSeed, waitAnnotated, axe, SEEDS, SAMPLE, ROOT } from './helpers.mjs';
 
-const SHOTS = `${ROOT}docs/screenshots/`;
+// Screenshots for looking at (docs/screenshots/ holds copies): SCREENSHOTS=dir to keep them elsewhere.
+const SHOTS = `${process.env.SCREENSHOTS ?? join(tmpdir(), 'newslens-shots')}/`;
 let env;
 before(async () => {
   env = await start();
@@ -363,6 +366,23 @@ test('print: labels in words, panels as an appendix, no page chrome', async () =
   await page.locator('#reader .side').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}print-appendix.png` });
   await page.context().close();
+});
+
+test('the service worker caches every file the page needs', async () => {
+  const sw = await readFile(`${ROOT}www/sw.js`, 'utf8');
+  const shell = JSON.parse(`[${/const SHELL = \[([^\]]*)\]/s.exec(sw)[1].replaceAll("'", '"').replace(/,\s*$/, '')}]`);
+  const files = [];
+  const walk = async (dir) => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!['pkg', 'seeds'].includes(e.name)) await walk(path);
+      } else if (/\.(js|css|html|svg)$/.test(e.name)) files.push(relative(`${ROOT}www`, path));
+    }
+  };
+  await walk(`${ROOT}www`);
+  const needed = files.filter((f) => !['sw.js', 'lib/annotator-inline.js'].includes(f));
+  assert.deepEqual(needed.filter((f) => !shell.includes(f)), [], 'files missing from SHELL in sw.js');
 });
 
 test('offline: after the first visit the page reloads and annotates with no network', async () => {

@@ -74,3 +74,27 @@ test('Compare and Practice work from file:// too', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('with storage refused (as file:// may be), corrections still work for the visit', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Fault injection: this browser refuses IndexedDB, as some do for file:// pages.
+  await page.addInitScript(() => {
+    indexedDB.open = () => {
+      throw new DOMException('storage is off for files', 'SecurityError');
+    };
+  });
+  await page.goto(`${pathToFileURL(file).href}#read/seed:${encodeURIComponent(SEEDS[1].file)}`);
+  await waitAnnotated(page, `seed:${SEEDS[1].file}`);
+  assert.match(await page.locator('#alert').textContent(), /refused to store articles/);
+  const figure = page.locator('article mark[data-label="figure"]').first();
+  const before = await page.locator('article mark[data-label="figure"]').count();
+  await figure.click();
+  await page.locator('#why').getByRole('button', { name: 'Remove highlight' }).click();
+  await waitAnnotated(page);
+  assert.equal(await page.locator('article mark[data-label="figure"]').count(), before - 1);
+  assert.match(await page.locator('#correct-note').textContent(), /kept until this page closes/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
