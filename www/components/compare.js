@@ -77,6 +77,7 @@ export function createCompare({ annotator, library, corrections }) {
   function render(docs) {
     const letter = (k) => LETTERS[k] ?? String(k + 1);
     const heads = docs.map((_, k) => letter(k));
+    const note = el('p', { className: 'note', textContent: 'In the tables, a solid bar marks a row found in every article, a dashed bar one found in several; “the numbers differ” marks figures that disagree.' });
     const key = el('ol', { className: 'key' }, ...docs.map((d, k) =>
       el('li', {}, el('strong', { textContent: `${letter(k)}: ` }), el('a', { href: `#read/${encodeURIComponent(d.article.key)}`, textContent: d.article.title }),
         el('span', { className: 'meta', textContent: d.ann.reference_date ? ` · dated ${describeDate(d.ann.reference_date)}` : '' }))));
@@ -154,7 +155,7 @@ export function createCompare({ annotator, library, corrections }) {
       el('h2', { textContent: title }), el('p', { className: 'note', textContent: intro }), ...content);
     const oneOnly = (label, rows) => (rows.length ? [el('details', {}, el('summary', { textContent: label }), table(label, ['', ...heads], rows))] : []);
     $('compare-out').replaceChildren(
-      key,
+      key, note,
       section('Actors', 'Who each article names; the same actor under different names is one row.',
         table('Actors named in two or more articles', ['Actor', ...heads], shared.map(actorRow)),
         ...oneOnly(`Actors named in one article only (${single.length})`, single.map(actorRow))),
