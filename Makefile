@@ -51,9 +51,12 @@ test-browser:
 
 test: setup build lint test-native test-wasm test-browser
 
+# dist/: the site for any static host, plus dist/newslens.html, the whole reader
+# in one file that works double-clicked from a USB stick (file://).
 dist: build
 	rm -rf dist && mkdir -p dist && cp -r www/. dist/
-	@echo "dist/ is ready to copy to any static host"
+	node scripts/build-onefile.mjs www dist/newslens.html
+	@echo "dist/ is ready to copy to any static host; dist/newslens.html works on its own"
 
 # Speed and size (bench/README.md). Reported, not asserted, except the
 # scaling test's generous linearity bound. Takes ~5 minutes on 2 cores.

@@ -1,11 +1,18 @@
 // newslens: the entry module. It wires the components and routes by the URL
-// hash: `#` is the library, `#read/seed:FILE` or `#read/user:ID` an article.
+// hash: `#` is the library, `#read/seed:FILE` or `#read/user:ID` an article
+// (`?on=actor,date&at=120`: lenses on and the place read), `#shared/PAYLOAD`
+// an article carried in the link itself, `#compare[/KEY,KEY…]` the comparison,
+// `#practice/KEY` the exercise on an article.
 
 import { createAnnotator } from './lib/annotator.js';
 import { openStore } from './lib/store.js';
+import { correctionsStore } from './lib/corrections.js';
+import { parseFragment, readPlace, unpack } from './lib/share.js';
 import { setupSettings } from './components/settings.js';
 import { createLibrary } from './components/library.js';
 import { createReader } from './components/reader.js';
+import { createCompare } from './components/compare.js';
+import { createPractice } from './components/practice.js';
 
 const alertBox = document.getElementById('alert');
 
@@ -18,6 +25,14 @@ function say(message, { sticky = false } = {}) {
 
 setupSettings();
 
+// Offline: after the first visit the app, the wasm and the seeds come from the
+// service worker's cache. Only over http(s); a file:// page has none.
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  navigator.serviceWorker.register('sw.js').catch(() => {
+    // Without it the page still works online.
+  });
+}
+
 const annotator = createAnnotator({
   onReady(version) {
     performance.mark('wasm-ready');
@@ -29,7 +44,10 @@ const annotator = createAnnotator({
 });
 annotator.start(); // load the wasm while the library shows
 
+// The one-file build carries the seeds in a data block; the site fetches them.
 async function loadSeeds() {
+  const inline = document.getElementById('seed-data');
+  if (inline) return JSON.parse(inline.textContent).articles;
   try {
     const res = await fetch('seeds/index.json');
     if (!res.ok) throw new Error(`status ${res.status}`);
@@ -41,29 +59,49 @@ async function loadSeeds() {
 }
 
 const [seeds, store] = await Promise.all([loadSeeds(), openStore()]);
+const corrections = correctionsStore(store);
 const library = createLibrary({ seeds, store, say });
-const reader = createReader({ annotator, library, say });
+const reader = createReader({ annotator, library, corrections, say });
+const compare = createCompare({ annotator, library, corrections });
+const practice = createPractice({ annotator, library, corrections });
 await library.load();
 
+const VIEWS = ['library', 'reader', 'compare', 'practice'];
 let routed = 0;
+
+function show(view) {
+  for (const v of VIEWS) document.getElementById(v).hidden = v !== view;
+}
 
 async function route() {
   const mine = ++routed;
-  const hash = decodeURIComponent(location.hash.slice(1));
+  const { view, rest, params } = parseFragment(decodeURIComponent(location.hash.slice(1)));
   let article = null;
-  if (hash.startsWith('read/')) {
-    try {
-      article = await library.find(hash.slice(5));
-      if (!article) say('That article is not in this library (it may have been deleted).');
-    } catch (e) {
-      say(`The article could not be opened: ${e.message}.`);
+  try {
+    if (view === 'compare') {
+      show('compare');
+      return compare.open(rest ? rest.split(',').filter(Boolean) : []);
     }
+    if (view === 'read' || view === 'practice') {
+      article = await library.find(rest);
+      if (!article) say('That article is not in this library (it may have been deleted).');
+    } else if (view === 'shared') {
+      article = await library.find(await library.adopt(await unpack(rest)));
+    }
+  } catch (e) {
+    say(`The article could not be opened: ${e.message}.`);
   }
   if (mine !== routed) return; // a later navigation won
-  document.getElementById('library').hidden = Boolean(article);
-  document.getElementById('reader').hidden = !article;
-  if (article) reader.open(article);
-  else document.title = 'newslens';
+  if (!article) {
+    show('library');
+    document.title = 'newslens';
+  } else if (view === 'practice') {
+    show('practice');
+    practice.open(article);
+  } else {
+    show('reader');
+    reader.open(article, readPlace(params));
+  }
 }
 
 // After a navigation, focus goes to the top of the new view (not to a hidden link).

@@ -82,3 +82,14 @@ export async function axe(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
+
+/** A short news text in the seeds' style, pasted by the reader tests (with markup that must stay text). */
+export const SAMPLE = `Mattis visits Iraq as Mosul push goes on
+
+US defence secretary James Mattis arrived in Iraq on Monday, as Iraqi forces pressed into western Mosul against Islamic State.
+
+The offensive began on 19 February 2017. Daesh still holds the old city, where up to 750,000 civilians remain, the United Nations says, and about 400 fighters may be left, a fight that could take two weeks.
+
+"We're going to make certain that we've got good situational awareness," Mattis told reporters about ISIS.
+
+<script>alert(1)</script> <b>not bold</b>`;

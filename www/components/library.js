@@ -99,6 +99,24 @@ export function createLibrary({ seeds, store, say }) {
     return saved;
   }
 
+  /** The key of a user article with this text, added (and saved) if there is none: a shared link's article. */
+  async function adopt({ title, text, reference_date }) {
+    let rec = users.find((u) => u.text === text);
+    if (!rec) {
+      rec = { id: newId(), title: title || firstLine(text), text, reference_date, added: Date.now() };
+      users.push(rec);
+      await save(rec);
+      renderUsers();
+    }
+    return `user:${rec.id}`;
+  }
+
+  /** Every article for the Compare chooser: {key, title}. */
+  const all = () => [
+    ...seeds.map((s) => ({ key: `seed:${s.file}`, title: s.title })),
+    ...users.map((u) => ({ key: `user:${u.id}`, title: u.title })),
+  ];
+
   async function removeArticle(rec) {
     try {
       await store.remove(rec.id);
@@ -141,6 +159,7 @@ export function createLibrary({ seeds, store, say }) {
     if (kind === 'seed') {
       const seed = seeds.find((s) => s.file === id);
       if (!seed) return null;
+      if (!seedTexts.has(id) && seed.text !== undefined) seedTexts.set(id, seed.text); // the one-file build
       if (!seedTexts.has(id)) {
         const res = await fetch(`seeds/${encodeURIComponent(seed.file)}`);
         if (!res.ok) throw new Error(`the article file ${seed.file} did not load (${res.status})`);
@@ -235,5 +254,7 @@ export function createLibrary({ seeds, store, say }) {
     },
     find,
     update,
+    adopt,
+    all,
   };
 }

@@ -1,27 +1,43 @@
 // The reading view: the article with its highlights, the legend, the
 // reference date, the "why" box, the panels and the keys.
 //
-//   const reader = createReader({ annotator, library, say });
-//   await reader.open(article);     // from library.find()
+//   const reader = createReader({ annotator, library, corrections, say });
+//   await reader.open(article, { lenses: ['date'], at: 120 });  // article from library.find()
+//
+// The engine's spans go through the reader's corrections (lib/corrections.js)
+// before anything shows them; the class tools (Practice, Compare, Share,
+// Export, Print) work on that corrected article.
 //
 // The whole text is annotated once, with the options the CLI would use, and
 // laid out by offsets. Highlights follow the roving-tabindex pattern: one mark
 // is in the tab order (tabindex 0), j/k move between them, Tab leaves.
 
-import { layoutArticle } from '../lib/layout.js';
+import { layoutArticle, selectedRange } from '../lib/layout.js';
 import { explain, describeReference, shortDate } from '../lib/explain.js';
+import { applyCorrections, describeOp, LENS_NAMES, TYPES } from '../lib/corrections.js';
+import { exportAs, download, FORMATS } from '../lib/export.js';
+import { shareLink } from '../lib/share.js';
 import { renderPanels } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
 const LENSES = ['actor', 'place', 'date', 'figure', 'quote'];
 
-export function createReader({ annotator, library, say }) {
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+export function createReader({ annotator, library, corrections, say }) {
   const article = $('article');
   const legend = $('legend');
   const why = $('why');
   const refInput = $('refdate');
   let current = null; // {key, text, reference_date, …}
-  let ann = null;
+  let raw = null; // the engine's annotations
+  let ann = null; // the same after the reader's corrections: what is shown
+  let ops = []; // the corrections of the current article
+  let lastSelection = null; // [start, end) of the last words selected in the text
   let marks = []; // head marks in text order
   let byIndex = new Map(); // span index → head mark
   let ordinal = new Map(); // head mark → its position in marks
@@ -62,7 +78,51 @@ export function createReader({ annotator, library, say }) {
       li.textContent = line;
       list.append(li);
     }
-    why.replaceChildren(title, list);
+    why.replaceChildren(title, list, correctionForm(i));
+  }
+
+  // Under the explanation: change the lens or value of this highlight, or remove it.
+  function correctionForm(i) {
+    const s = ann.spans[i];
+    const lens = el('select', {}, ...LENSES.map((l) => el('option', { value: l, textContent: LENS_NAMES[l], selected: l === s.label })));
+    const type = el('select', {});
+    const types = () => type.replaceChildren(...TYPES[lens.value].map((t) => el('option', { value: t, textContent: t, selected: t === s.type })));
+    types();
+    lens.onchange = types;
+    const value = el('input', { type: 'text', value: s.value ?? '', size: 14 });
+    const save = el('button', { type: 'submit', textContent: 'Save change' });
+    const remove = el('button', { type: 'button', textContent: 'Remove highlight' });
+    const form = el('form', { className: 'fix' },
+      el('p', { className: 'fix-head', textContent: s.corrected ? `Corrected by you (${s.corrected}).` : 'Wrong? Correct it:' }),
+      el('label', {}, 'Lens ', lens), ' ', el('label', {}, 'Type ', type), ' ', el('label', {}, 'Value ', value), ' ', save, ' ', remove);
+    const where = { start: s.start, end: s.end, label: s.label };
+    form.onsubmit = (event) => {
+      event.preventDefault();
+      const to = {};
+      if (lens.value !== s.label) to.label = lens.value;
+      if (type.value !== s.type) to.type = type.value;
+      if (value.value.trim() !== (s.value ?? '')) to.value = value.value.trim();
+      if (Object.keys(to).length) correct({ op: 'edit', ...where, to }, where.start);
+    };
+    remove.onclick = () => correct({ op: 'remove', ...where }, where.start);
+    return form;
+  }
+
+  async function correct(op, focusAt) {
+    status('Saving the correction…', true);
+    ops = [...ops, op];
+    const saved = await corrections.put(current.key, ops);
+    $('correct-note').textContent = saved ? `Saved: ${describeOp(op, current.text)}.` :
+      `${describeOp(op, current.text)}; kept until this page closes (the browser does not store it).`;
+    await render();
+    const mark = marks.find((m) => ann.spans[Number(m.dataset.i)].start >= focusAt);
+    if (mark && focusAt !== undefined) focusMark(mark);
+  }
+
+  function renderCorrections() {
+    $('correct-count').textContent = ops.length ? `(${ops.length})` : '';
+    $('correct-reset').disabled = !ops.length;
+    $('correct-list').replaceChildren(...ops.map((op) => el('li', { textContent: describeOp(op, current.text) })));
   }
 
   function focusMark(mark) {
@@ -135,22 +195,13 @@ export function createReader({ annotator, library, say }) {
     try {
       const result = await annotator.annotate(current.text, options);
       if (mine !== run) return;
-      ann = result;
-      const laid = layoutArticle(article, current.text, ann.spans);
-      marks = laid.marks;
-      byIndex = new Map(marks.map((m) => [Number(m.dataset.i), m]));
-      ordinal = new Map(marks.map((m, k) => [m, k]));
-      at = -1;
-      group = null;
-      syncFocusable();
+      raw = result;
+      const laid = render();
       if (!firstShown) {
         firstShown = true;
         performance.mark('first-highlights');
       }
-      renderPanels(ann, current.text, jump);
-      showReference();
-      if (!(await laid.done) || mine !== run) return;
-      status(`${ann.spans.length} highlights.`);
+      if (!(await laid) || mine !== run) return;
       // For the browser tests' timing: annotation plus layout of this article.
       performance.measure('annotate', { start: t0, detail: current.key });
     } catch (e) {
@@ -159,6 +210,123 @@ export function createReader({ annotator, library, say }) {
       say(`This article could not be annotated: ${e.message}. Its text is shown without highlights.`);
     }
   }
+
+  /** Lays the corrected article out with its panels; resolves when all is in the page. */
+  async function render() {
+    const mine = run;
+    ann = applyCorrections(raw, current.text, ops);
+    const laid = layoutArticle(article, current.text, ann.spans);
+    marks = laid.marks;
+    byIndex = new Map(marks.map((m) => [Number(m.dataset.i), m]));
+    ordinal = new Map(marks.map((m, k) => [m, k]));
+    at = -1;
+    group = null;
+    syncFocusable();
+    renderPanels(ann, current.text, jump);
+    showReference();
+    renderCorrections();
+    if (!(await laid.done) || mine !== run) return false;
+    const fixed = ops.length ? ` ${ops.length} correction${ops.length === 1 ? '' : 's'} by you.` : '';
+    status(`${ann.spans.length} highlights.${fixed}`);
+    return true;
+  }
+
+  /** The article as it is shown (corrected), for the exports. */
+  const exported = () => ({
+    // The CLI names a document by its file's stem.
+    doc: current.key.startsWith('seed:') ? current.key.slice(5).replace(/\.[^.]+$/, '') : current.key.replace(':', '-'),
+    title: current.title, text: current.text, ann,
+  });
+
+  // The class tools.
+  $('correct-add').onclick = () => {
+    const range = selectedRange(article, current.text) ?? lastSelection;
+    if (!range || !ann) {
+      $('correct-note').textContent = 'Select some words in the text first.';
+      return;
+    }
+    correct({ op: 'add', start: range[0], end: range[1], label: $('correct-lens').value, type: $('correct-type').value }, range[0]);
+    lastSelection = null;
+  };
+  const addTypes = () => $('correct-type').replaceChildren(...TYPES[$('correct-lens').value].map((t) => el('option', { value: t, textContent: t })));
+  addTypes();
+  $('correct-lens').onchange = addTypes;
+  $('correct-reset').onclick = async () => {
+    status('Removing the corrections…', true);
+    ops = [];
+    await corrections.put(current.key, ops);
+    $('correct-note').textContent = 'Corrections removed: the highlights are the engine’s again.';
+    await render();
+  };
+  document.addEventListener('selectionchange', () => {
+    if ($('reader').hidden || !current) return;
+    const range = selectedRange(article, current.text);
+    if (range) lastSelection = range;
+  });
+  const exportButton = $('export');
+  const menu = $('export-menu');
+  const showMenu = (open) => {
+    menu.hidden = !open;
+    exportButton.setAttribute('aria-expanded', String(open));
+  };
+  menu.append(...FORMATS.map((f) => {
+    const b = el('button', { type: 'button', textContent: f.name });
+    b.dataset.format = f.id;
+    b.append(el('span', { className: 'meta', textContent: ` ${f.note}` }));
+    b.onclick = async () => {
+      showMenu(false);
+      if (!ann) return say('There is nothing to export until the article is annotated.');
+      download(await exportAs(f.id, exported()));
+      exportButton.focus();
+    };
+    return el('li', {}, b);
+  }));
+  exportButton.onclick = () => {
+    showMenu(menu.hidden);
+    if (!menu.hidden) menu.querySelector('button').focus();
+  };
+  document.addEventListener('click', (event) => {
+    if (!menu.hidden && !event.target.closest('.menu')) showMenu(false);
+  });
+  menu.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    showMenu(false);
+    exportButton.focus();
+  });
+  $('print').onclick = () => print();
+  // Printing shows the panels as an appendix: they must all be open.
+  addEventListener('beforeprint', () => document.querySelectorAll('.side details').forEach((d) => (d.open = true)));
+  $('practice-start').onclick = () => {
+    location.hash = `#practice/${encodeURIComponent(current.key)}`;
+  };
+  $('share').onclick = async () => {
+    const box = $('share-box');
+    box.hidden = !box.hidden;
+    $('share').setAttribute('aria-expanded', String(!box.hidden));
+    if (box.hidden) return;
+    $('share-url').value = '';
+    $('share-note').textContent = 'Making the link…';
+    const mark = marks[at] ?? marks.find((m) => m.getBoundingClientRect().top >= 0);
+    const { url, problem } = await shareLink(current, {
+      lenses: LENSES.filter(isOn),
+      at: mark ? ann.spans[Number(mark.dataset.i)].start : undefined,
+    });
+    $('share-url').value = url ?? '';
+    $('share-copy').disabled = !url;
+    $('share-note').textContent = problem ?? (current.kind === 'seed'
+      ? 'The link opens this article with the same highlights at the same place.'
+      : 'The article’s text travels inside the link (compressed); nothing is sent anywhere.');
+    if (url) $('share-url').select();
+  };
+  $('share-copy').onclick = async () => {
+    try {
+      await navigator.clipboard.writeText($('share-url').value);
+      $('share-note').textContent = 'Link copied.';
+    } catch {
+      $('share-url').select();
+      $('share-note').textContent = 'Copying was refused: the link is selected, press Ctrl+C.';
+    }
+  };
 
   // Wiring.
   legend.addEventListener('change', (event) => setLens(event.target.value, event.target.checked));
@@ -204,8 +372,16 @@ export function createReader({ annotator, library, say }) {
   });
 
   return {
-    async open(articleData) {
+    async open(articleData, { lenses, at: place } = {}) {
       current = articleData;
+      raw = null;
+      lastSelection = null;
+      $('share-box').hidden = true;
+      $('share').setAttribute('aria-expanded', 'false');
+      showMenu(false);
+      $('correct-note').textContent = '';
+      ops = await corrections.get(current.key);
+      if (ops.length) $('corrections').open = true;
       article.dataset.key = current.key; // which article is shown (the tests wait on it)
       ann = null;
       marks = [];
@@ -224,7 +400,15 @@ export function createReader({ annotator, library, say }) {
       }));
       for (const id of ['actors', 'places', 'timeline', 'figures', 'quotes']) $(`panel-${id}`).replaceChildren();
       showReference();
+      if (lenses) for (const l of LENSES) setLens(l, lenses.includes(l));
       await annotate();
+      // A shared link's place: the first highlight from there on.
+      if (place !== undefined && ann) {
+        const mark = marks.find((m) => isOn(m.dataset.label) && ann.spans[Number(m.dataset.i)].start >= place);
+        if (mark) focusMark(mark);
+      }
     },
+    /** The article shown and its corrected annotations (null until annotated). */
+    shown: () => (current && ann ? { article: current, ann } : null),
   };
 }

@@ -4,8 +4,13 @@
 //
 //   const annotator = createAnnotator({ onReady(version) {}, onFatal(message) {} });
 //   const result = await annotator.annotate(text, { reference_date: '2017-02-21' });
+//
+// `makeWorker` is how a worker is made: worker.js by default; the one-file
+// build (annotator-inline.js) passes one made from a blob: URL.
 
-export function createAnnotator({ onReady = () => {}, onFatal = () => {} } = {}) {
+const moduleWorker = () => new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
+
+export function createAnnotator({ onReady = () => {}, onFatal = () => {}, makeWorker = moduleWorker } = {}) {
   let worker = null;
   let nextId = 1;
   let broken = null; // set when the engine cannot load: no use retrying
@@ -17,7 +22,7 @@ export function createAnnotator({ onReady = () => {}, onFatal = () => {} } = {})
   }
 
   function start() {
-    worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
+    worker = makeWorker();
     worker.onmessage = ({ data }) => {
       if (data.type === 'ready') return onReady(data.version);
       if (data.type === 'fatal') {

@@ -8,6 +8,9 @@
 // exactly the span's text; quotes wrap the marks they contain. A span that
 // cannot nest (it crosses a paragraph or another span) is split, and its later
 // pieces carry data-part so that each span has one head mark.
+// A span with `corrected` (lib/corrections.js) or `mine` (practice) says so in
+// data-corrected / data-mine; each block carries data-start, its offset in the
+// text, so that a selection can be mapped back to offsets (textOffset below).
 // The text only ever enters the page as text nodes.
 //
 // Returns {marks, done}: the head marks in text order at once, and a promise
@@ -67,6 +70,7 @@ export function layoutArticle(article, text, spans = [], { titleTag = 'h1' } = {
     }
     carry = here.filter((s) => s.end > pe);
     const block = document.createElement(n === 0 && isTitleLine(text, range) ? titleTag : 'p');
+    block.dataset.start = ps;
     fillBlock(block, text, ps, pe, here, marks);
     parts.push(block);
   });
@@ -108,6 +112,9 @@ function fillBlock(block, text, ps, pe, spans, heads) {
       const mark = document.createElement('mark');
       mark.dataset.label = s.label;
       mark.dataset.i = s.i;
+      if (s.corrected) mark.dataset.corrected = s.corrected;
+      if (s.mine) mark.dataset.mine = '';
+      if (s.result) mark.dataset.result = s.result;
       if (started.has(s.i) || s.start < ps) mark.dataset.part = 'cont';
       else {
         mark.tabIndex = -1;
@@ -119,4 +126,55 @@ function fillBlock(block, text, ps, pe, spans, heads) {
     }
     stack.at(-1).el.append(document.createTextNode(text.slice(a, b)));
   }
+}
+
+/**
+ * The text offset of a DOM position (node, offset) inside a laid-out article,
+ * or -1 outside of it: the block's data-start plus the text before it there.
+ */
+export function textOffset(article, node, offset) {
+  const el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  const block = el?.closest('[data-start]');
+  if (!block || !article.contains(block)) return -1;
+  let at = Number(block.dataset.start);
+  if (node.nodeType === Node.ELEMENT_NODE) {
+    // A position between children: count the text of the children before it.
+    const range = document.createRange();
+    range.setStart(block, 0);
+    range.setEnd(node, offset);
+    return at + range.toString().length;
+  }
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (t === node) return at + offset;
+    at += t.data.length;
+  }
+  return -1;
+}
+
+/** The [start, end) of the current selection inside the article, trimmed of spaces; null if none. */
+export function selectedRange(article, text) {
+  const sel = getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const r = sel.getRangeAt(0);
+  let a = textOffset(article, r.startContainer, r.startOffset);
+  let b = textOffset(article, r.endContainer, r.endOffset);
+  if (a < 0 || b < 0) return null;
+  while (a < b && /\s/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  return b > a ? [a, b] : null;
+}
+
+/** The word around offset `at` ([start, end)), or null on white space. */
+export function wordAt(text, at) {
+  const isWord = (c) => c !== undefined && /[\p{L}\p{N}'’,.-]/u.test(c);
+  if (!isWord(text[at])) return null;
+  let a = at;
+  let b = at;
+  while (a > 0 && isWord(text[a - 1])) a--;
+  while (b < text.length && isWord(text[b])) b++;
+  // Trailing punctuation is not part of the word.
+  while (b > a && /[,.'’-]/.test(text[b - 1])) b--;
+  while (a < b && /[,.'’-]/.test(text[a])) a++;
+  return b > a ? [a, b] : null;
 }
