@@ -66,11 +66,11 @@ struct Actors<'s> {
 }
 
 impl<'s> Actors<'s> {
+    /// The first actor span starting in bytes `[a, b)`: a binary search,
+    /// so a text with many quotes and many actors stays linear.
     fn starting_in(&self, a: usize, b: usize) -> Option<&'s Span> {
-        self.spans
-            .iter()
-            .copied()
-            .find(|s| s.start >= a && s.start < b)
+        let i = self.spans.partition_point(|s| s.start < a);
+        self.spans.get(i).copied().filter(|s| s.start < b)
     }
 
     /// The last actor span ending at or before byte `pos` and after `floor`.
@@ -179,9 +179,12 @@ fn after(doc: &Doc, actors: &Actors, close: usize, qstart: usize) -> Option<Stri
         // `said Alaa`, `said Defense Department spokesman Navy Captain Jeff Davis`
         let from = doc.tokens[i].end;
         let to = doc.tokens[(i + 12).min(doc.tokens.len() - 1)].end;
-        if let Some(a) = actors.spans.iter().find(|s| {
-            s.start >= from && s.start < to && matches!(s.kind.as_str(), "person" | "organization")
-        }) {
+        let first = actors.spans.partition_point(|s| s.start < from);
+        if let Some(a) = actors.spans[first..]
+            .iter()
+            .take_while(|s| s.start < to)
+            .find(|s| matches!(s.kind.as_str(), "person" | "organization"))
+        {
             return Some(speaker_key(a));
         }
         return subject_at(doc, actors, i + 1, qstart);
