@@ -71,12 +71,25 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             }
         }
     }
+    // Tokens inside a place: `In Baghdad 12 died` is a count, not a model.
+    let mut places = vec![false; n];
+    for s in taken.iter().filter(|s| s.label == Label::Place) {
+        let first = doc.tokens.partition_point(|t| t.end <= s.start);
+        for (k, t) in doc.tokens.iter().enumerate().skip(first) {
+            if t.start >= s.end {
+                break;
+            }
+            if let Some(b) = places.get_mut(k) {
+                *b = true;
+            }
+        }
+    }
     let actors = context::actors(taken);
     let mut out: Vec<Span> = Vec::new();
     let mut prev_counts: Option<(String, usize)> = None;
     let mut i = 0;
     while i < n {
-        let Some(f) = candidate(doc, i) else {
+        let Some(f) = candidate(doc, i, &places) else {
             i += 1;
             continue;
         };
@@ -392,6 +405,70 @@ fn title_case(doc: &Doc, p: usize) -> bool {
     caps >= 3
 }
 
+/// Determiners before a name: `the Trent 900 engines`.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this",
+];
+
+/// `iPhone`, `eBay`: a capital after the first letter marks a product name.
+fn mixed_case(w: &str) -> bool {
+    w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
+}
+
+/// Words after a count that describe, not name, what is counted
+/// (`293 dead`, `147 aboard`, `took 253 hostage`).
+const AFTER_COUNT: &[&str] = &[
+    "aboard",
+    "additional",
+    "alive",
+    "altogether",
+    "apiece",
+    "captive",
+    "dead",
+    "each",
+    "extra",
+    "fewer",
+    "hostage",
+    "injured",
+    "less",
+    "missing",
+    "more",
+    "odd",
+    "other",
+    "overall",
+    "plus",
+    "prisoner",
+    "strong",
+    "total",
+    "wounded",
+];
+
+/// Whether the lower-case words after a number end in a singular noun with
+/// no plural among them (`737 narrowbody airliner`, `the final 717 jet`): a
+/// count goes on to a plural (`253 civilian casualties`), a model does not.
+fn model_head(doc: &Doc, e: usize) -> bool {
+    let mut nouns = 0;
+    for k in e..e + 4 {
+        let w = doc.tok(k);
+        if !is_word(doc, k) || upper(doc, k) || context::stop(w) {
+            break;
+        }
+        let l = w.to_ascii_lowercase();
+        if context::is_plural(w) || AFTER_COUNT.contains(&l.as_str()) {
+            return false;
+        }
+        // `179 new aerial refueling tankers`: modifiers go on to the head.
+        if l.ends_with("ing") || context::loose_adjective(&l) {
+            continue;
+        }
+        if l.ends_with("ed") || l.ends_with("ly") || context::irregular_verb(&l) {
+            break;
+        }
+        nouns += 1;
+    }
+    nouns > 0
+}
+
 /// Weekday names: `On Saturday 5,000 people marched`.
 fn weekday(w: &str) -> bool {
     matches!(
@@ -425,7 +502,7 @@ fn street(w: &str) -> bool {
 /// Whether the amount is a figure and not part of a date, time, name,
 /// identifier, ordinal or the pronoun `one`. `tail` also rejects a glued
 /// `-digits` after it (phone numbers, scores), checked once no range formed.
-fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool {
+fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places: &[bool]) -> bool {
     let Some(n) = &am.num else {
         return !time_unit(doc.tok(am.b));
     };
@@ -510,7 +587,17 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
                 && !upper(doc, e)
                 && context::is_plural(next)
                 && !context::stop(next);
-            if name_before(doc, p) && !plural_next {
+            // A camel-case product (`iPhone 4 owners`) or a name of several
+            // words (`the Rolls-Royce Trent 900 engines`) keeps its number
+            // even before a plural; a place never takes one.
+            let in_place = places.get(p).copied().unwrap_or(false);
+            let q = p.wrapping_sub(1);
+            let long_name = is_word(doc, q) && upper(doc, q) && !context::stop(doc.tok(q))
+                || DETERMINERS.contains(&doc.tok(q).to_ascii_lowercase().as_str());
+            if name_before(doc, p)
+                && !in_place
+                && (!plural_next || mixed_case(doc.tok(p)) || long_name)
+            {
                 return false;
             }
             // `the 787 Dreamliner`, `Boeing's 747`: an odd three- or
@@ -523,12 +610,22 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
                 && n.value % 10.0 != 0.0
                 && am.kind == Kind::Count
                 && !hedged;
-            let name_next = is_word(doc, e)
-                && upper(doc, e)
-                && !doc.tok(e).ends_with('s')
-                && !context::is_plural(doc.tok(e + 1));
-            let possessor = doc.is(p, "s") && glued(doc, p) && upper(doc, p.wrapping_sub(2));
-            if odd && (name_next || possessor && !plural_next) {
+            // Quotes may stand between: `the 787 "Dreamliner"`.
+            let en = (e..e + 3)
+                .find(|&k| !matches!(doc.tok(k), "\"" | "“" | "`" | "``" | "'" | "''" | "‘"))
+                .unwrap_or(e);
+            let name_next = is_word(doc, en)
+                && upper(doc, en)
+                && !doc.tok(en).ends_with('s')
+                && !context::is_plural(doc.tok(en + 1));
+            let owner = |s: usize| doc.is(s, "s") && glued(doc, s) && upper(doc, s.wrapping_sub(2));
+            // `Boeing's 747`, `Boeing's larger 777 planes`
+            let adjective = is_word(doc, p) && !upper(doc, p) && !context::stop(doc.tok(p));
+            let possessor = owner(p) || adjective && owner(q);
+            // `five new 737 aircraft`: a number right after a count names a model.
+            let counted = |s: usize| is_num(doc, s) || small_number(doc.tok(s)).is_some();
+            let after_count = counted(p) || adjective && counted(q);
+            if odd && (name_next || possessor || after_count || model_head(doc, e)) {
                 return false;
             }
         }
@@ -690,7 +787,7 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
 }
 
 /// Tries to read a figure starting at token `i`.
-fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
+fn candidate(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
     let mut approx: Option<(String, &'static str)> = None;
     let mut k = i;
     if let Some((e, h)) = HEDGES.at(doc, i)
@@ -704,7 +801,7 @@ fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
         k += 1;
     }
     let mut am = amount(doc, k)?;
-    if !valid(doc, &am, approx.is_some(), false, false) {
+    if !valid(doc, &am, approx.is_some(), false, false, places) {
         return None;
     }
     let mut ranged = false;
@@ -713,13 +810,15 @@ fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
             return None;
         }
         let second = amount(doc, am.b + 1)?;
-        if !valid(doc, &second, true, true, true) || !join_range(&mut am, &second, false, false) {
+        if !valid(doc, &second, true, true, true, places)
+            || !join_range(&mut am, &second, false, false)
+        {
             return None;
         }
         ranged = true;
     } else if let Some((s, or)) = range_sep(doc, am.b, &am)
         && let Some(second) = amount(doc, s)
-        && valid(doc, &second, true, true, true)
+        && valid(doc, &second, true, true, true, places)
         && second.num.is_some()
     {
         let mut joined = am.clone();
@@ -729,7 +828,7 @@ fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
             ranged = true;
         }
     }
-    if !ranged && !valid(doc, &am, approx.is_some(), true, false) {
+    if !ranged && !valid(doc, &am, approx.is_some(), true, false, places) {
         return None;
     }
     let mut b = am.b;
