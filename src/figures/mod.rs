@@ -71,6 +71,24 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             }
         }
     }
+    // Numbers inside a web or mail address are parts of it: a run of glued
+    // tokens holding `://`, `www.` or `@`.
+    let mut run = 0;
+    for k in 0..=n {
+        if k < n && (k == 0 || glued(doc, k)) {
+            continue;
+        }
+        let text = match (doc.tokens.get(run), doc.tokens.get(k.wrapping_sub(1))) {
+            (Some(a), Some(b)) if k > run => doc.text.get(a.start..b.end).unwrap_or(""),
+            _ => "",
+        };
+        if text.contains("://") || text.contains("www.") || text.contains('@') {
+            for b in blocked.iter_mut().take(k).skip(run) {
+                *b = true;
+            }
+        }
+        run = k;
+    }
     // Tokens inside a place: `In Baghdad 12 died` is a count, not a model.
     let mut places = vec![false; n];
     for s in taken.iter().filter(|s| s.label == Label::Place) {
@@ -220,8 +238,28 @@ fn percent_suffix(doc: &Doc, e: usize) -> Option<usize> {
     }
 }
 
-/// An amount at token `k`.
+/// An amount at token `k`, with a sign: `-5`, `−3.2C`, `minus five percent`.
 fn amount(doc: &Doc, k: usize) -> Option<Amount> {
+    let dash = matches!(doc.tok(k), "-" | "−")
+        && (k == 0 || !glued(doc, k) && !is_num(doc, k - 1))
+        && glued(doc, k + 1)
+        && (is_num(doc, k + 1) || doc.tok(k + 1) == "$");
+    let word = (doc.is(k, "minus") || doc.is(k, "negative"))
+        && (is_num(doc, k + 1) || word_number(doc, k + 1).is_some());
+    if !dash && !word {
+        return unsigned_amount(doc, k);
+    }
+    let mut am = unsigned_amount(doc, k + 1)?;
+    if am.kind == Kind::Vague || am.num.is_none() {
+        return None;
+    }
+    am.a = k;
+    (am.lo, am.hi) = (-am.hi, -am.lo);
+    Some(am)
+}
+
+/// An amount at token `k`, without a sign.
+fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
     let mut cur: Option<Currency> = None;
     let mut c = k;
     if let Some((e, cu)) = CURRENCIES.at(doc, k)

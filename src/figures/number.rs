@@ -53,6 +53,9 @@ fn is_space_group_gap(doc: &Doc, j: usize) -> bool {
 /// Digits at `i`: returns the end token, the value, and the shape.
 /// `None` for a dotted identifier (`192.168.1.2`, `10.5.8`).
 fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
+    if let Some(v) = vulgar(doc.tok(i)) {
+        return Some((i + 1, v, 0, false, true));
+    }
     if !is_num(doc, i) {
         return None;
     }
@@ -97,8 +100,63 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
         j += 2;
         decimal = true;
     }
-    let v: f64 = text.parse().ok()?;
+    let mut v: f64 = text.parse().ok()?;
+    if !grouped && !decimal {
+        if let Some((e, f)) = slash_fraction(doc, i) {
+            // `3/4`: the numerator was the integer just read.
+            return Some((e, f, first.len(), false, true));
+        }
+        // `2 1/4`, `10½`: a whole number and a fraction.
+        let part = if glued(doc, j) {
+            vulgar(doc.tok(j)).map(|f| (j + 1, f))
+        } else {
+            slash_fraction(doc, j)
+        };
+        if let Some((e, f)) = part {
+            v += f;
+            return Some((e, v, first.len(), false, true));
+        }
+    }
     Some((j, v, first.len(), grouped, decimal))
+}
+
+/// A Unicode fraction sign (`½`, `¾`).
+fn vulgar(w: &str) -> Option<f64> {
+    Some(match w {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// `1/2`, `3/4` at `i`: a proper fraction over a usual denominator, not a
+/// date (`5/17/2018`), a rate (`24/7`) or an identifier (`9/11`).
+fn slash_fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
+    if !is_num(doc, i) || doc.tok(i + 1) != "/" || !glued(doc, i + 1) || !glued(doc, i + 2) {
+        return None;
+    }
+    let num: f64 = doc.tok(i).parse().ok()?;
+    let den: f64 = doc.tok(i + 2).parse().ok()?;
+    let usual = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0];
+    let more = matches!(doc.tok(i + 3), "/" | "." | "-") && glued(doc, i + 3) && glued(doc, i + 4)
+        || glued(doc, i + 3) && is_num(doc, i + 4);
+    if doc.tok(i).len() > 2 || num <= 0.0 || num >= den || !usual.contains(&den) || more {
+        return None;
+    }
+    Some((i + 3, num / den))
 }
 
 /// A scale after digits: glued `k`/`m`/`bn`, or a scale word (`1.5 million`).
