@@ -325,6 +325,19 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
         rule: if n.words { "number in words" } else { "digits" },
     };
     let e = n.b;
+    // `1/2 of the voters`, `¾ of the budget`: a share, as `half of` is.
+    let written_fraction = !n.words
+        && n.value < 1.0
+        && n.int_len <= 2
+        && (doc.tok(e.wrapping_sub(2)) == "/" || n.int_len == 0);
+    if cur.is_none() && written_fraction && n.scale == 1.0 && doc.is(e, "of") {
+        let v = (n.value * 10000.0).round() / 100.0;
+        am.lo = v;
+        am.hi = v;
+        am.kind = Kind::Percent;
+        am.rule = "fraction";
+        return Some(am);
+    }
     if let Some(cu) = &cur {
         am.kind = Kind::Money;
         am.unit = Some(cu.code.clone());

@@ -254,8 +254,8 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
         if doc.is(i + 1, "score") && doc.is(i + 2, "of") {
             return Some(words_num(i, i + 2, 20.0, 1.0));
         }
-        // `a half-million`
-        if doc.is(i + 1, "half") {
+        // `a half-million`, `a quarter million`
+        if doc.is(i + 1, "half") || doc.is(i + 1, "quarter") {
             let n = word_number(doc, i + 1)?;
             return Some(words_num(i, n.b, n.value, n.scale));
         }
@@ -266,9 +266,17 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
         } else {
             return None;
         }
-    } else if w0.eq_ignore_ascii_case("half") {
-        // `half a million`, `half a dozen`, `half million`, `half-million`
-        let k = if doc.is(i + 1, "a") || doc.tok(i + 1) == "-" && glued(doc, i + 1) {
+    } else if w0.eq_ignore_ascii_case("half") || w0.eq_ignore_ascii_case("quarter") {
+        // `half a million`, `half a dozen`, `half million`, `half-million`,
+        // `quarter of a million`
+        let part = if w0.eq_ignore_ascii_case("half") {
+            0.5
+        } else {
+            0.25
+        };
+        let k = if doc.is(i + 1, "of") && (doc.is(i + 2, "a") || doc.is(i + 2, "an")) {
+            i + 3
+        } else if doc.is(i + 1, "a") || doc.tok(i + 1) == "-" && glued(doc, i + 1) {
             i + 2
         } else {
             i + 1
@@ -279,8 +287,8 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
         } else {
             None
         });
-        let s = s.filter(|&s| s > 100.0 || s == 12.0)?;
-        return Some(words_num(i, k + 1, 0.5 * s, s));
+        let s = s.filter(|&s| s > 100.0 || s == 12.0 && part == 0.5)?;
+        return Some(words_num(i, k + 1, part * s, s));
     }
     let mut hyphen_ok = false;
     loop {
@@ -515,6 +523,9 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         let after = doc.tok(i + 2);
         if matches!(next.as_str(), "a" | "an")
             && (scale_word(after).is_some() || after.eq_ignore_ascii_case("dozen"))
+            || next == "of"
+                && (doc.is(i + 2, "a") || doc.is(i + 2, "an"))
+                && scale_word(doc.tok(i + 3)).is_some_and(|s| s >= 1e3)
         {
             return None;
         }
@@ -555,7 +566,9 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         if matches!(doc.tok(k).to_ascii_lowercase().as_str(), "a" | "an" | "the") {
             k += 1;
         }
-        if time_unit(doc.tok(k)) || doc.is(i + 1, "half") {
+        // `a quarter of a million` is a number, read by `word_number`.
+        let scale_next = k > i + 3 && scale_word(doc.tok(k)).is_some_and(|s| s >= 1e3);
+        if time_unit(doc.tok(k)) || doc.is(i + 1, "half") || scale_next {
             return None;
         }
         return Some((i + 2, f));
