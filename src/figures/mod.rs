@@ -879,6 +879,27 @@ fn candidate(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
             ranged = true;
         }
     }
+    // `more than 10 and less than 20`: a lower and an upper bound of one
+    // range; the hedge keeps both words, as written.
+    if !ranged
+        && approx.as_ref().is_some_and(|(_, kind)| *kind == "lower")
+        && (doc.is(am.b, "and") || doc.is(am.b, "but"))
+        && let Some((e, h)) = HEDGES.at(doc, am.b + 1)
+        && h.pos == Pos::Pre
+        && h.kind == "upper"
+        && let Some(second) = amount(doc, e)
+        && second.num.is_some()
+        && valid(doc, &second, true, true, true, places)
+    {
+        let mut joined = am.clone();
+        if join_range(&mut joined, &second, false, false) {
+            let first = approx.as_ref().map(|(h, _)| h.clone()).unwrap_or_default();
+            let upper = doc.slice(am.b + 1, e).to_lowercase();
+            approx = Some((format!("{first} … {upper}"), "approximate"));
+            am = joined;
+            ranged = true;
+        }
+    }
     if !ranged && !valid(doc, &am, approx.is_some(), true, false, places) {
         return None;
     }
