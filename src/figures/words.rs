@@ -330,6 +330,9 @@ pub fn label_noun(w: &str) -> bool {
         "issue",
         "case",
         "file",
+        "formula",
+        "interstate",
+        "track",
     ];
     let w = w.to_ascii_lowercase();
     L.contains(&w.as_str())
