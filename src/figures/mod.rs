@@ -456,6 +456,26 @@ fn title_case(doc: &Doc, p: usize) -> bool {
     caps >= 3
 }
 
+/// Prepositions that front a place before a count (`In Baghdad 12 people`).
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "from",
+    "across",
+    "near",
+    "around",
+    "throughout",
+    "inside",
+    "outside",
+    "for",
+    "to",
+    "into",
+    "within",
+    "outside",
+    "beyond",
+];
+
 /// Determiners before a name: `the Trent 900 engines`.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this",
@@ -643,8 +663,14 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
             // even before a plural; a place never takes one.
             let in_place = places.get(p).copied().unwrap_or(false);
             let q = p.wrapping_sub(1);
+            // The plural only rescues a count after a fronted place phrase
+            // (`In Baghdad 12 people`), not after `and Fortune 500 firms`.
+            let fronted = q == usize::MAX
+                || sentence_initial(doc, p)
+                || PLACE_PREPOSITIONS.contains(&doc.tok(q).to_ascii_lowercase().as_str());
             let long_name = is_word(doc, q) && upper(doc, q) && !context::stop(doc.tok(q))
-                || DETERMINERS.contains(&doc.tok(q).to_ascii_lowercase().as_str());
+                || DETERMINERS.contains(&doc.tok(q).to_ascii_lowercase().as_str())
+                || !fronted;
             if name_before(doc, p)
                 && !in_place
                 && (!plural_next || mixed_case(doc.tok(p)) || long_name)
