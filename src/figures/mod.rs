@@ -398,6 +398,12 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
             am.kind = Kind::Quantity;
             am.unit = Some(unit.clone());
             am.rule = "unit";
+            if !hyph && let Some((e3, v)) = smaller_unit(doc, e2, unit) {
+                am.b = e3;
+                am.lo += v;
+                am.hi = am.lo;
+                am.rule = "unit with a smaller unit";
+            }
             return Some(am);
         }
     }
@@ -796,6 +802,37 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
         }
     }
     true
+}
+
+/// `5 feet 2 inches`, `6ft 2in`, `1 m 80 cm`, `7 lb 4 oz`: the smaller unit
+/// after a measure, as a part of the larger one (its end and the part).
+fn smaller_unit(doc: &Doc, e: usize, unit: &str) -> Option<(usize, f64)> {
+    let per = match unit {
+        "ft" => ("in", 12.0),
+        "m" => ("cm", 100.0),
+        "lb" => ("oz", 16.0),
+        _ => return None,
+    };
+    let k = if doc.is(e, "and") { e + 1 } else { e };
+    let n = digit_number(doc, k).or_else(|| word_number(doc, k))?;
+    if n.scale != 1.0 || n.value >= per.1 {
+        return None;
+    }
+    // `in` is a preposition unless glued (`2in`) or closing the phrase
+    // (`12 ft 2 in more`): it is no unit of the list.
+    let short_in = doc.is(n.b, "in")
+        && per.0 == "in"
+        && (glued(doc, n.b)
+            || !is_word(doc, n.b + 1)
+            || !is_num(doc, n.b + 1) && doc.is(n.b + 1, "more"));
+    if short_in {
+        return Some((n.b + 1, n.value / per.1));
+    }
+    let (e2, u2) = UNITS.at(doc, n.b)?;
+    if u2 != per.0 {
+        return None;
+    }
+    Some((e2, n.value / per.1))
 }
 
 /// Where a second amount may start, for `300-400`, `10 to 15`, `one or two`.
