@@ -611,7 +611,7 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
         && glued(doc, e)
         && glued(doc, e + 1)
         && is_word(doc, e + 1)
-        && am.kind != Kind::Quantity
+        && !matches!(am.kind, Kind::Quantity | Kind::Money)
         && !post_hedge
         && !doc.is(e + 1, "strong")
     {

@@ -183,7 +183,8 @@ fn digit_scale(doc: &Doc, j: usize) -> Option<(usize, f64, bool)> {
         }
         return Some((k, mult, false));
     }
-    if w.eq_ignore_ascii_case("dozen") {
+    // `3 dozen`, and the plural some writers use after a number (`3 dozens`)
+    if w.eq_ignore_ascii_case("dozen") || w.eq_ignore_ascii_case("dozens") {
         return Some((j + 1, 12.0, false));
     }
     if matches!(w, "bn" | "bln" | "mn" | "mln" | "tn" | "trn") {
@@ -355,7 +356,9 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
             j += 1;
             continue;
         }
-        if w.eq_ignore_ascii_case("dozen") && matches!(last, Last::Unit | Last::Teen | Last::Tens) {
+        if (w.eq_ignore_ascii_case("dozen") || w.eq_ignore_ascii_case("dozens"))
+            && matches!(last, Last::Unit | Last::Teen | Last::Tens)
+        {
             current *= 12.0;
             scale = 12.0;
             j += 1;
