@@ -843,8 +843,23 @@ fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
     }
     if w.eq_ignore_ascii_case("to") {
         // `rose from 5 to 10` is two figures, a change, not a range.
+        // But `ranging from 5 to 10`, `anywhere from 5 to 10` is a range.
         let before = first.a.wrapping_sub(1);
-        if doc.is(before, "from") {
+        let ranging = matches!(
+            doc.tok(before.wrapping_sub(1))
+                .to_ascii_lowercase()
+                .as_str(),
+            "range"
+                | "ranges"
+                | "ranged"
+                | "ranging"
+                | "anywhere"
+                | "vary"
+                | "varies"
+                | "varied"
+                | "varying"
+        );
+        if doc.is(before, "from") && !ranging {
             return None;
         }
         return Some((e + 1, false));
