@@ -677,7 +677,9 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
             let long_name = is_word(doc, q) && upper(doc, q) && !context::stop(doc.tok(q))
                 || DETERMINERS.contains(&doc.tok(q).to_ascii_lowercase().as_str())
                 || !fronted;
-            if name_before(doc, p)
+            // `Obama 47 percent`: a measure after a name is no part of it.
+            if am.kind == Kind::Count
+                && name_before(doc, p)
                 && !in_place
                 && (!plural_next || mixed_case(doc.tok(p)) || long_name)
             {
