@@ -2361,6 +2361,16 @@ impl<'d, 'a> Scan<'d, 'a> {
             // `a quarter` of something is a fraction
             return None;
         }
+        // `188 miles an hour`: the second half of a speed, not a duration.
+        if matches!(self.w(i), "a" | "an")
+            && i > 0
+            && matches!(
+                self.w(i - 1).to_ascii_lowercase().as_str(),
+                "miles" | "kilometres" | "kilometers" | "km" | "metres" | "meters" | "feet"
+            )
+        {
+            return None;
+        }
         // `one quarter of the population`, `three quarters of the aid`: a
         // fraction, unless what follows `of` is a stretch of time.
         if u == Unit::Quarter && self.w(k + 1) == "of" {

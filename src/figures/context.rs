@@ -282,6 +282,16 @@ const VERBS_S: &[&str] = &[
     "supports", "takes", "thinks", "wants", "works",
 ];
 
+/// Whether lower-case `w` is an adjective that describes counted things.
+pub fn loose_adjective(w: &str) -> bool {
+    LOOSE_ADJECTIVES.contains(&w)
+}
+
+/// Whether lower-case `w` is a past form not ending in -ed.
+pub fn irregular_verb(w: &str) -> bool {
+    IRREGULAR_VERBS.contains(&w)
+}
+
 /// Whether `w` looks like a plural noun (`civilians`, `people`).
 pub fn is_plural(w: &str) -> bool {
     let l = w.to_ascii_lowercase();

@@ -71,12 +71,43 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             }
         }
     }
+    // Numbers inside a web or mail address are parts of it: a run of glued
+    // tokens holding `://`, `www.` or `@`.
+    let mut run = 0;
+    for k in 0..=n {
+        if k < n && (k == 0 || glued(doc, k)) {
+            continue;
+        }
+        let text = match (doc.tokens.get(run), doc.tokens.get(k.wrapping_sub(1))) {
+            (Some(a), Some(b)) if k > run => doc.text.get(a.start..b.end).unwrap_or(""),
+            _ => "",
+        };
+        if text.contains("://") || text.contains("www.") || text.contains('@') {
+            for b in blocked.iter_mut().take(k).skip(run) {
+                *b = true;
+            }
+        }
+        run = k;
+    }
+    // Tokens inside a place: `In Baghdad 12 died` is a count, not a model.
+    let mut places = vec![false; n];
+    for s in taken.iter().filter(|s| s.label == Label::Place) {
+        let first = doc.tokens.partition_point(|t| t.end <= s.start);
+        for (k, t) in doc.tokens.iter().enumerate().skip(first) {
+            if t.start >= s.end {
+                break;
+            }
+            if let Some(b) = places.get_mut(k) {
+                *b = true;
+            }
+        }
+    }
     let actors = context::actors(taken);
     let mut out: Vec<Span> = Vec::new();
     let mut prev_counts: Option<(String, usize)> = None;
     let mut i = 0;
     while i < n {
-        let Some(f) = candidate(doc, i) else {
+        let Some(f) = candidate(doc, i, &places) else {
             i += 1;
             continue;
         };
@@ -207,8 +238,28 @@ fn percent_suffix(doc: &Doc, e: usize) -> Option<usize> {
     }
 }
 
-/// An amount at token `k`.
+/// An amount at token `k`, with a sign: `-5`, `−3.2C`, `minus five percent`.
 fn amount(doc: &Doc, k: usize) -> Option<Amount> {
+    let dash = matches!(doc.tok(k), "-" | "−")
+        && (k == 0 || !glued(doc, k) && !is_num(doc, k - 1))
+        && glued(doc, k + 1)
+        && (is_num(doc, k + 1) || doc.tok(k + 1) == "$");
+    let word = (doc.is(k, "minus") || doc.is(k, "negative"))
+        && (is_num(doc, k + 1) || word_number(doc, k + 1).is_some());
+    if !dash && !word {
+        return unsigned_amount(doc, k);
+    }
+    let mut am = unsigned_amount(doc, k + 1)?;
+    if am.kind == Kind::Vague || am.num.is_none() {
+        return None;
+    }
+    am.a = k;
+    (am.lo, am.hi) = (-am.hi, -am.lo);
+    Some(am)
+}
+
+/// An amount at token `k`, without a sign.
+fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
     let mut cur: Option<Currency> = None;
     let mut c = k;
     if let Some((e, cu)) = CURRENCIES.at(doc, k)
@@ -274,6 +325,19 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
         rule: if n.words { "number in words" } else { "digits" },
     };
     let e = n.b;
+    // `1/2 of the voters`, `¾ of the budget`: a share, as `half of` is.
+    let written_fraction = !n.words
+        && n.value < 1.0
+        && n.int_len <= 2
+        && (doc.tok(e.wrapping_sub(2)) == "/" || n.int_len == 0);
+    if cur.is_none() && written_fraction && n.scale == 1.0 && doc.is(e, "of") {
+        let v = (n.value * 10000.0).round() / 100.0;
+        am.lo = v;
+        am.hi = v;
+        am.kind = Kind::Percent;
+        am.rule = "fraction";
+        return Some(am);
+    }
     if let Some(cu) = &cur {
         am.kind = Kind::Money;
         am.unit = Some(cu.code.clone());
@@ -334,6 +398,12 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
             am.kind = Kind::Quantity;
             am.unit = Some(unit.clone());
             am.rule = "unit";
+            if !hyph && let Some((e3, v)) = smaller_unit(doc, e2, unit) {
+                am.b = e3;
+                am.lo += v;
+                am.hi = am.lo;
+                am.rule = "unit with a smaller unit";
+            }
             return Some(am);
         }
     }
@@ -392,6 +462,90 @@ fn title_case(doc: &Doc, p: usize) -> bool {
     caps >= 3
 }
 
+/// Prepositions that front a place before a count (`In Baghdad 12 people`).
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "from",
+    "across",
+    "near",
+    "around",
+    "throughout",
+    "inside",
+    "outside",
+    "for",
+    "to",
+    "into",
+    "within",
+    "outside",
+    "beyond",
+];
+
+/// Determiners before a name: `the Trent 900 engines`.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this",
+];
+
+/// `iPhone`, `eBay`: a capital after the first letter marks a product name.
+fn mixed_case(w: &str) -> bool {
+    w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
+}
+
+/// Words after a count that describe, not name, what is counted
+/// (`293 dead`, `147 aboard`, `took 253 hostage`).
+const AFTER_COUNT: &[&str] = &[
+    "aboard",
+    "additional",
+    "alive",
+    "altogether",
+    "apiece",
+    "captive",
+    "dead",
+    "each",
+    "extra",
+    "fewer",
+    "hostage",
+    "injured",
+    "less",
+    "missing",
+    "more",
+    "odd",
+    "other",
+    "overall",
+    "plus",
+    "prisoner",
+    "strong",
+    "total",
+    "wounded",
+];
+
+/// Whether the lower-case words after a number end in a singular noun with
+/// no plural among them (`737 narrowbody airliner`, `the final 717 jet`): a
+/// count goes on to a plural (`253 civilian casualties`), a model does not.
+fn model_head(doc: &Doc, e: usize) -> bool {
+    let mut nouns = 0;
+    for k in e..e + 4 {
+        let w = doc.tok(k);
+        if !is_word(doc, k) || upper(doc, k) || context::stop(w) {
+            break;
+        }
+        let l = w.to_ascii_lowercase();
+        if context::is_plural(w) || AFTER_COUNT.contains(&l.as_str()) {
+            return false;
+        }
+        // `179 new aerial refueling tankers`: modifiers go on to the head.
+        if l.ends_with("ing") || context::loose_adjective(&l) {
+            continue;
+        }
+        if l.ends_with("ed") || l.ends_with("ly") || context::irregular_verb(&l) {
+            break;
+        }
+        nouns += 1;
+    }
+    nouns > 0
+}
+
 /// Weekday names: `On Saturday 5,000 people marched`.
 fn weekday(w: &str) -> bool {
     matches!(
@@ -425,7 +579,7 @@ fn street(w: &str) -> bool {
 /// Whether the amount is a figure and not part of a date, time, name,
 /// identifier, ordinal or the pronoun `one`. `tail` also rejects a glued
 /// `-digits` after it (phone numbers, scores), checked once no range formed.
-fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool {
+fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places: &[bool]) -> bool {
     let Some(n) = &am.num else {
         return !time_unit(doc.tok(am.b));
     };
@@ -457,7 +611,7 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
         && glued(doc, e)
         && glued(doc, e + 1)
         && is_word(doc, e + 1)
-        && am.kind != Kind::Quantity
+        && !matches!(am.kind, Kind::Quantity | Kind::Money)
         && !post_hedge
         && !doc.is(e + 1, "strong")
     {
@@ -510,7 +664,25 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
                 && !upper(doc, e)
                 && context::is_plural(next)
                 && !context::stop(next);
-            if name_before(doc, p) && !plural_next {
+            // A camel-case product (`iPhone 4 owners`) or a name of several
+            // words (`the Rolls-Royce Trent 900 engines`) keeps its number
+            // even before a plural; a place never takes one.
+            let in_place = places.get(p).copied().unwrap_or(false);
+            let q = p.wrapping_sub(1);
+            // The plural only rescues a count after a fronted place phrase
+            // (`In Baghdad 12 people`), not after `and Fortune 500 firms`.
+            let fronted = q == usize::MAX
+                || sentence_initial(doc, p)
+                || PLACE_PREPOSITIONS.contains(&doc.tok(q).to_ascii_lowercase().as_str());
+            let long_name = is_word(doc, q) && upper(doc, q) && !context::stop(doc.tok(q))
+                || DETERMINERS.contains(&doc.tok(q).to_ascii_lowercase().as_str())
+                || !fronted;
+            // `Obama 47 percent`: a measure after a name is no part of it.
+            if am.kind == Kind::Count
+                && name_before(doc, p)
+                && !in_place
+                && (!plural_next || mixed_case(doc.tok(p)) || long_name)
+            {
                 return false;
             }
             // `the 787 Dreamliner`, `Boeing's 747`: an odd three- or
@@ -523,12 +695,22 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
                 && n.value % 10.0 != 0.0
                 && am.kind == Kind::Count
                 && !hedged;
-            let name_next = is_word(doc, e)
-                && upper(doc, e)
-                && !doc.tok(e).ends_with('s')
-                && !context::is_plural(doc.tok(e + 1));
-            let possessor = doc.is(p, "s") && glued(doc, p) && upper(doc, p.wrapping_sub(2));
-            if odd && (name_next || possessor && !plural_next) {
+            // Quotes may stand between: `the 787 "Dreamliner"`.
+            let en = (e..e + 3)
+                .find(|&k| !matches!(doc.tok(k), "\"" | "“" | "`" | "``" | "'" | "''" | "‘"))
+                .unwrap_or(e);
+            let name_next = is_word(doc, en)
+                && upper(doc, en)
+                && !doc.tok(en).ends_with('s')
+                && !context::is_plural(doc.tok(en + 1));
+            let owner = |s: usize| doc.is(s, "s") && glued(doc, s) && upper(doc, s.wrapping_sub(2));
+            // `Boeing's 747`, `Boeing's larger 777 planes`
+            let adjective = is_word(doc, p) && !upper(doc, p) && !context::stop(doc.tok(p));
+            let possessor = owner(p) || adjective && owner(q);
+            // `five new 737 aircraft`: a number right after a count names a model.
+            let counted = |s: usize| is_num(doc, s) || small_number(doc.tok(s)).is_some();
+            let after_count = counted(p) || adjective && counted(q);
+            if odd && (name_next || possessor || after_count || model_head(doc, e)) {
                 return false;
             }
         }
@@ -624,6 +806,37 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool) -> bool
     true
 }
 
+/// `5 feet 2 inches`, `6ft 2in`, `1 m 80 cm`, `7 lb 4 oz`: the smaller unit
+/// after a measure, as a part of the larger one (its end and the part).
+fn smaller_unit(doc: &Doc, e: usize, unit: &str) -> Option<(usize, f64)> {
+    let per = match unit {
+        "ft" => ("in", 12.0),
+        "m" => ("cm", 100.0),
+        "lb" => ("oz", 16.0),
+        _ => return None,
+    };
+    let k = if doc.is(e, "and") { e + 1 } else { e };
+    let n = digit_number(doc, k).or_else(|| word_number(doc, k))?;
+    if n.scale != 1.0 || n.value >= per.1 {
+        return None;
+    }
+    // `in` is a preposition unless glued (`2in`) or closing the phrase
+    // (`12 ft 2 in more`): it is no unit of the list.
+    let short_in = doc.is(n.b, "in")
+        && per.0 == "in"
+        && (glued(doc, n.b)
+            || !is_word(doc, n.b + 1)
+            || !is_num(doc, n.b + 1) && doc.is(n.b + 1, "more"));
+    if short_in {
+        return Some((n.b + 1, n.value / per.1));
+    }
+    let (e2, u2) = UNITS.at(doc, n.b)?;
+    if u2 != per.0 {
+        return None;
+    }
+    Some((e2, n.value / per.1))
+}
+
 /// Where a second amount may start, for `300-400`, `10 to 15`, `one or two`.
 fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
     let w = doc.tok(e);
@@ -632,8 +845,23 @@ fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
     }
     if w.eq_ignore_ascii_case("to") {
         // `rose from 5 to 10` is two figures, a change, not a range.
+        // But `ranging from 5 to 10`, `anywhere from 5 to 10` is a range.
         let before = first.a.wrapping_sub(1);
-        if doc.is(before, "from") {
+        let ranging = matches!(
+            doc.tok(before.wrapping_sub(1))
+                .to_ascii_lowercase()
+                .as_str(),
+            "range"
+                | "ranges"
+                | "ranged"
+                | "ranging"
+                | "anywhere"
+                | "vary"
+                | "varies"
+                | "varied"
+                | "varying"
+        );
+        if doc.is(before, "from") && !ranging {
             return None;
         }
         return Some((e + 1, false));
@@ -690,7 +918,7 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
 }
 
 /// Tries to read a figure starting at token `i`.
-fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
+fn candidate(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
     let mut approx: Option<(String, &'static str)> = None;
     let mut k = i;
     if let Some((e, h)) = HEDGES.at(doc, i)
@@ -704,7 +932,7 @@ fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
         k += 1;
     }
     let mut am = amount(doc, k)?;
-    if !valid(doc, &am, approx.is_some(), false, false) {
+    if !valid(doc, &am, approx.is_some(), false, false, places) {
         return None;
     }
     let mut ranged = false;
@@ -713,13 +941,15 @@ fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
             return None;
         }
         let second = amount(doc, am.b + 1)?;
-        if !valid(doc, &second, true, true, true) || !join_range(&mut am, &second, false, false) {
+        if !valid(doc, &second, true, true, true, places)
+            || !join_range(&mut am, &second, false, false)
+        {
             return None;
         }
         ranged = true;
     } else if let Some((s, or)) = range_sep(doc, am.b, &am)
         && let Some(second) = amount(doc, s)
-        && valid(doc, &second, true, true, true)
+        && valid(doc, &second, true, true, true, places)
         && second.num.is_some()
     {
         let mut joined = am.clone();
@@ -729,7 +959,28 @@ fn candidate(doc: &Doc, i: usize) -> Option<Fig> {
             ranged = true;
         }
     }
-    if !ranged && !valid(doc, &am, approx.is_some(), true, false) {
+    // `more than 10 and less than 20`: a lower and an upper bound of one
+    // range; the hedge keeps both words, as written.
+    if !ranged
+        && approx.as_ref().is_some_and(|(_, kind)| *kind == "lower")
+        && (doc.is(am.b, "and") || doc.is(am.b, "but"))
+        && let Some((e, h)) = HEDGES.at(doc, am.b + 1)
+        && h.pos == Pos::Pre
+        && h.kind == "upper"
+        && let Some(second) = amount(doc, e)
+        && second.num.is_some()
+        && valid(doc, &second, true, true, true, places)
+    {
+        let mut joined = am.clone();
+        if join_range(&mut joined, &second, false, false) {
+            let first = approx.as_ref().map(|(h, _)| h.clone()).unwrap_or_default();
+            let upper = doc.slice(am.b + 1, e).to_lowercase();
+            approx = Some((format!("{first} … {upper}"), "approximate"));
+            am = joined;
+            ranged = true;
+        }
+    }
+    if !ranged && !valid(doc, &am, approx.is_some(), true, false, places) {
         return None;
     }
     let mut b = am.b;
@@ -915,6 +1166,26 @@ mod tests {
             "30",
             "the",
             "million",
+            "½",
+            "/",
+            "−",
+            "minus",
+            "feet",
+            "ft",
+            "in",
+            "quarter",
+            "dozens",
+            "less",
+            "than",
+            "more",
+            "EUR",
+            "€",
+            "://",
+            "www",
+            "@",
+            "Boeing",
+            "737",
+            "aircraft",
         ];
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..3000 {
@@ -961,6 +1232,20 @@ mod tests {
             "5 or",
             "1\u{2009}",
             "one in",
+            "-",
+            "- 5",
+            "minus",
+            "1/",
+            "1/2/",
+            "½",
+            "2 ½",
+            "more than 5 and less than",
+            "5 feet 2",
+            "5 ft 2 in",
+            "a quarter of a",
+            "ranging from 5 to",
+            "http://5",
+            "@5",
         ] {
             let _ = texts(t);
         }

@@ -53,6 +53,9 @@ fn is_space_group_gap(doc: &Doc, j: usize) -> bool {
 /// Digits at `i`: returns the end token, the value, and the shape.
 /// `None` for a dotted identifier (`192.168.1.2`, `10.5.8`).
 fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
+    if let Some(v) = vulgar(doc.tok(i)) {
+        return Some((i + 1, v, 0, false, true));
+    }
     if !is_num(doc, i) {
         return None;
     }
@@ -97,8 +100,63 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
         j += 2;
         decimal = true;
     }
-    let v: f64 = text.parse().ok()?;
+    let mut v: f64 = text.parse().ok()?;
+    if !grouped && !decimal {
+        if let Some((e, f)) = slash_fraction(doc, i) {
+            // `3/4`: the numerator was the integer just read.
+            return Some((e, f, first.len(), false, true));
+        }
+        // `2 1/4`, `10½`: a whole number and a fraction.
+        let part = if glued(doc, j) {
+            vulgar(doc.tok(j)).map(|f| (j + 1, f))
+        } else {
+            slash_fraction(doc, j)
+        };
+        if let Some((e, f)) = part {
+            v += f;
+            return Some((e, v, first.len(), false, true));
+        }
+    }
     Some((j, v, first.len(), grouped, decimal))
+}
+
+/// A Unicode fraction sign (`½`, `¾`).
+fn vulgar(w: &str) -> Option<f64> {
+    Some(match w {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// `1/2`, `3/4` at `i`: a proper fraction over a usual denominator, not a
+/// date (`5/17/2018`), a rate (`24/7`) or an identifier (`9/11`).
+fn slash_fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
+    if !is_num(doc, i) || doc.tok(i + 1) != "/" || !glued(doc, i + 1) || !glued(doc, i + 2) {
+        return None;
+    }
+    let num: f64 = doc.tok(i).parse().ok()?;
+    let den: f64 = doc.tok(i + 2).parse().ok()?;
+    let usual = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0];
+    let more = matches!(doc.tok(i + 3), "/" | "." | "-") && glued(doc, i + 3) && glued(doc, i + 4)
+        || glued(doc, i + 3) && is_num(doc, i + 4);
+    if doc.tok(i).len() > 2 || num <= 0.0 || num >= den || !usual.contains(&den) || more {
+        return None;
+    }
+    Some((i + 3, num / den))
 }
 
 /// A scale after digits: glued `k`/`m`/`bn`, or a scale word (`1.5 million`).
@@ -125,7 +183,8 @@ fn digit_scale(doc: &Doc, j: usize) -> Option<(usize, f64, bool)> {
         }
         return Some((k, mult, false));
     }
-    if w.eq_ignore_ascii_case("dozen") {
+    // `3 dozen`, and the plural some writers use after a number (`3 dozens`)
+    if w.eq_ignore_ascii_case("dozen") || w.eq_ignore_ascii_case("dozens") {
         return Some((j + 1, 12.0, false));
     }
     if matches!(w, "bn" | "bln" | "mn" | "mln" | "tn" | "trn") {
@@ -196,8 +255,8 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
         if doc.is(i + 1, "score") && doc.is(i + 2, "of") {
             return Some(words_num(i, i + 2, 20.0, 1.0));
         }
-        // `a half-million`
-        if doc.is(i + 1, "half") {
+        // `a half-million`, `a quarter million`
+        if doc.is(i + 1, "half") || doc.is(i + 1, "quarter") {
             let n = word_number(doc, i + 1)?;
             return Some(words_num(i, n.b, n.value, n.scale));
         }
@@ -208,9 +267,17 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
         } else {
             return None;
         }
-    } else if w0.eq_ignore_ascii_case("half") {
-        // `half a million`, `half a dozen`, `half million`, `half-million`
-        let k = if doc.is(i + 1, "a") || doc.tok(i + 1) == "-" && glued(doc, i + 1) {
+    } else if w0.eq_ignore_ascii_case("half") || w0.eq_ignore_ascii_case("quarter") {
+        // `half a million`, `half a dozen`, `half million`, `half-million`,
+        // `quarter of a million`
+        let part = if w0.eq_ignore_ascii_case("half") {
+            0.5
+        } else {
+            0.25
+        };
+        let k = if doc.is(i + 1, "of") && (doc.is(i + 2, "a") || doc.is(i + 2, "an")) {
+            i + 3
+        } else if doc.is(i + 1, "a") || doc.tok(i + 1) == "-" && glued(doc, i + 1) {
             i + 2
         } else {
             i + 1
@@ -221,8 +288,8 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
         } else {
             None
         });
-        let s = s.filter(|&s| s > 100.0 || s == 12.0)?;
-        return Some(words_num(i, k + 1, 0.5 * s, s));
+        let s = s.filter(|&s| s > 100.0 || s == 12.0 && part == 0.5)?;
+        return Some(words_num(i, k + 1, part * s, s));
     }
     let mut hyphen_ok = false;
     loop {
@@ -289,7 +356,9 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
             j += 1;
             continue;
         }
-        if w.eq_ignore_ascii_case("dozen") && matches!(last, Last::Unit | Last::Teen | Last::Tens) {
+        if (w.eq_ignore_ascii_case("dozen") || w.eq_ignore_ascii_case("dozens"))
+            && matches!(last, Last::Unit | Last::Teen | Last::Tens)
+        {
             current *= 12.0;
             scale = 12.0;
             j += 1;
@@ -457,6 +526,9 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         let after = doc.tok(i + 2);
         if matches!(next.as_str(), "a" | "an")
             && (scale_word(after).is_some() || after.eq_ignore_ascii_case("dozen"))
+            || next == "of"
+                && (doc.is(i + 2, "a") || doc.is(i + 2, "an"))
+                && scale_word(doc.tok(i + 3)).is_some_and(|s| s >= 1e3)
         {
             return None;
         }
@@ -497,7 +569,9 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         if matches!(doc.tok(k).to_ascii_lowercase().as_str(), "a" | "an" | "the") {
             k += 1;
         }
-        if time_unit(doc.tok(k)) || doc.is(i + 1, "half") {
+        // `a quarter of a million` is a number, read by `word_number`.
+        let scale_next = k > i + 3 && scale_word(doc.tok(k)).is_some_and(|s| s >= 1e3);
+        if time_unit(doc.tok(k)) || doc.is(i + 1, "half") || scale_next {
             return None;
         }
         return Some((i + 2, f));

@@ -13,6 +13,9 @@ struct Entry<T> {
     /// The entry's tokens; `exact[i]` says token `i` must match case exactly.
     toks: Vec<Box<str>>,
     exact: Vec<bool>,
+    /// `glued[i]`: token `i` has no space before it in the entry (`m2`,
+    /// `km/h`), so a spaced `12 m 2 dm` is not `m2`.
+    glued: Vec<bool>,
     payload: T,
 }
 
@@ -26,11 +29,13 @@ impl<T> Phrases<T> {
     fn new(items: impl IntoIterator<Item = (String, T)>) -> Phrases<T> {
         let mut by_first: HashMap<String, Vec<Entry<T>>> = HashMap::new();
         for (words, payload) in items {
-            let toks: Vec<Box<str>> = tokenize(&words)
+            let tokens = tokenize(&words);
+            let toks: Vec<Box<str>> = tokens
                 .iter()
                 .filter_map(|t| words.get(t.start..t.end))
                 .map(Box::from)
                 .collect();
+            let glued = tokens.iter().map(|t| t.glued).collect();
             let Some(first) = toks.first() else { continue };
             // Short codes with a capital (MW, GB, USD, Rs) are case-exact:
             // "mw" or "gb" in running text are not units.
@@ -44,6 +49,7 @@ impl<T> Phrases<T> {
                 .push(Entry {
                     toks,
                     exact,
+                    glued,
                     payload,
                 });
         }
@@ -69,7 +75,11 @@ impl<T> Phrases<T> {
                     got.to_lowercase() == t.to_lowercase()
                 };
                 // Tokens of one entry must not be split by a line break.
-                let broken = k > 0 && doc.tokens.get(i + k).is_some_and(|x| x.line_start);
+                let broken = k > 0
+                    && doc
+                        .tokens
+                        .get(i + k)
+                        .is_some_and(|x| x.line_start || e.glued.get(k) == Some(&true) && !x.glued);
                 if !ok || broken {
                     continue 'entry;
                 }
@@ -330,6 +340,9 @@ pub fn label_noun(w: &str) -> bool {
         "issue",
         "case",
         "file",
+        "formula",
+        "interstate",
+        "track",
     ];
     let w = w.to_ascii_lowercase();
     L.contains(&w.as_str())
