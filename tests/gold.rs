@@ -384,7 +384,7 @@ fn meantime_dev() {
         &[
             ("date", "overlap F1", d.overlap_f1(), 0.94),
             ("date", "value F1", d.value_f1(), 0.86),
-            ("figure", "overlap F1", f.overlap_f1(), 0.91),
+            ("figure", "overlap F1", f.overlap_f1(), 0.94),
             ("actor", "overlap F1", a.overlap_f1(), 0.88),
             ("place", "overlap F1", p.overlap_f1(), 0.71),
         ],
@@ -422,11 +422,11 @@ fn recognizers() {
     floors.push(("date", "DateTime overlap F1", t.overlap_f1(), 0.73));
     floors.push(("date", "DateTime value F1", t.value_f1(), 0.20));
     for (model, floor) in [
-        ("NumberModel", 0.79),
-        ("NumberRangeModel", 0.84),
-        ("PercentModel", 0.50),
-        ("CurrencyModel", 0.76),
-        ("DimensionModel", 0.71),
+        ("NumberModel", 0.81),
+        ("NumberRangeModel", 0.86),
+        ("PercentModel", 0.89),
+        ("CurrencyModel", 0.77),
+        ("DimensionModel", 0.75),
     ] {
         let docs = load(&dir.join(model), &[]);
         let t = tally(&docs, "figure");
