@@ -191,7 +191,6 @@ pub const WEEKDAY_AND_DATE: &str = "weekday and date";
 /// The scanner: the document and each token in lower case.
 pub struct Scan<'d, 'a> {
     doc: &'d Doc<'a>,
-    low: Vec<String>,
     day_first: bool,
     /// Nesting of `the end of the … of …` and `early …` patterns: bounded so
     /// that hostile chains cost constant work per token.
@@ -243,26 +242,17 @@ fn is_temporal_word(w: &str) -> bool {
 impl<'d, 'a> Scan<'d, 'a> {
     /// Prepares a scan of `doc`.
     pub fn new(doc: &'d Doc<'a>, day_first: bool) -> Scan<'d, 'a> {
-        let low = (0..doc.tokens.len())
-            .map(|i| {
-                let t = doc.tok(i);
-                if t == "’" {
-                    "'".to_string()
-                } else {
-                    t.to_lowercase()
-                }
-            })
-            .collect();
         Scan {
             doc,
-            low,
             day_first,
             depth: std::cell::Cell::new(0),
         }
     }
 
+    /// Token `i` in lower case, the curly apostrophe read as a straight one.
     fn w(&self, i: usize) -> &str {
-        self.low.get(i).map(String::as_str).unwrap_or("")
+        let l = self.doc.low(i);
+        if l == "’" { "'" } else { l }
     }
 
     /// Token `i` in lower case (empty when out of range).

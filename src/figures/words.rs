@@ -12,6 +12,8 @@ use crate::text::{Doc, Kind, tokenize};
 struct Entry<T> {
     /// The entry's tokens; `exact[i]` says token `i` must match case exactly.
     toks: Vec<Box<str>>,
+    /// The same tokens in lower case, for the case-blind comparisons.
+    lower: Vec<Box<str>>,
     exact: Vec<bool>,
     /// `glued[i]`: token `i` has no space before it in the entry (`m2`,
     /// `km/h`), so a spaced `12 m 2 dm` is not `m2`.
@@ -47,6 +49,7 @@ impl<T> Phrases<T> {
                 .entry(first.to_lowercase())
                 .or_default()
                 .push(Entry {
+                    lower: toks.iter().map(|t| t.to_lowercase().into()).collect(),
                     toks,
                     exact,
                     glued,
@@ -65,14 +68,13 @@ impl<T> Phrases<T> {
         if first.is_empty() {
             return None;
         }
-        let cands = self.by_first.get(&first.to_lowercase())?;
+        let cands = self.by_first.get(doc.low(i))?;
         'entry: for e in cands {
             for (k, t) in e.toks.iter().enumerate() {
-                let got = doc.tok(i + k);
                 let ok = if e.exact[k] {
-                    got == &**t
+                    doc.tok(i + k) == &**t
                 } else {
-                    got.to_lowercase() == t.to_lowercase()
+                    doc.low(i + k) == &*e.lower[k]
                 };
                 // Tokens of one entry must not be split by a line break.
                 let broken = k > 0
@@ -185,8 +187,9 @@ pub static UNITS: LazyLock<Phrases<String>> = LazyLock::new(|| {
 
 /// Cardinal number words below one hundred that stand alone (`six`, `twenty`).
 pub fn small_number(w: &str) -> Option<u32> {
-    let w = w.to_ascii_lowercase();
-    Some(match w.as_str() {
+    let mut buf = [0u8; 32];
+    let w = crate::lexicon::ascii_lower(w, &mut buf)?;
+    Some(match w {
         "zero" | "nought" | "naught" => 0,
         "one" => 1,
         "two" => 2,
@@ -221,8 +224,9 @@ pub fn small_number(w: &str) -> Option<u32> {
 
 /// Scale words (`hundred`, `million`, and `lakh`/`crore` of South Asian news).
 pub fn scale_word(w: &str) -> Option<f64> {
-    let w = w.to_ascii_lowercase();
-    Some(match w.as_str() {
+    let mut buf = [0u8; 32];
+    let w = crate::lexicon::ascii_lower(w, &mut buf)?;
+    Some(match w {
         "hundred" => 1e2,
         "thousand" => 1e3,
         "million" => 1e6,

@@ -12,6 +12,15 @@ pub fn lines(src: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// `w` in ASCII lower case in `buf`, without allocating; `None` when `w` is
+/// longer than the buffer (no short word list can hold it then).
+pub fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let b = buf.get_mut(..w.len())?;
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
+}
+
 /// A set of lower-case words held as one sorted array: compact, no hashing,
 /// `O(log n)` look-up, and cheap to build once.
 #[derive(Debug, Default)]

@@ -50,6 +50,10 @@ pub struct Doc<'a> {
     pub sentences: Vec<(usize, usize)>,
     /// For each token, the index of its sentence.
     pub sentence_of: Vec<u32>,
+    /// The text in lower case at the same byte offsets (a character whose
+    /// lower case has another length is kept as it is), so lenses compare
+    /// words without allocating per token.
+    lower: String,
 }
 
 impl<'a> Doc<'a> {
@@ -63,11 +67,21 @@ impl<'a> Doc<'a> {
                 *s = i as u32;
             }
         }
+        let lower = lower_same_length(text);
         Doc {
             text,
             tokens,
             sentences,
             sentence_of,
+            lower,
+        }
+    }
+
+    /// Token `i` in lower case (empty when out of range).
+    pub fn low(&self, i: usize) -> &str {
+        match self.tokens.get(i) {
+            Some(t) => self.lower.get(t.start..t.end).unwrap_or(""),
+            None => "",
         }
     }
 
@@ -104,6 +118,22 @@ impl<'a> Doc<'a> {
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.start < pos)
     }
+}
+
+/// `text` lower-cased character by character where that keeps the byte length.
+fn lower_same_length(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn is_word_char(c: char) -> bool {
@@ -280,6 +310,15 @@ mod tests {
                 "Next"
             ]
         );
+    }
+
+    #[test]
+    fn lower_keeps_offsets() {
+        let text = "İSTANBUL and ÉCOLE, MOSUL";
+        let d = Doc::new(text);
+        let lows: Vec<&str> = (0..d.tokens.len()).map(|i| d.low(i)).collect();
+        assert_eq!(lows, ["İstanbul", "and", "école", ",", "mosul"]);
+        assert_eq!(d.low(99), "");
     }
 
     #[test]
