@@ -482,6 +482,26 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
+        // `Springfield, Ill.`: a state abbreviation after a town.
+        if STATE_ABBREVS.contains(&cx.text(i))
+            && i >= 2
+            && cx.text(i - 1) == ","
+            && cx.units[i - 2].upper
+        {
+            out.push(Mention::new(
+                i,
+                i + 1,
+                K::Place,
+                "state abbreviation after a town",
+            ));
+            i += 1;
+            continue;
+        }
+        if let Some(e) = dateline_place(cx, i) {
+            out.push(Mention::new(i, e, K::Place, "dateline"));
+            i = e;
+            continue;
+        }
         let lexm = cx.lexicon_at(i);
         if cx.mode[i] != Mode::Normal {
             if let Some((e, what)) = lexm {
@@ -552,6 +572,36 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
         let run = cx.run_end(i);
         i = take_run(cx, i, run, out);
     }
+}
+
+/// A wire dateline opening a line in capitals (`AL-AIN, United Arab
+/// Emirates 1996-12-06`, `KHARTOUM (Reuters)`): the end of its town name,
+/// when the lexicons do not know it already.
+fn dateline_place(cx: &Ctx, i: usize) -> Option<usize> {
+    let u = cx.units.get(i)?;
+    if !u.line_start || !u.caps || cx.first_word.get(i) != Some(&true) {
+        return None;
+    }
+    let mut j = i;
+    while j < i + 4 && cx.units.get(j).is_some_and(|x| x.word && x.caps) && cx.free(j) {
+        j += 1;
+    }
+    if j == i || cx.units.get(j).is_some_and(|x| x.line_start) {
+        return None;
+    }
+    if matches!(cx.lexicon_at(i), Some((e, _)) if e >= j) {
+        return None;
+    }
+    // What follows the town: a date, `, <country or state>` or `(Reuters)`.
+    let next = cx.text(j);
+    let date = !cx.free(j) && cx.units.get(j).is_some_and(|x| !x.line_start);
+    let region = next == ","
+        && (matches!(cx.lexicon_at(j + 1), Some((_, Named::Place(_))))
+            || STATE_ABBREVS.contains(&cx.text(j + 1)));
+    let agency =
+        next == "(" && cx.units.get(j + 1).is_some_and(|x| x.upper) && cx.text(j + 2) == ")";
+    // (A dash is no cue: `SOCCER - JAPAN WIN` opens sports headlines.)
+    (date || region || agency).then_some(j)
 }
 
 fn from_lexicon(cx: &Ctx, a: usize, b: usize, what: Named) -> Mention {

@@ -131,9 +131,35 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
     for (a, k) in acro {
         orgs.insert(a, k);
     }
+    // `Fairmont, West Virginia`, `Den Haag, the Netherlands`: a name with
+    // only a weak cue before a comma and a state or country is a town,
+    // whatever a surname list or an earlier name says, and so are its other
+    // weakly read mentions.
+    let mut towns: HashSet<&str> = HashSet::new();
+    for m in ms.iter_mut() {
+        if matches!(m.kind, K::Unknown | K::Person | K::Org)
+            && REWEIGHABLE.contains(&m.why)
+            && comma_place(cx, m.ub)
+        {
+            m.kind = K::Place;
+            m.key = None;
+            m.why = "name before a comma and a place";
+            towns.insert(cx.span_text(m.ua, m.ub));
+        }
+    }
     for m in ms.iter_mut() {
         let text = cx.span_text(m.ua, m.ub);
         let single = m.ub - m.ua == 1;
+        if matches!(m.kind, K::Unknown | K::Person | K::Org)
+            && REWEIGHABLE.contains(&m.why)
+            && towns.contains(text)
+            && a_place_prep(cx, m.ua)
+        {
+            m.kind = K::Place;
+            m.key = None;
+            m.why = "named as a town elsewhere";
+            continue;
+        }
         if matches!(m.kind, K::Unknown | K::Person | K::Org) && m.key.is_none() {
             if let Some(k) = short.get(text).filter(|_| single) {
                 m.kind = K::Person;
@@ -251,7 +277,7 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
     if PLACE_PREPS.contains(&prev) && !cx.first_word[a] {
         return K::Place;
     }
-    // `Paxton, Illinois`: a name before a comma and a country or region.
+    // `Paxton, Illinois, said`: a name before a comma and a country or region.
     if next == "," && matches!(cx.lexicon_at(b + 1), Some((_, Named::Place(b'c' | b'r')))) {
         return K::Place;
     }
@@ -260,4 +286,58 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
         return K::Place;
     }
     K::Unknown
+}
+
+/// Cues weak enough for a following `, <state or country>` to overrule.
+const REWEIGHABLE: &[&str] = &[
+    "capitalized word",
+    WEAK_PERSON,
+    "surname",
+    "given name",
+    "given name alone",
+    "place name + name words",
+];
+
+/// Words that may follow the place in `X, <place>`: a clause goes on, so
+/// the place is no appositive label (`Smith, England captain`).
+const AFTER_COMMA_PLACE: &[&str] = &[
+    "and", "or", "in", "on", "at", "where", "which", "from", "to", "for", "with", "near", "was",
+    "is", "has", "had", "since", "until", "before", "after", "during", "by", "when", "who",
+];
+
+/// Whether a comma at unit `b` is followed by a state or a country that
+/// ends the phrase: `Paxton, Illinois`, `Springfield, Ill.`,
+/// `Den Haag, the Netherlands`.
+pub(super) fn comma_place(cx: &Ctx, b: usize) -> bool {
+    if cx.text(b) != "," || !cx.same_sentence(b, b + 1) {
+        return false;
+    }
+    let mut k = b + 1;
+    if cx.is(k, "the") {
+        k += 1;
+    }
+    let end = match cx.lexicon_at(k) {
+        Some((e, Named::Place(b'c' | b'r'))) => e,
+        _ if STATE_ABBREVS.contains(&cx.text(k)) => k + 1,
+        _ => return false,
+    };
+    let Some(next) = cx.units.get(end) else {
+        return true;
+    };
+    if !next.word {
+        // `Iraq's`: the place owns what follows; `Yes, Kansas, Tangerine
+        // Dream`: a list of names goes on.
+        let after = cx.units.get(end + 1);
+        let possessive = matches!(cx.text(end), "'" | "’");
+        let list = cx.text(end) == "," && after.is_some_and(|u| u.upper && !u.line_start);
+        return !possessive && !list;
+    }
+    next.line_start || AFTER_COMMA_PLACE.contains(&cx.text(end))
+}
+
+/// Whether the word before unit `a` is a preposition of place (`in`, `at`,
+/// `of`): a town named elsewhere is a town there too, not a team.
+fn a_place_prep(cx: &Ctx, a: usize) -> bool {
+    let prev = cx.text(a.wrapping_sub(1));
+    PLACE_PREPS.contains(&prev) || matches!(prev, "at" | "of")
 }
