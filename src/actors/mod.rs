@@ -538,7 +538,11 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
         }
         // `North Vancouver`: a capitalized direction inside a sentence
         // belongs to the place name.
-        if ["North", "South", "East", "West"].contains(&w)
+        if [
+            "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+            "Central",
+        ]
+        .contains(&w)
             && !cx.first_word[i]
             && let Some((e, Named::Place(k))) = cx.lexicon_at(i + 1)
             && cx.run_end(i) <= e
@@ -557,7 +561,10 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             let run = cx.run_end(i);
             let last = cx.text(run - 1);
             let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last);
-            if run > i + 1 && headed && DIRECTIONS.contains(&w.to_lowercase().as_str()) {
+            // `Lake Chad`, `Mount Vernon`: an opener word makes a place name.
+            let opener = PLACE_OPENERS.contains(&w) && !cx.units[i].caps;
+            if run > i + 1 && (opener || headed && DIRECTIONS.contains(&w.to_lowercase().as_str()))
+            {
                 i = take_run(cx, i, run, out);
                 continue;
             }
@@ -776,6 +783,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         && cx.lx.common.contains(cx.text(a))
         && cx.lexicon_at(a).is_none_or(|(e, _)| e == a + 1)
         && !(headed && DIRECTIONS.contains(&cx.text(a).to_lowercase().as_str()))
+        && !PLACE_OPENERS.contains(&cx.text(a))
     {
         a += 1;
     }

@@ -137,15 +137,20 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
     // weakly read mentions.
     let mut towns: HashSet<&str> = HashSet::new();
     for m in ms.iter_mut() {
-        if matches!(m.kind, K::Unknown | K::Person | K::Org)
-            && REWEIGHABLE.contains(&m.why)
-            && comma_place(cx, m.ub)
-        {
-            m.kind = K::Place;
-            m.key = None;
-            m.why = "name before a comma and a place";
-            towns.insert(cx.span_text(m.ua, m.ub));
+        if !matches!(m.kind, K::Unknown | K::Person | K::Org) || !REWEIGHABLE.contains(&m.why) {
+            continue;
         }
+        if comma_place(cx, m.ub) {
+            m.why = "name before a comma and a place";
+        } else if described_as(cx, m.ub) == Some(K::Place) {
+            // `Aisby is a village in Lincolnshire`
+            m.why = "described after the name";
+        } else {
+            continue;
+        }
+        m.kind = K::Place;
+        m.key = None;
+        towns.insert(cx.span_text(m.ua, m.ub));
     }
     for m in ms.iter_mut() {
         let text = cx.span_text(m.ua, m.ub);
@@ -153,7 +158,7 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
         if matches!(m.kind, K::Unknown | K::Person | K::Org)
             && REWEIGHABLE.contains(&m.why)
             && towns.contains(text)
-            && a_place_prep(cx, m.ua)
+            && (m.kind == K::Unknown || a_place_prep(cx, m.ua))
         {
             m.kind = K::Place;
             m.key = None;
@@ -251,6 +256,9 @@ fn described_as(cx: &Ctx, b: usize) -> Option<K> {
         }
         if PERSON_NOUNS.contains(&lw.as_str()) || cx.title_kind(k) == Some(TitleKind::Title) {
             return Some(K::Person);
+        }
+        if PLACE_NOUNS.contains(&lw.as_str()) && !cx.units[k].upper {
+            return Some(K::Place);
         }
         if u.upper && !cx.is_demonym(k) {
             return None;

@@ -55,6 +55,8 @@ pub const PLACE_HEADS: &[&str] = &[
     "Theater", "Theatre", "Mall", "Market", "Port", "Boulevard", "Lane", "Building", "Embassy",
     "Consulate", "Barracks", "Checkpoint", "Refinery", "Reservoir", "Glacier", "Reef", "Volcano",
     "Brook", "Junction", "Oval", "Estate", "Field", "Gardens", "Empire", "Wharf", "Pier", "Quay",
+    "Dock", "Docks", "Pond", "Cave", "Caves", "Gym", "Pavilion", "Rink", "Ave", "Ave.", "Parish",
+    "Playfield", "Fields", "Lagoon", "Marsh", "Moor", "Gorge", "Pass", "Ridge", "Cliffs",
 ];
 
 /// Lower-case nouns that make a named facility or area of the name before
