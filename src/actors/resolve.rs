@@ -152,6 +152,20 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
         m.key = None;
         towns.insert(cx.span_text(m.ua, m.ub));
     }
+    // `Newcastle 2 Tottenham 1`, `Leicestershire beat Somerset`: a town or
+    // county in a result names its team. (A country stays a place, as
+    // ANNOTATION.md §2 says of countries used as actors.)
+    for m in ms.iter_mut() {
+        let unknown = m.kind == K::Unknown && !m.headline;
+        if (unknown || m.kind == K::Place && m.why == "gazetteer")
+            && !matches!(cx.lexicon_at(m.ua), Some((_, Named::Place(b'c'))))
+            && in_result(cx, m.ua, m.ub, !unknown)
+        {
+            m.kind = K::Org;
+            m.key = Some(cx.display(m.ua, m.ub));
+            m.why = "team in a result";
+        }
+    }
     for m in ms.iter_mut() {
         let text = cx.span_text(m.ua, m.ub);
         let single = m.ub - m.ua == 1;
@@ -348,4 +362,77 @@ pub(super) fn comma_place(cx: &Ctx, b: usize) -> bool {
 fn a_place_prep(cx: &Ctx, a: usize) -> bool {
     let prev = cx.text(a.wrapping_sub(1));
     PLACE_PREPS.contains(&prev) || matches!(prev, "at" | "of")
+}
+
+/// Verbs and words that join two teams in a result.
+const RESULT_AFTER: &[&str] = &[
+    "beat",
+    "beats",
+    "v",
+    "vs",
+    "vs.",
+    "drew",
+    "defeated",
+    "thrashed",
+    "edged",
+    "routed",
+    "crushed",
+    "overcame",
+    "outclassed",
+];
+const RESULT_BEFORE: &[&str] = &[
+    "beat",
+    "v",
+    "vs",
+    "vs.",
+    "defeated",
+    "thrashed",
+    "edged",
+    "routed",
+    "crushed",
+    "overcame",
+    "outclassed",
+];
+
+/// A short score (`2`, `326`) that is no part of a date.
+fn is_score(cx: &Ctx, u: usize) -> bool {
+    let t = cx.text(u);
+    let spaced = cx
+        .units
+        .get(u)
+        .and_then(|x| cx.doc.tokens.get(x.a))
+        .is_some_and(|t| !t.glued);
+    spaced && cx.free(u) && !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// Whether the name `[a, b)` stands in a sports result: next to `beat` /
+/// `v`, or (when `scores`) next to a score and another name.
+fn in_result(cx: &Ctx, a: usize, b: usize, scores: bool) -> bool {
+    let next = cx.text(b);
+    let prev = cx.text(a.wrapping_sub(1));
+    if RESULT_AFTER.contains(&next) && cx.units.get(b + 1).is_some_and(|u| u.upper) {
+        return true;
+    }
+    if matches!(prev, "v" | "vs" | "vs.")
+        || RESULT_BEFORE.contains(&prev) && a >= 2 && cx.units[a - 2].upper
+    {
+        return true;
+    }
+    if !scores {
+        return false;
+    }
+    // `Durham 326 ( D. Cox 95 not out ) v Surrey`, `Newcastle 2 Tottenham 1`
+    let score_after = is_score(cx, b)
+        && cx.same_sentence(a, b + 1)
+        && (cx
+            .units
+            .get(b + 1)
+            .is_some_and(|u| u.upper && !u.line_start)
+            || cx.text(b + 1) == "(");
+    let score_between = a >= 2
+        && is_score(cx, a - 1)
+        && cx.units[a - 2].upper
+        && is_score(cx, b)
+        && cx.units.get(b).is_some_and(|u| !u.line_start);
+    score_after || score_between
 }
