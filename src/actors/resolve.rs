@@ -296,7 +296,16 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
     if next == "," && SAY.contains(&next2) {
         return K::Person;
     }
-    if PLACE_PREPS.contains(&prev) && !cx.first_word[a] {
+    // `in Jordan`, but not `in Marketing`, `converted to Catholicism`,
+    // `translated from Latin` or `sold to Vendorado`.
+    let abstract_noun = (a..b).any(|u| {
+        let t = cx.text(u);
+        ENGLISH_SUFFIXES.iter().any(|s| t.ends_with(s)) || cx.is_demonym(u)
+    });
+    // (`sold in 1987 to X`: the verb may stand a few words back.)
+    let to_owner =
+        prev == "to" && (2..=5).any(|k| a >= k && NOT_PLACE_BEFORE_TO.contains(&cx.text(a - k)));
+    if PLACE_PREPS.contains(&prev) && !cx.first_word[a] && !abstract_noun && !to_owner {
         return K::Place;
     }
     // `Paxton, Illinois, said`: a name before a comma and a country or region.
@@ -364,6 +373,39 @@ fn a_place_prep(cx: &Ctx, a: usize) -> bool {
     PLACE_PREPS.contains(&prev) || matches!(prev, "at" | "of")
 }
 
+/// Words before `to` that make the name after it a party, not a
+/// destination (`sold to Vendorado`, `signed to Deltasonic`).
+const NOT_PLACE_BEFORE_TO: &[&str] = &[
+    "sold",
+    "signed",
+    "according",
+    "named",
+    "due",
+    "thanks",
+    "compared",
+    "similar",
+    "sequel",
+    "converted",
+    "belongs",
+    "belonged",
+    "related",
+    "married",
+    "owned",
+    "rights",
+    "loan",
+    "loaned",
+    "licensed",
+    "leased",
+    "transferred",
+    "subsidiary",
+    "successor",
+    "tribute",
+    "letter",
+    "reply",
+    "contract",
+    "contracted",
+];
+
 /// Verbs and words that join two teams in a result.
 const RESULT_AFTER: &[&str] = &[
     "beat",
@@ -413,7 +455,17 @@ fn in_result(cx: &Ctx, a: usize, b: usize, scores: bool) -> bool {
     if RESULT_AFTER.contains(&next) && cx.units.get(b + 1).is_some_and(|u| u.upper) {
         return true;
     }
-    if matches!(prev, "v" | "vs" | "vs.")
+    // `played 26 games for Lausanne`, `losing to Tulsa`, `coached Perth`
+    let prev2 = cx.text(a.wrapping_sub(2));
+    let club = matches!(prev, "for" | "with")
+        && matches!(
+            prev2,
+            "played" | "plays" | "playing" | "signed" | "signs" | "games"
+        )
+        || prev == "to" && matches!(prev2, "lost" | "losing" | "loss" | "lose" | "loses")
+        || matches!(prev, "coached" | "coaches" | "captained" | "captains");
+    if club
+        || matches!(prev, "v" | "vs" | "vs.")
         || RESULT_BEFORE.contains(&prev) && a >= 2 && cx.units[a - 2].upper
     {
         return true;

@@ -18,6 +18,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Observatory", "Watch", "International", "Magazine", "Radio", "Television", "TV", "Channel",
     "Broadcasting", "Studios", "Pictures", "Entertainment", "Energy", "Oil", "Petroleum", "Band",
     "Orchestra", "Team", "Brothers", "Bros.", "Labs", "Media", "Capital", "Ventures", "Insurance",
+    "Exchange", "FC", "F.C.", "AFC", "A.F.C.", "HC", "SC", "United", "Rovers", "Wanderers",
+    "Athletic", "Albion", "Rangers", "Hotspur", "Town",
 ];
 
 /// Words that end the name of an event, a law, a work or a product: such a
