@@ -524,6 +524,9 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
                 let run = if cx.nameable(i) { cx.run_end(i) } else { i + 1 };
                 if run > e && prefer_run(cx, i, e, run, what) {
                     i = take_run(cx, i, run, out);
+                } else if let Some(m) = lexicon_pair(cx, i, e, run, what) {
+                    i = m.ub;
+                    out.push(m);
                 } else {
                     out.push(from_lexicon(cx, i, e, what));
                     i = e;
@@ -632,6 +635,30 @@ fn from_lexicon(cx: &Ctx, a: usize, b: usize, what: Named) -> Mention {
         }
     }
     m
+}
+
+/// Two lexicon names making one name of the whole run `[a, run)`: a
+/// company and its regional arm (`EADS North America`), or a town and its
+/// airport or quarter (`London Heathrow`).
+fn lexicon_pair(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> Option<Mention> {
+    if e >= run || cx.units.get(e).is_none_or(|u| u.line_start) {
+        return None;
+    }
+    let Some((f, Named::Place(k))) = cx.lexicon_at(e) else {
+        return None;
+    };
+    if f != run {
+        return None;
+    }
+    match what {
+        Named::Org(_) if matches!(k, b'c' | b'r') => {
+            let mut m = Mention::new(a, f, K::Org, "organisation + region");
+            m.key = Some(cx.display(a, f));
+            Some(m)
+        }
+        Named::Place(b't') if k == b't' => Some(Mention::new(a, f, K::Place, "town + place")),
+        _ => None,
+    }
 }
 
 /// Extends a place over a following facility noun (`Mosul airport`).
