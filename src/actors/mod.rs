@@ -543,7 +543,7 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
         // belongs to the place name.
         if [
             "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-            "Central",
+            "Central", "Greater", "Upper", "Lower",
         ]
         .contains(&w)
             && !cx.first_word[i]
@@ -801,7 +801,9 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     let org_of = OF_HEADS
         .iter()
         .any(|h| (a..b).any(|u| cx.text(u) == *h && (cx.is(u + 1, "of") || cx.is(u + 1, "for"))));
-    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) && !org_of {
+    // (`Russian Empire`, `Portuguese Republic`: the demonym is the name.)
+    let state_head = matches!(last, "Empire" | "Republic" | "Kingdom" | "Confederation");
+    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) && !org_of && !state_head {
         a += 1;
     }
     // Leading common words (`The`, `North`), unless the rest is no name.

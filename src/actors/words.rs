@@ -78,7 +78,7 @@ pub const FACILITY_MOD: &[&str] = &[
 /// Words that open a place name (`Mount Everest`, `Lake Chad`).
 #[rustfmt::skip]
 pub const PLACE_OPENERS: &[&str] = &[
-    "Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Camp", "Isle",
+    "Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Camp", "Isle", "River", "Loch",
 ];
 
 /// Heads of place names that may take `of` (`Gulf of Aden`).
