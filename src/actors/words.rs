@@ -216,13 +216,14 @@ pub const LEGAL_SUFFIXES: &[&str] = &[
     "Co", "Co.", "Company", "Group", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA", "Holdings",
 ];
 
-/// US state abbreviations of news style (`Springfield, Ill.`): places only
-/// after a town and a comma.
+/// US state and Canadian province abbreviations of news style
+/// (`Springfield, Ill.`): places only after a town and a comma.
 #[rustfmt::skip]
 pub const STATE_ABBREVS: &[&str] = &[
     "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
     "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
     "Neb.", "Nebr.", "Nev.", "Okla.", "Ore.", "Oreg.", "Pa.", "Penn.", "Tenn.", "Tex.", "Vt.",
     "Va.", "Wash.", "Wis.", "Wisc.", "Wyo.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.",
-    "R.I.", "S.C.", "S.D.", "W.Va.", "D.C.",
+    "R.I.", "S.C.", "S.D.", "W.Va.", "D.C.", "Ont.", "Que.", "Alta.", "Sask.", "B.C.", "N.S.",
+    "N.B.", "Nfld.",
 ];
