@@ -442,7 +442,8 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         if m.kind == K::Unknown || m.ua >= m.ub || m.ub > cx.units.len() {
             continue;
         }
-        if m.kind == K::Org && is_model_number(&cx, m.ub) {
+        // (`Durham 326 ( D. Cox 95 )`: a cricket score is no model number.)
+        if m.kind == K::Org && m.why != "team in a result" && is_model_number(&cx, m.ub) {
             continue;
         }
         if m.kind == K::Place && is_adjective(&cx, m.ua, m.ub) {
