@@ -58,7 +58,8 @@ pub const PLACE_HEADS: &[&str] = &[
     "Consulate", "Barracks", "Checkpoint", "Refinery", "Reservoir", "Glacier", "Reef", "Volcano",
     "Brook", "Junction", "Oval", "Estate", "Field", "Gardens", "Empire", "Wharf", "Pier", "Quay",
     "Dock", "Docks", "Pond", "Cave", "Caves", "Gym", "Pavilion", "Rink", "Ave", "Ave.", "Parish",
-    "Playfield", "Fields", "Lagoon", "Marsh", "Moor", "Gorge", "Pass", "Ridge", "Cliffs",
+    "Playfield", "Fields", "Lagoon", "Marsh", "Moor", "Gorge", "Pass", "Ridge", "Cliffs", "Area",
+    "Place", "Way",
 ];
 
 /// Lower-case nouns that make a named facility or area of the name before
