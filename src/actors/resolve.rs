@@ -305,7 +305,13 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
     // (`sold in 1987 to X`: the verb may stand a few words back.)
     let to_owner =
         prev == "to" && (2..=5).any(|k| a >= k && NOT_PLACE_BEFORE_TO.contains(&cx.text(a - k)));
-    if PLACE_PREPS.contains(&prev) && !cx.first_word[a] && !abstract_noun && !to_owner {
+    // `at` also takes firms and clubs: only a plain name after it
+    // (`at Chester-le-Street`, not `at FC Lausanne-Sport`, `at Miller's`).
+    let at_place = prev == "at"
+        && !matches!(next, "'" | "’")
+        && !(a..b).any(|u| ORG_HEADS.contains(&cx.text(u)) || cx.units[u].caps);
+    if (PLACE_PREPS.contains(&prev) || at_place) && !cx.first_word[a] && !abstract_noun && !to_owner
+    {
         return K::Place;
     }
     // `Paxton, Illinois, said`: a name before a comma and a country or region.
