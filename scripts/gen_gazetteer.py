@@ -27,8 +27,18 @@ OUT = ROOT / "data" / "gazetteer.txt"
 CITY_MIN = 100_000
 # Alternative spellings are kept for cities at or above this population.
 ALT_MIN = 10**12  # alternates are mostly foreign spellings: off
-# A city whose name is a common English word is kept only above this.
-WORD_CITY_MIN = 2_000_000
+# A city whose name is a word of the Webster list is kept only above this
+# (`Boston`, `Geneva`, `Barcelona` are also listed as words)...
+WORD_CITY_MIN = 150_000
+# ...and never when the word is common in English text, a frequent given
+# name or surname, or a non-place name in the news (`Brent` crude).
+WORD_CITY_STOP = set(
+    "Aba Anda Archway Arrah Aurora Bade Barking Batman Bidar Bo Bole Boma Brent Buda Centurion "
+    "Chandler Commonwealth Corona Cypress Dali Dudley Erode Ganja Garland Gilbert Guna Hami "
+    "Hayward Herne Hub Jingling Kitchener Konak Lander Man Manta Mantilla Mango Marka Mary Mau "
+    "Mobile Naga Newton Nice Oral Ordu Paradise Pest Reading Riverside Saga Saki Samba Sari Serra "
+    "Tamale Tanga Tete Timon Tonk Uji Van Warder".split()
+)
 
 NAME_RE = re.compile(r"^[^\W\d_][\w.'’\-]*,?( [^\W\d_][\w.'’\-]*){0,4}$")
 
@@ -61,8 +71,9 @@ def main():
         if pop < CITY_MIN and name not in capitals:
             continue
         words = name.lower().split()
-        if len(words) == 1 and words[0] in common and pop < WORD_CITY_MIN and name not in capitals:
-            continue
+        if len(words) == 1 and words[0] in common and name not in capitals:
+            if pop < WORD_CITY_MIN or name in WORD_CITY_STOP:
+                continue
         add("t", name)
         # `Montréal` is also written `Montreal`.
         folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()

@@ -446,7 +446,8 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         if m.kind == K::Unknown || m.ua >= m.ub || m.ub > cx.units.len() {
             continue;
         }
-        if m.kind == K::Org && is_model_number(&cx, m.ub) {
+        // (`Durham 326 ( D. Cox 95 )`: a cricket score is no model number.)
+        if m.kind == K::Org && m.why != "team in a result" && is_model_number(&cx, m.ub) {
             continue;
         }
         if m.kind == K::Place && is_adjective(&cx, m.ua, m.ub) {
@@ -486,6 +487,26 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
+        // `Springfield, Ill.`: a state abbreviation after a town.
+        if STATE_ABBREVS.contains(&cx.text(i))
+            && i >= 2
+            && cx.text(i - 1) == ","
+            && cx.units[i - 2].upper
+        {
+            out.push(Mention::new(
+                i,
+                i + 1,
+                K::Place,
+                "state abbreviation after a town",
+            ));
+            i += 1;
+            continue;
+        }
+        if let Some(e) = dateline_place(cx, i) {
+            out.push(Mention::new(i, e, K::Place, "dateline"));
+            i = e;
+            continue;
+        }
         let lexm = cx.lexicon_at(i);
         if cx.mode[i] != Mode::Normal {
             if let Some((e, what)) = lexm {
@@ -508,6 +529,9 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
                 let run = if cx.nameable(i) { cx.run_end(i) } else { i + 1 };
                 if run > e && prefer_run(cx, i, e, run, what) {
                     i = take_run(cx, i, run, out);
+                } else if let Some(m) = lexicon_pair(cx, i, e, run, what) {
+                    i = m.ub;
+                    out.push(m);
                 } else {
                     out.push(from_lexicon(cx, i, e, what));
                     i = e;
@@ -522,7 +546,11 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
         }
         // `North Vancouver`: a capitalized direction inside a sentence
         // belongs to the place name.
-        if ["North", "South", "East", "West"].contains(&w)
+        if [
+            "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+            "Central", "Greater", "Upper", "Lower",
+        ]
+        .contains(&w)
             && !cx.first_word[i]
             && let Some((e, Named::Place(k))) = cx.lexicon_at(i + 1)
             && cx.run_end(i) <= e
@@ -541,7 +569,10 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             let run = cx.run_end(i);
             let last = cx.text(run - 1);
             let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last);
-            if run > i + 1 && headed && DIRECTIONS.contains(&w.to_lowercase().as_str()) {
+            // `Lake Chad`, `Mount Vernon`: an opener word makes a place name.
+            let opener = PLACE_OPENERS.contains(&w) && !cx.units[i].caps;
+            if run > i + 1 && (opener || headed && DIRECTIONS.contains(&w.to_lowercase().as_str()))
+            {
                 i = take_run(cx, i, run, out);
                 continue;
             }
@@ -556,6 +587,36 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
         let run = cx.run_end(i);
         i = take_run(cx, i, run, out);
     }
+}
+
+/// A wire dateline opening a line in capitals (`AL-AIN, United Arab
+/// Emirates 1996-12-06`, `KHARTOUM (Reuters)`): the end of its town name,
+/// when the lexicons do not know it already.
+fn dateline_place(cx: &Ctx, i: usize) -> Option<usize> {
+    let u = cx.units.get(i)?;
+    if !u.line_start || !u.caps || cx.first_word.get(i) != Some(&true) {
+        return None;
+    }
+    let mut j = i;
+    while j < i + 4 && cx.units.get(j).is_some_and(|x| x.word && x.caps) && cx.free(j) {
+        j += 1;
+    }
+    if j == i || cx.units.get(j).is_some_and(|x| x.line_start) {
+        return None;
+    }
+    if matches!(cx.lexicon_at(i), Some((e, _)) if e >= j) {
+        return None;
+    }
+    // What follows the town: a date, `, <country or state>` or `(Reuters)`.
+    let next = cx.text(j);
+    let date = !cx.free(j) && cx.units.get(j).is_some_and(|x| !x.line_start);
+    let region = next == ","
+        && (matches!(cx.lexicon_at(j + 1), Some((_, Named::Place(_))))
+            || STATE_ABBREVS.contains(&cx.text(j + 1)));
+    let agency =
+        next == "(" && cx.units.get(j + 1).is_some_and(|x| x.upper) && cx.text(j + 2) == ")";
+    // (A dash is no cue: `SOCCER - JAPAN WIN` opens sports headlines.)
+    (date || region || agency).then_some(j)
 }
 
 fn from_lexicon(cx: &Ctx, a: usize, b: usize, what: Named) -> Mention {
@@ -579,6 +640,30 @@ fn from_lexicon(cx: &Ctx, a: usize, b: usize, what: Named) -> Mention {
         }
     }
     m
+}
+
+/// Two lexicon names making one name of the whole run `[a, run)`: a
+/// company and its regional arm (`EADS North America`), or a town and its
+/// airport or quarter (`London Heathrow`).
+fn lexicon_pair(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> Option<Mention> {
+    if e >= run || cx.units.get(e).is_none_or(|u| u.line_start) {
+        return None;
+    }
+    let Some((f, Named::Place(k))) = cx.lexicon_at(e) else {
+        return None;
+    };
+    if f != run {
+        return None;
+    }
+    match what {
+        Named::Org(_) if matches!(k, b'c' | b'r') => {
+            let mut m = Mention::new(a, f, K::Org, "organisation + region");
+            m.key = Some(cx.display(a, f));
+            Some(m)
+        }
+        Named::Place(b't') if k == b't' => Some(Mention::new(a, f, K::Place, "town + place")),
+        _ => None,
+    }
 }
 
 /// Extends a place over a following facility noun (`Mosul airport`).
@@ -721,7 +806,9 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     let org_of = OF_HEADS
         .iter()
         .any(|h| (a..b).any(|u| cx.text(u) == *h && (cx.is(u + 1, "of") || cx.is(u + 1, "for"))));
-    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) && !org_of {
+    // (`Russian Empire`, `Portuguese Republic`: the demonym is the name.)
+    let state_head = matches!(last, "Empire" | "Republic" | "Kingdom" | "Confederation");
+    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) && !org_of && !state_head {
         a += 1;
     }
     // Leading common words (`The`, `North`), unless the rest is no name.
@@ -730,6 +817,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         && cx.lx.common.contains(cx.text(a))
         && cx.lexicon_at(a).is_none_or(|(e, _)| e == a + 1)
         && !(headed && DIRECTIONS.contains(&cx.text(a).to_lowercase().as_str()))
+        && !PLACE_OPENERS.contains(&cx.text(a))
     {
         a += 1;
     }

@@ -131,9 +131,54 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
     for (a, k) in acro {
         orgs.insert(a, k);
     }
+    // `Fairmont, West Virginia`, `Den Haag, the Netherlands`: a name with
+    // only a weak cue before a comma and a state or country is a town,
+    // whatever a surname list or an earlier name says, and so are its other
+    // weakly read mentions.
+    let mut towns: HashSet<&str> = HashSet::new();
+    for m in ms.iter_mut() {
+        if !matches!(m.kind, K::Unknown | K::Person | K::Org) || !REWEIGHABLE.contains(&m.why) {
+            continue;
+        }
+        if comma_place(cx, m.ub) {
+            m.why = "name before a comma and a place";
+        } else if described_as(cx, m.ub) == Some(K::Place) {
+            // `Aisby is a village in Lincolnshire`
+            m.why = "described after the name";
+        } else {
+            continue;
+        }
+        m.kind = K::Place;
+        m.key = None;
+        towns.insert(cx.span_text(m.ua, m.ub));
+    }
+    // `Newcastle 2 Tottenham 1`, `Leicestershire beat Somerset`: a town or
+    // county in a result names its team. (A country stays a place, as
+    // ANNOTATION.md §2 says of countries used as actors.)
+    for m in ms.iter_mut() {
+        let unknown = m.kind == K::Unknown && !m.headline;
+        if (unknown || m.kind == K::Place && m.why == "gazetteer")
+            && !matches!(cx.lexicon_at(m.ua), Some((_, Named::Place(b'c'))))
+            && in_result(cx, m.ua, m.ub, !unknown)
+        {
+            m.kind = K::Org;
+            m.key = Some(cx.display(m.ua, m.ub));
+            m.why = "team in a result";
+        }
+    }
     for m in ms.iter_mut() {
         let text = cx.span_text(m.ua, m.ub);
         let single = m.ub - m.ua == 1;
+        if matches!(m.kind, K::Unknown | K::Person | K::Org)
+            && REWEIGHABLE.contains(&m.why)
+            && towns.contains(text)
+            && (m.kind == K::Unknown || a_place_prep(cx, m.ua))
+        {
+            m.kind = K::Place;
+            m.key = None;
+            m.why = "named as a town elsewhere";
+            continue;
+        }
         if matches!(m.kind, K::Unknown | K::Person | K::Org) && m.key.is_none() {
             if let Some(k) = short.get(text).filter(|_| single) {
                 m.kind = K::Person;
@@ -226,6 +271,9 @@ fn described_as(cx: &Ctx, b: usize) -> Option<K> {
         if PERSON_NOUNS.contains(&lw.as_str()) || cx.title_kind(k) == Some(TitleKind::Title) {
             return Some(K::Person);
         }
+        if PLACE_NOUNS.contains(&lw.as_str()) && !cx.units[k].upper {
+            return Some(K::Place);
+        }
         if u.upper && !cx.is_demonym(k) {
             return None;
         }
@@ -248,10 +296,25 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
     if next == "," && SAY.contains(&next2) {
         return K::Person;
     }
-    if PLACE_PREPS.contains(&prev) && !cx.first_word[a] {
+    // `in Jordan`, but not `in Marketing`, `converted to Catholicism`,
+    // `translated from Latin` or `sold to Vendorado`.
+    let abstract_noun = (a..b).any(|u| {
+        let t = cx.text(u);
+        ENGLISH_SUFFIXES.iter().any(|s| t.ends_with(s)) || cx.is_demonym(u)
+    });
+    // (`sold in 1987 to X`: the verb may stand a few words back.)
+    let to_owner =
+        prev == "to" && (2..=5).any(|k| a >= k && NOT_PLACE_BEFORE_TO.contains(&cx.text(a - k)));
+    // `at` also takes firms and clubs: only a plain name after it
+    // (`at Chester-le-Street`, not `at FC Lausanne-Sport`, `at Miller's`).
+    let at_place = prev == "at"
+        && !matches!(next, "'" | "’")
+        && !(a..b).any(|u| ORG_HEADS.contains(&cx.text(u)) || cx.units[u].caps);
+    if (PLACE_PREPS.contains(&prev) || at_place) && !cx.first_word[a] && !abstract_noun && !to_owner
+    {
         return K::Place;
     }
-    // `Paxton, Illinois`: a name before a comma and a country or region.
+    // `Paxton, Illinois, said`: a name before a comma and a country or region.
     if next == "," && matches!(cx.lexicon_at(b + 1), Some((_, Named::Place(b'c' | b'r')))) {
         return K::Place;
     }
@@ -260,4 +323,174 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
         return K::Place;
     }
     K::Unknown
+}
+
+/// Cues weak enough for a following `, <state or country>` to overrule.
+const REWEIGHABLE: &[&str] = &[
+    "capitalized word",
+    WEAK_PERSON,
+    "surname",
+    "given name",
+    "given name alone",
+    "place name + name words",
+];
+
+/// Words that may follow the place in `X, <place>`: a clause goes on, so
+/// the place is no appositive label (`Smith, England captain`).
+const AFTER_COMMA_PLACE: &[&str] = &[
+    "and", "or", "in", "on", "at", "where", "which", "from", "to", "for", "with", "near", "was",
+    "is", "has", "had", "since", "until", "before", "after", "during", "by", "when", "who",
+];
+
+/// Whether a comma at unit `b` is followed by a state or a country that
+/// ends the phrase: `Paxton, Illinois`, `Springfield, Ill.`,
+/// `Den Haag, the Netherlands`.
+pub(super) fn comma_place(cx: &Ctx, b: usize) -> bool {
+    if cx.text(b) != "," || !cx.same_sentence(b, b + 1) {
+        return false;
+    }
+    let mut k = b + 1;
+    if cx.is(k, "the") {
+        k += 1;
+    }
+    let end = match cx.lexicon_at(k) {
+        Some((e, Named::Place(b'c' | b'r'))) => e,
+        _ if STATE_ABBREVS.contains(&cx.text(k)) => k + 1,
+        _ => return false,
+    };
+    let Some(next) = cx.units.get(end) else {
+        return true;
+    };
+    if !next.word {
+        // `Iraq's`: the place owns what follows; `Yes, Kansas, Tangerine
+        // Dream`: a list of names goes on.
+        let after = cx.units.get(end + 1);
+        let possessive = matches!(cx.text(end), "'" | "’");
+        let list = cx.text(end) == "," && after.is_some_and(|u| u.upper && !u.line_start);
+        return !possessive && !list;
+    }
+    next.line_start || AFTER_COMMA_PLACE.contains(&cx.text(end))
+}
+
+/// Whether the word before unit `a` is a preposition of place (`in`, `at`,
+/// `of`): a town named elsewhere is a town there too, not a team.
+fn a_place_prep(cx: &Ctx, a: usize) -> bool {
+    let prev = cx.text(a.wrapping_sub(1));
+    PLACE_PREPS.contains(&prev) || matches!(prev, "at" | "of")
+}
+
+/// Words before `to` that make the name after it a party, not a
+/// destination (`sold to Vendorado`, `signed to Deltasonic`).
+const NOT_PLACE_BEFORE_TO: &[&str] = &[
+    "sold",
+    "signed",
+    "according",
+    "named",
+    "due",
+    "thanks",
+    "compared",
+    "similar",
+    "sequel",
+    "converted",
+    "belongs",
+    "belonged",
+    "related",
+    "married",
+    "owned",
+    "rights",
+    "loan",
+    "loaned",
+    "licensed",
+    "leased",
+    "transferred",
+    "subsidiary",
+    "successor",
+    "tribute",
+    "letter",
+    "reply",
+    "contract",
+    "contracted",
+];
+
+/// Verbs and words that join two teams in a result.
+const RESULT_AFTER: &[&str] = &[
+    "beat",
+    "beats",
+    "v",
+    "vs",
+    "vs.",
+    "drew",
+    "defeated",
+    "thrashed",
+    "edged",
+    "routed",
+    "crushed",
+    "overcame",
+    "outclassed",
+];
+const RESULT_BEFORE: &[&str] = &[
+    "beat",
+    "v",
+    "vs",
+    "vs.",
+    "defeated",
+    "thrashed",
+    "edged",
+    "routed",
+    "crushed",
+    "overcame",
+    "outclassed",
+];
+
+/// A short score (`2`, `326`) that is no part of a date.
+fn is_score(cx: &Ctx, u: usize) -> bool {
+    let t = cx.text(u);
+    let spaced = cx
+        .units
+        .get(u)
+        .and_then(|x| cx.doc.tokens.get(x.a))
+        .is_some_and(|t| !t.glued);
+    spaced && cx.free(u) && !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// Whether the name `[a, b)` stands in a sports result: next to `beat` /
+/// `v`, or (when `scores`) next to a score and another name.
+fn in_result(cx: &Ctx, a: usize, b: usize, scores: bool) -> bool {
+    let next = cx.text(b);
+    let prev = cx.text(a.wrapping_sub(1));
+    if RESULT_AFTER.contains(&next) && cx.units.get(b + 1).is_some_and(|u| u.upper) {
+        return true;
+    }
+    // `played 26 games for Lausanne`, `losing to Tulsa`, `coached Perth`
+    let prev2 = cx.text(a.wrapping_sub(2));
+    let club = matches!(prev, "for" | "with")
+        && matches!(
+            prev2,
+            "played" | "plays" | "playing" | "signed" | "signs" | "games"
+        )
+        || prev == "to" && matches!(prev2, "lost" | "losing" | "loss" | "lose" | "loses")
+        || matches!(prev, "coached" | "coaches" | "captained" | "captains");
+    if club
+        || matches!(prev, "v" | "vs" | "vs.")
+        || RESULT_BEFORE.contains(&prev) && a >= 2 && cx.units[a - 2].upper
+    {
+        return true;
+    }
+    if !scores {
+        return false;
+    }
+    // `Durham 326 ( D. Cox 95 not out ) v Surrey`, `Newcastle 2 Tottenham 1`
+    let score_after = is_score(cx, b)
+        && cx.same_sentence(a, b + 1)
+        && (cx
+            .units
+            .get(b + 1)
+            .is_some_and(|u| u.upper && !u.line_start)
+            || cx.text(b + 1) == "(");
+    let score_between = a >= 2
+        && is_score(cx, a - 1)
+        && cx.units[a - 2].upper
+        && is_score(cx, b)
+        && cx.units.get(b).is_some_and(|u| !u.line_start);
+    score_after || score_between
 }

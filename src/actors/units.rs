@@ -114,7 +114,12 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
                 let last = doc.tok(b - 1);
                 let initial = b == i + 1 && last.chars().count() == 1 && t.upper;
                 let dotted = b > i + 1 && doc.tok(b - 2) == "." && last.chars().count() == 1;
-                let abbrev = b == i + 1 && ABBREV.iter().any(|a| a.eq_ignore_ascii_case(last));
+                let abbrev = b == i + 1
+                    && (ABBREV.iter().any(|a| a.eq_ignore_ascii_case(last))
+                        || t.upper
+                            && super::words::STATE_ABBREVS
+                                .iter()
+                                .any(|a| a.strip_suffix('.') == Some(last)));
                 if p.glued && doc.tok(b) == "." && (initial || dotted || abbrev) {
                     b += 1;
                 }

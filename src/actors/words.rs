@@ -18,6 +18,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Observatory", "Watch", "International", "Magazine", "Radio", "Television", "TV", "Channel",
     "Broadcasting", "Studios", "Pictures", "Entertainment", "Energy", "Oil", "Petroleum", "Band",
     "Orchestra", "Team", "Brothers", "Bros.", "Labs", "Media", "Capital", "Ventures", "Insurance",
+    "Exchange", "FC", "F.C.", "AFC", "A.F.C.", "HC", "SC", "United", "Rovers", "Wanderers",
+    "Athletic", "Albion", "Rangers", "Hotspur", "Town",
 ];
 
 /// Words that end the name of an event, a law, a work or a product: such a
@@ -55,6 +57,9 @@ pub const PLACE_HEADS: &[&str] = &[
     "Theater", "Theatre", "Mall", "Market", "Port", "Boulevard", "Lane", "Building", "Embassy",
     "Consulate", "Barracks", "Checkpoint", "Refinery", "Reservoir", "Glacier", "Reef", "Volcano",
     "Brook", "Junction", "Oval", "Estate", "Field", "Gardens", "Empire", "Wharf", "Pier", "Quay",
+    "Dock", "Docks", "Pond", "Cave", "Caves", "Gym", "Pavilion", "Rink", "Ave", "Ave.", "Parish",
+    "Playfield", "Fields", "Lagoon", "Marsh", "Moor", "Gorge", "Pass", "Ridge", "Cliffs", "Area",
+    "Place", "Way",
 ];
 
 /// Lower-case nouns that make a named facility or area of the name before
@@ -74,7 +79,7 @@ pub const FACILITY_MOD: &[&str] = &[
 /// Words that open a place name (`Mount Everest`, `Lake Chad`).
 #[rustfmt::skip]
 pub const PLACE_OPENERS: &[&str] = &[
-    "Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Camp", "Isle",
+    "Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Camp", "Isle", "River", "Loch",
 ];
 
 /// Heads of place names that may take `of` (`Gulf of Aden`).
@@ -210,4 +215,16 @@ pub const PERSON_NOUNS: &[&str] = &[
 pub const LEGAL_SUFFIXES: &[&str] = &[
     "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Limited", "LLC", "PLC", "plc",
     "Co", "Co.", "Company", "Group", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA", "Holdings",
+];
+
+/// US state and Canadian province abbreviations of news style
+/// (`Springfield, Ill.`): places only after a town and a comma.
+#[rustfmt::skip]
+pub const STATE_ABBREVS: &[&str] = &[
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+    "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
+    "Neb.", "Nebr.", "Nev.", "Okla.", "Ore.", "Oreg.", "Pa.", "Penn.", "Tenn.", "Tex.", "Vt.",
+    "Va.", "Wash.", "Wis.", "Wisc.", "Wyo.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.",
+    "R.I.", "S.C.", "S.D.", "W.Va.", "D.C.", "Ont.", "Que.", "Alta.", "Sask.", "B.C.", "N.S.",
+    "N.B.", "Nfld.",
 ];
