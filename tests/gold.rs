@@ -385,8 +385,8 @@ fn meantime_dev() {
             ("date", "overlap F1", d.overlap_f1(), 0.94),
             ("date", "value F1", d.value_f1(), 0.86),
             ("figure", "overlap F1", f.overlap_f1(), 0.94),
-            ("actor", "overlap F1", a.overlap_f1(), 0.88),
-            ("place", "overlap F1", p.overlap_f1(), 0.71),
+            ("actor", "overlap F1", a.overlap_f1(), 0.89),
+            ("place", "overlap F1", p.overlap_f1(), 0.73),
         ],
     );
 }
@@ -402,8 +402,8 @@ fn wikigold() {
     check(
         "wikigold (exact)",
         &[
-            ("actor", "exact F1", a.exact_f1(), 0.69),
-            ("place", "exact F1", p.exact_f1(), 0.72),
+            ("actor", "exact F1", a.exact_f1(), 0.71),
+            ("place", "exact F1", p.exact_f1(), 0.77),
         ],
     );
 }
