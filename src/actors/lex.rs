@@ -4,10 +4,9 @@
 //! their token sequence in the same form [`key`] builds from a text, so a name
 //! matches however the text spaces it around glued punctuation.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::lexicon::{WordSet, lines};
+use crate::lexicon::{LexMap as HashMap, LexSet as HashSet, WordSet, lines};
 use crate::text::{Kind, Token, tokenize};
 
 const ORGS: &str = include_str!("../../data/orgs.txt");
@@ -110,19 +109,19 @@ fn entry_key(name: &str) -> Result<(String, usize), String> {
 impl Lex {
     fn load() -> Result<Lex, String> {
         let mut lx = Lex {
-            names: HashMap::new(),
-            upper: HashMap::new(),
+            names: HashMap::default(),
+            upper: HashMap::default(),
             canon: Vec::new(),
-            surnames: HashMap::new(),
+            surnames: HashMap::default(),
             max_tokens: 1,
             given: WordSet::new(lines(GIVEN)),
             surnames_common: WordSet::new(lines(SURNAMES)),
-            titles: HashMap::new(),
-            demonyms: HashMap::new(),
-            affil: HashMap::new(),
+            titles: HashMap::default(),
+            demonyms: HashMap::default(),
+            affil: HashMap::default(),
             common: WordSet::new(lines(COMMON)),
-            nicknames: HashMap::new(),
-            firsts: HashSet::new(),
+            nicknames: HashMap::default(),
+            firsts: HashSet::default(),
         };
         // Places first, so that organisations and persons win on a clash.
         for l in lines(GAZETTEER) {
@@ -241,19 +240,19 @@ impl Lex {
 /// than panic at run time; the unit test below fails on it instead.
 pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
     Lex::load().unwrap_or_else(|_| Lex {
-        names: HashMap::new(),
-        upper: HashMap::new(),
+        names: HashMap::default(),
+        upper: HashMap::default(),
         canon: Vec::new(),
-        surnames: HashMap::new(),
+        surnames: HashMap::default(),
         max_tokens: 1,
         given: WordSet::default(),
         surnames_common: WordSet::default(),
-        titles: HashMap::new(),
-        demonyms: HashMap::new(),
-        affil: HashMap::new(),
+        titles: HashMap::default(),
+        demonyms: HashMap::default(),
+        affil: HashMap::default(),
         common: WordSet::default(),
-        nicknames: HashMap::new(),
-        firsts: HashSet::new(),
+        nicknames: HashMap::default(),
+        firsts: HashSet::default(),
     })
 });
 
