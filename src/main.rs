@@ -136,26 +136,34 @@ fn run(args: &Args) -> ExitCode {
 fn annotate_file(path: &Path, args: &Args) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = decode(&bytes, args.lossy)?;
+    drop(bytes); // the decoded copy is all we need from here on
     let mut found = annotate(&text, &args.options);
     found.convert_offsets(&text, args.unit);
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let json = serde_json::to_string(&Output {
+    let doc = Output {
         doc: &stem,
         annotations: &found,
-    })
-    .map_err(|e| format!("cannot encode JSON: {e}"))?;
+    };
+    // Streamed through a buffer: the JSON is several times the text, and
+    // holding it whole would multiply the peak memory on a big file.
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        let mut w = std::io::BufWriter::new(w);
+        serde_json::to_writer(&mut w, &doc)?;
+        writeln!(w)?;
+        w.flush()
+    };
     match (&args.out, args.files.len()) {
         (None, 1) => {
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{json}").map_err(|e| format!("cannot write output: {e}"))
+            write(&mut std::io::stdout().lock()).map_err(|e| format!("cannot write output: {e}"))
         }
         (out, _) => {
             let dir = out.clone().unwrap_or_else(|| PathBuf::from("."));
             let target = dir.join(format!("{stem}.json"));
-            std::fs::write(&target, json + "\n")
+            std::fs::File::create(&target)
+                .and_then(|mut f| write(&mut f))
                 .map_err(|e| format!("cannot write {}: {e}", target.display()))
         }
     }
