@@ -217,3 +217,64 @@ fn seeds_write_five_files_whose_spans_slice_their_text() {
         "{labels:?}"
     );
 }
+
+/// Hostile files through the CLI: each is either annotated (exit 0, JSON whose
+/// spans slice the text) or refused with a message naming the file; never a
+/// panic, never a hang.
+#[test]
+fn hostile_files_are_annotated_or_refused_by_name() {
+    let d = tmpdir("hostile");
+    let mb = 1 << 20;
+    let cases: Vec<(&str, Vec<u8>, bool)> = vec![
+        ("empty", Vec::new(), true),
+        ("whitespace", b" \t\n\r\n   \n".to_vec(), true),
+        (
+            "crlf",
+            b"Iraqi forces entered Mosul on Monday.\r\n\r\nUp to 750,000 remain.\r\n".to_vec(),
+            true,
+        ),
+        ("digits", "7".repeat(mb).into_bytes(), true),
+        ("one_letter", "a".repeat(mb).into_bytes(), true),
+        ("capitalised", "Abc ".repeat(mb / 4).into_bytes(), true),
+        ("quotes", "\"“”".repeat(mb / 7).into_bytes(), true),
+        ("parentheses", "(".repeat(mb / 2).into_bytes(), true),
+        ("newlines", "\n".repeat(mb).into_bytes(), true),
+        (
+            "bidi_astral_combining",
+            "\u{202e}مرحبا\u{200f} 🙂🇮🇶 e\u{301}\u{301} "
+                .repeat(mb / 40)
+                .into_bytes(),
+            true,
+        ),
+        ("binary", (0u8..=255).cycle().take(4096).collect(), false),
+        ("latin1", b"Caf\xe9 in Mosul".to_vec(), false),
+    ];
+    for (name, bytes, ok) in cases {
+        let f = d.join(format!("{name}.txt"));
+        std::fs::write(&f, &bytes).unwrap();
+        let t = std::time::Instant::now();
+        let out = run(&["annotate", "--offsets", "utf8", f.to_str().unwrap()]);
+        let secs = t.elapsed().as_secs_f64();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(secs < 120.0, "{name} took {secs:.0} s: a hang?");
+        if ok {
+            assert!(out.status.success(), "{name}: {err}");
+            let text = String::from_utf8(bytes).unwrap();
+            let v = json(&out.stdout);
+            for s in v["spans"].as_array().unwrap() {
+                let (a, b) = (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(&text[a..b], s["text"].as_str().unwrap(), "{name}");
+            }
+        } else {
+            assert_eq!(out.status.code(), Some(1), "{name}");
+            assert!(
+                err.contains(f.to_str().unwrap()),
+                "{name}: the message must name the file: {err}"
+            );
+        }
+    }
+}
