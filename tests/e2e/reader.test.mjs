@@ -133,7 +133,8 @@ test('changing the reference date re-annotates at once', async () => {
   const note = page.locator('#refdate-note');
   assert.match(await note.textContent(), /Using 21 Feb 2017: given/);
   await page.locator('#refdate').fill('2017-03-08');
-  await page.waitForFunction(() => /given/.test(document.getElementById('refdate-note').textContent));
+  // Wait for the new date itself: the note said "given" before the change too.
+  await page.waitForFunction(() => /8 Mar 2017/.test(document.getElementById('refdate-note').textContent));
   assert.match(await note.textContent(), /Using 8 Mar 2017: given/);
   await page.locator('article mark[data-label="date"]', { hasText: 'Monday' }).focus();
   assert.match(await page.locator('#why').textContent(), /Monday 6 March 2017.*resolved against the article date 8 Mar 2017 \(given\)/);
