@@ -62,12 +62,14 @@ test('time from wasm ready to first highlights (reported)', async () => {
     await page.getByRole('link', { name: seed.title, exact: true }).click();
     await waitAnnotated(page, `seed:${seed.file}`);
     const t = await page.evaluate(() => ({
+      opened: performance.getEntriesByName('open-article').at(-1).startTime,
       shown: performance.getEntriesByName('first-highlights')[0].startTime,
       total: performance.getEntriesByName('annotate')[0].duration,
       marks: document.querySelectorAll('article mark').length,
     }));
     console.log(`${seed.file}: wasm ready (lexicons warm) ${ready.toFixed(0)} ms after navigation; ` +
-      `opened then, first highlights after ${(t.shown - clicked).toFixed(0)} ms, all laid out after ${t.total.toFixed(0)} ms (${t.marks} marks)`);
+      `opened then, first highlights ${(t.shown - t.opened).toFixed(0)} ms after the page took the click ` +
+      `(${(t.shown - clicked).toFixed(0)} ms with the test driver's click), all laid out after ${t.total.toFixed(0)} ms (${t.marks} marks)`);
     await ctx.close();
   }
 });
