@@ -239,6 +239,15 @@ fn is_temporal_word(w: &str) -> bool {
         || matches!(w, "night" | "at" | "to")
 }
 
+/// Keeps in `best` the candidate reaching furthest; the first wins a tie.
+fn longer(best: &mut Option<Cand>, c: Option<Cand>) {
+    if let Some(c) = c
+        && best.as_ref().is_none_or(|b| c.b > b.b)
+    {
+        *best = Some(c);
+    }
+}
+
 impl<'d, 'a> Scan<'d, 'a> {
     /// Prepares a scan of `doc`.
     pub fn new(doc: &'d Doc<'a>, day_first: bool) -> Scan<'d, 'a> {
@@ -597,13 +606,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     /// The longest pattern starting at `i`.
     fn best_at(&self, i: usize) -> Option<Cand> {
         let mut best: Option<Cand> = None;
-        let mut take = |c: Option<Cand>| {
-            if let Some(c) = c
-                && best.as_ref().is_none_or(|b| c.b > b.b)
-            {
-                best = Some(c);
-            }
-        };
+        let mut take = |c| longer(&mut best, c);
         // Sets first: on a tie, `15 a year` is a rate, not a length.
         take(self.set_at(i));
         take(self.core(i));
@@ -1225,13 +1228,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     /// The core patterns: dates, times, relative words, durations.
     fn core(&self, i: usize) -> Option<Cand> {
         let mut best: Option<Cand> = None;
-        let mut take = |c: Option<Cand>| {
-            if let Some(c) = c
-                && best.as_ref().is_none_or(|b| c.b > b.b)
-            {
-                best = Some(c);
-            }
-        };
+        let mut take = |c| longer(&mut best, c);
         take(self.month_forms(i));
         take(self.day_month(i));
         take(self.weekday_forms(i));

@@ -55,6 +55,20 @@ struct Amount {
     rule: &'static str,
 }
 
+impl Amount {
+    /// The amount as money whose currency follows the number and ends at
+    /// token `end` (`12 dollars`, `5 EUR`, `12-cent`).
+    fn money_after(mut self, end: usize, cu: &words::Currency) -> Amount {
+        self.b = end;
+        self.kind = Kind::Money;
+        self.unit = Some(cu.code.clone());
+        self.lo /= cu.divisor;
+        self.hi = self.lo;
+        self.rule = "currency after the number";
+        self
+    }
+}
+
 /// Finds figures in `doc`; `taken` holds the dates, actors and places already
 /// found (numbers inside them are not figures; actors are figure sources).
 pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
@@ -360,13 +374,7 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
     if let Some((e2, cu)) = CURRENCIES.at(doc, e)
         && cu.post
     {
-        am.b = e2;
-        am.kind = Kind::Money;
-        am.unit = Some(cu.code.clone());
-        am.lo /= cu.divisor;
-        am.hi = am.lo;
-        am.rule = "currency after the number";
-        return Some(am);
+        return Some(am.money_after(e2, cu));
     }
     // `1.8m tall`, `a 100m sprint`: metres before a dimension word or a
     // singular noun; `1m people`, `£20m` are millions.
@@ -412,13 +420,7 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
         && let Some((e2, cu)) = CURRENCIES.at(doc, ue)
         && cu.post
     {
-        am.b = e2;
-        am.kind = Kind::Money;
-        am.unit = Some(cu.code.clone());
-        am.lo /= cu.divisor;
-        am.hi = am.lo;
-        am.rule = "currency after the number";
-        return Some(am);
+        return Some(am.money_after(e2, cu));
     }
     if compass(doc.tok(e)) && doc.is(e + 1, "of") && !n.words {
         am.kind = Kind::Quantity;
