@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{LexMap as HashMap, LexSet as HashSet, WordSet, lines};
+use crate::lexicon::{LexMap as HashMap, LexSet as HashSet, WordSet, lines, with_lower};
 use crate::text::{Kind, Token, tokenize};
 
 const ORGS: &str = include_str!("../../data/orgs.txt");
@@ -78,9 +78,11 @@ pub struct Lex {
     pub common: WordSet,
     /// Nickname (lower case) → formal given name.
     pub nicknames: HashMap<String, String>,
-    /// The first token of every name, lower case: most tokens start no name,
-    /// and this one look-up spares them building keys for every prefix.
-    pub firsts: HashSet<Box<str>>,
+    /// The key of every token prefix of every name, in lower case: most
+    /// tokens start no name, and a run that stops being a prefix ends the
+    /// search, so a look-up builds one short key per token, not one per
+    /// possible length.
+    pub prefixes: HashSet<Box<str>>,
 }
 
 /// The key of a token sequence: token texts, with one space where the
@@ -89,13 +91,28 @@ pub struct Lex {
 pub fn key(text: &str, tokens: &[Token]) -> String {
     let mut out = String::new();
     for (i, t) in tokens.iter().enumerate() {
-        let after_punct = i > 0 && tokens[i - 1].kind == Kind::Punct;
-        if i > 0 && !t.glued && t.kind != Kind::Punct && !after_punct {
-            out.push(' ');
-        }
-        out.push_str(text.get(t.start..t.end).unwrap_or_default());
+        push_key(
+            &mut out,
+            text,
+            i.checked_sub(1).and_then(|p| tokens.get(p)),
+            t,
+        );
     }
     out
+}
+
+/// Appends token `t` to a key being built, `prev` being the token before it
+/// in the key (none for the first): the one rule of [`key`], so keys can be
+/// grown a token at a time.
+pub fn push_key(out: &mut String, text: &str, prev: Option<&Token>, t: &Token) {
+    if let Some(p) = prev
+        && !t.glued
+        && t.kind != Kind::Punct
+        && p.kind != Kind::Punct
+    {
+        out.push(' ');
+    }
+    out.push_str(text.get(t.start..t.end).unwrap_or_default());
 }
 
 fn entry_key(name: &str) -> Result<(String, usize), String> {
@@ -121,7 +138,7 @@ impl Lex {
             affil: HashMap::default(),
             common: WordSet::new(lines(COMMON)),
             nicknames: HashMap::default(),
-            firsts: HashSet::default(),
+            prefixes: HashSet::default(),
         };
         // Places first, so that organisations and persons win on a clash.
         for l in lines(GAZETTEER) {
@@ -204,9 +221,16 @@ impl Lex {
 
     fn add(&mut self, name: &str, what: Named) -> Result<(), String> {
         let (k, n) = entry_key(name)?;
-        if let Some(t) = tokenize(name).first() {
-            self.firsts
-                .insert(name[t.start..t.end].to_lowercase().into());
+        let toks = tokenize(name);
+        let mut prefix = String::new();
+        for (i, t) in toks.iter().enumerate() {
+            push_key(
+                &mut prefix,
+                name,
+                i.checked_sub(1).and_then(|p| toks.get(p)),
+                t,
+            );
+            self.prefixes.insert(prefix.to_lowercase().into());
         }
         self.max_tokens = self.max_tokens.max(n);
         let letters = k.chars().filter(|c| c.is_alphabetic()).count();
@@ -217,17 +241,9 @@ impl Lex {
         Ok(())
     }
 
-    /// Whether a lexicon name may start with the token `tok` (any case).
-    pub fn may_start(&self, tok: &str) -> bool {
-        // Lower-case ASCII words on the stack: this runs for every token.
-        let mut buf = [0u8; 40];
-        if tok.is_ascii() && tok.len() <= buf.len() {
-            let b = &mut buf[..tok.len()];
-            b.copy_from_slice(tok.as_bytes());
-            b.make_ascii_lowercase();
-            return std::str::from_utf8(b).is_ok_and(|l| self.firsts.contains(l));
-        }
-        self.firsts.contains(tok.to_lowercase().as_str())
+    /// Whether some lexicon name starts with the key `key` (any case).
+    pub fn is_prefix(&self, key: &str) -> bool {
+        with_lower(key, |l| self.prefixes.contains(l))
     }
 
     /// The canonical name at `idx`.
@@ -252,7 +268,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         affil: HashMap::default(),
         common: WordSet::default(),
         nicknames: HashMap::default(),
-        firsts: HashSet::default(),
+        prefixes: HashSet::default(),
     })
 });
 

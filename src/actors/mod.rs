@@ -24,6 +24,7 @@ mod words;
 
 use std::collections::HashSet;
 
+use crate::lexicon::with_lower;
 use crate::model::{Label, Span};
 use crate::text::Doc;
 use lex::{LEX, Lex, Named, TitleKind};
@@ -196,17 +197,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && !self.lx.surnames_common.contains(w);
         self.lx.common.contains(w)
             || adverb
-            || (first && self.lower_seen.contains(&w.to_lowercase()))
+            || (first && with_lower(w, |l| self.lower_seen.contains(l)))
     }
 
     fn title_kind(&self, u: usize) -> Option<TitleKind> {
         let t = self.text(u);
         let t = t.strip_suffix('.').unwrap_or(t);
-        self.lx.titles.get(&t.to_lowercase()).copied()
+        with_lower(t, |l| self.lx.titles.get(l).copied())
     }
 
     fn is_demonym(&self, u: usize) -> bool {
-        self.lx.demonyms.contains_key(&self.text(u).to_lowercase())
+        with_lower(self.text(u), |l| self.lx.demonyms.contains_key(l))
     }
 
     fn is_country(&self, u: usize) -> bool {
@@ -215,20 +216,32 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The longest lexicon name starting at unit `i`: its end and what it is.
     fn lexicon_at(&self, i: usize) -> Option<(usize, Named)> {
-        let first = self.units.get(i)?.a;
-        if !self.lx.may_start(self.doc.tok(first)) {
-            return None;
-        }
         let caps = self.mode.get(i) == Some(&Mode::Caps);
         let mut best = None;
         let mut toks = 0;
+        let mut k = String::new();
         let mut j = i;
         while j < self.units.len() && j - i < 12 {
             if !self.free(j) || (j > i && self.units[j].line_start) {
                 break;
             }
-            toks += self.units[j].b - self.units[j].a;
+            let (a, b) = (self.units[j].a, self.units[j].b);
+            toks += b - a;
             if toks > self.lx.max_tokens {
+                break;
+            }
+            for t in a..b {
+                let prev = if t > self.units[i].a {
+                    self.doc.tokens.get(t - 1)
+                } else {
+                    None
+                };
+                if let Some(tok) = self.doc.tokens.get(t) {
+                    lex::push_key(&mut k, self.doc.text, prev, tok);
+                }
+            }
+            // No listed name goes on from here.
+            if !self.lx.is_prefix(&k) {
                 break;
             }
             j += 1;
@@ -236,7 +249,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if !self.units[j - 1].word {
                 continue;
             }
-            let k = self.key(i, j);
             // All-capital words (`BAGHDAD (Reuters)`) are looked up in
             // capitals too; short ones only as written (`US`, `IS`).
             let all_caps = (i..j).all(|u| !self.units[u].word || self.units[u].caps);

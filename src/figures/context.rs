@@ -501,10 +501,7 @@ const APPOSITION_GLUE: &[&str] = &[
 fn apposed_noun(doc: &Doc, fig_start: usize, sent_start: usize) -> Option<String> {
     let mut p = fig_start;
     let mut steps = 0;
-    while p > sent_start
-        && steps < 5
-        && APPOSITION_GLUE.contains(&doc.tok(p - 1).to_ascii_lowercase().as_str())
-    {
+    while p > sent_start && steps < 5 && APPOSITION_GLUE.contains(&doc.low(p - 1)) {
         p -= 1;
         steps += 1;
     }
@@ -519,13 +516,7 @@ fn apposed_noun(doc: &Doc, fig_start: usize, sent_start: usize) -> Option<String
 fn number_of(doc: &Doc, fig_start: usize, sent_start: usize, actors: &[&Span]) -> Option<String> {
     let lo = sent_start.max(fig_start.saturating_sub(30));
     for k in (lo..fig_start).rev() {
-        if doc.is(k, "of")
-            && k > 0
-            && matches!(
-                doc.tok(k - 1).to_ascii_lowercase().as_str(),
-                "number" | "total"
-            )
-        {
+        if doc.is(k, "of") && k > 0 && matches!(doc.low(k - 1), "number" | "total") {
             // Recovered from elsewhere in the sentence: the head noun only.
             let np = noun_phrase(doc, k + 1, fig_start, actors, false)?;
             return np.rsplit(' ').next().map(str::to_string);
@@ -541,8 +532,8 @@ fn verb_follows(doc: &Doc, j: usize) -> bool {
         "are", "could", "had", "has", "have", "is", "may", "might", "remain", "remained",
         "remains", "should", "was", "were", "will", "would",
     ];
-    let l = doc.tok(j).to_ascii_lowercase();
-    AUX.contains(&l.as_str()) || is_word(doc, j) && l.len() > 3 && l.ends_with("ed")
+    let l = doc.low(j);
+    AUX.contains(&l) || is_word(doc, j) && l.len() > 3 && l.ends_with("ed")
 }
 
 /// What a count or vague figure spanning tokens `a..b` counts.
@@ -565,7 +556,7 @@ pub fn counts(
     if doc.is(j, "of") {
         j += 1;
         while matches!(
-            doc.tok(j).to_ascii_lowercase().as_str(),
+            doc.low(j),
             "the"
                 | "those"
                 | "these"
@@ -661,7 +652,7 @@ fn actor_name(s: &Span) -> String {
 /// trailing capitalized name after a description (`international monitoring
 /// group Airwars` → Airwars), else the words without a leading article.
 fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String> {
-    while a < b && matches!(doc.tok(a).to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+    while a < b && matches!(doc.low(a), "the" | "a" | "an") {
         a += 1;
     }
     if a >= b {
@@ -670,9 +661,9 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
     if let Some(s) = (a..b).rev().find_map(|k| actor_at(doc, actors, k)) {
         return Some(actor_name(s));
     }
-    if b - a == 1 && PRONOUNS.contains(&doc.tok(a).to_ascii_lowercase().as_str()) {
+    if b - a == 1 && PRONOUNS.contains(&doc.low(a)) {
         // `he said`, `she told`: the last person named shortly before.
-        if !matches!(doc.tok(a).to_ascii_lowercase().as_str(), "he" | "she") {
+        if !matches!(doc.low(a), "he" | "she") {
             return None;
         }
         let start = doc.tokens.get(a)?.start;
@@ -719,7 +710,7 @@ fn subject_before(doc: &Doc, v: usize, s0: usize, actors: &[&Span]) -> Option<(u
             || inside_name
             || is_word(doc, k) && !stop(doc.tok(k))
             || doc.tok(k) == "-" && glued(doc, k)
-            || PRONOUNS.contains(&doc.tok(k).to_ascii_lowercase().as_str()) && a == v;
+            || PRONOUNS.contains(&doc.low(k)) && a == v;
         if !ok {
             break;
         }
@@ -769,7 +760,7 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
     // The reporting verb nearest the figure.
     let mut best: Option<(usize, String)> = None;
     for k in s0..s1 {
-        if k >= a && k < b || !REPORTING.contains(&doc.tok(k).to_ascii_lowercase().as_str()) {
+        if k >= a && k < b || !REPORTING.contains(&doc.low(k)) {
             continue;
         }
         // A subject that the figure itself quantifies (`40 percent of the
@@ -798,7 +789,7 @@ fn subject_of_figure(doc: &Doc, b: usize, sa: usize) -> bool {
             is_num(doc, k)
                 || doc.tok(k) == "," && glued(doc, k)
                 || matches!(
-                    doc.tok(k).to_ascii_lowercase().as_str(),
+                    doc.low(k),
                     "of" | "the" | "those" | "these" | "its" | "their" | "his" | "her" | "our"
                 )
         })

@@ -421,8 +421,8 @@ pub fn bare_scale(doc: &Doc, i: usize) -> Option<Num> {
 
 /// A vague amount at `i`: its end and its range.
 pub fn vague(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
-    let w = doc.tok(i).to_ascii_lowercase();
-    let unit = match w.as_str() {
+    let w = doc.low(i);
+    let unit = match w {
         "tens" => 10.0,
         "dozens" => 12.0,
         "scores" => 20.0,
@@ -435,7 +435,7 @@ pub fn vague(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
     };
     if unit == 0.0 {
         // `several thousand`, `a few hundred`, `several hundred thousand`
-        let (k, lo_mult) = match w.as_str() {
+        let (k, lo_mult) = match w {
             "several" => (i + 1, 3.0),
             "few" => (i + 1, 2.0),
             _ if doc.is(i + 1, "few") => (i + 2, 2.0),
@@ -457,8 +457,8 @@ pub fn vague(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
     let of = doc.is(i + 1, "of");
     if of {
         // `tens of thousands`, `hundreds of millions`
-        let n2 = doc.tok(i + 2).to_ascii_lowercase();
-        let s2 = match n2.as_str() {
+        let n2 = doc.low(i + 2);
+        let s2 = match n2 {
             "thousands" => 1e3,
             "millions" => 1e6,
             "billions" => 1e9,
@@ -482,7 +482,7 @@ pub fn vague(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
             return None;
         }
     }
-    match w.as_str() {
+    match w {
         "tens" if of => Some((i + 1, 20.0, 99.0)),
         "scores" if of => Some((i + 1, 40.0, 99.0)),
         "tens" | "scores" => None,
@@ -506,7 +506,7 @@ fn possessive_before(doc: &Doc, i: usize) -> bool {
 /// A fraction at `i` as a percent value: `half of`, `a third of`,
 /// `two-thirds`, `three quarters`, `one in five`.
 pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
-    let w = doc.tok(i).to_ascii_lowercase();
+    let w = doc.low(i);
     if w == "half" {
         const NEXT: &[&str] = &[
             "of", "the", "a", "an", "its", "their", "his", "her", "our", "those", "these", "all",
@@ -518,13 +518,13 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
             "northern", "southern", "east", "west", "north", "south", "its", "their", "his", "her",
             "our", "my", "your", "a", "one",
         ];
-        let next = doc.tok(i + 1).to_ascii_lowercase();
-        if !NEXT.contains(&next.as_str()) {
+        let next = doc.low(i + 1);
+        if !NEXT.contains(&next) {
             return None;
         }
         // `half a million`, `half a dozen` are numbers, read by `word_number`.
         let after = doc.tok(i + 2);
-        if matches!(next.as_str(), "a" | "an")
+        if matches!(next, "a" | "an")
             && (scale_word(after).is_some() || after.eq_ignore_ascii_case("dozen"))
             || next == "of"
                 && (doc.is(i + 2, "a") || doc.is(i + 2, "an"))
@@ -533,22 +533,14 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
             return None;
         }
         if i > 0 {
-            let prev = doc.tok(i - 1).to_ascii_lowercase();
-            if NOT_BEFORE.contains(&prev.as_str())
-                || possessive_before(doc, i)
-                || prev.ends_with("ern")
-            {
+            let prev = doc.low(i - 1);
+            if NOT_BEFORE.contains(&prev) || possessive_before(doc, i) || prev.ends_with("ern") {
                 return None;
             }
         }
         // `half an hour`, `half the time` as a duration belongs to dates.
         let mut k = i + 1;
-        while k < i + 3
-            && matches!(
-                doc.tok(k).to_ascii_lowercase().as_str(),
-                "of" | "a" | "an" | "the"
-            )
-        {
+        while k < i + 3 && matches!(doc.low(k), "of" | "a" | "an" | "the") {
             k += 1;
         }
         if time_unit(doc.tok(k)) {
@@ -560,13 +552,13 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
     if (w == "a" || w == "one")
         && let Some(f) = fraction_word(doc.tok(i + 1))
     {
-        let single = !doc.tok(i + 1).to_ascii_lowercase().ends_with('s');
+        let single = !doc.low(i + 1).ends_with('s');
         let hyph = doc.tok(i + 1) == "-";
         if hyph || !single || !doc.is(i + 2, "of") {
             return None;
         }
         let mut k = i + 3;
-        if matches!(doc.tok(k).to_ascii_lowercase().as_str(), "a" | "an" | "the") {
+        if matches!(doc.low(k), "a" | "an" | "the") {
             k += 1;
         }
         // `a quarter of a million` is a number, read by `word_number`.

@@ -2,10 +2,9 @@
 //! and the small closed classes (number words, fractions) that are facts of
 //! English rather than lists to grow.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::lexicon::lines;
+use crate::lexicon::{LexMap as HashMap, LexSet, lines};
 use crate::text::{Doc, Kind, tokenize};
 
 /// One multi-token entry of a list, with what it maps to.
@@ -29,7 +28,7 @@ pub struct Phrases<T> {
 
 impl<T> Phrases<T> {
     fn new(items: impl IntoIterator<Item = (String, T)>) -> Phrases<T> {
-        let mut by_first: HashMap<String, Vec<Entry<T>>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Entry<T>>> = HashMap::default();
         for (words, payload) in items {
             let tokens = tokenize(&words);
             let toks: Vec<Box<str>> = tokens
@@ -60,6 +59,11 @@ impl<T> Phrases<T> {
             v.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
         }
         Phrases { by_first }
+    }
+
+    /// The first words of the entries, in lower case.
+    pub fn firsts(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
     }
 
     /// The longest entry starting at token `i`: its end (token index) and payload.
@@ -185,58 +189,98 @@ pub static UNITS: LazyLock<Phrases<String>> = LazyLock::new(|| {
     )
 });
 
+/// Cardinal number words below one hundred that stand alone, with values.
+const SMALL_NUMBERS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("nought", 0),
+    ("naught", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Scale words (`hundred`, `million`, and `lakh`/`crore` of South Asian news).
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("crore", 1e7),
+];
+
 /// Cardinal number words below one hundred that stand alone (`six`, `twenty`).
 pub fn small_number(w: &str) -> Option<u32> {
     let mut buf = [0u8; 32];
     let w = crate::lexicon::ascii_lower(w, &mut buf)?;
-    Some(match w {
-        "zero" | "nought" | "naught" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    SMALL_NUMBERS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
 }
 
-/// Scale words (`hundred`, `million`, and `lakh`/`crore` of South Asian news).
+/// The value of a scale word (`hundred`, `million`, `lakh`).
 pub fn scale_word(w: &str) -> Option<f64> {
     let mut buf = [0u8; 32];
     let w = crate::lexicon::ascii_lower(w, &mut buf)?;
-    Some(match w {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        "lakh" => 1e5,
-        "crore" => 1e7,
-        _ => return None,
-    })
+    SCALES.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
 }
+
+/// Every word (lower case) a figure can open with: a number word, a scale,
+/// a vague amount, a share, a sign word, `between`, or the first word of a
+/// hedge or a currency. Most tokens of a text are none of these, and this
+/// one look-up spares them the whole reading of an amount.
+pub static STARTERS: LazyLock<LexSet<String>> = LazyLock::new(|| {
+    const OTHERS: &[&str] = &[
+        "a",
+        "an",
+        "half",
+        "quarter",
+        "dozen",
+        "dozens",
+        "score",
+        "scores",
+        "tens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "several",
+        "few",
+        "between",
+        "minus",
+        "negative",
+    ];
+    let mut set: LexSet<String> = LexSet::default();
+    set.extend(SMALL_NUMBERS.iter().map(|(w, _)| (*w).to_string()));
+    set.extend(SCALES.iter().map(|(w, _)| (*w).to_string()));
+    set.extend(OTHERS.iter().map(|w| (*w).to_string()));
+    set.extend(HEDGES.firsts().map(str::to_string));
+    set.extend(CURRENCIES.firsts().map(str::to_string));
+    set
+});
 
 /// Abbreviated scales written after digits: `10k`, `£20m`, `$3.5bn`.
 pub fn scale_abbrev(w: &str) -> Option<f64> {
@@ -251,8 +295,9 @@ pub fn scale_abbrev(w: &str) -> Option<f64> {
 
 /// Fraction words as a share of 100: `half`, `third(s)`, `quarter(s)`.
 pub fn fraction_word(w: &str) -> Option<f64> {
-    let w = w.to_ascii_lowercase();
-    Some(match w.as_str() {
+    let mut buf = [0u8; 32];
+    let w = crate::lexicon::ascii_lower(w, &mut buf)?;
+    Some(match w {
         "half" | "halves" => 50.0,
         "third" | "thirds" => 100.0 / 3.0,
         "quarter" | "quarters" | "fourth" | "fourths" => 25.0,
@@ -348,8 +393,7 @@ pub fn label_noun(w: &str) -> bool {
         "interstate",
         "track",
     ];
-    let w = w.to_ascii_lowercase();
-    L.contains(&w.as_str())
+    crate::lexicon::with_lower(w, |w| L.contains(&w))
 }
 
 /// Month names and abbreviations: a number next to one belongs to a date.
@@ -440,8 +484,7 @@ pub fn time_unit(w: &str) -> bool {
         "secs",
         "ms",
     ];
-    let l = w.to_ascii_lowercase();
-    T.contains(&l.as_str())
+    crate::lexicon::with_lower(w, |l| T.contains(&l))
 }
 
 /// Compass words: `50 west of Mosul` is a distance whose unit was left out.
@@ -460,7 +503,7 @@ pub fn compass(w: &str) -> bool {
         "south-east",
         "south-west",
     ];
-    C.contains(&w.to_ascii_lowercase().as_str())
+    crate::lexicon::with_lower(w, |l| C.contains(&l))
 }
 
 /// Whether token `i` is a word (letters).

@@ -70,35 +70,44 @@ pub fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     std::str::from_utf8(b).ok()
 }
 
-/// A set of lower-case words held as one sorted array: compact, no hashing,
-/// `O(log n)` look-up, and cheap to build once.
+/// Calls `f` with `w` in lower case: ASCII words are lowered on the stack,
+/// so the per-token look-ups of the lenses allocate nothing; other words
+/// take Unicode lower-casing.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if w.is_ascii()
+        && let Some(b) = buf.get_mut(..w.len())
+    {
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
+/// A set of lower-case words, hashed with [`FastHasher`]: every token of a
+/// text is looked up in a few of these, so a look-up is one hash of a word
+/// lowered on the stack, with no allocation.
 #[derive(Debug, Default)]
 pub struct WordSet {
-    words: Vec<Box<str>>,
+    words: LexSet<Box<str>>,
 }
 
 impl WordSet {
     /// Builds the set from entries (lower-cased here).
     pub fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> WordSet {
-        let mut words: Vec<Box<str>> = entries
+        let words = entries
             .into_iter()
             .map(|w| w.to_lowercase().into())
             .collect();
-        words.sort_unstable();
-        words.dedup();
         WordSet { words }
     }
 
     /// Whether `word` is in the set, ignoring case.
     pub fn contains(&self, word: &str) -> bool {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-            let lower = word.to_lowercase();
-            self.words
-                .binary_search_by(|w| (**w).cmp(lower.as_str()))
-                .is_ok()
-        } else {
-            self.words.binary_search_by(|w| (**w).cmp(word)).is_ok()
-        }
+        with_lower(word, |l| self.words.contains(l))
     }
 
     /// Number of words.
