@@ -569,7 +569,7 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         return Some((i + 2, f));
     }
     // `two-thirds`, `three quarters`
-    if let Some(n) = small_number(&w).filter(|&n| (1..=10).contains(&n)) {
+    if let Some(n) = small_number(w).filter(|&n| (1..=10).contains(&n)) {
         let (k, sep) = if doc.tok(i + 1) == "-" && glued(doc, i + 1) && glued(doc, i + 2) {
             (i + 2, true)
         } else {
