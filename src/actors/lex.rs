@@ -115,14 +115,6 @@ pub fn push_key(out: &mut String, text: &str, prev: Option<&Token>, t: &Token) {
     out.push_str(text.get(t.start..t.end).unwrap_or_default());
 }
 
-fn entry_key(name: &str) -> Result<(String, usize), String> {
-    let toks = tokenize(name);
-    if toks.is_empty() || toks[0].kind == Kind::Punct {
-        return Err(format!("bad name {name:?}"));
-    }
-    Ok((key(name, &toks), toks.len()))
-}
-
 impl Lex {
     fn load() -> Result<Lex, String> {
         let mut lx = Lex {
@@ -220,17 +212,16 @@ impl Lex {
     }
 
     fn add(&mut self, name: &str, what: Named) -> Result<(), String> {
-        let (k, n) = entry_key(name)?;
         let toks = tokenize(name);
-        let mut prefix = String::new();
+        if toks.first().is_none_or(|t| t.kind == Kind::Punct) {
+            return Err(format!("bad name {name:?}"));
+        }
+        let n = toks.len();
+        // The key grows a token at a time; each step is a prefix.
+        let mut k = String::new();
         for (i, t) in toks.iter().enumerate() {
-            push_key(
-                &mut prefix,
-                name,
-                i.checked_sub(1).and_then(|p| toks.get(p)),
-                t,
-            );
-            self.prefixes.insert(prefix.to_lowercase().into());
+            push_key(&mut k, name, i.checked_sub(1).and_then(|p| toks.get(p)), t);
+            self.prefixes.insert(k.to_lowercase().into());
         }
         self.max_tokens = self.max_tokens.max(n);
         let letters = k.chars().filter(|c| c.is_alphabetic()).count();

@@ -97,7 +97,7 @@ struct Ctx<'d, 'a> {
     first_word: Vec<bool>,
     mode: Vec<Mode>,
     /// Lower-case words seen in lower case somewhere in the text.
-    lower_seen: HashSet<String>,
+    lower_seen: HashSet<&'a str>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -413,7 +413,7 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         for u in &units {
             let t = doc.slice(u.a, u.b);
             if u.word && t.chars().next().is_some_and(char::is_lowercase) {
-                lower_seen.insert(t.to_string());
+                lower_seen.insert(t);
             }
         }
     }
@@ -500,10 +500,10 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             continue;
         }
         // `Springfield, Ill.`: a state abbreviation after a town.
-        if STATE_ABBREVS.contains(&cx.text(i))
-            && i >= 2
+        if i >= 2
             && cx.text(i - 1) == ","
             && cx.units[i - 2].upper
+            && STATE_ABBREVS.contains(&cx.text(i))
         {
             out.push(Mention::new(
                 i,
@@ -534,7 +534,8 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        let common = cx.is_common(i);
+        // (Whether the word is common matters only to a name or a run.)
+        let common = (lexm.is_some() || cx.nameable(i)) && cx.is_common(i);
         let w = cx.text(i);
         match lexm {
             Some((e, what)) if e > i + 1 || !common => {
@@ -724,7 +725,7 @@ fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
             let head = ORG_HEADS.contains(&t) || PLACE_HEADS.contains(&t);
             !cx.units[u].caps
                 && (head || !cx.is_common(u))
-                && !cx.lower_seen.contains(&t.to_lowercase())
+                && !with_lower(t, |l| cx.lower_seen.contains(l))
                 && !cx.is_demonym(u)
         })
 }
@@ -906,7 +907,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         && n <= 4
         && plain
         && cx.lx.surnames_common.contains(last)
-        && !(a..b).any(|u| cx.is_common(u) || cx.lower_seen.contains(&cx.text(u).to_lowercase()))
+        && !(a..b).any(|u| cx.is_common(u) || with_lower(cx.text(u), |l| cx.lower_seen.contains(l)))
     {
         m.kind = K::Person;
         m.why = "surname";
@@ -1101,7 +1102,7 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
             && t.chars().count() >= 2
             && !(x.a..x.b).any(|k| cx.doc.tok(k).chars().skip(1).any(char::is_uppercase))
             && !cx.is_common(u)
-            && !cx.lower_seen.contains(&t.to_lowercase())
+            && !with_lower(t, |l| cx.lower_seen.contains(l))
     }) && !is_model_number(cx, b)
 }
 
