@@ -24,7 +24,21 @@ function el(tag, props = {}, ...children) {
 export function createLibrary({ seeds, store, say }) {
   let users = [];
   const seedDates = new Map(); // session-only reference date changes of seeds
-  const seedTexts = new Map();
+  const seedTexts = new Map(); // file → promise of its text, fetched once
+
+  /** A seed's text: carried by the one-file build, else fetched once. */
+  function seedText(seed) {
+    if (!seedTexts.has(seed.file)) {
+      const loading = seed.text !== undefined ? Promise.resolve(seed.text) : fetch(`seeds/${encodeURIComponent(seed.file)}`).then((res) => {
+        if (!res.ok) throw new Error(`the article file ${seed.file} did not load (${res.status})`);
+        return res.text();
+      });
+      // A failed fetch is tried again the next time the seed is opened.
+      loading.catch(() => seedTexts.delete(seed.file));
+      seedTexts.set(seed.file, loading);
+    }
+    return seedTexts.get(seed.file);
+  }
   const status = $('library-status');
 
   function tell(message, ...extra) {
@@ -159,14 +173,9 @@ export function createLibrary({ seeds, store, say }) {
     if (kind === 'seed') {
       const seed = seeds.find((s) => s.file === id);
       if (!seed) return null;
-      if (!seedTexts.has(id) && seed.text !== undefined) seedTexts.set(id, seed.text); // the one-file build
-      if (!seedTexts.has(id)) {
-        const res = await fetch(`seeds/${encodeURIComponent(seed.file)}`);
-        if (!res.ok) throw new Error(`the article file ${seed.file} did not load (${res.status})`);
-        seedTexts.set(id, await res.text());
-      }
+      const text = await seedText(seed);
       return {
-        key, kind, title: seed.title, text: seedTexts.get(id),
+        key, kind, title: seed.title, text,
         reference_date: seedDates.has(id) ? seedDates.get(id) : seed.reference_date,
         own_reference_date: seed.reference_date,
         basis: seed.reference_date_basis,
@@ -251,6 +260,9 @@ export function createLibrary({ seeds, store, say }) {
         }
       }
       renderUsers();
+      // The seeds' texts are small: fetched now, while the library shows, a
+      // seed opens without waiting for the network (or the offline cache).
+      setTimeout(() => seeds.forEach((seed) => seedText(seed).catch(() => {})), 0);
     },
     find,
     update,

@@ -21,6 +21,10 @@ import { renderPanels } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
 const LENSES = ['actor', 'place', 'date', 'figure', 'quote'];
+// How long an article may stay blank while the engine reads it before its
+// plain text is shown: under a frame or two on a school laptop for a news
+// article, so most open highlighted at once, without a second layout.
+const PLAIN_AFTER_MS = 100;
 
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -44,6 +48,7 @@ export function createReader({ annotator, library, corrections, say }) {
   let at = -1; // position in marks of the current highlight
   let group = null; // {indices, button} of the chosen actor or place
   let run = 0;
+  let opens = 0; // counts open() calls: a later one wins
   let firstShown = false;
 
   const isOn = (label) => !article.classList.contains(`hide-${label}`);
@@ -186,14 +191,29 @@ export function createReader({ annotator, library, corrections, say }) {
     note.textContent = `${used}${describeReference(ann)}${basis}.`;
   }
 
-  async function annotate() {
+  // The same options as `newslens annotate [--reference-date D] FILE`.
+  const options = () => (current.reference_date ? { reference_date: current.reference_date } : {});
+
+  /** The current article's text, plain, until (or unless) highlights come. */
+  function showPlain() {
+    if (article.dataset.laid === current.key) return;
+    layoutArticle(article, current.text, []);
+    article.dataset.laid = current.key;
+    syncHeading();
+  }
+
+  // The page's heading is the article's title line, or else a hidden one.
+  function syncHeading() {
+    $('reader-title').hidden = Boolean(article.querySelector('h1'));
+  }
+
+  /** Annotates the current article (or awaits a request already sent) and shows it. */
+  async function annotate(sent = null) {
     const mine = ++run;
     status('Annotating…', true);
-    // The same options as `newslens annotate [--reference-date D] FILE`.
-    const options = current.reference_date ? { reference_date: current.reference_date } : {};
-    const t0 = performance.now();
+    const t0 = sent?.at ?? performance.now();
     try {
-      const result = await annotator.annotate(current.text, options);
+      const result = await (sent?.result ?? annotator.annotate(current.text, options()));
       if (mine !== run) return;
       raw = result;
       const laid = render();
@@ -206,6 +226,7 @@ export function createReader({ annotator, library, corrections, say }) {
       performance.measure('annotate', { start: t0, detail: current.key });
     } catch (e) {
       if (mine !== run) return;
+      showPlain();
       status('No highlights: the text is shown plain.');
       say(`This article could not be annotated: ${e.message}. Its text is shown without highlights.`);
     }
@@ -216,14 +237,19 @@ export function createReader({ annotator, library, corrections, say }) {
     const mine = run;
     ann = applyCorrections(raw, current.text, ops);
     const laid = layoutArticle(article, current.text, ann.spans);
+    article.dataset.laid = current.key;
+    syncHeading();
     marks = laid.marks;
     byIndex = new Map(marks.map((m) => [Number(m.dataset.i), m]));
     ordinal = new Map(marks.map((m, k) => [m, k]));
     at = -1;
     group = null;
     syncFocusable();
-    renderPanels(ann, current.text, jump);
     showReference();
+    // The highlights paint first; the panels follow a task later.
+    await new Promise((ok) => setTimeout(ok, 0));
+    if (mine !== run) return false;
+    renderPanels(ann, current.text, jump);
     renderCorrections();
     if (!(await laid.done) || mine !== run) return false;
     const fixed = ops.length ? ` ${ops.length} correction${ops.length === 1 ? '' : 's'} by you.` : '';
@@ -373,35 +399,46 @@ export function createReader({ annotator, library, corrections, say }) {
 
   return {
     async open(articleData, { lenses, at: place } = {}) {
+      const opening = ++opens;
       current = articleData;
       raw = null;
+      status('Annotating…', true);
+      // The engine starts at once; the corrections are read meanwhile.
+      const sent = { at: performance.now(), result: annotator.annotate(current.text, options()) };
+      sent.result.catch(() => {}); // answered in annotate()
       lastSelection = null;
       $('share-box').hidden = true;
       $('share').setAttribute('aria-expanded', 'false');
       showMenu(false);
       $('correct-note').textContent = '';
       ops = await corrections.get(current.key);
+      if (opening !== opens) return; // another article was opened meanwhile
       if (ops.length) $('corrections').open = true;
       article.dataset.key = current.key; // which article is shown (the tests wait on it)
+      delete article.dataset.laid;
+      article.replaceChildren(); // not the last article's text while this one is read
       ann = null;
       marks = [];
       byIndex = new Map();
       ordinal = new Map();
       group = null;
       document.title = `${current.title} · newslens`;
-      // The plain text first, so there is something to read while the worker runs.
-      layoutArticle(article, current.text, []);
-      // The page's heading is the article's title line, or else a hidden one.
-      const heading = $('reader-title');
-      heading.textContent = current.title;
-      heading.hidden = Boolean(article.querySelector('h1'));
+      $('reader-title').textContent = current.title;
       why.replaceChildren(Object.assign(document.createElement('p'), {
         className: 'note', textContent: 'Focus or click a highlight to see what it is and how it was read.',
       }));
       for (const id of ['actors', 'places', 'timeline', 'figures', 'quotes']) $(`panel-${id}`).replaceChildren();
       showReference();
       if (lenses) for (const l of LENSES) setLens(l, lenses.includes(l));
-      await annotate();
+      // A quick answer is laid out once, highlighted; a slow one (a long
+      // text, a busy laptop) shows the plain text to read while it comes.
+      const quick = await Promise.race([
+        sent.result.then(() => true, () => true),
+        new Promise((ok) => setTimeout(ok, PLAIN_AFTER_MS, false)),
+      ]);
+      if (opening !== opens) return;
+      if (!quick) showPlain();
+      await annotate(sent);
       // A shared link's place: the first highlight from there on.
       if (place !== undefined && ann) {
         const mark = marks.find((m) => isOn(m.dataset.label) && ann.spans[Number(m.dataset.i)].start >= place);
