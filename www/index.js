@@ -88,7 +88,6 @@ async function route() {
       performance.clearMarks('open-article');
       performance.mark('open-article');
       article = await library.find(rest);
-      performance.mark('article-found');
       if (!article) say('That article is not in this library (it may have been deleted).');
     } else if (view === 'shared') {
       article = await library.find(await library.adopt(await unpack(rest)));

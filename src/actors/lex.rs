@@ -62,8 +62,6 @@ pub struct Lex {
     pub canon: Vec<String>,
     /// Surname (last word) of each well-known person → canonical index.
     pub surnames: HashMap<String, u32>,
-    /// Longest lexicon name, in tokens.
-    pub max_tokens: usize,
     /// Given names.
     pub given: WordSet,
     /// Frequent surnames.
@@ -122,7 +120,6 @@ impl Lex {
             upper: HashMap::default(),
             canon: Vec::new(),
             surnames: HashMap::default(),
-            max_tokens: 1,
             given: WordSet::new(lines(GIVEN)),
             surnames_common: WordSet::new(lines(SURNAMES)),
             titles: HashMap::default(),
@@ -216,14 +213,12 @@ impl Lex {
         if toks.first().is_none_or(|t| t.kind == Kind::Punct) {
             return Err(format!("bad name {name:?}"));
         }
-        let n = toks.len();
         // The key grows a token at a time; each step is a prefix.
         let mut k = String::new();
         for (i, t) in toks.iter().enumerate() {
             push_key(&mut k, name, i.checked_sub(1).and_then(|p| toks.get(p)), t);
             self.prefixes.insert(k.to_lowercase().into());
         }
-        self.max_tokens = self.max_tokens.max(n);
         let letters = k.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 && !self.common.contains(&k) {
             self.upper.insert(k.to_uppercase(), what);
@@ -251,7 +246,6 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         upper: HashMap::default(),
         canon: Vec::new(),
         surnames: HashMap::default(),
-        max_tokens: 1,
         given: WordSet::default(),
         surnames_common: WordSet::default(),
         titles: HashMap::default(),

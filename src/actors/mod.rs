@@ -218,19 +218,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
     fn lexicon_at(&self, i: usize) -> Option<(usize, Named)> {
         let caps = self.mode.get(i) == Some(&Mode::Caps);
         let mut best = None;
-        let mut toks = 0;
         let mut k = String::new();
         let mut j = i;
-        while j < self.units.len() && j - i < 12 {
+        // The prefix test below bounds the search by the longest listed name.
+        while j < self.units.len() {
             if !self.free(j) || (j > i && self.units[j].line_start) {
                 break;
             }
-            let (a, b) = (self.units[j].a, self.units[j].b);
-            toks += b - a;
-            if toks > self.lx.max_tokens {
-                break;
-            }
-            for t in a..b {
+            for t in self.units[j].a..self.units[j].b {
                 let prev = if t > self.units[i].a {
                     self.doc.tokens.get(t - 1)
                 } else {

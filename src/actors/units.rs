@@ -110,7 +110,7 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
                 b += 2;
             }
             // A trailing period after an initial or a known abbreviation.
-            if let Some(p) = toks.get(b).filter(|p| p.glued && doc.tok(b) == ".") {
+            if toks.get(b).is_some_and(|p| p.glued) && doc.tok(b) == "." {
                 let last = doc.tok(b - 1);
                 let initial = b == i + 1 && last.chars().count() == 1 && t.upper;
                 let dotted = b > i + 1 && doc.tok(b - 2) == "." && last.chars().count() == 1;
@@ -120,7 +120,7 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
                             && super::words::STATE_ABBREVS
                                 .iter()
                                 .any(|a| a.strip_suffix('.') == Some(last)));
-                if p.glued && (initial || dotted || abbrev) {
+                if initial || dotted || abbrev {
                     b += 1;
                 }
             }

@@ -419,20 +419,25 @@ pub fn bare_scale(doc: &Doc, i: usize) -> Option<Num> {
     None
 }
 
+/// The words a vague amount opens with, and the unit each stands for
+/// (0 for `several`, `few`, `a (few)`, whose unit is the scale after them).
+pub const VAGUE: &[(&str, f64)] = &[
+    ("tens", 10.0),
+    ("dozens", 12.0),
+    ("scores", 20.0),
+    ("hundreds", 1e2),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+    ("several", 0.0),
+    ("few", 0.0),
+    ("a", 0.0),
+];
+
 /// A vague amount at `i`: its end and its range.
 pub fn vague(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
     let w = doc.low(i);
-    let unit = match w {
-        "tens" => 10.0,
-        "dozens" => 12.0,
-        "scores" => 20.0,
-        "hundreds" => 1e2,
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-        "several" | "few" | "a" => 0.0,
-        _ => return None,
-    };
+    let unit = VAGUE.iter().find(|(v, _)| *v == w)?.1;
     if unit == 0.0 {
         // `several thousand`, `a few hundred`, `several hundred thousand`
         let (k, lo_mult) = match w {

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{LexMap as HashMap, LexSet, lines};
+use crate::lexicon::{LexMap as HashMap, LexSet, lines, with_lower};
 use crate::text::{Doc, Kind, tokenize};
 
 /// One multi-token entry of a list, with what it maps to.
@@ -236,16 +236,14 @@ const SCALES: &[(&str, f64)] = &[
 
 /// Cardinal number words below one hundred that stand alone (`six`, `twenty`).
 pub fn small_number(w: &str) -> Option<u32> {
-    let mut buf = [0u8; 32];
-    let w = crate::lexicon::ascii_lower(w, &mut buf)?;
-    SMALL_NUMBERS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+    with_lower(w, |w| {
+        SMALL_NUMBERS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+    })
 }
 
 /// The value of a scale word (`hundred`, `million`, `lakh`).
 pub fn scale_word(w: &str) -> Option<f64> {
-    let mut buf = [0u8; 32];
-    let w = crate::lexicon::ascii_lower(w, &mut buf)?;
-    SCALES.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+    with_lower(w, |w| SCALES.iter().find(|(n, _)| *n == w).map(|&(_, v)| v))
 }
 
 /// Every word (lower case) a figure can open with: a number word, a scale,
@@ -277,6 +275,7 @@ pub static STARTERS: LazyLock<LexSet<String>> = LazyLock::new(|| {
     set.extend(SMALL_NUMBERS.iter().map(|(w, _)| (*w).to_string()));
     set.extend(SCALES.iter().map(|(w, _)| (*w).to_string()));
     set.extend(OTHERS.iter().map(|w| (*w).to_string()));
+    set.extend(super::number::VAGUE.iter().map(|(w, _)| (*w).to_string()));
     set.extend(HEDGES.firsts().map(str::to_string));
     set.extend(CURRENCIES.firsts().map(str::to_string));
     set
@@ -295,17 +294,17 @@ pub fn scale_abbrev(w: &str) -> Option<f64> {
 
 /// Fraction words as a share of 100: `half`, `third(s)`, `quarter(s)`.
 pub fn fraction_word(w: &str) -> Option<f64> {
-    let mut buf = [0u8; 32];
-    let w = crate::lexicon::ascii_lower(w, &mut buf)?;
-    Some(match w {
-        "half" | "halves" => 50.0,
-        "third" | "thirds" => 100.0 / 3.0,
-        "quarter" | "quarters" | "fourth" | "fourths" => 25.0,
-        "fifth" | "fifths" => 20.0,
-        "sixth" | "sixths" => 100.0 / 6.0,
-        "eighth" | "eighths" => 12.5,
-        "tenth" | "tenths" => 10.0,
-        _ => return None,
+    with_lower(w, |w| {
+        Some(match w {
+            "half" | "halves" => 50.0,
+            "third" | "thirds" => 100.0 / 3.0,
+            "quarter" | "quarters" | "fourth" | "fourths" => 25.0,
+            "fifth" | "fifths" => 20.0,
+            "sixth" | "sixths" => 100.0 / 6.0,
+            "eighth" | "eighths" => 12.5,
+            "tenth" | "tenths" => 10.0,
+            _ => return None,
+        })
     })
 }
 
@@ -393,7 +392,7 @@ pub fn label_noun(w: &str) -> bool {
         "interstate",
         "track",
     ];
-    crate::lexicon::with_lower(w, |w| L.contains(&w))
+    with_lower(w, |w| L.contains(&w))
 }
 
 /// Month names and abbreviations: a number next to one belongs to a date.
@@ -484,7 +483,7 @@ pub fn time_unit(w: &str) -> bool {
         "secs",
         "ms",
     ];
-    crate::lexicon::with_lower(w, |l| T.contains(&l))
+    with_lower(w, |l| T.contains(&l))
 }
 
 /// Compass words: `50 west of Mosul` is a distance whose unit was left out.
@@ -503,7 +502,7 @@ pub fn compass(w: &str) -> bool {
         "south-east",
         "south-west",
     ];
-    crate::lexicon::with_lower(w, |l| C.contains(&l))
+    with_lower(w, |l| C.contains(&l))
 }
 
 /// Whether token `i` is a word (letters).

@@ -61,15 +61,6 @@ pub type LexMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDe
 /// A `HashSet` with [`FastHasher`], for lexicon tables only.
 pub type LexSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
-/// `w` in ASCII lower case in `buf`, without allocating; `None` when `w` is
-/// longer than the buffer (no short word list can hold it then).
-pub fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let b = buf.get_mut(..w.len())?;
-    b.copy_from_slice(w.as_bytes());
-    b.make_ascii_lowercase();
-    std::str::from_utf8(b).ok()
-}
-
 /// Calls `f` with `w` in lower case: ASCII words are lowered on the stack,
 /// so the per-token look-ups of the lenses allocate nothing; other words
 /// take Unicode lower-casing.
