@@ -91,6 +91,9 @@ test('title and reference date can be edited; an article can be deleted and rest
   await page.getByLabel('Title', { exact: true }).fill('A better title');
   await page.locator('#user-list').getByLabel('Reference date').fill('2017-02-21');
   await page.getByRole('button', { name: 'Save' }).click();
+  // A person reloads after the page says the change is stored; reloading
+  // sooner may drop a write that IndexedDB has not committed yet.
+  await page.locator('#library-status').getByText('Saved “A better title”.').waitFor();
   await page.reload();
   const link = page.getByRole('link', { name: 'A better title', exact: true });
   await link.waitFor();
