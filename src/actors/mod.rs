@@ -172,7 +172,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let t = self.text(u);
         if let Some((p, rest)) = t.split_once('-') {
-            return PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase);
+            return PARTICLES.contains(p) && rest.chars().next().is_some_and(char::is_uppercase);
         }
         false
     }
@@ -216,6 +216,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The longest lexicon name starting at unit `i`: its end and what it is.
     fn lexicon_at(&self, i: usize) -> Option<(usize, Named)> {
+        // Most words open no listed name: a one-token word is its own key,
+        // so one look-up settles it without building a key.
+        let u = self.units.get(i)?;
+        if u.b == u.a + 1 && !self.lx.is_prefix(self.doc.tok(u.a)) {
+            return None;
+        }
         let caps = self.mode.get(i) == Some(&Mode::Caps);
         let mut best = None;
         let mut k = String::new();
@@ -284,9 +290,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             // particles: `Ursula von der Leyen`
-            if PARTICLES.contains(&w) {
+            if PARTICLES.contains(w) {
                 let mut k = j;
-                while k < self.units.len() && PARTICLES.contains(&self.text(k)) && k - j < 3 {
+                while k < self.units.len() && PARTICLES.contains(self.text(k)) && k - j < 3 {
                     k += 1;
                 }
                 if self.nameable(k) && !self.units[j].upper {
@@ -297,7 +303,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             // `Department of Defense`, `Centers for Disease Control`
             let last = self.text(j - 1);
-            if (w == "of" || w == "for") && OF_HEADS.contains(&last) {
+            if (w == "of" || w == "for") && OF_HEADS.contains(last) {
                 let mut k = j + 1;
                 if self.is(k, "the") {
                     k += 1;
@@ -319,7 +325,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 while k < self.units.len() && self.nameable(k) && k - j < 5 {
                     k += 1;
                 }
-                if ORG_HEADS.contains(&self.text(k - 1)) && !self.is_demonym(j + 1) {
+                if ORG_HEADS.contains(self.text(k - 1)) && !self.is_demonym(j + 1) {
                     j = k;
                     continue;
                 }
@@ -498,7 +504,7 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
         if i >= 2
             && cx.text(i - 1) == ","
             && cx.units[i - 2].upper
-            && STATE_ABBREVS.contains(&cx.text(i))
+            && STATE_ABBREVS.contains(cx.text(i))
         {
             out.push(Mention::new(
                 i,
@@ -576,11 +582,10 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             // (`President Trump`): let the run decide when one follows.
             let run = cx.run_end(i);
             let last = cx.text(run - 1);
-            let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last);
+            let headed = ORG_HEADS.contains(last) || PLACE_HEADS.contains(last);
             // `Lake Chad`, `Mount Vernon`: an opener word makes a place name.
             let opener = PLACE_OPENERS.contains(&w) && !cx.units[i].caps;
-            if run > i + 1 && (opener || headed && DIRECTIONS.contains(&w.to_lowercase().as_str()))
-            {
+            if run > i + 1 && (opener || headed && DIRECTIONS.contains(w.to_lowercase().as_str())) {
                 i = take_run(cx, i, run, out);
                 continue;
             }
@@ -620,7 +625,7 @@ fn dateline_place(cx: &Ctx, i: usize) -> Option<usize> {
     let date = !cx.free(j) && cx.units.get(j).is_some_and(|x| !x.line_start);
     let region = next == ","
         && (matches!(cx.lexicon_at(j + 1), Some((_, Named::Place(_))))
-            || STATE_ABBREVS.contains(&cx.text(j + 1)));
+            || STATE_ABBREVS.contains(cx.text(j + 1)));
     let agency =
         next == "(" && cx.units.get(j + 1).is_some_and(|x| x.upper) && cx.text(j + 2) == ")";
     // (A dash is no cue: `SOCCER - JAPAN WIN` opens sports headlines.)
@@ -689,7 +694,7 @@ fn facility_end(cx: &Ctx, b: usize) -> usize {
 /// Whether the capitalized run `[a, run)` beats the lexicon name `[a, e)`.
 fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
     let last = cx.text(run - 1);
-    if ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last) {
+    if ORG_HEADS.contains(last) || PLACE_HEADS.contains(last) {
         return true;
     }
     // A title inside the run: `US Defence Secretary Jim Mattis`.
@@ -702,7 +707,7 @@ fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
     // `Brooklyn Institute of Arts`, `North Sea Jazz Festival`
     if (e..run).any(|u| {
         let t = cx.text(u);
-        ORG_HEADS.contains(&t) || NOT_ACTOR_HEADS.contains(&t)
+        ORG_HEADS.contains(t) || NOT_ACTOR_HEADS.contains(t)
     }) {
         return true;
     }
@@ -717,7 +722,7 @@ fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
         && cx.lexicon_at(e).is_none()
         && (e..run).all(|u| {
             let t = cx.text(u);
-            let head = ORG_HEADS.contains(&t) || PLACE_HEADS.contains(&t);
+            let head = ORG_HEADS.contains(t) || PLACE_HEADS.contains(t);
             !cx.units[u].caps
                 && (head || !cx.is_common(u))
                 && !with_lower(t, |l| cx.lower_seen.contains(l))
@@ -753,7 +758,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     // Events, operations, works and products are no actors, and neither is
     // the acronym that follows them in brackets.
     let last = cx.text(b - 1);
-    if NOT_ACTOR_HEADS.contains(&last) || NOT_ACTOR_OPENERS.contains(&cx.text(a)) {
+    if NOT_ACTOR_HEADS.contains(last) || NOT_ACTOR_OPENERS.contains(&cx.text(a)) {
         // An organisation opening it is still marked alone (`[Apple]
         // Worldwide Developers Conference`); a place there names the event
         // (`Beijing Olympic Games`).
@@ -771,7 +776,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     // A title inside the run (`Seminole County Sheriff Don Eslinger`):
     // what comes before it is read on its own.
     if role_prefix(cx, a, b).is_none()
-        && !(ORG_HEADS.contains(&last) && b > a + 1)
+        && !(ORG_HEADS.contains(last) && b > a + 1)
         && let Some(t) = inner_title(cx, a, b)
     {
         let mid = take_run(cx, a, t, out).max(t);
@@ -784,10 +789,10 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     let mut role = None;
     // `Major League Baseball`: a rank word opening an organisation's name.
     let org_headed = b > a + 1
-        && (ORG_HEADS.contains(&last)
-            || !PLACE_HEADS.contains(&last)
+        && (ORG_HEADS.contains(last)
+            || !PLACE_HEADS.contains(last)
                 && (a + 1..b)
-                    .any(|u| ORG_HEADS.contains(&cx.text(u)) && cx.text(u) != "International"));
+                    .any(|u| ORG_HEADS.contains(cx.text(u)) && cx.text(u) != "International"));
     if let Some(p) = role_prefix(cx, a, b).filter(|_| !org_headed) {
         let honorific_only = (a..p).all(|u| cx.title_kind(u) == Some(TitleKind::Honorific));
         if !honorific_only {
@@ -811,20 +816,19 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         }
     }
     // Leading demonyms (`Iraqi`, `German`) are adjectives, not names.
-    let org_of = OF_HEADS
-        .iter()
-        .any(|h| (a..b).any(|u| cx.text(u) == *h && (cx.is(u + 1, "of") || cx.is(u + 1, "for"))));
+    let org_of = (a..b)
+        .any(|u| OF_HEADS.contains(cx.text(u)) && (cx.is(u + 1, "of") || cx.is(u + 1, "for")));
     // (`Russian Empire`, `Portuguese Republic`: the demonym is the name.)
     let state_head = matches!(last, "Empire" | "Republic" | "Kingdom" | "Confederation");
-    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(&last) && !org_of && !state_head {
+    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(last) && !org_of && !state_head {
         a += 1;
     }
     // Leading common words (`The`, `North`), unless the rest is no name.
-    let headed = ORG_HEADS.contains(&last) || PLACE_HEADS.contains(&last);
+    let headed = ORG_HEADS.contains(last) || PLACE_HEADS.contains(last);
     while a + 1 < b
         && cx.lx.common.contains(cx.text(a))
         && cx.lexicon_at(a).is_none_or(|(e, _)| e == a + 1)
-        && !(headed && DIRECTIONS.contains(&cx.text(a).to_lowercase().as_str()))
+        && !(headed && DIRECTIONS.contains(cx.text(a).to_lowercase().as_str()))
         && !PLACE_OPENERS.contains(&cx.text(a))
     {
         a += 1;
@@ -872,21 +876,21 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if before_force {
         m.kind = K::Org;
         m.why = "name before a force noun";
-    } else if prev_noun.is_some_and(|w| ORG_NOUNS.contains(&w)) && !given {
+    } else if prev_noun.is_some_and(|w| ORG_NOUNS.contains(w)) && !given {
         m.kind = K::Org;
         m.why = "organisation noun before the name";
-    } else if prev_noun.is_some_and(|w| PERSON_NOUNS.contains(&w)) && n <= 4 {
+    } else if prev_noun.is_some_and(|w| PERSON_NOUNS.contains(w)) && n <= 4 {
         m.kind = K::Person;
         m.why = "person noun before the name";
-    } else if n > 1 && PLACE_OF_HEADS.contains(&first) && has_of {
+    } else if n > 1 && PLACE_OF_HEADS.contains(first) && has_of {
         m.kind = K::Place;
         m.why = "place head word";
-    } else if n > 1 && (OF_HEADS.contains(&first) && has_of || org_headed)
+    } else if n > 1 && (OF_HEADS.contains(first) && has_of || org_headed)
         || (a..b).any(|u| cx.text(u) == "&")
     {
         m.kind = K::Org;
         m.why = "organisation head word";
-    } else if n > 1 && (PLACE_HEADS.contains(&last) || PLACE_OPENERS.contains(&first)) {
+    } else if n > 1 && (PLACE_HEADS.contains(last) || PLACE_OPENERS.contains(&first)) {
         m.kind = K::Place;
         m.why = "place head word";
     } else if n > 1 && given && plain {
@@ -922,7 +926,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if n == 1
         && cx.units[a].caps
         && (2..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count())
-        && !NOT_ORG.contains(&first)
+        && !NOT_ORG.contains(first)
     {
         // An acronym after a number is a unit (`60 GB`).
         let after_num =
@@ -946,7 +950,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     if m.kind == K::Org
         && let Some((e, Named::Org(c))) = cx.lexicon_at(a)
         && e < b
-        && (e..b).all(|u| LEGAL_SUFFIXES.contains(&cx.text(u)))
+        && (e..b).all(|u| LEGAL_SUFFIXES.contains(cx.text(u)))
     {
         m.key = Some(cx.lx.canon(c).to_string());
     }
@@ -999,7 +1003,7 @@ const BEFORE_NOUN: &[&str] = &[
 /// country acronym before a noun (`US military officials`).
 fn is_adjective(cx: &Ctx, a: usize, b: usize) -> bool {
     let next = cx.text(b);
-    if next == "-" && units::SPLIT_TAILS.contains(&cx.text(b + 1)) {
+    if next == "-" && units::SPLIT_TAILS.contains(cx.text(b + 1)) {
         return cx
             .units
             .get(b)
@@ -1077,7 +1081,7 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
     {
         return false;
     }
-    if NOT_PERSON_OPENERS.contains(&cx.text(a)) {
+    if NOT_PERSON_OPENERS.contains(cx.text(a)) {
         return false;
     }
     // `Mountain Bikes`, `Social Credit`: English word forms, not names.
@@ -1120,7 +1124,7 @@ fn is_initial(cx: &Ctx, u: usize) -> bool {
 
 fn is_particle_unit(cx: &Ctx, u: usize) -> bool {
     let t = cx.text(u);
-    if PARTICLES.contains(&t) || t == "Abu" || t == "Umm" || t == "Bin" || t == "Ibn" {
+    if PARTICLES.contains(t) || t == "Abu" || t == "Umm" || t == "Bin" || t == "Ibn" {
         return true;
     }
     // `O'Brien`, `D’Alema`
@@ -1128,7 +1132,7 @@ fn is_particle_unit(cx: &Ctx, u: usize) -> bool {
         return true;
     }
     t.split_once('-')
-        .is_some_and(|(p, _)| PARTICLES.contains(&p.to_lowercase().as_str()))
+        .is_some_and(|(p, _)| PARTICLES.contains(p.to_lowercase().as_str()))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! head words alone (`the Commission`) join the organisation, and names with
 //! no cue yet are decided by a description or by their context.
 
+use crate::lexicon::Words;
 use std::collections::{HashMap, HashSet};
 
 use super::lex::{self, Named, TitleKind};
@@ -121,7 +122,7 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
                     .or_insert_with(|| key.clone());
                 // `the Commission` after `the European Commission`
                 let last = cx.text(m.ub - 1);
-                if ORG_HEADS.contains(&last) {
+                if ORG_HEADS.contains(last) {
                     orgs.entry(last.to_string()).or_insert_with(|| key.clone());
                 }
             }
@@ -265,13 +266,13 @@ fn described_as(cx: &Ctx, b: usize) -> Option<K> {
             return None;
         }
         let lw = w.to_lowercase();
-        if ORG_NOUNS.contains(&lw.as_str()) {
+        if ORG_NOUNS.contains(lw.as_str()) {
             return Some(K::Org);
         }
-        if PERSON_NOUNS.contains(&lw.as_str()) || cx.title_kind(k) == Some(TitleKind::Title) {
+        if PERSON_NOUNS.contains(lw.as_str()) || cx.title_kind(k) == Some(TitleKind::Title) {
             return Some(K::Person);
         }
-        if PLACE_NOUNS.contains(&lw.as_str()) && !cx.units[k].upper {
+        if PLACE_NOUNS.contains(lw.as_str()) && !cx.units[k].upper {
             return Some(K::Place);
         }
         if u.upper && !cx.is_demonym(k) {
@@ -304,12 +305,12 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
     });
     // (`sold in 1987 to X`: the verb may stand a few words back.)
     let to_owner =
-        prev == "to" && (2..=5).any(|k| a >= k && NOT_PLACE_BEFORE_TO.contains(&cx.text(a - k)));
+        prev == "to" && (2..=5).any(|k| a >= k && NOT_PLACE_BEFORE_TO.contains(cx.text(a - k)));
     // `at` also takes firms and clubs: only a plain name after it
     // (`at Chester-le-Street`, not `at FC Lausanne-Sport`, `at Miller's`).
     let at_place = prev == "at"
         && !matches!(next, "'" | "’")
-        && !(a..b).any(|u| ORG_HEADS.contains(&cx.text(u)) || cx.units[u].caps);
+        && !(a..b).any(|u| ORG_HEADS.contains(cx.text(u)) || cx.units[u].caps);
     if (PLACE_PREPS.contains(&prev) || at_place) && !cx.first_word[a] && !abstract_noun && !to_owner
     {
         return K::Place;
@@ -319,7 +320,7 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
         return K::Place;
     }
     // `the village of Atwick`
-    if prev == "of" && a >= 2 && PLACE_NOUNS.contains(&cx.text(a - 2).to_lowercase().as_str()) {
+    if prev == "of" && a >= 2 && PLACE_NOUNS.contains(cx.text(a - 2).to_lowercase().as_str()) {
         return K::Place;
     }
     K::Unknown
@@ -337,10 +338,10 @@ const REWEIGHABLE: &[&str] = &[
 
 /// Words that may follow the place in `X, <place>`: a clause goes on, so
 /// the place is no appositive label (`Smith, England captain`).
-const AFTER_COMMA_PLACE: &[&str] = &[
+static AFTER_COMMA_PLACE: Words = Words::new(&[
     "and", "or", "in", "on", "at", "where", "which", "from", "to", "for", "with", "near", "was",
     "is", "has", "had", "since", "until", "before", "after", "during", "by", "when", "who",
-];
+]);
 
 /// Whether a comma at unit `b` is followed by a state or a country that
 /// ends the phrase: `Paxton, Illinois`, `Springfield, Ill.`,
@@ -355,7 +356,7 @@ pub(super) fn comma_place(cx: &Ctx, b: usize) -> bool {
     }
     let end = match cx.lexicon_at(k) {
         Some((e, Named::Place(b'c' | b'r'))) => e,
-        _ if STATE_ABBREVS.contains(&cx.text(k)) => k + 1,
+        _ if STATE_ABBREVS.contains(cx.text(k)) => k + 1,
         _ => return false,
     };
     let Some(next) = cx.units.get(end) else {
@@ -369,7 +370,7 @@ pub(super) fn comma_place(cx: &Ctx, b: usize) -> bool {
         let list = cx.text(end) == "," && after.is_some_and(|u| u.upper && !u.line_start);
         return !possessive && !list;
     }
-    next.line_start || AFTER_COMMA_PLACE.contains(&cx.text(end))
+    next.line_start || AFTER_COMMA_PLACE.contains(cx.text(end))
 }
 
 /// Whether the word before unit `a` is a preposition of place (`in`, `at`,
@@ -381,7 +382,7 @@ fn a_place_prep(cx: &Ctx, a: usize) -> bool {
 
 /// Words before `to` that make the name after it a party, not a
 /// destination (`sold to Vendorado`, `signed to Deltasonic`).
-const NOT_PLACE_BEFORE_TO: &[&str] = &[
+static NOT_PLACE_BEFORE_TO: Words = Words::new(&[
     "sold",
     "signed",
     "according",
@@ -410,7 +411,7 @@ const NOT_PLACE_BEFORE_TO: &[&str] = &[
     "reply",
     "contract",
     "contracted",
-];
+]);
 
 /// Verbs and words that join two teams in a result.
 const RESULT_AFTER: &[&str] = &[

@@ -2,6 +2,7 @@
 //! `Lt.` into several tokens; a unit joins them back, so names are built
 //! from whole words.
 
+use crate::lexicon::Words;
 use crate::text::{Doc, Kind};
 
 /// Abbreviations that keep their period inside the unit (`Lt.`, `Inc.`).
@@ -13,7 +14,7 @@ const ABBREV: &[&str] = &[
 
 /// Participles after a hyphen that leave the name before it a word of
 /// its own (`ISIS-held` → `ISIS`, `US-led` → `US`).
-pub const SPLIT_TAILS: &[&str] = &[
+pub static SPLIT_TAILS: Words = Words::new(&[
     "held",
     "led",
     "backed",
@@ -46,7 +47,7 @@ pub const SPLIT_TAILS: &[&str] = &[
     "listed",
     "produced",
     "designed",
-];
+]);
 
 /// One word of a name: a half-open token range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +90,7 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
                 let prev = doc.tok(b - 1);
                 let join = match ps {
                     // `ISIS-held`, `Mosul-based`: the name stands alone.
-                    "-" | "‐" => !(toks[b - 1].upper && SPLIT_TAILS.contains(&ns)),
+                    "-" | "‐" => !(toks[b - 1].upper && SPLIT_TAILS.contains(ns)),
                     "&" => prev.chars().count() <= 2 && ns.chars().count() <= 2,
                     "." => prev.chars().count() == 1 && ns.chars().count() == 1,
                     s if is_apostrophe(s) => {

@@ -2,6 +2,7 @@
 //! its sentence (and, for an elided noun, the sentence before).
 
 use super::words::{glued, is_num, is_word, scale_word, small_number};
+use crate::lexicon::Words;
 use crate::model::{Label, Span};
 use crate::text::Doc;
 
@@ -176,7 +177,7 @@ pub fn stop(w: &str) -> bool {
 }
 
 /// Plural nouns that do not end in `s`.
-const IRREGULAR_PLURALS: &[&str] = &[
+static IRREGULAR_PLURALS: Words = Words::new(&[
     "aircraft",
     "cattle",
     "children",
@@ -200,11 +201,11 @@ const IRREGULAR_PLURALS: &[&str] = &[
     "watercraft",
     "women",
     "youth",
-];
+]);
 
 /// Adjectives that describe the counted things without naming a kind of them
 /// (`11 separate incidents` counts incidents); they stay out of `counts`.
-const LOOSE_ADJECTIVES: &[&str] = &[
+static LOOSE_ADJECTIVES: Words = Words::new(&[
     "poorly",
     "heavily",
     "lightly",
@@ -259,11 +260,11 @@ const LOOSE_ADJECTIVES: &[&str] = &[
     "whole",
     "young",
     "younger",
-];
+]);
 
 /// Past forms that do not end in -ed: after a singular noun they end it
 /// (`one airstrike hit`).
-const IRREGULAR_VERBS: &[&str] = &[
+static IRREGULAR_VERBS: Words = Words::new(&[
     "began", "blew", "broke", "brought", "came", "caught", "cut", "drove", "fell", "flew", "fled",
     "fought", "gave", "got", "hit", "held", "hid", "hurt", "kept", "knew", "led", "left", "lost",
     "made", "met", "paid", "put", "ran", "rose", "sank", "saw", "sent", "set", "shot", "sold",
@@ -272,30 +273,30 @@ const IRREGULAR_VERBS: &[&str] = &[
     "chose", "rode", "thought", "said", "taken", "given", "seen", "known", "shown", "thrown",
     "driven", "born", "beaten", "stolen", "hidden", "fallen", "written", "chosen", "broken",
     "sworn", "torn", "worn", "done", "gone",
-];
+]);
 
 /// Present-tense verbs that look like plural nouns; after a noun they end
 /// the phrase (`12 percent of the city remains`).
-const VERBS_S: &[&str] = &[
+static VERBS_S: Words = Words::new(&[
     "backs", "believes", "comes", "faces", "favours", "favors", "gets", "goes", "has", "holds",
     "lacks", "lies", "lives", "makes", "needs", "opposes", "remains", "says", "stays", "suffers",
     "supports", "takes", "thinks", "wants", "works",
-];
+]);
 
 /// Whether lower-case `w` is an adjective that describes counted things.
 pub fn loose_adjective(w: &str) -> bool {
-    LOOSE_ADJECTIVES.contains(&w)
+    LOOSE_ADJECTIVES.contains(w)
 }
 
 /// Whether lower-case `w` is a past form not ending in -ed.
 pub fn irregular_verb(w: &str) -> bool {
-    IRREGULAR_VERBS.contains(&w)
+    IRREGULAR_VERBS.contains(w)
 }
 
 /// Whether `w` looks like a plural noun (`civilians`, `people`).
 pub fn is_plural(w: &str) -> bool {
     let l = w.to_ascii_lowercase();
-    if IRREGULAR_PLURALS.contains(&l.as_str()) {
+    if IRREGULAR_PLURALS.contains(l.as_str()) {
         return true;
     }
     l.len() > 2
@@ -394,8 +395,8 @@ fn noun_phrase(
         if !units.is_empty()
             && !u.hyphen
             && ((lw.ends_with("ed") || lw.ends_with("ing")) && !modifier
-                || IRREGULAR_VERBS.contains(&lw.as_str())
-                || VERBS_S.contains(&lw.as_str())
+                || IRREGULAR_VERBS.contains(lw.as_str())
+                || VERBS_S.contains(lw.as_str())
                 || singular && lw.ends_with('s'))
         {
             break;
@@ -403,7 +404,7 @@ fn noun_phrase(
         // `taken hostage`, `the three auditioned Tomo`: a participle right
         // after the number, not before a noun, is a verb.
         if units.is_empty()
-            && (IRREGULAR_VERBS.contains(&lw.as_str())
+            && (IRREGULAR_VERBS.contains(lw.as_str())
                 || (lw.ends_with("ed") || lw.ends_with("ing")) && !modifier)
         {
             return None;
@@ -457,7 +458,7 @@ fn noun_phrase(
             !(u.hyphen
                 || named
                 || is_num(doc, u.a)
-                || LOOSE_ADJECTIVES.contains(&w.to_ascii_lowercase().as_str()))
+                || LOOSE_ADJECTIVES.contains(w.to_ascii_lowercase().as_str()))
         })
         .map(|(_, u)| doc.slice(u.a, u.b))
         .collect();
@@ -466,7 +467,7 @@ fn noun_phrase(
 
 /// Words that may stand between an apposed noun and its figure
 /// (`civilians — in particular the million or so`).
-const APPOSITION_GLUE: &[&str] = &[
+static APPOSITION_GLUE: Words = Words::new(&[
     "the",
     "in",
     "particular",
@@ -494,14 +495,14 @@ const APPOSITION_GLUE: &[&str] = &[
     "than",
     "an",
     "estimated",
-];
+]);
 
 /// The head noun right before the figure, across an apposition mark:
 /// `Iraqi civilians, hundreds of thousands of whom` → civilians.
 fn apposed_noun(doc: &Doc, fig_start: usize, sent_start: usize) -> Option<String> {
     let mut p = fig_start;
     let mut steps = 0;
-    while p > sent_start && steps < 5 && APPOSITION_GLUE.contains(&doc.low(p - 1)) {
+    while p > sent_start && steps < 5 && APPOSITION_GLUE.contains(doc.low(p - 1)) {
         p -= 1;
         steps += 1;
     }
@@ -617,7 +618,7 @@ pub fn counts(
 }
 
 /// Verbs that attribute a statement to their subject.
-const REPORTING: &[&str] = &[
+static REPORTING: Words = Words::new(&[
     "added",
     "announced",
     "announces",
@@ -639,7 +640,7 @@ const REPORTING: &[&str] = &[
     "stated",
     "states",
     "told",
-];
+]);
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "who", "which"];
 
@@ -760,7 +761,7 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
     // The reporting verb nearest the figure.
     let mut best: Option<(usize, String)> = None;
     for k in s0..s1 {
-        if k >= a && k < b || !REPORTING.contains(&doc.low(k)) {
+        if k >= a && k < b || !REPORTING.contains(doc.low(k)) {
             continue;
         }
         // A subject that the figure itself quantifies (`40 percent of the

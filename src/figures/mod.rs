@@ -12,6 +12,7 @@ mod context;
 mod number;
 mod words;
 
+use crate::lexicon::Words;
 use crate::model::{Label, Span};
 use crate::text::Doc;
 use number::{Num, bare_scale, digit_number, fraction, ratio, vague, word_number};
@@ -496,7 +497,7 @@ fn mixed_case(w: &str) -> bool {
 
 /// Words after a count that describe, not name, what is counted
 /// (`293 dead`, `147 aboard`, `took 253 hostage`).
-const AFTER_COUNT: &[&str] = &[
+static AFTER_COUNT: Words = Words::new(&[
     "aboard",
     "additional",
     "alive",
@@ -520,7 +521,7 @@ const AFTER_COUNT: &[&str] = &[
     "strong",
     "total",
     "wounded",
-];
+]);
 
 /// Whether the lower-case words after a number end in a singular noun with
 /// no plural among them (`737 narrowbody airliner`, `the final 717 jet`): a
@@ -533,7 +534,7 @@ fn model_head(doc: &Doc, e: usize) -> bool {
             break;
         }
         let l = w.to_ascii_lowercase();
-        if context::is_plural(w) || AFTER_COUNT.contains(&l.as_str()) {
+        if context::is_plural(w) || AFTER_COUNT.contains(l.as_str()) {
             return false;
         }
         // `179 new aerial refueling tankers`: modifiers go on to the head.

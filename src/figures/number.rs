@@ -9,6 +9,7 @@
 use super::words::{
     fraction_word, glued, is_num, is_word, scale_abbrev, scale_word, small_number, time_unit,
 };
+use crate::lexicon::Words;
 use crate::text::Doc;
 
 /// A number read at a token.
@@ -517,12 +518,12 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
             "of", "the", "a", "an", "its", "their", "his", "her", "our", "those", "these", "all",
             "them",
         ];
-        const NOT_BEFORE: &[&str] = &[
+        static NOT_BEFORE: Words = Words::new(&[
             "the", "this", "that", "each", "either", "every", "first", "second", "other", "latter",
             "former", "top", "bottom", "upper", "lower", "back", "front", "eastern", "western",
             "northern", "southern", "east", "west", "north", "south", "its", "their", "his", "her",
             "our", "my", "your", "a", "one",
-        ];
+        ]);
         let next = doc.low(i + 1);
         if !NEXT.contains(&next) {
             return None;
@@ -539,7 +540,7 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         }
         if i > 0 {
             let prev = doc.low(i - 1);
-            if NOT_BEFORE.contains(&prev) || possessive_before(doc, i) || prev.ends_with("ern") {
+            if NOT_BEFORE.contains(prev) || possessive_before(doc, i) || prev.ends_with("ern") {
                 return None;
             }
         }

@@ -112,6 +112,39 @@ impl WordSet {
     }
 }
 
+/// A fixed word list written in the code (head nouns, openers, stop words),
+/// matched exactly as written.
+///
+/// A slice's `contains` compares every entry; these lists are tested for
+/// many tokens of every text, and some hold over a hundred words, so the
+/// look-up hashes instead (the set is built on first use).
+pub struct Words {
+    list: &'static [&'static str],
+    set: std::sync::OnceLock<LexSet<&'static str>>,
+}
+
+impl Words {
+    /// The list, as written in the code.
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is in the list, exactly (case included).
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(word)
+    }
+
+    /// The entries in the order written.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + use<> {
+        self.list.iter().copied()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +153,14 @@ mod tests {
     fn lines_skip_comments_and_blanks() {
         let v: Vec<&str> = lines("# head\n\n a \nb|c\n").collect();
         assert_eq!(v, ["a", "b|c"]);
+    }
+
+    #[test]
+    fn words_match_exactly() {
+        static W: Words = Words::new(&["Army", "of"]);
+        assert!(W.contains("Army") && W.contains("of"));
+        assert!(!W.contains("army") && !W.contains("Of") && !W.contains(""));
+        assert_eq!(W.iter().collect::<Vec<_>>(), ["Army", "of"]);
     }
 
     #[test]
