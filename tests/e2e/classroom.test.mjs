@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { start, openPage, openSeed, waitAnnotated, axe, SEEDS, SAMPLE, ROOT } from './helpers.mjs';
+import { start, openPage, openSeed, waitAnnotated, axe, libraryReady, SEEDS, SAMPLE, ROOT } from './helpers.mjs';
 
 // Screenshots for looking at (docs/screenshots/ holds copies): SCREENSHOTS=dir to keep them elsewhere.
 const SHOTS = `${process.env.SCREENSHOTS ?? join(tmpdir(), 'newslens-shots')}/`;
@@ -130,6 +130,15 @@ test('Practice hides the answers, takes marks and answers, and Check scores them
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+/**
+ * Waits for the Compare view and its finished status. The status text may
+ * still be there from an earlier visit, so the view must be the one shown.
+ */
+async function comparedShown(page) {
+  await page.waitForFunction(() => !document.getElementById('compare').hidden
+    && /articles compared/.test(document.getElementById('compare-status').textContent));
+}
 
 async function pasteSample(page) {
   await page.getByRole('button', { name: 'Add article' }).click();
@@ -315,6 +324,7 @@ test('a link reopens the article, its lenses and place; a short own article trav
 
   // The user's own article: its text is inside the link.
   await page.goto(env.base);
+  await libraryReady(page);
   await pasteSample(page);
   await page.getByRole('button', { name: 'Share' }).click();
   await linkMade(page);
@@ -329,6 +339,7 @@ test('a link reopens the article, its lenses and place; a short own article trav
 
   // Too long for a link: said plainly.
   await page.goto(env.base);
+  await libraryReady(page);
   // Five different articles in one: too much even compressed (repeats would compress away).
   const texts = await Promise.all(SEEDS.map((s) => readFile(`${ROOT}seeds/${s.file}`, 'utf8')));
   const long = `Long story\n\n${texts.join('\n\n')}`;
@@ -410,7 +421,7 @@ test('Compare and Practice on a phone and in dark mode: axe, no sideways scroll'
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), 0, `no sideways scroll (${name})`);
   };
   await page.goto(`${env.base}#compare`);
-  await page.waitForFunction(() => /articles compared/.test(document.getElementById('compare-status').textContent));
+  await comparedShown(page);
   await check('compare phone');
   await page.goto(`${env.base}#practice/seed:${encodeURIComponent(SEEDS[0].file)}`);
   await page.waitForFunction(() => document.getElementById('practice-article').getAttribute('aria-busy') === 'false');
@@ -420,7 +431,7 @@ test('Compare and Practice on a phone and in dark mode: axe, no sideways scroll'
   await check('practice checked, dark phone');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${env.base}#compare`);
-  await page.waitForFunction(() => /articles compared/.test(document.getElementById('compare-status').textContent));
+  await comparedShown(page);
   await check('compare dark');
   assert.deepEqual(errors, []);
   await page.context().close();
@@ -441,6 +452,8 @@ test('a damaged or oversized shared link says so and adds nothing', async () => 
     return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
   });
   assert.ok(bomb.length < 8000);
+  // Clear the first link's message, so the wait below is for the second one.
+  await page.evaluate(() => { document.getElementById('alert').textContent = ''; });
   await page.goto(`${env.base}#shared/${bomb}`);
   await page.waitForFunction(() => /damaged/.test(document.getElementById('alert').textContent));
   assert.equal(await page.locator('#user-list li').count(), 0);

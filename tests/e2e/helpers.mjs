@@ -52,8 +52,20 @@ export async function openPage(env, { viewport = { width: 1280, height: 900 }, c
     if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) offOrigin.push(r.url());
   });
   await page.goto(env.base);
-  await page.locator('#seed-list a').first().waitFor();
+  await libraryReady(page);
   return { page, ctx, errors, offOrigin };
+}
+
+/**
+ * Waits until the library can be used: the seeds are listed and the user's
+ * own articles have been read from storage (the empty note or a row shows).
+ * A page load does not wait for the stored list, and the library's controls
+ * are wired only after it.
+ */
+export async function libraryReady(page) {
+  await page.locator('#seed-list a').first().waitFor();
+  await page.waitForFunction(() => !document.getElementById('user-empty').hidden
+    || document.querySelector('#user-list li') !== null);
 }
 
 /** Opens seed n from the library and waits for its highlights (or the final status). */

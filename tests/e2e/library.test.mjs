@@ -51,6 +51,7 @@ test('opens .txt, .md and .html files; HTML keeps paragraphs and drops scripts a
   assert.deepEqual(await page.locator('article > *').allTextContents(), ['Plain file title', 'Body text in Mosul.']);
 
   await page.goto(`${env.base}#`);
+  await page.locator('#reader').waitFor({ state: 'hidden' });
   const html = `<!doctype html><html><head><title>Ignored page title</title><style>p{color:red}</style>
     <script>document.title = 'ran'</script></head><body><h1>HTML headline</h1>
     <p style="color: red">First   paragraph <em>with</em>
@@ -63,6 +64,7 @@ test('opens .txt, .md and .html files; HTML keeps paragraphs and drops scripts a
   assert.equal(await page.locator('article script, article style, article em').count(), 0);
 
   await page.goto(`${env.base}#`);
+  await page.locator('#reader').waitFor({ state: 'hidden' });
   await input.setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Markdown headline\n\nSome **bold** and a [link](http://example.com).') });
   await waitAnnotated(page);
   assert.deepEqual(await page.locator('article > *').allTextContents(), ['Markdown headline', 'Some bold and a link.']);

@@ -254,7 +254,9 @@ export function createLibrary({ seeds, store, say }) {
         say(`${store.error.message} Articles you add stay only until this page is closed.`);
       } else {
         try {
-          users = await store.list();
+          const stored = await store.list();
+          // An article added while the list was being read stays.
+          users = [...stored, ...users.filter((u) => !stored.some((s) => s.id === u.id))];
         } catch (e) {
           say(e.message);
         }
