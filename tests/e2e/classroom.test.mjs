@@ -156,7 +156,7 @@ async function exported(page, format) {
   await page.locator('#export-menu').getByRole('button', { name: new RegExp(`^${format}`) }).click();
   await first;
   // brat is two files, the .ann and the .txt.
-  for (const end = Date.now() + 5000; format === 'brat' && downloads.length < 2 && Date.now() < end;) await new Promise((ok) => setTimeout(ok, 50));
+  for (const end = Date.now() + 15_000; format === 'brat' && downloads.length < 2 && Date.now() < end;) await new Promise((ok) => setTimeout(ok, 50));
   const files = {};
   for (const d of downloads) files[d.suggestedFilename()] = await readFile(await d.path(), 'utf8');
   page.removeAllListeners('download');

@@ -76,7 +76,9 @@ test('a 3 MB paste keeps the page responsive and ends highlighted', async () => 
   const total = await page.evaluate(() => performance.getEntriesByName('annotate').at(-1)?.duration);
   console.log(`3 MB paste: ${busy.length} polls while annotating, fastest answer ${Math.min(...busy)} ms, ` +
     `slowest of all polls ${Math.max(...samples.map((s) => s.ms))} ms; annotate + layout ${total?.toFixed(0)} ms`);
-  assert.ok(busy.some((ms) => ms < 200), 'the page answers while the worker annotates');
+  // A blocked main thread would answer only after the whole annotation
+  // (seconds); half a second leaves room for a loaded test machine.
+  assert.ok(busy.some((ms) => ms < 500), 'the page answers while the worker annotates');
   assert.match(await page.locator('#reader-status').textContent(), /highlights/);
   assert.deepEqual(errors, []);
   await page.context().close();
