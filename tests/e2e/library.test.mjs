@@ -118,6 +118,35 @@ test('title and reference date can be edited; an article can be deleted and rest
   await page.context().close();
 });
 
+test('an article added while the stored list is still being read is kept', async () => {
+  const ctx = await env.browser.newContext();
+  // Slow storage: the first read of the article list answers 1.5 s late.
+  await ctx.addInitScript(() => {
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (name, mode) {
+      const tx = open.call(this, name, mode);
+      if (name === 'articles' && mode === 'readonly' && !window.slowList) {
+        window.slowList = 'pending';
+        Object.defineProperty(tx, 'oncomplete', {
+          set(fn) {
+            tx.addEventListener('complete', () => setTimeout(() => { fn(); window.slowList = 'done'; }, 1500));
+          },
+        });
+      }
+      return tx;
+    };
+  });
+  const page = await ctx.newPage();
+  await page.goto(env.base);
+  await page.locator('#seed-list a').first().waitFor();
+  assert.equal(await page.evaluate(() => window.slowList), 'pending');
+  await paste(page, 'Added early headline\n\nThe army moved on Monday.');
+  await page.waitForFunction(() => window.slowList === 'done');
+  await page.getByRole('link', { name: '← Library' }).click();
+  await page.getByRole('link', { name: 'Added early headline', exact: true }).waitFor();
+  await ctx.close();
+});
+
 test('refused storage is said plainly and the typed text is kept', async () => {
   const ctx = await env.browser.newContext();
   await ctx.addInitScript(() => {
