@@ -81,6 +81,12 @@ pub struct Lex {
     /// search, so a look-up builds one short key per token, not one per
     /// possible length.
     pub prefixes: HashSet<Box<str>>,
+    /// The first token of every key of [`Lex::names`] and [`Lex::upper`],
+    /// exactly as written. Outside all-capital headlines a name is looked up
+    /// with the case the text has, so a token missing here (`the`, `said`)
+    /// opens no name, and one exact look-up settles it; [`Lex::prefixes`]
+    /// ignores case and would let every `the` through to a key search.
+    pub openers: HashSet<Box<str>>,
 }
 
 /// The key of a token sequence: token texts, with one space where the
@@ -128,6 +134,7 @@ impl Lex {
             common: WordSet::new(lines(COMMON)),
             nicknames: HashMap::default(),
             prefixes: HashSet::default(),
+            openers: HashSet::default(),
         };
         // Places first, so that organisations and persons win on a clash.
         for l in lines(GAZETTEER) {
@@ -219,8 +226,16 @@ impl Lex {
             push_key(&mut k, name, i.checked_sub(1).and_then(|p| toks.get(p)), t);
             self.prefixes.insert(k.to_lowercase().into());
         }
+        if let Some(first) = toks.first().and_then(|t| name.get(t.start..t.end)) {
+            self.openers.insert(first.into());
+        }
         let letters = k.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 && !self.common.contains(&k) {
+            // Letters stay letters in upper case, so the first token of the
+            // upper-case key is the first token upper-cased (a test checks it).
+            if let Some(first) = toks.first().and_then(|t| name.get(t.start..t.end)) {
+                self.openers.insert(first.to_uppercase().into());
+            }
             self.upper.insert(k.to_uppercase(), what);
         }
         self.names.insert(k, what);
@@ -254,6 +269,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         common: WordSet::default(),
         nicknames: HashMap::default(),
         prefixes: HashSet::default(),
+        openers: HashSet::default(),
     })
 });
 
@@ -271,6 +287,19 @@ mod tests {
         let isis = lx.names.get("Daesh").copied();
         assert!(matches!(isis, Some(Named::Org(i)) if lx.canon(i) == "ISIS"));
         assert!(matches!(lx.names.get("Mosul"), Some(Named::Place(_))));
+    }
+
+    #[test]
+    fn every_key_opens_with_a_listed_opener() {
+        // `Ctx::lexicon_at` skips a word missing from `openers`: that is
+        // right only if every stored key starts with a listed token.
+        let lx = Lex::load().expect("a data file has a bad line");
+        for k in lx.names.keys().chain(lx.upper.keys()) {
+            let toks = tokenize(k);
+            let first = toks.first().map_or("", |t| &k[t.start..t.end]);
+            assert!(lx.openers.contains(first), "{k:?} opens with {first:?}");
+        }
+        assert!(!lx.openers.contains("the") && !lx.openers.contains("said"));
     }
 
     #[test]

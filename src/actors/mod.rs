@@ -219,10 +219,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // Most words open no listed name: a one-token word is its own key,
         // so one look-up settles it without building a key.
         let u = self.units.get(i)?;
+        let caps = self.mode.get(i) == Some(&Mode::Caps);
+        // Outside an all-capital headline every look-up below is of the key
+        // as written, and a key starts with its first token as written.
+        if !caps && !self.lx.openers.contains(self.doc.tok(u.a)) {
+            return None;
+        }
         if u.b == u.a + 1 && !self.lx.is_prefix(self.doc.tok(u.a)) {
             return None;
         }
-        let caps = self.mode.get(i) == Some(&Mode::Caps);
         let mut best = None;
         let mut k = String::new();
         let mut j = i;
