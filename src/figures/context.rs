@@ -1,7 +1,7 @@
 //! What a figure counts and who says so: read from the words around it in
 //! its sentence (and, for an elided noun, the sentence before).
 
-use super::words::{glued, is_num, is_word, scale_word, small_number};
+use super::words::{glued, is_num, is_word, scale_word, small_number, with_ascii_lower};
 use crate::lexicon::Words;
 use crate::model::{Label, Span};
 use crate::text::Doc;
@@ -172,9 +172,11 @@ pub fn stop(w: &str) -> bool {
     if w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) {
         return false;
     }
-    let l = w.to_ascii_lowercase();
-    STOP.binary_search(&l.as_str()).is_ok()
+    with_ascii_lower(w, |l| STOP_WORDS.contains(l))
 }
+
+/// [`STOP`] hashed: it is asked about several words near every number.
+static STOP_WORDS: Words = Words::new(STOP);
 
 /// Plural nouns that do not end in `s`.
 static IRREGULAR_PLURALS: Words = Words::new(&[
@@ -295,16 +297,15 @@ pub fn irregular_verb(w: &str) -> bool {
 
 /// Whether `w` looks like a plural noun (`civilians`, `people`).
 pub fn is_plural(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    if IRREGULAR_PLURALS.contains(l.as_str()) {
-        return true;
-    }
-    l.len() > 2
-        && l.ends_with('s')
-        && !l.ends_with("ss")
-        && !l.ends_with("us")
-        && !l.ends_with("is")
-        && !l.ends_with("'s")
+    with_ascii_lower(w, |l| {
+        IRREGULAR_PLURALS.contains(l)
+            || l.len() > 2
+                && l.ends_with('s')
+                && !l.ends_with("ss")
+                && !l.ends_with("us")
+                && !l.ends_with("is")
+                && !l.ends_with("'s")
+    })
 }
 
 /// A word of a noun phrase: one token, or a glued hyphen compound
@@ -761,7 +762,8 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
     // The reporting verb nearest the figure.
     let mut best: Option<(usize, String)> = None;
     for k in s0..s1 {
-        if k >= a && k < b || !REPORTING.contains(doc.low(k)) {
+        // The verbs are words: the kind is a cheaper test than the look-up.
+        if k >= a && k < b || !is_word(doc, k) || !REPORTING.contains(doc.low(k)) {
             continue;
         }
         // A subject that the figure itself quantifies (`40 percent of the

@@ -7,7 +7,8 @@
 //! Each reader looks at a bounded window of tokens, so the lens stays linear.
 
 use super::words::{
-    fraction_word, glued, is_num, is_word, scale_abbrev, scale_word, small_number, time_unit,
+    NUMBER_STARTERS, fraction_word, glued, is_num, is_word, scale_abbrev, scale_word, small_number,
+    time_unit,
 };
 use crate::lexicon::Words;
 use crate::text::Doc;
@@ -61,7 +62,9 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
         return None;
     }
     let first = doc.tok(i);
-    let mut text: String = first.to_string();
+    // The digits read so far, copied out only once a group or a decimal part
+    // joins them: most numbers are one token, parsed where they stand.
+    let mut text: Option<String> = None;
     let mut j = i + 1;
     let mut grouped = false;
     if first.len() <= 3 {
@@ -71,7 +74,8 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
             && glued(doc, j + 1)
             && doc.tok(j + 1).len() == 3
         {
-            text.push_str(doc.tok(j + 1));
+            text.get_or_insert_with(|| first.to_string())
+                .push_str(doc.tok(j + 1));
             j += 2;
             grouped = true;
         }
@@ -85,7 +89,8 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
                 && !(glued(doc, j + 1) && is_word(doc, j + 1))
                 && !(doc.tok(j + 1) == "," && is_num(doc, j + 2) && doc.tok(j + 2).len() != 3)
             {
-                text.push_str(doc.tok(j));
+                text.get_or_insert_with(|| first.to_string())
+                    .push_str(doc.tok(j));
                 j += 1;
                 grouped = true;
             }
@@ -96,12 +101,13 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
         if doc.tok(j + 2) == "." && glued(doc, j + 2) && is_num(doc, j + 3) && glued(doc, j + 3) {
             return None;
         }
-        text.push('.');
-        text.push_str(doc.tok(j + 1));
+        let t = text.get_or_insert_with(|| first.to_string());
+        t.push('.');
+        t.push_str(doc.tok(j + 1));
         j += 2;
         decimal = true;
     }
-    let mut v: f64 = text.parse().ok()?;
+    let mut v: f64 = text.as_deref().unwrap_or(first).parse().ok()?;
     if !grouped && !decimal {
         if let Some((e, f)) = slash_fraction(doc, i) {
             // `3/4`: the numerator was the integer just read.
@@ -122,7 +128,7 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
 }
 
 /// A Unicode fraction sign (`½`, `¾`).
-fn vulgar(w: &str) -> Option<f64> {
+pub fn vulgar(w: &str) -> Option<f64> {
     Some(match w {
         "½" => 0.5,
         "⅓" => 1.0 / 3.0,
@@ -409,6 +415,21 @@ fn words_num(a: usize, b: usize, value: f64, scale: f64) -> Num {
     }
 }
 
+/// Whether a number, a share or a vague amount may start at token `i`: false
+/// only for a word none of their readers opens with, so that
+/// `unsigned_amount` can pass over the many words that open a figure in
+/// another way (hedges, currencies: `about`, `in`, `Iraqi`) without trying
+/// each reader.
+///
+/// The readers test the first word as `doc.low`, as `with_lower` lowers it,
+/// or ignoring ASCII case; for an ASCII word these are all its ASCII lower
+/// case, so looking that up in `NUMBER_STARTERS`, which holds every first
+/// word they accept, is a superset. Other words (rare in English news) and
+/// all non-words pass, and take the readers.
+pub fn may_open_number(doc: &Doc, i: usize) -> bool {
+    !is_word(doc, i) || !doc.tok(i).is_ascii() || NUMBER_STARTERS.contains(doc.low(i))
+}
+
 /// A bare singular scale taken as one of it: `the million or so`.
 pub fn bare_scale(doc: &Doc, i: usize) -> Option<Num> {
     let s = scale_word(doc.tok(i)).filter(|&s| s >= 1e3)?;
@@ -512,6 +533,10 @@ fn possessive_before(doc: &Doc, i: usize) -> bool {
 /// A fraction at `i` as a percent value: `half of`, `a third of`,
 /// `two-thirds`, `three quarters`, `one in five`.
 pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
+    // Every form opens with a word (`half`, `a`, `one`, a number word).
+    if is_num(doc, i) {
+        return None;
+    }
     let w = doc.low(i);
     if w == "half" {
         const NEXT: &[&str] = &[
@@ -596,6 +621,11 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
 
 /// `one in five`, `1 in 10`, `seven out of ten`: a share, as a percent.
 pub fn ratio(doc: &Doc, i: usize) -> Option<(usize, f64)> {
+    // Digits are one token, so `in` or `out` must follow at once: checked
+    // before parsing, as most numbers are no share.
+    if is_num(doc, i) && !doc.is(i + 1, "in") && !doc.is(i + 1, "out") {
+        return None;
+    }
     let one = |k: usize| -> Option<(usize, f64)> {
         if is_num(doc, k) {
             return doc.tok(k).parse::<f64>().ok().map(|v| (k + 1, v));

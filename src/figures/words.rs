@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{LexMap as HashMap, LexSet, lines, with_lower};
+use crate::lexicon::{LexMap as HashMap, LexSet, Words, lines, with_lower};
 use crate::text::{Doc, Kind, tokenize};
 
 /// One multi-token entry of a list, with what it maps to.
@@ -234,17 +234,54 @@ const SCALES: &[(&str, f64)] = &[
     ("crore", 1e7),
 ];
 
+/// [`SMALL_NUMBERS`] hashed: every word that may open a figure is looked up
+/// here several times, so a look-up is one hash, not a walk of the table.
+static SMALL_NUMBER_MAP: LazyLock<HashMap<&'static str, u32>> =
+    LazyLock::new(|| SMALL_NUMBERS.iter().copied().collect());
+
+/// [`SCALES`] hashed, for the same reason.
+static SCALE_MAP: LazyLock<HashMap<&'static str, f64>> =
+    LazyLock::new(|| SCALES.iter().copied().collect());
+
 /// Cardinal number words below one hundred that stand alone (`six`, `twenty`).
 pub fn small_number(w: &str) -> Option<u32> {
-    with_lower(w, |w| {
-        SMALL_NUMBERS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
-    })
+    with_lower(w, |w| SMALL_NUMBER_MAP.get(w).copied())
 }
 
 /// The value of a scale word (`hundred`, `million`, `lakh`).
 pub fn scale_word(w: &str) -> Option<f64> {
-    with_lower(w, |w| SCALES.iter().find(|(n, _)| *n == w).map(|&(_, v)| v))
+    with_lower(w, |w| SCALE_MAP.get(w).copied())
 }
+
+/// Calls `f` with `w` lowered as [`str::to_ascii_lowercase`] lowers it
+/// (ASCII letters only, other characters kept), on the stack when short:
+/// the per-number checks run for every number of a text and should not
+/// allocate.
+pub fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if let Some(b) = buf.get_mut(..w.len()) {
+        b.copy_from_slice(w.as_bytes());
+        // Lowering ASCII bytes keeps UTF-8 valid, so this never fails.
+        b.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&w.to_ascii_lowercase())
+}
+
+/// Every word (lower case) a number, a share or a vague amount can open
+/// with: a number word, a scale, a vague word, `a`, `an`, `half` or
+/// `quarter` (the first words `word_number`, `bare_scale`, `vague`,
+/// `fraction` and `ratio` accept; see `number::may_open_number`).
+pub static NUMBER_STARTERS: LazyLock<LexSet<&'static str>> = LazyLock::new(|| {
+    let mut set: LexSet<&'static str> = LexSet::default();
+    set.extend(SMALL_NUMBERS.iter().map(|(w, _)| *w));
+    set.extend(SCALES.iter().map(|(w, _)| *w));
+    set.extend(super::number::VAGUE.iter().map(|(w, _)| *w));
+    set.extend(["a", "an", "half", "quarter"]);
+    set
+});
 
 /// Every word (lower case) a figure can open with: a number word, a scale,
 /// a vague amount, a share, a sign word, `between`, or the first word of a
@@ -252,10 +289,6 @@ pub fn scale_word(w: &str) -> Option<f64> {
 /// one look-up spares them the whole reading of an amount.
 pub static STARTERS: LazyLock<LexSet<String>> = LazyLock::new(|| {
     const OTHERS: &[&str] = &[
-        "a",
-        "an",
-        "half",
-        "quarter",
         "dozen",
         "dozens",
         "score",
@@ -272,10 +305,8 @@ pub static STARTERS: LazyLock<LexSet<String>> = LazyLock::new(|| {
         "negative",
     ];
     let mut set: LexSet<String> = LexSet::default();
-    set.extend(SMALL_NUMBERS.iter().map(|(w, _)| (*w).to_string()));
-    set.extend(SCALES.iter().map(|(w, _)| (*w).to_string()));
+    set.extend(NUMBER_STARTERS.iter().map(|w| (*w).to_string()));
     set.extend(OTHERS.iter().map(|w| (*w).to_string()));
-    set.extend(super::number::VAGUE.iter().map(|(w, _)| (*w).to_string()));
     set.extend(HEDGES.firsts().map(str::to_string));
     set.extend(CURRENCIES.firsts().map(str::to_string));
     set
@@ -311,7 +342,7 @@ pub fn fraction_word(w: &str) -> Option<f64> {
 /// Words that make a following number part of a name or label
 /// (`Article 5`, `Flight 370`, `Resolution 2254`).
 pub fn label_noun(w: &str) -> bool {
-    const L: &[&str] = &[
+    static L: Words = Words::new(&[
         "article",
         "flight",
         "resolution",
@@ -391,13 +422,13 @@ pub fn label_noun(w: &str) -> bool {
         "formula",
         "interstate",
         "track",
-    ];
-    with_lower(w, |w| L.contains(&w))
+    ]);
+    with_lower(w, |w| L.contains(w))
 }
 
 /// Month names and abbreviations: a number next to one belongs to a date.
 pub fn month(w: &str) -> bool {
-    const M: &[&str] = &[
+    static M: Words = Words::new(&[
         "january",
         "february",
         "march",
@@ -422,18 +453,19 @@ pub fn month(w: &str) -> bool {
         "oct",
         "nov",
         "dec",
-    ];
-    let l = w.to_ascii_lowercase();
-    // "may", "march" (and "jan", "dec" …) are other words too; only the
-    // capitalized forms of those are months.
-    let plain = l.len() > 5 && l != "august";
-    (plain || w.chars().next().is_some_and(char::is_uppercase)) && M.contains(&l.as_str())
+    ]);
+    with_ascii_lower(w, |l| {
+        // "may", "march" (and "jan", "dec" …) are other words too; only the
+        // capitalized forms of those are months.
+        let plain = l.len() > 5 && l != "august";
+        (plain || w.chars().next().is_some_and(char::is_uppercase)) && M.contains(l)
+    })
 }
 
 /// Time units: a number before one is a duration or age, which belongs to
 /// the dates lens (ANNOTATION.md §3), never a figure.
 pub fn time_unit(w: &str) -> bool {
-    const T: &[&str] = &[
+    static T: Words = Words::new(&[
         "second",
         "seconds",
         "minute",
@@ -482,8 +514,8 @@ pub fn time_unit(w: &str) -> bool {
         "sec",
         "secs",
         "ms",
-    ];
-    with_lower(w, |l| T.contains(&l))
+    ]);
+    with_lower(w, |l| T.contains(l))
 }
 
 /// Compass words: `50 west of Mosul` is a distance whose unit was left out.
@@ -523,6 +555,46 @@ pub fn glued(doc: &Doc, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashed_lists_answer_as_the_tables() {
+        for &(w, v) in SMALL_NUMBERS {
+            for f in [
+                w.to_string(),
+                w.to_uppercase(),
+                w[..1].to_uppercase() + &w[1..],
+            ] {
+                assert_eq!(small_number(&f), Some(v));
+            }
+        }
+        for &(w, v) in SCALES {
+            assert_eq!(scale_word(&w.to_uppercase()), Some(v));
+        }
+        // `with_lower` lowers the Kelvin sign to `k`, as before.
+        assert_eq!(scale_word("la\u{212A}h"), Some(1e5));
+        for w in ["", "a", "people", "hundreds", "1", "-", "onee"] {
+            assert_eq!(small_number(w), None);
+            assert_eq!(scale_word(w), None);
+        }
+    }
+
+    #[test]
+    fn ascii_lowering_on_the_stack_matches_the_std() {
+        let long = "ÀB".repeat(20);
+        for w in [
+            "",
+            "ABC",
+            "MiXeD",
+            "ÉtÉ",
+            "Ǆ",
+            "İ",
+            &long,
+            &"X".repeat(32),
+            &"Y".repeat(33),
+        ] {
+            assert_eq!(with_ascii_lower(w, str::to_string), w.to_ascii_lowercase());
+        }
+    }
 
     #[test]
     fn every_list_loads() {

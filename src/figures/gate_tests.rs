@@ -1,0 +1,337 @@
+//! The lens's early exits must change nothing: each gate must hold wherever
+//! the full reading finds something, and each shortcut must give what the
+//! longer way gave. Checked over every token of the seed articles, the
+//! table-test texts, hostile strings and random token soup.
+
+use std::path::Path;
+
+use super::number::{
+    bare_scale, digit_number, fraction, may_open_number, ratio, vague, word_number,
+};
+use super::words::{STARTERS, glued};
+use super::*;
+
+/// Strings built to sit on the edges of the gates: signs, fraction signs,
+/// currency symbols, number words in odd case, addresses, skipped characters.
+const HOSTILE: &[&str] = &[
+    "-5 people, −3.2C, - 5, −$5m, --5, 5-, minus five percent, negative 2%",
+    "½ of them, 2 ½ cups, 10½ miles, ¾, ⅞ of voters, 1/2 of the voters",
+    "$5, US$ 5, £20m, €3bn, ¥100, ₹5 lakh, Rs. 500, A$ 10, 5 EUR, 12-cent",
+    "ONE in FIVE, Half of them, A MILLION, a Dozen, TENS of THOUSANDS, Several Hundred",
+    "the million or so, the Lakh or so, the lakh or more, a score of, half-million",
+    "about 5, up to 10, more than 10 and less than 20, between 5 and 10, 50-odd, 50+",
+    "One finds, no one, number one, Formula One, the one, zero people, nought",
+    "http://5.com/7, www.5x.org 8, a@b 9, 5 @ 6, x:// 7, wwww. 8, www 9, :/ / 10",
+    "a\u{feff}@5 6, www\u{feff}.5 7, http:\u{200b}//5 8, 5\u{2009}000 people",
+    "Ｆｉｖｅ people, ﬁve, İki 5, ǅ 5, ß 5, Σ 5, é 5, ½½, −−5, ‒5, –5",
+    "",
+    "-",
+    "$",
+    "½",
+    "one",
+    "@",
+    "www.",
+];
+
+/// Tokens for the random soup: the hostile pieces again, glued or spaced at
+/// random.
+const SOUP: &[&str] = &[
+    "1",
+    "750",
+    ",",
+    "000",
+    ".",
+    "5",
+    "-",
+    "−",
+    "–",
+    "$",
+    "US",
+    "£",
+    "€",
+    "m",
+    "bn",
+    "k",
+    "one",
+    "ONE",
+    "a",
+    "A",
+    "half",
+    "Half",
+    "of",
+    "the",
+    "tens",
+    "thousands",
+    "between",
+    "and",
+    "to",
+    "or",
+    "so",
+    "up",
+    "percent",
+    "%",
+    "per",
+    "cent",
+    "km",
+    "½",
+    "¾",
+    "/",
+    "2",
+    "minus",
+    "negative",
+    "million",
+    "lakh",
+    "dozen",
+    "several",
+    "few",
+    "in",
+    "out",
+    "five",
+    "about",
+    "more",
+    "than",
+    "less",
+    "+",
+    "odd",
+    "http",
+    ":",
+    "//",
+    "www",
+    "@",
+    "x",
+    "\u{feff}",
+    "\n",
+    "EUR",
+    "cents",
+    "feet",
+    "ft",
+    "March",
+    "2017",
+    "said",
+    "civilians",
+    "Boeing",
+    "737",
+];
+
+/// Every text the checks run over.
+fn corpus() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<String> = Vec::new();
+    let files = |dir: &str, ext: &str| {
+        let mut v: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .collect();
+        v.sort();
+        v
+    };
+    for p in files("seeds", "txt") {
+        texts.push(std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p:?}: {e}")));
+    }
+    let mut cases = 0;
+    for p in files("testdata", "toml") {
+        let src = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p:?}: {e}"));
+        let v: toml::Value = toml::from_str(&src).unwrap_or_else(|e| panic!("{p:?}: {e}"));
+        for case in v
+            .get("case")
+            .and_then(|c| c.as_array())
+            .into_iter()
+            .flatten()
+        {
+            if let Some(t) = case.get("text").and_then(|t| t.as_str()) {
+                texts.push(t.to_string());
+                cases += 1;
+            }
+        }
+    }
+    assert!(cases > 100, "the table tests were not found");
+    texts.extend(HOSTILE.iter().map(|t| t.to_string()));
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..2000 {
+        let mut t = String::new();
+        for _ in 0..(x % 20) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            t.push_str(SOUP[(x % SOUP.len() as u64) as usize]);
+            if x.is_multiple_of(3) {
+                t.push(' ');
+            }
+        }
+        x = x.wrapping_add(0x9e37_79b9);
+        texts.push(t);
+    }
+    texts
+}
+
+#[test]
+fn may_open_holds_wherever_a_figure_is_read() {
+    let mut passed_over = 0;
+    for text in corpus() {
+        let doc = Doc::new(&text);
+        let n = doc.tokens.len();
+        // Places only ever save a count (`In Baghdad 12 died`); both extremes.
+        for places in [vec![false; n], vec![true; n]] {
+            for i in 0..n {
+                if !may_open(&doc, i) {
+                    passed_over += 1;
+                    assert!(
+                        read_figure(&doc, i, &places).is_none(),
+                        "{text:?}: a figure opens at token {i} {:?}",
+                        doc.tok(i)
+                    );
+                }
+            }
+        }
+    }
+    assert!(passed_over > 1000, "the gate passed over nothing");
+    // The words' gate is the old one, `STARTERS` alone. It reads `Doc::low`,
+    // which keeps a character whose lower case is of another length (the
+    // Kelvin sign K for `k`), so it misses `the laKh or so`, which `with_lower`
+    // reads as `lakh`; kept as it was, for identical output.
+    let doc = Doc::new("the la\u{212A}h or so");
+    assert!(!STARTERS.contains(doc.low(1)));
+}
+
+#[test]
+fn may_open_number_holds_wherever_a_reader_reads() {
+    let mut passed_over = 0;
+    for text in corpus() {
+        let doc = Doc::new(&text);
+        for c in 0..doc.tokens.len() {
+            let read = fraction(&doc, c).is_some()
+                || ratio(&doc, c).is_some()
+                || vague(&doc, c).is_some()
+                || digit_number(&doc, c).is_some()
+                || word_number(&doc, c).is_some()
+                || bare_scale(&doc, c).is_some();
+            if !may_open_number(&doc, c) {
+                passed_over += 1;
+                assert!(
+                    !read,
+                    "{text:?}: a number opens at token {c} {:?}",
+                    doc.tok(c)
+                );
+            }
+        }
+    }
+    assert!(passed_over > 1000, "the gate passed over nothing");
+}
+
+/// The address pass as it was: each run of glued tokens searched on its own.
+fn blocked_by_runs(doc: &Doc) -> Vec<bool> {
+    let n = doc.tokens.len();
+    let mut blocked = vec![false; n];
+    let mut run = 0;
+    for k in 0..=n {
+        if k < n && (k == 0 || glued(doc, k)) {
+            continue;
+        }
+        let text = match (doc.tokens.get(run), doc.tokens.get(k.wrapping_sub(1))) {
+            (Some(a), Some(b)) if k > run => doc.text.get(a.start..b.end).unwrap_or(""),
+            _ => "",
+        };
+        if text.contains("://") || text.contains("www.") || text.contains('@') {
+            for b in blocked.iter_mut().take(k).skip(run) {
+                *b = true;
+            }
+        }
+        run = k;
+    }
+    blocked
+}
+
+#[test]
+fn addresses_are_blocked_as_run_by_run() {
+    let mut found = 0;
+    for text in corpus() {
+        let doc = Doc::new(&text);
+        let mut blocked = vec![false; doc.tokens.len()];
+        block_addresses(&doc, &mut blocked);
+        assert_eq!(blocked, blocked_by_runs(&doc), "{text:?}");
+        found += blocked.iter().filter(|b| **b).count();
+    }
+    assert!(found > 100, "no address was found");
+}
+
+#[test]
+fn tail_check_alone_equals_the_second_valid() {
+    let mut amounts = 0;
+    for text in corpus() {
+        let doc = Doc::new(&text);
+        let places = vec![false; doc.tokens.len()];
+        for i in 0..doc.tokens.len() {
+            let Some(am) = amount(&doc, i) else { continue };
+            amounts += 1;
+            for hedged in [false, true] {
+                for second in [false, true] {
+                    let whole = valid(&doc, &am, hedged, true, second, &places);
+                    let split = valid(&doc, &am, hedged, false, second, &places)
+                        && !(am.num.is_some() && glued_number_after(&doc, am.b));
+                    assert_eq!(whole, split, "{text:?} at token {i}");
+                }
+            }
+        }
+    }
+    assert!(amounts > 1000);
+}
+
+/// The value format as it was: fixed six places, zeros trimmed.
+fn fmt_num_by_float(v: f64) -> String {
+    let mut s = format!("{v:.6}");
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    if s == "-0" { "0".to_string() } else { s }
+}
+
+#[test]
+fn whole_values_format_as_before() {
+    let p53 = 9_007_199_254_740_992.0_f64;
+    let mut values = vec![
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        12.0,
+        1e6,
+        -250_000.0,
+        1e15,
+        1e20,
+        -1e20,
+        p53 - 1.0,
+        p53,
+        p53 + 2.0,
+        -(p53 - 1.0),
+        0.5,
+        1.0 / 3.0,
+        2.5e-7,
+        -2.5e-7,
+        123.456,
+        33.33,
+        f64::MAX,
+        f64::MIN,
+        f64::MIN_POSITIVE,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+    ];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..5000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        values.push(f64::from_bits(x));
+        values.push((x % 1_000_000_007) as f64);
+        values.push((x >> 11) as f64);
+    }
+    for v in values {
+        assert_eq!(fmt_num(v), fmt_num_by_float(v), "{v:e}");
+    }
+}
