@@ -126,7 +126,7 @@ fn collect_entities(spans: &[Span]) -> Vec<Entity> {
         let e = *index.entry(key).or_insert_with(|| {
             entities.push(Entity {
                 name: key.to_string(),
-                kind: s.kind.clone(),
+                kind: s.kind.to_string(),
                 roles: Vec::new(),
                 aliases: Vec::new(),
                 mentions: Vec::new(),
@@ -138,10 +138,10 @@ fn collect_entities(spans: &[Span]) -> Vec<Entity> {
         if !ent.aliases.iter().any(|a| a == &s.text) {
             ent.aliases.push(s.text.clone());
         }
-        if let Some(r) = &s.role
+        if let Some(r) = s.role()
             && !ent.roles.iter().any(|x| x == r)
         {
-            ent.roles.push(r.clone());
+            ent.roles.push(r.to_string());
         }
     }
     entities

@@ -4,6 +4,8 @@
 //! [`crate::annotate`]. They are converted to UTF-16 or code points only at the
 //! edges (the wasm module, the CLI) by [`crate::offsets`].
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// What a span marks: the lenses of the reader.
@@ -37,14 +39,19 @@ impl Label {
 
 /// One highlight. Every attribute is a plain string, as ANNOTATION.md asks;
 /// absent attributes are left out of the JSON.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// A long text has tens of thousands of spans, so the struct is kept small:
+/// the sub-type and the rule are usually fixed words (borrowed, not
+/// allocated), and the attributes that only some figures, dates and
+/// quotes carry live in one boxed [`Extra`], absent on most spans.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "SpanRepr")]
 pub struct Span {
     /// The lens.
     pub label: Label,
     /// The sub-type: `person`/`organization`/`group`, `place`, TIMEX3
     /// `date`/`time`/`duration`/`set`, `count`/`vague`/`money`/`percent`/`quantity`, `quote`.
-    #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// Start offset (bytes inside the core; the unit the caller asked for outside).
     pub start: usize,
     /// End offset, exclusive.
@@ -52,68 +59,204 @@ pub struct Span {
     /// The covered text, exactly as in the input.
     pub text: String,
     /// Normalized value: TIMEX3 value for dates, digits or `min..max` for figures.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub value: Option<String>,
-    /// TIMEX3 `mod` (`START`, `MID`, `END`, `APPROX`, …).
-    #[serde(rename = "mod", skip_serializing_if = "Option::is_none", default)]
-    pub modifier: Option<String>,
-    /// A figure's hedge as written (`up to`, `about`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub approx: Option<String>,
-    /// The kind of hedge: `upper`, `lower` or `approximate`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub approx_kind: Option<String>,
-    /// What a figure counts (`civilians`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub counts: Option<String>,
-    /// Unit of money (ISO 4217) or of a quantity (`km`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub unit: Option<String>,
-    /// Who the text says a figure comes from.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub source: Option<String>,
     /// The canonical name of the actor this mention refers to.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub entity: Option<String>,
-    /// An actor's title or role (`US Defence Secretary`).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub role: Option<String>,
-    /// The entity a quote is attributed to.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub speaker: Option<String>,
     /// How the value was reached, for the reader's "why" view
     /// (the rule, and for dates the anchor date used).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub why: Option<String>,
+    pub why: Option<Cow<'static, str>>,
+    /// The rarer attributes; `None` when all of them are absent.
+    pub extra: Option<Box<Extra>>,
+}
+
+/// The attributes only some spans have (see [`Span::extra`]).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Extra {
+    /// TIMEX3 `mod` (`START`, `MID`, `END`, `APPROX`, …).
+    pub modifier: Option<String>,
+    /// A figure's hedge as written (`up to`, `about`).
+    pub approx: Option<String>,
+    /// The kind of hedge: `upper`, `lower` or `approximate`.
+    pub approx_kind: Option<String>,
+    /// What a figure counts (`civilians`).
+    pub counts: Option<String>,
+    /// Unit of money (ISO 4217) or of a quantity (`km`).
+    pub unit: Option<String>,
+    /// Who the text says a figure comes from.
+    pub source: Option<String>,
+    /// An actor's title or role (`US Defence Secretary`).
+    pub role: Option<String>,
+    /// The entity a quote is attributed to.
+    pub speaker: Option<String>,
+}
+
+impl Extra {
+    fn is_empty(&self) -> bool {
+        *self == Extra::default()
+    }
+}
+
+/// Getters and setters for the fields of [`Extra`], so callers need not
+/// know that they are boxed.
+macro_rules! extra_fields {
+    ($($field:ident, $set:ident;)*) => {
+        impl Span {
+            $(
+                #[doc = concat!("The `", stringify!($field), "` attribute (see [`Extra`]).")]
+                pub fn $field(&self) -> Option<&str> {
+                    self.extra.as_ref().and_then(|e| e.$field.as_deref())
+                }
+
+                #[doc = concat!("Sets the `", stringify!($field), "` attribute; `None` clears it.")]
+                pub fn $set(&mut self, value: Option<String>) {
+                    match (&mut self.extra, value) {
+                        (Some(e), v) => {
+                            e.$field = v;
+                            if e.is_empty() {
+                                self.extra = None;
+                            }
+                        }
+                        (None, Some(v)) => {
+                            self.extra = Some(Box::new(Extra {
+                                $field: Some(v),
+                                ..Extra::default()
+                            }));
+                        }
+                        (None, None) => {}
+                    }
+                }
+            )*
+        }
+    };
+}
+
+extra_fields! {
+    modifier, set_modifier;
+    approx, set_approx;
+    approx_kind, set_approx_kind;
+    counts, set_counts;
+    unit, set_unit;
+    source, set_source;
+    role, set_role;
+    speaker, set_speaker;
 }
 
 impl Span {
     /// A span with no attributes; the byte range must lie on character
     /// boundaries of `text` (callers take it from tokens, which do).
-    pub fn new(label: Label, kind: &str, text: &str, start: usize, end: usize) -> Span {
+    pub fn new(label: Label, kind: &'static str, text: &str, start: usize, end: usize) -> Span {
         Span {
             label,
-            kind: kind.to_string(),
+            kind: Cow::Borrowed(kind),
             start,
             end,
             text: text.get(start..end).unwrap_or_default().to_string(),
             value: None,
-            modifier: None,
-            approx: None,
-            approx_kind: None,
-            counts: None,
-            unit: None,
-            source: None,
             entity: None,
-            role: None,
-            speaker: None,
             why: None,
+            extra: None,
         }
     }
 
     /// Whether two spans share at least one byte.
     pub fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
+    }
+}
+
+/// The JSON form of a [`Span`]: every attribute at the top level, in the
+/// order of ANNOTATION.md, absent ones left out.
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let e = self.extra.as_deref();
+        let pick = |f: fn(&Extra) -> &Option<String>| e.and_then(|e| f(e).as_deref());
+        let optional: [(&'static str, Option<&str>); 11] = [
+            ("value", self.value.as_deref()),
+            ("mod", pick(|e| &e.modifier)),
+            ("approx", pick(|e| &e.approx)),
+            ("approx_kind", pick(|e| &e.approx_kind)),
+            ("counts", pick(|e| &e.counts)),
+            ("unit", pick(|e| &e.unit)),
+            ("source", pick(|e| &e.source)),
+            ("entity", self.entity.as_deref()),
+            ("role", pick(|e| &e.role)),
+            ("speaker", pick(|e| &e.speaker)),
+            ("why", self.why.as_deref()),
+        ];
+        let n = optional.iter().filter(|(_, v)| v.is_some()).count();
+        let mut st = ser.serialize_struct("Span", 5 + n)?;
+        st.serialize_field("label", &self.label)?;
+        st.serialize_field("type", &*self.kind)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.serialize_field("text", &self.text)?;
+        for (name, v) in optional {
+            match v {
+                Some(v) => st.serialize_field(name, v)?,
+                None => st.skip_field(name)?,
+            }
+        }
+        st.end()
+    }
+}
+
+/// A span as read from JSON (flat, owned), turned into a [`Span`].
+#[derive(Deserialize)]
+struct SpanRepr {
+    label: Label,
+    #[serde(rename = "type")]
+    kind: String,
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(rename = "mod", default)]
+    modifier: Option<String>,
+    #[serde(default)]
+    approx: Option<String>,
+    #[serde(default)]
+    approx_kind: Option<String>,
+    #[serde(default)]
+    counts: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    entity: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    speaker: Option<String>,
+    #[serde(default)]
+    why: Option<String>,
+}
+
+impl From<SpanRepr> for Span {
+    fn from(r: SpanRepr) -> Span {
+        let extra = Extra {
+            modifier: r.modifier,
+            approx: r.approx,
+            approx_kind: r.approx_kind,
+            counts: r.counts,
+            unit: r.unit,
+            source: r.source,
+            role: r.role,
+            speaker: r.speaker,
+        };
+        Span {
+            label: r.label,
+            kind: Cow::Owned(r.kind),
+            start: r.start,
+            end: r.end,
+            text: r.text,
+            value: r.value,
+            entity: r.entity,
+            why: r.why.map(Cow::Owned),
+            extra: (!extra.is_empty()).then(|| Box::new(extra)),
+        }
     }
 }
 
@@ -232,4 +375,44 @@ pub struct Options {
     pub lenses: Lenses,
     /// Read numeric dates such as `05/03/2017` day first (5 March), not US order.
     pub day_first: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_json_is_flat_ordered_and_reads_back() {
+        let text = "up to 750,000 civilians";
+        let mut s = Span::new(Label::Figure, "count", text, 0, text.len());
+        s.value = Some("0..750000".into());
+        s.set_approx(Some("up to".into()));
+        s.set_approx_kind(Some("upper".into()));
+        s.set_counts(Some("civilians".into()));
+        s.why = Some("digits; hedge".into());
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(
+            json,
+            r#"{"label":"figure","type":"count","start":0,"end":23,"text":"up to 750,000 civilians","value":"0..750000","approx":"up to","approx_kind":"upper","counts":"civilians","why":"digits; hedge"}"#
+        );
+        let back: Span = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn clearing_the_last_rare_attribute_drops_the_box() {
+        let mut s = Span::new(Label::Date, "date", "Monday", 0, 6);
+        assert_eq!(s.modifier(), None);
+        s.set_modifier(None);
+        assert!(s.extra.is_none());
+        s.set_modifier(Some("START".into()));
+        assert_eq!(s.modifier(), Some("START"));
+        s.set_modifier(None);
+        assert!(
+            s.extra.is_none(),
+            "an empty box would make equal spans unequal"
+        );
+        let back: Span = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
+    }
 }

@@ -488,9 +488,9 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             s.entity = Some(m.key.clone().unwrap_or_else(|| s.text.clone()));
         }
         if m.kind == K::Person {
-            s.role.clone_from(&m.role);
+            s.set_role(m.role.clone());
         }
-        s.why = Some(m.why.to_string());
+        s.why = Some(m.why.into());
         out.push(s);
     }
     out
@@ -780,7 +780,8 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     }
     // A title inside the run (`Seminole County Sheriff Don Eslinger`):
     // what comes before it is read on its own.
-    if role_prefix(cx, a, b).is_none()
+    let title_lead = role_prefix(cx, a, b);
+    if title_lead.is_none()
         && !(ORG_HEADS.contains(last) && b > a + 1)
         && let Some(t) = inner_title(cx, a, b)
     {
@@ -798,7 +799,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
             || !PLACE_HEADS.contains(last)
                 && (a + 1..b)
                     .any(|u| ORG_HEADS.contains(cx.text(u)) && cx.text(u) != "International"));
-    if let Some(p) = role_prefix(cx, a, b).filter(|_| !org_headed) {
+    if let Some(p) = title_lead.filter(|_| !org_headed) {
         let honorific_only = (a..p).all(|u| cx.title_kind(u) == Some(TitleKind::Honorific));
         if !honorific_only {
             role = Some((a, p));
@@ -1148,7 +1149,7 @@ mod tests {
         let d = Doc::new(text);
         find(&d, &[])
             .into_iter()
-            .map(|s| (s.text, s.kind))
+            .map(|s| (s.text, s.kind.into_owned()))
             .collect()
     }
 

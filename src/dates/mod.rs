@@ -101,7 +101,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         resolved_days.push(res.day.map(|d| (d, text.clone())));
         let mut span = Span::new(Label::Date, c.ty.as_str(), doc.text, start, end);
         span.value = Some(res.value);
-        span.modifier = c.modifier.map(str::to_string);
+        span.set_modifier(c.modifier.map(str::to_string));
         let mut why = if res.why.starts_with(c.rule) {
             res.why
         } else {
@@ -129,7 +129,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
             };
             why.push_str(&format!("; mod {m} from \"{word}\""));
         }
-        span.why = Some(why);
+        span.why = Some(why.into());
         spans.push(span);
     }
     Dated { spans, reference }

@@ -129,24 +129,24 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         // A count is of whole things: `a magnitude 6.1 quake` counts nothing.
         let whole = lo.fract() == 0.0 && hi.fract() == 0.0;
         if matches!(kind, Kind::Count | Kind::Vague) && whole {
-            span.counts = context::counts(
+            span.set_counts(context::counts(
                 doc,
                 a,
                 b,
                 lo == 1.0 && hi == 1.0,
                 &actors,
                 prev_counts.as_ref().map(|(c, s)| (c.as_str(), *s)),
-            );
-            if let Some(c) = &span.counts {
+            ));
+            if let Some(c) = span.counts() {
                 let sent = doc.sentence_of.get(a).copied().unwrap_or(0) as usize;
-                prev_counts = Some((c.clone(), sent));
+                prev_counts = Some((c.to_string(), sent));
             }
         }
         // `20 percent of the population`: a share counts what follows `of`.
         if kind == Kind::Percent && doc.is(b, "of") {
-            span.counts = context::counts(doc, a, b, false, &actors, None);
+            span.set_counts(context::counts(doc, a, b, false, &actors, None));
         }
-        span.source = context::source(doc, a, b, &actors);
+        span.set_source(context::source(doc, a, b, &actors));
         out.push(span);
         i = b;
     }
@@ -237,12 +237,12 @@ impl Fig {
         } else {
             format!("{}..{}", fmt_num(self.lo), fmt_num(self.hi))
         });
-        s.unit = self.unit;
+        s.set_unit(self.unit);
         if let Some((h, k)) = self.approx {
-            s.approx = Some(h);
-            s.approx_kind = Some(k.to_string());
+            s.set_approx(Some(h));
+            s.set_approx_kind(Some(k.to_string()));
         }
-        s.why = Some(self.why);
+        s.why = Some(self.why.into());
         s
     }
 }
@@ -1164,8 +1164,8 @@ mod tests {
         actor.entity = Some("ISIS".into());
         let got = figs(text, &[actor]);
         assert_eq!(got.len(), 1);
-        assert_eq!(got[0].source.as_deref(), Some("ISIS"));
-        assert_eq!(got[0].counts.as_deref(), Some("fighters"));
+        assert_eq!(got[0].source(), Some("ISIS"));
+        assert_eq!(got[0].counts(), Some("fighters"));
     }
 
     #[test]
@@ -1183,7 +1183,7 @@ mod tests {
         let got = figs(text, &[isis, us]);
         let c: Vec<_> = got
             .iter()
-            .map(|s| s.counts.clone().unwrap_or_default())
+            .map(|s| s.counts().unwrap_or_default().to_string())
             .collect();
         assert_eq!(c, ["airstrikes", "tactical units", "US personnel"]);
     }
@@ -1194,8 +1194,8 @@ mod tests {
         let mut a = Span::new(Label::Actor, "person", text, 0, 5);
         a.entity = Some("Jeff Davis".into());
         let got = figs(text, &[a]);
-        assert_eq!(got[0].source.as_deref(), Some("Jeff Davis"));
-        assert_eq!(figs(text, &[])[0].source, None);
+        assert_eq!(got[0].source(), Some("Jeff Davis"));
+        assert_eq!(figs(text, &[])[0].source(), None);
     }
 
     #[test]
@@ -1205,7 +1205,7 @@ mod tests {
         let mut a = Span::new(Label::Actor, "organization", text, at, at + 7);
         a.entity = Some("Airwars".into());
         let got = figs(text, &[a]);
-        assert_eq!(got[0].source.as_deref(), Some("Airwars"));
+        assert_eq!(got[0].source(), Some("Airwars"));
         assert_eq!(got[0].value.as_deref(), Some("200..999"));
     }
 

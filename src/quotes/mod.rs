@@ -99,7 +99,7 @@ impl<'s> Actors<'s> {
         };
         if let Some(noun) = noun {
             let has_role = |s: &&Span| {
-                s.role.as_deref().is_some_and(|r| {
+                s.role().is_some_and(|r| {
                     r.split(|c: char| !c.is_alphanumeric())
                         .any(|w| w.eq_ignore_ascii_case(noun))
                 })
@@ -183,7 +183,7 @@ fn after(doc: &Doc, actors: &Actors, close: usize, qstart: usize) -> Option<Stri
         if let Some(a) = actors.spans[first..]
             .iter()
             .take_while(|s| s.start < to)
-            .find(|s| matches!(s.kind.as_str(), "person" | "organization"))
+            .find(|s| matches!(&*s.kind, "person" | "organization"))
         {
             return Some(speaker_key(a));
         }
@@ -356,12 +356,14 @@ fn push(doc: &Doc, actors: &Actors, out: &mut Vec<Span>, open: usize, close: usi
     let found = found.or_else(|| {
         let prev = out.last()?;
         let gap = doc.text.get(prev.end..qstart)?;
-        (gap.len() < 80 && gap.split_whitespace().any(is_speech_word))
-            .then(|| prev.speaker.clone().map(|k| (k, "the quote it continues")))?
+        (gap.len() < 80 && gap.split_whitespace().any(is_speech_word)).then(|| {
+            prev.speaker()
+                .map(|k| (k.to_string(), "the quote it continues"))
+        })?
     });
     if let Some((key, how)) = found {
-        s.why = Some(format!("speaker {key}: from {how}"));
-        s.speaker = Some(key);
+        s.why = Some(format!("speaker {key}: from {how}").into());
+        s.set_speaker(Some(key));
     }
     out.push(s);
 }
@@ -380,14 +382,17 @@ mod tests {
         let a = text.find(name).unwrap();
         let mut s = Span::new(Label::Actor, "person", text, a, a + name.len());
         s.entity = Some(key.into());
-        s.role = role.map(String::from);
+        s.set_role(role.map(String::from));
         s
     }
 
     fn quotes(text: &str, actors: &[Span]) -> Vec<(String, Option<String>)> {
         find(&Doc::new(text), actors)
             .into_iter()
-            .map(|s| (s.text, s.speaker))
+            .map(|s| {
+                let k = s.speaker().map(String::from);
+                (s.text, k)
+            })
             .collect()
     }
 

@@ -44,17 +44,17 @@ pub fn cases(name: &str, src: &str) -> Vec<Case> {
 fn attr<'a>(s: &'a Span, key: &str) -> Option<Option<&'a str>> {
     Some(match key {
         "label" => Some(s.label.as_str()),
-        "type" => Some(s.kind.as_str()),
+        "type" => Some(&*s.kind),
         "value" => s.value.as_deref(),
-        "mod" => s.modifier.as_deref(),
-        "approx" => s.approx.as_deref(),
-        "approx_kind" => s.approx_kind.as_deref(),
-        "counts" => s.counts.as_deref(),
-        "unit" => s.unit.as_deref(),
-        "source" => s.source.as_deref(),
+        "mod" => s.modifier(),
+        "approx" => s.approx(),
+        "approx_kind" => s.approx_kind(),
+        "counts" => s.counts(),
+        "unit" => s.unit(),
+        "source" => s.source(),
         "entity" => s.entity.as_deref(),
-        "role" => s.role.as_deref(),
-        "speaker" => s.speaker.as_deref(),
+        "role" => s.role(),
+        "speaker" => s.speaker(),
         _ => return None,
     })
 }
