@@ -96,23 +96,42 @@ fn merge(mut kept: Vec<Span>, mut new: Vec<Span>) -> Vec<Span> {
     // Sorted by start (longer first), the accepted new spans stay sorted by
     // end too, so checking the last one accepted is enough.
     new.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut add = Vec::with_capacity(new.len());
-    for s in new {
-        if s.start >= s.end {
-            continue;
-        }
+    // The last two accepted, latest first.
+    let mut recent: [Option<usize>; 2] = [None, None];
+    let mut keep = Vec::with_capacity(new.len());
+    for (j, s) in new.iter().enumerate() {
         // Kept spans never overlap one another, so only the one starting
         // before `s.end` closest to it (and its predecessor) can collide.
         let i = kept.partition_point(|k| k.start < s.end);
-        let clash = kept[..i].iter().rev().take(2).any(|k| k.overlaps(&s))
-            || add.iter().rev().take(2).any(|k: &Span| k.overlaps(&s));
-        if !clash {
-            add.push(s);
+        let ok = s.start < s.end
+            && !kept[..i].iter().rev().take(2).any(|k| k.overlaps(s))
+            && !recent
+                .iter()
+                .flatten()
+                .any(|&r| new.get(r).is_some_and(|a| a.overlaps(s)));
+        if ok {
+            recent = [Some(j), recent[0]];
         }
+        keep.push(ok);
     }
-    kept.extend(add);
-    kept.sort_by_key(|s| s.start);
-    kept
+    let mut flags = keep.into_iter();
+    new.retain(|_| flags.next().unwrap_or(false));
+    // Both lists are sorted by start: one linear merge into a buffer of the
+    // final size, instead of growing `kept` and sorting it again, which
+    // held both lists and the grown copy at once (a long text's peak).
+    let mut out = Vec::with_capacity(kept.len() + new.len());
+    let mut a = kept.into_iter().peekable();
+    let mut b = new.into_iter().peekable();
+    loop {
+        let take_kept = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.start <= y.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_kept { a.next() } else { b.next() });
+    }
+    out
 }
 
 /// Groups actor mentions by their `entity` key, in order of first mention.
