@@ -50,21 +50,24 @@ fn affiliation(doc: &Doc, units: &[Unit], k: usize, lx: &Lex) -> Option<(bool, u
     if k > 0 {
         let p = units[k - 1];
         if p.word && p.upper && u.upper {
-            let two = doc.slice(p.a, u.b);
+            let two = doc.slice(p.a(), u.b());
             if lx.demonyms.contains_key(&two.to_lowercase()) || is_country(lx, two) {
                 return Some((true, 2));
             }
         }
     }
-    let s = doc.slice(u.a, u.b);
+    let s = doc.slice(u.a(), u.b());
     let lower = s.to_lowercase();
     // `US-led` as three units: `US`, `-`, `led`.
-    if LED.contains(&lower.as_str()) && k >= 2 && doc.slice(units[k - 1].a, units[k - 1].b) == "-" {
+    if LED.contains(&lower.as_str())
+        && k >= 2
+        && doc.slice(units[k - 1].a(), units[k - 1].b()) == "-"
+    {
         let h = units[k - 2];
-        let head = doc.slice(h.a, h.b);
-        if u.a > 0
-            && doc.tokens[u.a].glued
-            && doc.tokens[units[k - 1].a].glued
+        let head = doc.slice(h.a(), h.b());
+        if u.a() > 0
+            && doc.tokens[u.a()].glued
+            && doc.tokens[units[k - 1].a()].glued
             && (lx.demonyms.contains_key(&head.to_lowercase())
                 || is_country(lx, head)
                 || lx
@@ -118,12 +121,12 @@ pub fn find(
         if !u.word || !free(j) {
             continue;
         }
-        let w = doc.slice(u.a, u.b);
+        let w = doc.slice(u.a(), u.b());
         if !is_force_noun(w) {
             continue;
         }
         // `Iraqi Army`, `Syrian Democratic Forces` are names, not groups.
-        let sent_start = doc.sentence(u.a).0 == u.a;
+        let sent_start = doc.sentence(u.a()).0 == u.a();
         if u.upper && !sent_start && !u.caps {
             continue;
         }
@@ -143,7 +146,7 @@ pub fn find(
                 continue;
             }
             // Coordination, only between two affiliations.
-            let t = doc.slice(units[prev].a, units[prev].b);
+            let t = doc.slice(units[prev].a(), units[prev].b());
             if (t == "," || t == "and" || t == "&" || t == "or")
                 && lead == Some(k)
                 && prev > 0

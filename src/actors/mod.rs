@@ -103,7 +103,7 @@ struct Ctx<'d, 'a> {
 impl<'d, 'a> Ctx<'d, 'a> {
     fn text(&self, u: usize) -> &'a str {
         match self.units.get(u) {
-            Some(x) => self.doc.slice(x.a, x.b),
+            Some(x) => self.doc.slice(x.a(), x.b()),
             None => "",
         }
     }
@@ -112,14 +112,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if a >= b || b > self.units.len() {
             return "";
         }
-        self.doc.slice(self.units[a].a, self.units[b - 1].b)
+        self.doc.slice(self.units[a].a(), self.units[b - 1].b())
     }
 
     fn key(&self, a: usize, b: usize) -> String {
         if a >= b || b > self.units.len() {
             return String::new();
         }
-        let toks = &self.doc.tokens[self.units[a].a..self.units[b - 1].b];
+        let toks = &self.doc.tokens[self.units[a].a()..self.units[b - 1].b()];
         lex::key(self.doc.text, toks)
     }
 
@@ -130,9 +130,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return String::new();
         }
         let mut out = String::new();
-        for t in self.units[a].a..self.units[b - 1].b {
+        for t in self.units[a].a()..self.units[b - 1].b() {
             let tok = self.doc.tokens[t];
-            if t > self.units[a].a && !tok.glued {
+            if t > self.units[a].a() && !tok.glued {
                 out.push(' ');
             }
             out.push_str(self.doc.tok(t));
@@ -142,7 +142,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     fn free(&self, u: usize) -> bool {
         match self.units.get(u) {
-            Some(x) => !self.used[u] && !self.blocked[x.a..x.b].iter().any(|&b| b),
+            Some(x) => !self.used[u] && !self.blocked[x.a()..x.b()].iter().any(|&b| b),
             None => false,
         }
     }
@@ -153,7 +153,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     fn same_sentence(&self, a: usize, b: usize) -> bool {
         match (self.units.get(a), self.units.get(b)) {
-            (Some(x), Some(y)) => self.doc.sentence_of.get(x.a) == self.doc.sentence_of.get(y.a),
+            (Some(x), Some(y)) => {
+                self.doc.sentence_of.get(x.a()) == self.doc.sentence_of.get(y.a())
+            }
             _ => false,
         }
     }
@@ -222,10 +224,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let caps = self.mode.get(i) == Some(&Mode::Caps);
         // Outside an all-capital headline every look-up below is of the key
         // as written, and a key starts with its first token as written.
-        if !caps && !self.lx.openers.contains(self.doc.tok(u.a)) {
+        if !caps && !self.lx.openers.contains(self.doc.tok(u.a())) {
             return None;
         }
-        if u.b == u.a + 1 && !self.lx.is_prefix(self.doc.tok(u.a)) {
+        if u.b() == u.a() + 1 && !self.lx.is_prefix(self.doc.tok(u.a())) {
             return None;
         }
         let mut best = None;
@@ -236,8 +238,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if !self.free(j) || (j > i && self.units[j].line_start) {
                 break;
             }
-            for t in self.units[j].a..self.units[j].b {
-                let prev = if t > self.units[i].a {
+            for t in self.units[j].a()..self.units[j].b() {
+                let prev = if t > self.units[i].a() {
                     self.doc.tokens.get(t - 1)
                 } else {
                     None
@@ -364,9 +366,9 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
     {
         let mut s = 0;
         while s < units.len() {
-            let sent = doc.sentence(units[s].a);
+            let sent = doc.sentence(units[s].a());
             let mut e = s;
-            while e < units.len() && units[e].a < sent.1 {
+            while e < units.len() && units[e].a() < sent.1 {
                 e += 1;
             }
             let e = e.max(s + 1);
@@ -378,7 +380,7 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
                 if !u.word {
                     continue;
                 }
-                let t = doc.slice(u.a, u.b);
+                let t = doc.slice(u.a(), u.b());
                 let n = t.chars().count();
                 words += 1;
                 if u.caps && n >= 2 {
@@ -392,12 +394,12 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
                 }
             }
             // A headline has no final period; a sentence full of names has.
-            let ends_with_period = e > s && doc.slice(units[e - 1].a, units[e - 1].b) == ".";
+            let ends_with_period = e > s && doc.slice(units[e - 1].a(), units[e - 1].b()) == ".";
             // A byline or credit line (`By Lise Grande`, `Reporting by …`)
             // is names, not a title-case headline.
             let byline = units[s..e].iter().any(|u| {
-                let t = doc.slice(u.a, u.b);
-                t == "by" || t == "By" && u.a == units[s].a
+                let t = doc.slice(u.a(), u.b());
+                t == "by" || t == "By" && u.a() == units[s].a()
             });
             let m = if words >= 3 && caps * 10 >= words * 6 {
                 Mode::Caps
@@ -417,7 +419,7 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             s = e;
         }
         for u in &units {
-            let t = doc.slice(u.a, u.b);
+            let t = doc.slice(u.a(), u.b());
             if u.word && t.chars().next().is_some_and(char::is_lowercase) {
                 lower_seen.insert(t);
             }
@@ -471,8 +473,8 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         if m.kind == K::Place && is_adjective(&cx, m.ua, m.ub) {
             continue;
         }
-        let start = doc.tokens[cx.units[m.ua].a].start;
-        let stop = doc.tokens[cx.units[m.ub - 1].b - 1].end;
+        let start = doc.tokens[cx.units[m.ua].a()].start;
+        let stop = doc.tokens[cx.units[m.ub - 1].b() - 1].end;
         if start < end {
             continue;
         }
@@ -1013,7 +1015,7 @@ fn is_adjective(cx: &Ctx, a: usize, b: usize) -> bool {
         return cx
             .units
             .get(b)
-            .and_then(|u| cx.doc.tokens.get(u.a))
+            .and_then(|u| cx.doc.tokens.get(u.a()))
             .is_some_and(|t| t.glued);
     }
     if b != a + 1 || !cx.units[a].caps || !cx.is_country(a) {
@@ -1024,7 +1026,7 @@ fn is_adjective(cx: &Ctx, a: usize, b: usize) -> bool {
         && cx
             .units
             .get(b)
-            .and_then(|u| cx.doc.tokens.get(u.a))
+            .and_then(|u| cx.doc.tokens.get(u.a()))
             .is_some_and(|t| t.glued)
     {
         return true;
@@ -1044,7 +1046,7 @@ fn is_model_number(cx: &Ctx, u: usize) -> bool {
         return false;
     }
     let toks = &cx.doc.tokens;
-    let first = toks[x.a];
+    let first = toks[x.a()];
     // Three digits or more (`787`); a score or a count is shorter
     // (`Manchester United 1 Newcastle 0`).
     if first.kind == crate::text::Kind::Num {
@@ -1053,7 +1055,7 @@ fn is_model_number(cx: &Ctx, u: usize) -> bool {
     x.caps
         && cx.text(u).chars().count() <= 2
         && toks
-            .get(x.b)
+            .get(x.b())
             .is_some_and(|n| n.glued && n.kind == crate::text::Kind::Num)
 }
 
@@ -1105,7 +1107,7 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
         x.word
             && !x.caps
             && t.chars().count() >= 2
-            && !(x.a..x.b).any(|k| cx.doc.tok(k).chars().skip(1).any(char::is_uppercase))
+            && !(x.a()..x.b()).any(|k| cx.doc.tok(k).chars().skip(1).any(char::is_uppercase))
             && !cx.is_common(u)
             && !with_lower(t, |l| cx.lower_seen.contains(l))
     }) && !is_model_number(cx, b)

@@ -449,7 +449,7 @@ fn is_score(cx: &Ctx, u: usize) -> bool {
     let spaced = cx
         .units
         .get(u)
-        .and_then(|x| cx.doc.tokens.get(x.a))
+        .and_then(|x| cx.doc.tokens.get(x.a()))
         .is_some_and(|t| !t.glued);
     spaced && cx.free(u) && !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit())
 }

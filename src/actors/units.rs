@@ -50,12 +50,17 @@ pub static SPLIT_TAILS: Words = Words::new(&[
 ]);
 
 /// One word of a name: a half-open token range.
+///
+/// A long text has about one unit per token, all alive during the names
+/// pass, so token indices are `u32` (12 bytes a unit instead of 24); a text
+/// would need over 4 GiB for its tokens to outgrow them, and [`build`]
+/// stops there rather than wrap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unit {
     /// First token.
-    pub a: usize,
+    start: u32,
     /// One past the last token.
-    pub b: usize,
+    stop: u32,
     /// Starts with an upper-case letter.
     pub upper: bool,
     /// All letters upper case (two or more letters), or a single capital
@@ -65,6 +70,18 @@ pub struct Unit {
     pub word: bool,
     /// A line break comes before it.
     pub line_start: bool,
+}
+
+impl Unit {
+    /// First token.
+    pub fn a(&self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the last token.
+    pub fn b(&self) -> usize {
+        self.stop as usize
+    }
 }
 
 fn is_apostrophe(s: &str) -> bool {
@@ -131,9 +148,12 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
         let caps = t.kind == Kind::Word
             && s.chars().all(|c| !c.is_lowercase())
             && (letters >= 2 || t.upper);
+        let (Ok(start), Ok(stop)) = (u32::try_from(i), u32::try_from(b)) else {
+            break;
+        };
         out.push(Unit {
-            a: i,
-            b,
+            start,
+            stop,
             upper: t.upper,
             caps,
             word: t.kind == Kind::Word,
@@ -152,7 +172,7 @@ mod tests {
         let d = Doc::new(text);
         build(&d)
             .iter()
-            .map(|u| d.slice(u.a, u.b).to_string())
+            .map(|u| d.slice(u.a(), u.b()).to_string())
             .collect()
     }
 
