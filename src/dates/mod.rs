@@ -18,6 +18,7 @@ use crate::model::{Label, Options, RefSource, Span};
 use crate::text::{Doc, Kind};
 use resolve::{Anchor, Ctx, Tense};
 use scan::{Cand, Scan, Sem, Type};
+use std::rc::Rc;
 
 /// The reference date used to resolve relative expressions, and where it came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -57,7 +58,9 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         ..Ctx::default()
     };
     let mut spans = Vec::with_capacity(cands.len());
-    let mut resolved_days: Vec<Option<(Date, String)>> = Vec::with_capacity(cands.len());
+    // The words of each expression that named a day, for a clock time next
+    // to it; shared with the anchors, not copied.
+    let mut resolved_days: Vec<Option<(Date, Rc<str>)>> = Vec::with_capacity(cands.len());
     for (k, c) in cands.iter().enumerate() {
         let (Some(first), Some(last)) =
             (doc.tokens.get(c.a), doc.tokens.get(c.b.saturating_sub(1)))
@@ -74,38 +77,38 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         };
         let sentence = doc.sentence_of.get(c.a).copied().unwrap_or(0);
         let res = resolve::resolve(&c.sem, &tense, &ctx, base, sentence);
-        let text = doc.slice(c.a, c.b).to_string();
+        let text: Rc<str> = doc.slice(c.a, c.b).into();
         if matches!(c.ty, Type::Date | Type::Time) {
             if let Some(d) = res.day {
                 ctx.last_day = Some(Anchor {
                     date: d,
-                    text: text.clone(),
+                    text: Rc::clone(&text),
                     sentence,
                 });
             }
             if let Some(m) = res.month {
                 ctx.last_month = Some(Anchor {
                     date: m,
-                    text: text.clone(),
+                    text: Rc::clone(&text),
                     sentence,
                 });
             }
             if let Some(y) = res.year.and_then(|y| Date::new(y, 1, 1)) {
                 ctx.last_year = Some(Anchor {
                     date: y,
-                    text: text.clone(),
+                    text: Rc::clone(&text),
                     sentence,
                 });
             }
         }
-        resolved_days.push(res.day.map(|d| (d, text.clone())));
+        resolved_days.push(res.day.map(|d| (d, text)));
         let mut span = Span::new(Label::Date, c.ty.as_str(), doc.text, start, end);
         span.value = Some(res.value);
         span.set_modifier(c.modifier.map(str::to_string));
         let mut why = if res.why.starts_with(c.rule) {
             res.why
         } else {
-            format!("{}: {}", c.rule, res.why)
+            [c.rule, ": ", &res.why].concat()
         };
         if let Some(m) = c.modifier {
             // `early on Sunday` keeps `early` outside the span.
@@ -127,7 +130,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
                 }
                 doc.tok(k)
             };
-            why.push_str(&format!("; mod {m} from \"{word}\""));
+            why.extend(["; mod ", m, " from \"", word, "\""]);
         }
         span.why = Some(why.into());
         spans.push(span);
@@ -140,7 +143,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
 fn time_base(
     doc: &Doc,
     cands: &[Cand],
-    resolved: &[Option<(Date, String)>],
+    resolved: &[Option<(Date, Rc<str>)>],
     k: usize,
     scan: &Scan,
     ctx: &Ctx,
@@ -153,7 +156,7 @@ fn time_base(
         && p.b + 3 >= c.a
         && p.a >= sentence.0
     {
-        return Some(d.clone());
+        return Some((d.0, d.1.to_string()));
     }
     // A day just after (`3 p.m. on Monday`): resolve it on the side.
     if let Some(nx) = cands.get(k + 1)

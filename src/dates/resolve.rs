@@ -25,8 +25,8 @@ pub enum Tense {
 pub struct Anchor {
     /// The date (day 1 / month 1 when coarser).
     pub date: Date,
-    /// The words.
-    pub text: String,
+    /// The words (shared: one expression may anchor day, month and year).
+    pub text: std::rc::Rc<str>,
     /// The sentence they are in.
     pub sentence: u32,
 }

@@ -248,6 +248,206 @@ fn longer(best: &mut Option<Cand>, c: Option<Cand>) {
     }
 }
 
+/// The scan's gate: which patterns of `best_at` may match at a token, from
+/// the token alone, one bit per pattern (the bits of [`Scan::PATTERNS`]).
+///
+/// Trying all nineteen patterns costs some two thousand instructions a
+/// token, yet most tokens of news (`forces`, `said`) can start none,
+/// and the common ones that can (`the`, `a`, `year`) start one or two. The
+/// invariant: wherever a pattern would return a candidate at token `i`, its
+/// bit is set for `i`. A pattern whose bit is clear would return nothing
+/// (and patterns have no side effects), so skipping it, or the whole token
+/// when no bit is set, leaves the output exactly as it was. [`starts`] reads the first-token tests off the
+/// patterns, through the same `words` functions where a pattern uses one;
+/// the tests `gate_covers_every_match_*` check the invariant over real and
+/// adversarial text.
+mod start {
+    pub const SET: u32 = 1 << 0;
+    pub const MONTH: u32 = 1 << 1;
+    pub const DAY: u32 = 1 << 2;
+    pub const WEEKDAY: u32 = 1 << 3;
+    pub const NUMERIC: u32 = 1 << 4;
+    pub const YEAR: u32 = 1 << 5;
+    pub const DECADE: u32 = 1 << 6;
+    pub const CENTURY: u32 = 1 << 7;
+    pub const CLOCK: u32 = 1 << 8;
+    pub const DEICTIC: u32 = 1 << 9;
+    pub const DIR: u32 = 1 << 10;
+    pub const ANAPHOR: u32 = 1 << 11;
+    pub const SEASON: u32 = 1 << 12;
+    pub const QUARTER: u32 = 1 << 13;
+    pub const DURATION: u32 = 1 << 14;
+    pub const HOLIDAY: u32 = 1 << 15;
+    pub const MODIFIED: u32 = 1 << 16;
+    pub const WITH_THE: u32 = 1 << 17;
+    pub const HEDGED: u32 = 1 << 18;
+    /// Every pattern.
+    pub const ALL: u32 = (1 << 19) - 1;
+    /// The patterns whose first token may be digits (`is_num`, `num_val`,
+    /// `number_at`, `year_at`); every other one first tests a word.
+    pub const DIGITS: u32 = SET | DAY | NUMERIC | YEAR | DECADE | CENTURY | CLOCK | DURATION;
+    /// The patterns of `Scan::core`: all but sets and the ones built on `core`.
+    pub const CORE: u32 = ALL & !(SET | MODIFIED | WITH_THE | HEDGED);
+}
+
+/// The gate bits of a token that is not digits, in lower case as `Scan::w`
+/// gives it: for each pattern, the test its code makes on its first token.
+fn starts(w: &str) -> u32 {
+    use start::*;
+    let small_number = words::small_number(w).is_some();
+    let ordinal = words::ordinal(w).is_some();
+    let tests = [
+        // set_at: adverbs, `Mondays`, `every day`, `once a week`, `three
+        // times a year`, `5 per day`.
+        (
+            SET,
+            matches!(
+                w,
+                "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "yearly"
+                    | "annually"
+                    | "quarterly"
+                    | "hourly"
+                    | "nightly"
+                    | "everyday"
+                    | "every"
+                    | "each"
+                    | "once"
+                    | "twice"
+                    | "a"
+                    | "an"
+                    | "per"
+            ) || w.strip_suffix('s').and_then(words::weekday).is_some()
+                || small_number,
+        ),
+        (MONTH, words::month(w).is_some()),
+        // day_month: `the 5th of March`, `on the 18th`.
+        (DAY, w == "the"),
+        (WEEKDAY, words::weekday(w).is_some()),
+        // decade_at: `'90s` (`Scan::w` reads `’` as `'`).
+        (DECADE, matches!(w, "'" | "‘")),
+        (CENTURY, ordinal),
+        (
+            CLOCK,
+            matches!(w, "noon" | "midday" | "midnight") || small_number,
+        ),
+        (
+            DEICTIC,
+            matches!(
+                w,
+                "today"
+                    | "yesterday"
+                    | "tomorrow"
+                    | "tonight"
+                    | "now"
+                    | "currently"
+                    | "nowadays"
+                    | "presently"
+                    | "recently"
+                    | "lately"
+                    | "recent"
+                    | "these"
+            ),
+        ),
+        (
+            DIR,
+            matches!(w, "this" | "current" | "last" | "past" | "next" | "coming"),
+        ),
+        (ANAPHOR, w == "that"),
+        (SEASON, words::season(w).is_some()),
+        (QUARTER, matches!(w, "q" | "h" | "fiscal" | "fy") || ordinal),
+        // duration_at: a unit (`years later`, `year-long`, `yearlong`), or
+        // what `number_at` reads as a number.
+        (
+            DURATION,
+            Unit::parse(w).is_some()
+                || w.strip_suffix("long").and_then(Unit::parse).is_some()
+                || matches!(
+                    w,
+                    "a" | "an"
+                        | "few"
+                        | "several"
+                        | "many"
+                        | "some"
+                        | "numerous"
+                        | "multiple"
+                        | "countless"
+                        | "couple"
+                        | "half"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                )
+                || small_number,
+        ),
+        (
+            HOLIDAY,
+            matches!(w, "christmas" | "new" | "halloween" | "valentine"),
+        ),
+        (
+            MODIFIED,
+            matches!(w, "early" | "late" | "mid" | "middle" | "earlier" | "later"),
+        ),
+        (WITH_THE, w == "the"),
+        (HEDGED, words::is_approximator_head(w)),
+    ];
+    tests
+        .iter()
+        .filter(|&&(_, yes)| yes)
+        .fold(0, |may, &(bit, _)| may | bit)
+}
+
+/// [`starts`] of each token, remembered per word: a text repeats its words,
+/// and a look-up (a hash of a few bytes, one comparison) costs less than
+/// the tests. A direct-mapped cache, not a hash map: each slot holds the
+/// last word that hashed to it, so a collision only costs computing
+/// [`starts`] again, and words made to collide cannot slow the scan down.
+struct Gate<'s> {
+    slots: Vec<(&'s str, u32)>,
+    /// log2 of the number of slots.
+    bits: u32,
+}
+
+impl<'s> Gate<'s> {
+    /// A gate for a text of `tokens` tokens: a slot per token, within bounds.
+    fn new(tokens: usize) -> Gate<'s> {
+        let n = tokens.clamp(64, 4096).next_power_of_two();
+        // `("", 0)` is a true entry: no pattern starts with an empty word.
+        Gate {
+            slots: vec![("", 0); n],
+            bits: n.trailing_zeros(),
+        }
+    }
+
+    /// The gate bits of token `i` of `scan`.
+    fn starts(&mut self, scan: &'s Scan, i: usize) -> u32 {
+        if scan.is_num(i) {
+            return start::DIGITS;
+        }
+        let w = scan.w(i);
+        // A polynomial hash of the bytes, spread by a multiplicative one
+        // whose top bits pick the slot.
+        let h = w.bytes().fold(w.len() as u64, |h, b| {
+            h.wrapping_mul(31).wrapping_add(u64::from(b))
+        });
+        let k = (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize;
+        match self.slots.get_mut(k) {
+            Some(slot) => {
+                if slot.0 != w {
+                    *slot = (w, starts(w));
+                }
+                slot.1
+            }
+            None => starts(w),
+        }
+    }
+}
+
+/// A pattern: the candidate it finds at a token, if any.
+type Pattern<'d, 'a> = fn(&Scan<'d, 'a>, usize) -> Option<Cand>;
+
 impl<'d, 'a> Scan<'d, 'a> {
     /// Prepares a scan of `doc`.
     pub fn new(doc: &'d Doc<'a>, day_first: bool) -> Scan<'d, 'a> {
@@ -459,8 +659,10 @@ impl<'d, 'a> Scan<'d, 'a> {
             "few" | "several" | "many" | "some" | "numerous" | "multiple" | "countless" => {
                 return Some((None, i + 1));
             }
+            // `couple of weeks` (`a couple of` is above)
             "couple" if self.w(i + 1) == "of" => return Some((Some(2.0), i + 2)),
             "half" if matches!(self.w(i + 1), "a" | "an") => return Some((Some(0.5), i + 2)),
+            // `dozens of years`, `hundreds of years`, `thousands of years`
             "dozens" | "hundreds" | "thousands" if self.w(i + 1) == "of" => {
                 return Some((None, i + 2));
             }
@@ -495,10 +697,17 @@ impl<'d, 'a> Scan<'d, 'a> {
     /// Scans the whole document.
     pub fn run(&self) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
-        let mut i = 0;
         let n = self.len();
+        let mut gate = Gate::new(n);
+        let mut i = 0;
         while i < n {
-            match self.best_at(i) {
+            // Most tokens can start no pattern: skip them untried.
+            let may = gate.starts(self, i);
+            if may == 0 {
+                i += 1;
+                continue;
+            }
+            match self.best_at(i, may) {
                 Some(c) if c.b > i => {
                     let b = c.b;
                     let extra = self.range_tail(&c);
@@ -603,16 +812,41 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
     }
 
-    /// The longest pattern starting at `i`.
-    fn best_at(&self, i: usize) -> Option<Cand> {
+    /// Every pattern with its gate bit, in the order tried: the longest
+    /// candidate wins, the first on a tie. Sets come first (on a tie, `15 a
+    /// year` is a rate, not a length), then the core patterns, then the ones
+    /// built on them.
+    const PATTERNS: [(u32, Pattern<'d, 'a>); 19] = [
+        (start::SET, Self::set_at),
+        (start::MONTH, Self::month_forms),
+        (start::DAY, Self::day_month),
+        (start::WEEKDAY, Self::weekday_forms),
+        (start::NUMERIC, Self::numeric_date),
+        (start::YEAR, Self::year_forms),
+        (start::DECADE, Self::decade_at),
+        (start::CENTURY, Self::century_at),
+        (start::CLOCK, Self::clock_time),
+        (start::DEICTIC, Self::deictic),
+        (start::DIR, Self::dir_forms),
+        (start::ANAPHOR, Self::anaphor),
+        (start::SEASON, Self::season_forms),
+        (start::QUARTER, Self::quarter_forms),
+        (start::DURATION, Self::duration_at),
+        (start::HOLIDAY, Self::holiday),
+        (start::MODIFIED, Self::modified),
+        (start::WITH_THE, Self::with_the),
+        (start::HEDGED, Self::hedged_duration),
+    ];
+
+    /// The longest candidate at `i` among the patterns whose bit is in `may`
+    /// (the scan passes the gate's bits for `i`).
+    fn best_at(&self, i: usize, may: u32) -> Option<Cand> {
         let mut best: Option<Cand> = None;
-        let mut take = |c| longer(&mut best, c);
-        // Sets first: on a tie, `15 a year` is a rate, not a length.
-        take(self.set_at(i));
-        take(self.core(i));
-        take(self.modified(i));
-        take(self.with_the(i));
-        take(self.hedged_duration(i));
+        for &(bit, pattern) in &Self::PATTERNS {
+            if may & bit != 0 {
+                longer(&mut best, pattern(self, i));
+            }
+        }
         best
     }
 
@@ -1225,26 +1459,10 @@ impl<'d, 'a> Scan<'d, 'a> {
         ))
     }
 
-    /// The core patterns: dates, times, relative words, durations.
+    /// The core patterns: dates, times, relative words, durations. Called
+    /// inside other patterns, ungated: they are not on the scan's hot path.
     fn core(&self, i: usize) -> Option<Cand> {
-        let mut best: Option<Cand> = None;
-        let mut take = |c| longer(&mut best, c);
-        take(self.month_forms(i));
-        take(self.day_month(i));
-        take(self.weekday_forms(i));
-        take(self.numeric_date(i));
-        take(self.year_forms(i));
-        take(self.decade_at(i));
-        take(self.century_at(i));
-        take(self.clock_time(i));
-        take(self.deictic(i));
-        take(self.dir_forms(i));
-        take(self.anaphor(i));
-        take(self.season_forms(i));
-        take(self.quarter_forms(i));
-        take(self.duration_at(i));
-        take(self.holiday(i));
-        best
+        self.best_at(i, start::CORE)
     }
 
     /// Month-led dates: `March 5, 2017`, `Mar. 5`, `March 2017`, `March`.
@@ -2521,7 +2739,8 @@ impl<'d, 'a> Scan<'d, 'a> {
                     "recurrence",
                 ));
             }
-            // `15 a year`, `$5 million a year`: a rate after an amount.
+            // `15 a year`, `$5 million a year`, `20 an hour`, `5 per day`: a
+            // rate after an amount.
             let prev = if i > 0 { self.w(i - 1) } else { "" };
             let amount = i > 0
                 && (self.is_num(i - 1)
@@ -2612,5 +2831,199 @@ impl<'d, 'a> Scan<'d, 'a> {
             Sem::Day { y: None, m, d },
             "holiday",
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks the gate's invariant at tokens `at` of `doc`: each pattern that
+    /// finds a candidate there has its bit set, and the remembered bits equal
+    /// [`starts`]. Returns how many candidates the patterns found, so that a
+    /// caller can see the check bite.
+    fn check_at(doc: &Doc, day_first: bool, at: impl Iterator<Item = usize>) -> usize {
+        let scan = Scan::new(doc, day_first);
+        // Few slots, so that collisions happen here too.
+        let mut gate = Gate::new(0);
+        let mut found = 0;
+        for i in at {
+            let may = gate.starts(&scan, i);
+            if !scan.is_num(i) {
+                assert_eq!(may, starts(scan.w(i)), "cache at {:?}", scan.w(i));
+            }
+            for (k, &(bit, pattern)) in Scan::PATTERNS.iter().enumerate() {
+                if pattern(&scan, i).is_some() {
+                    found += 1;
+                    assert!(
+                        may & bit != 0,
+                        "pattern {k} matches at {:?} (token {i}), gate bit clear: {:?}",
+                        doc.tok(i),
+                        doc.slice(i.saturating_sub(2), (i + 4).min(doc.tokens.len()))
+                    );
+                }
+            }
+        }
+        found
+    }
+
+    /// [`check_at`] every token of `text`, read month-first and day-first.
+    fn check(text: &str) -> usize {
+        let doc = Doc::new(text);
+        let n = doc.tokens.len();
+        check_at(&doc, false, 0..n) + check_at(&doc, true, 0..n)
+    }
+
+    fn files(dir: &str, ext: &str) -> Vec<String> {
+        let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(&dir).expect("test data folder") {
+            let path = e.expect("folder entry").path();
+            if path.extension().is_some_and(|x| x == ext) {
+                out.push(std::fs::read_to_string(&path).expect("test file"));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn gate_covers_every_match_in_real_text() {
+        let mut texts = files("seeds", "txt");
+        assert!(!texts.is_empty(), "no seed articles");
+        for src in files("testdata", "toml") {
+            let v: toml::Value = toml::from_str(&src).expect("table test file");
+            let cases = v.get("case").and_then(|c| c.as_array()).expect("cases");
+            texts.extend(
+                cases
+                    .iter()
+                    .filter_map(|c| c.get("text")?.as_str().map(str::to_string)),
+            );
+        }
+        let found: usize = texts.iter().map(|t| check(t)).sum();
+        assert!(found > 500, "only {found} matches: the check saw little");
+    }
+
+    /// Every word in the string literals of the patterns' source: a pattern
+    /// can only start with a word it names, here or in a `words` table. With
+    /// digits and the punctuation the patterns read.
+    fn vocabulary() -> Vec<String> {
+        let src = [include_str!("scan.rs"), include_str!("words.rs")].concat();
+        // Per line, the pieces between double quotes (no literal here spans
+        // lines or holds an escaped quote; a comment's quotes only add words).
+        let mut v: Vec<String> = src
+            .lines()
+            .flat_map(|l| l.split('"').skip(1).step_by(2))
+            .flat_map(|lit| lit.split(|c: char| !c.is_ascii_alphabetic()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        v.sort();
+        v.dedup();
+        v.extend(
+            [
+                "5", "12", "31", "90", "0800", "1990", "2017", "'", "’", "‘", "-", ".", ",", ":",
+                "/", "$",
+            ]
+            .map(str::to_string),
+        );
+        v
+    }
+
+    #[test]
+    fn gate_covers_every_match_in_documented_examples() {
+        // The comments here name the forms each pattern reads (`twice a
+        // year`, `the first week of March`): every comment line, and every
+        // example in backticks alone, as written, after `in` and after an
+        // amount (`15 a year`).
+        let src = [include_str!("scan.rs"), include_str!("words.rs")].concat();
+        let mut examples = Vec::new();
+        for line in src.lines() {
+            let Some((_, comment)) = line.split_once("//") else {
+                continue;
+            };
+            let comment = comment.trim_start_matches('/');
+            examples.push(comment.to_string());
+            examples.extend(comment.split('`').skip(1).step_by(2).map(str::to_string));
+        }
+        let mut found = 0;
+        for e in &examples {
+            for text in [e.clone(), format!("in {e}"), format!("5 {e}")] {
+                found += check(&text);
+            }
+        }
+        assert!(found > 500, "only {found} matches");
+    }
+
+    /// `w` with its first letter in upper case.
+    fn capitalized(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn gate_covers_every_match_in_word_pairs() {
+        // Each word of the vocabulary, in lower case and capitalized, before
+        // each word of it and before glued endings (`Q1`, `'90s`,
+        // `third-quarter`), after `in` (the context bare months and seasons
+        // need): a pattern that starts with a word the gate does not know
+        // matches in one of these.
+        let vocab = vocabulary();
+        let glued = [
+            "1", "16", "2017", "90s", "-quarter", "-half", "-long", "-end", "-2011", "'s day", "s",
+        ];
+        let mut found = 0;
+        for x in &vocab {
+            for x in [x.clone(), capitalized(x)] {
+                let mut text = String::new();
+                for y in &vocab {
+                    text.push_str(&format!("in {x} {y} 5 2017\n"));
+                }
+                for g in glued {
+                    text.push_str(&format!("in {x}{g} .\n"));
+                }
+                let doc = Doc::new(&text);
+                // The token after each line's `in`.
+                let at = (1..doc.tokens.len())
+                    .filter(|&i| doc.tokens.get(i - 1).is_some_and(|t| t.line_start));
+                found += check_at(&doc, false, at);
+            }
+        }
+        assert!(found > 10_000, "only {found} matches");
+    }
+
+    #[test]
+    fn gate_covers_every_match_in_soup() {
+        // Random runs of the vocabulary and its `-s` and `-long` forms,
+        // glued or spaced, in mixed case.
+        let mut vocab = vocabulary();
+        let forms: Vec<String> = vocab
+            .iter()
+            .flat_map(|w| [format!("{w}s"), format!("{w}long")])
+            .collect();
+        vocab.extend(forms);
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let mut found = 0;
+        for _ in 0..600 {
+            let mut text = String::new();
+            for _ in 0..60 {
+                let w = &vocab[next(vocab.len())];
+                match next(3) {
+                    0 => text.push_str(&w.to_uppercase()),
+                    1 => text.push_str(&capitalized(w)),
+                    _ => text.push_str(w),
+                }
+                text.push_str([" ", " ", "", "\n"][next(4)]);
+            }
+            found += check(&text);
+        }
+        assert!(found > 300, "only {found} matches");
     }
 }

@@ -386,20 +386,44 @@ pub fn is_identifier_head(w: &str) -> bool {
     )
 }
 
+/// Hedges before a duration: first word, the second word it needs (`""`:
+/// any), TIMEX3 `mod`, and how many words the hedge takes. No two rows
+/// match the same pair of words. A table, so that the scan's gate reads
+/// the first words from the same place as [`approximator`].
+const APPROXIMATORS: [(&str, &str, &str, usize); 20] = [
+    ("more", "than", "MORE_THAN", 2),
+    ("longer", "than", "MORE_THAN", 2),
+    ("over", "than", "MORE_THAN", 2),
+    ("less", "than", "LESS_THAN", 2),
+    ("fewer", "than", "LESS_THAN", 2),
+    ("shorter", "than", "LESS_THAN", 2),
+    ("at", "least", "EQUAL_OR_MORE", 2),
+    ("at", "most", "EQUAL_OR_LESS", 2),
+    ("up", "to", "EQUAL_OR_LESS", 2),
+    ("no", "more", "EQUAL_OR_LESS", 2),
+    ("nearly", "", "LESS_THAN", 1),
+    ("almost", "", "LESS_THAN", 1),
+    ("just", "under", "LESS_THAN", 1),
+    ("about", "", "APPROX", 1),
+    ("around", "", "APPROX", 1),
+    ("roughly", "", "APPROX", 1),
+    ("approximately", "", "APPROX", 1),
+    ("some", "", "APPROX", 1),
+    ("well", "over", "MORE_THAN", 2),
+    ("just", "over", "MORE_THAN", 2),
+];
+
 /// Hedges before a duration, with their TIMEX3 `mod`; the number of words.
 pub fn approximator(w1: &str, w2: &str) -> Option<(&'static str, usize)> {
-    Some(match (w1, w2) {
-        ("more", "than") | ("longer", "than") | ("over", "than") => ("MORE_THAN", 2),
-        ("less", "than") | ("fewer", "than") | ("shorter", "than") => ("LESS_THAN", 2),
-        ("at", "least") => ("EQUAL_OR_MORE", 2),
-        ("at", "most") | ("up", "to") | ("no", "more") => ("EQUAL_OR_LESS", 2),
-        ("nearly", _) | ("almost", _) | ("just", "under") => ("LESS_THAN", 1),
-        ("about", _) | ("around", _) | ("roughly", _) | ("approximately", _) | ("some", _) => {
-            ("APPROX", 1)
-        }
-        ("well", "over") | ("just", "over") => ("MORE_THAN", 2),
-        _ => return None,
-    })
+    APPROXIMATORS
+        .iter()
+        .find(|&&(a, b, ..)| a == w1 && (b.is_empty() || b == w2))
+        .map(|&(_, _, m, k)| (m, k))
+}
+
+/// Whether `w` is the first word of some hedge of [`approximator`].
+pub fn is_approximator_head(w: &str) -> bool {
+    APPROXIMATORS.iter().any(|&(a, ..)| a == w)
 }
 
 /// Irregular past-tense verb forms that signal past narration.
@@ -538,4 +562,20 @@ pub fn is_present_event(w: &str) -> bool {
             | "concludes"
             | "finishes"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn approximator_reads_the_second_word_where_a_row_names_one() {
+        assert_eq!(approximator("at", "least"), Some(("EQUAL_OR_MORE", 2)));
+        assert_eq!(approximator("at", "most"), Some(("EQUAL_OR_LESS", 2)));
+        assert_eq!(approximator("at", "all"), None);
+        assert_eq!(approximator("nearly", ""), Some(("LESS_THAN", 1)));
+        assert_eq!(approximator("just", "under"), Some(("LESS_THAN", 1)));
+        assert_eq!(approximator("just", "over"), Some(("MORE_THAN", 2)));
+        assert!(is_approximator_head("well") && !is_approximator_head("than"));
+    }
 }
