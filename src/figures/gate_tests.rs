@@ -147,14 +147,22 @@ fn corpus() -> Vec<String> {
     }
     assert!(cases > 100, "the table tests were not found");
     texts.extend(HOSTILE.iter().map(|t| t.to_string()));
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    for _ in 0..2000 {
+    texts.extend(token_soup(SOUP, 0x2545_f491_4f6c_dd1d, 2000, 20));
+    texts
+}
+
+/// `count` texts of fewer than `max_words` pieces drawn from `words`, some
+/// glued and some spaced, by a xorshift from `seed` (same seed, same texts).
+pub(super) fn token_soup(words: &[&str], seed: u64, count: usize, max_words: u64) -> Vec<String> {
+    let mut x = seed;
+    let mut texts = Vec::with_capacity(count);
+    for _ in 0..count {
         let mut t = String::new();
-        for _ in 0..(x % 20) {
+        for _ in 0..(x % max_words) {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            t.push_str(SOUP[(x % SOUP.len() as u64) as usize]);
+            t.push_str(words[(x % words.len() as u64) as usize]);
             if x.is_multiple_of(3) {
                 t.push(' ');
             }

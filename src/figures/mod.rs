@@ -1292,19 +1292,7 @@ mod tests {
             "737",
             "aircraft",
         ];
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..3000 {
-            let mut t = String::new();
-            for _ in 0..(x % 24) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push_str(V[(x % V.len() as u64) as usize]);
-                if x.is_multiple_of(3) {
-                    t.push(' ');
-                }
-            }
-            x = x.wrapping_add(0x9e37_79b9);
+        for t in super::gate_tests::token_soup(V, 0x9e37_79b9_7f4a_7c15, 3000, 24) {
             let got = figs(&t, &[]);
             for w in got.windows(2) {
                 assert!(w[0].end <= w[1].start, "{t:?}");
