@@ -31,8 +31,21 @@ pub(super) fn assign(cx: &Ctx, ms: &mut [Mention]) {
         m.role = after(cx, m.ub).or_else(|| lead_in(cx, m.ua));
     }
     // Countries inside a role (`US defence secretary`) are part of the title.
-    for m in ms.iter_mut() {
-        if m.kind == K::Place && drop.iter().any(|&(a, b)| a <= m.ua && m.ub <= b) {
+    // A role that holds a place holds the place's first unit, so each unit
+    // keeps the furthest end of the roles over it (a role is at most eight
+    // units): testing every role for every place grew with the square of
+    // the text.
+    if drop.is_empty() {
+        return;
+    }
+    let mut reach = vec![0; cx.units.len()];
+    for &(a, b) in &drop {
+        for r in reach.iter_mut().take(b).skip(a) {
+            *r = (*r).max(b);
+        }
+    }
+    for m in ms.iter_mut().filter(|m| m.kind == K::Place) {
+        if reach.get(m.ua).is_some_and(|&b| m.ub <= b) {
             m.kind = K::Unknown;
             m.headline = true;
         }
