@@ -87,6 +87,10 @@ pub struct Lex {
     /// opens no name, and one exact look-up settles it; [`Lex::prefixes`]
     /// ignores case and would let every `the` through to a key search.
     pub openers: HashSet<Box<str>>,
+    /// The few [`Lex::openers`] that start with a lower-case ASCII letter
+    /// (`al`, `eBay`): most words of a text start so, and comparing them
+    /// with this short list is cheaper than hashing them.
+    pub lower_openers: Vec<Box<str>>,
 }
 
 /// The key of a token sequence: token texts, with one space where the
@@ -135,6 +139,7 @@ impl Lex {
             nicknames: HashMap::default(),
             prefixes: HashSet::default(),
             openers: HashSet::default(),
+            lower_openers: Vec::new(),
         };
         // Places first, so that organisations and persons win on a clash.
         for l in lines(GAZETTEER) {
@@ -212,6 +217,12 @@ impl Lex {
             }
             lx.nicknames.insert(n.to_lowercase(), f.to_string());
         }
+        lx.lower_openers = lx
+            .openers
+            .iter()
+            .filter(|o| o.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
+            .cloned()
+            .collect();
         Ok(lx)
     }
 
@@ -242,6 +253,15 @@ impl Lex {
         Ok(())
     }
 
+    /// Whether some key of [`Lex::names`] or [`Lex::upper`] opens with
+    /// `tok`, exactly as written.
+    pub fn is_opener(&self, tok: &str) -> bool {
+        if tok.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            return self.lower_openers.iter().any(|o| **o == *tok);
+        }
+        self.openers.contains(tok)
+    }
+
     /// Whether some lexicon name starts with the key `key` (any case).
     pub fn is_prefix(&self, key: &str) -> bool {
         with_lower(key, |l| self.prefixes.contains(l))
@@ -270,6 +290,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         nicknames: HashMap::default(),
         prefixes: HashSet::default(),
         openers: HashSet::default(),
+        lower_openers: Vec::new(),
     })
 });
 
@@ -297,9 +318,15 @@ mod tests {
         for k in lx.names.keys().chain(lx.upper.keys()) {
             let toks = tokenize(k);
             let first = toks.first().map_or("", |t| &k[t.start..t.end]);
-            assert!(lx.openers.contains(first), "{k:?} opens with {first:?}");
+            assert!(lx.is_opener(first), "{k:?} opens with {first:?}");
         }
-        assert!(!lx.openers.contains("the") && !lx.openers.contains("said"));
+        assert!(!lx.is_opener("the") && !lx.is_opener("said"));
+        // The lower-case short list holds exactly the lower-case openers.
+        for o in &lx.openers {
+            assert!(lx.is_opener(o), "{o:?}");
+        }
+        assert!(lx.lower_openers.len() < lx.openers.len() / 100);
+        assert!(lx.lower_openers.iter().all(|o| lx.openers.contains(o)));
     }
 
     #[test]

@@ -91,6 +91,8 @@ struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
     units: Vec<Unit>,
     lx: &'static Lex,
+    /// Unit index → whether a token of it lies inside a span found before
+    /// (dates): asked of nearly every unit, many times, so settled once.
     blocked: Vec<bool>,
     used: Vec<bool>,
     /// Unit index → whether it is the first word of its sentence.
@@ -142,7 +144,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     fn free(&self, u: usize) -> bool {
         match self.units.get(u) {
-            Some(x) => !self.used[u] && !self.blocked[x.a()..x.b()].iter().any(|&b| b),
+            Some(_) => !self.used[u] && !self.blocked[u],
             None => false,
         }
     }
@@ -224,7 +226,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let caps = self.mode.get(i) == Some(&Mode::Caps);
         // Outside an all-capital headline every look-up below is of the key
         // as written, and a key starts with its first token as written.
-        if !caps && !self.lx.openers.contains(self.doc.tok(u.a())) {
+        if !caps && !self.lx.is_opener(self.doc.tok(u.a())) {
             return None;
         }
         if u.b() == u.a() + 1 && !self.lx.is_prefix(self.doc.tok(u.a())) {
@@ -360,6 +362,14 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             t += 1;
         }
     }
+    let blocked: Vec<bool> = units
+        .iter()
+        .map(|x| {
+            blocked
+                .get(x.a()..x.b())
+                .is_some_and(|t| t.iter().any(|&b| b))
+        })
+        .collect();
     let mut first_word = vec![false; units.len()];
     let mut mode = vec![Mode::Normal; units.len()];
     let mut lower_seen = HashSet::new();

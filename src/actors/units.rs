@@ -144,10 +144,11 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
             }
         }
         let s = doc.slice(i, b);
-        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        // Most words fail on their second letter, so the letters are counted
+        // only for a word with no lower-case letter.
         let caps = t.kind == Kind::Word
             && s.chars().all(|c| !c.is_lowercase())
-            && (letters >= 2 || t.upper);
+            && (t.upper || s.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         let (Ok(start), Ok(stop)) = (u32::try_from(i), u32::try_from(b)) else {
             break;
         };
