@@ -143,7 +143,9 @@ impl Lex {
         };
         // Places first, so that organisations and persons win on a clash.
         for l in lines(GAZETTEER) {
-            let (k, name) = l.split_once('|').ok_or(format!("gazetteer: {l:?}"))?;
+            let (k, name) = l
+                .split_once('|')
+                .ok_or_else(|| format!("gazetteer: {l:?}"))?;
             let kind = match k {
                 "c" | "r" | "t" => k.as_bytes()[0],
                 _ => return Err(format!("gazetteer kind: {l:?}")),
@@ -181,7 +183,7 @@ impl Lex {
             }
         }
         for l in lines(TITLES) {
-            let (w, k) = l.split_once('|').ok_or(format!("titles: {l:?}"))?;
+            let (w, k) = l.split_once('|').ok_or_else(|| format!("titles: {l:?}"))?;
             let kind = match k {
                 "t" => TitleKind::Title,
                 "m" | "a" => TitleKind::Modifier,
@@ -195,14 +197,18 @@ impl Lex {
             }
         }
         for l in lines(DEMONYMS) {
-            let (d, c) = l.split_once('|').ok_or(format!("demonyms: {l:?}"))?;
+            let (d, c) = l
+                .split_once('|')
+                .ok_or_else(|| format!("demonyms: {l:?}"))?;
             if d.is_empty() || c.is_empty() {
                 return Err(format!("demonyms: {l:?}"));
             }
             lx.demonyms.insert(d.to_lowercase(), c.to_string());
         }
         for l in lines(AFFILIATIONS) {
-            let (w, k) = l.split_once('|').ok_or(format!("affiliations: {l:?}"))?;
+            let (w, k) = l
+                .split_once('|')
+                .ok_or_else(|| format!("affiliations: {l:?}"))?;
             let kind = match k {
                 "a" => Affil::Lead,
                 "m" => Affil::Inner,
@@ -211,7 +217,9 @@ impl Lex {
             lx.affil.insert(w.to_lowercase(), kind);
         }
         for l in lines(NICKNAMES) {
-            let (n, f) = l.split_once('|').ok_or(format!("nicknames: {l:?}"))?;
+            let (n, f) = l
+                .split_once('|')
+                .ok_or_else(|| format!("nicknames: {l:?}"))?;
             if n.is_empty() || f.is_empty() {
                 return Err(format!("nicknames: {l:?}"));
             }
