@@ -155,10 +155,17 @@ fn is_nonspacing_guess(c: char) -> bool {
 /// Splits `text` into tokens. Never panics; linear time.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut iter = text.char_indices().peekable();
+    let bytes = text.as_bytes();
     let mut glued = false;
     let mut newlines = 2u32; // text start counts as a paragraph start
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    // Most text is ASCII: a byte below 0x80 is its own character, so only
+    // other bytes are decoded (the character tests agree on ASCII).
+    let char_at = |at: usize| match bytes.get(at) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(at..).and_then(|s| s.chars().next()),
+    };
+    while let Some(c) = char_at(i) {
         if c.is_whitespace() || c == '\u{feff}' || c.is_control() && c != '\u{0}' {
             if c == '\n' || c == '\u{2029}' {
                 newlines += 2 - u32::from(c == '\n');
@@ -166,6 +173,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 newlines += 1;
             }
             glued = false;
+            i += c.len_utf8();
             continue;
         }
         let kind = if c.is_ascii_digit() {
@@ -179,7 +187,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut has_lower = c.is_lowercase();
         let mut letters = u32::from(c.is_alphabetic());
         if kind != Kind::Punct {
-            while let Some(&(j, d)) = iter.peek() {
+            while let Some(d) = char_at(end) {
                 let same = match kind {
                     Kind::Word => is_word_char(d),
                     _ => d.is_ascii_digit(),
@@ -189,8 +197,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 has_lower |= d.is_lowercase();
                 letters += u32::from(d.is_alphabetic());
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             }
         }
         tokens.push(Token {
@@ -205,6 +212,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
         newlines = 0;
         glued = true;
+        i = end;
     }
     tokens
 }
