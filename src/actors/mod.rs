@@ -2,8 +2,8 @@
 //! groups and named places, with one entity key per actor.
 //!
 //! How it reads a text:
-//! 1. Tokens are joined into word units ([`units`]): `al-Mohammadawi`, `U.S.`.
-//! 2. Groups come first ([`groups`]): affiliation words + a force noun.
+//! 1. Tokens are joined into word units (module `units`): `al-Mohammadawi`, `U.S.`.
+//! 2. Groups come first (module `groups`): affiliation words + a force noun.
 //! 3. Runs of capitalized units (with name particles and `of`/`and` inside
 //!    organisation names) are read left to right. A lexicon name (organisation,
 //!    place, well-known person) wins unless the run is longer for a reason

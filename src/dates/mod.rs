@@ -1,11 +1,11 @@
 //! The dates lens: temporal expressions, normalized to TIMEX3 (ANNOTATION.md §3).
 //!
 //! Three steps, each linear in the number of tokens:
-//! 1. [`scan`] walks the shared tokens once and recognizes expressions with
+//! 1. `scan` walks the shared tokens once and recognizes expressions with
 //!    patterns that look a bounded number of tokens ahead;
 //! 2. the reference date is the one given, or one read from the text (a
 //!    dateline, else the latest full date);
-//! 3. [`resolve`] gives each expression its value in text order, carrying the
+//! 3. `resolve` gives each expression its value in text order, carrying the
 //!    date last talked about (for `that day`) and reading the tense of the
 //!    clause from nearby verbs (for `Monday`, `February 11`).
 
