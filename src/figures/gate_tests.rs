@@ -33,9 +33,10 @@ const HOSTILE: &[&str] = &[
     "www.",
 ];
 
-/// Tokens for the random soup: the hostile pieces again, glued or spaced at
-/// random.
-const SOUP: &[&str] = &[
+/// Tokens for the random soups of these checks and of the lens's no-panic
+/// test: the hostile pieces again, number and hedge words, sources and
+/// spacing, glued or spaced at random.
+pub(super) const SOUP: &[&str] = &[
     "1",
     "750",
     ",",
@@ -111,6 +112,25 @@ const SOUP: &[&str] = &[
     "civilians",
     "Boeing",
     "737",
+    "according",
+    "’",
+    "s",
+    " ",
+    "\u{2009}",
+    "two",
+    "hundred",
+    "third",
+    "whom",
+    "Airwars",
+    "F",
+    "16",
+    "No",
+    "#",
+    "30",
+    "quarter",
+    "dozens",
+    "://",
+    "aircraft",
 ];
 
 /// Every text the checks run over.
