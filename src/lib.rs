@@ -91,6 +91,8 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
 /// This is the one place where lenses' conflicts are resolved: earlier lenses
 /// win (dates, then names, then figures), and within one call a lens has
 /// already chosen among its own candidates.
+// A stage of its own in profiles (callgrind), so its cost can be read.
+#[inline(never)]
 fn merge(mut kept: Vec<Span>, mut new: Vec<Span>) -> Vec<Span> {
     kept.sort_by_key(|s| s.start);
     // Sorted by start (longer first), the accepted new spans stay sorted by
@@ -135,6 +137,8 @@ fn merge(mut kept: Vec<Span>, mut new: Vec<Span>) -> Vec<Span> {
 }
 
 /// Groups actor mentions by their `entity` key, in order of first mention.
+// A stage of its own in profiles (callgrind), so its cost can be read.
+#[inline(never)]
 fn collect_entities(spans: &[Span]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
