@@ -124,21 +124,38 @@ impl<'a> Doc<'a> {
 
 /// `text` lower-cased character by character where that keeps the byte length.
 fn lower_same_length(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
-            _ => out.push(c),
+    // ASCII runs are lowered a run at a time; only other characters are
+    // decoded (a news text is ASCII but for its quotation marks and a few names).
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        out.push_str(run);
+        let lowered = out.len() - run.len();
+        if let Some(added) = out.get_mut(lowered..) {
+            added.make_ascii_lowercase();
         }
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
+                _ => out.push(c),
+            }
+        }
+        rest = chars.as_str();
     }
     out
 }
 
 fn is_word_char(c: char) -> bool {
+    // Typographic punctuation (quotation marks, dashes, the ellipsis) is the
+    // most frequent non-ASCII in news; its block holds no letter or mark in
+    // these ranges (a test checks every one), so it skips the Unicode tables.
+    if matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}') {
+        return false;
+    }
     c.is_alphabetic() || is_mark(c)
 }
 
@@ -154,6 +171,50 @@ fn is_nonspacing_guess(c: char) -> bool {
     matches!(c as u32, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E)
 }
 
+/// What an ASCII byte is to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ascii {
+    /// Whitespace and control characters (but NUL): skipped.
+    Skip,
+    /// `0`–`9`.
+    Digit,
+    /// `A`–`Z`.
+    Upper,
+    /// `a`–`z`.
+    Lower,
+    /// Anything else visible, and NUL: a one-character token.
+    Punct,
+}
+
+/// The class of every ASCII byte, so the common case is one table look-up
+/// instead of Unicode property tests (they agree on ASCII; a test checks it).
+const ASCII: [Ascii; 128] = {
+    let mut t = [Ascii::Punct; 128];
+    let mut b = 1;
+    while b <= 0x20 {
+        t[b] = Ascii::Skip;
+        b += 1;
+    }
+    t[0x7f] = Ascii::Skip;
+    let mut b = b'0';
+    while b <= b'9' {
+        t[b as usize] = Ascii::Digit;
+        b += 1;
+    }
+    let mut b = b'a';
+    while b <= b'z' {
+        t[b as usize] = Ascii::Lower;
+        t[(b - 32) as usize] = Ascii::Upper;
+        b += 1;
+    }
+    t
+};
+
+/// Whether the tokenizer skips `c` (whitespace, controls other than NUL, the BOM).
+fn is_skipped(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c.is_control() && c != '\u{0}'
+}
+
 /// Splits `text` into tokens. Never panics; linear time.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
@@ -161,46 +222,75 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut glued = false;
     let mut newlines = 2u32; // text start counts as a paragraph start
     let mut i = 0;
-    // Most text is ASCII: a byte below 0x80 is its own character, so only
-    // other bytes are decoded (the character tests agree on ASCII).
-    let char_at = |at: usize| match bytes.get(at) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        _ => text.get(at..).and_then(|s| s.chars().next()),
-    };
-    while let Some(c) = char_at(i) {
-        if c.is_whitespace() || c == '\u{feff}' || c.is_control() && c != '\u{0}' {
-            if c == '\n' || c == '\u{2029}' {
-                newlines += 2 - u32::from(c == '\n');
-            } else if c == '\u{2028}' {
-                newlines += 1;
-            }
-            glued = false;
-            i += c.len_utf8();
-            continue;
-        }
-        let kind = if c.is_ascii_digit() {
-            Kind::Num
-        } else if is_word_char(c) {
-            Kind::Word
-        } else {
-            Kind::Punct
-        };
-        let mut end = i + c.len_utf8();
-        let mut has_lower = c.is_lowercase();
-        let mut letters = u32::from(c.is_alphabetic());
-        if kind != Kind::Punct {
-            while let Some(d) = char_at(end) {
-                let same = match kind {
-                    Kind::Word => is_word_char(d),
-                    _ => d.is_ascii_digit(),
-                };
-                if !same {
-                    break;
+    while let Some(&b) = bytes.get(i) {
+        // Most text is ASCII: its bytes are classified by one table look-up,
+        // and only other characters are decoded.
+        let (kind, first_upper, first_lower, width) = if b < 0x80 {
+            match ASCII[usize::from(b)] {
+                Ascii::Skip => {
+                    newlines += u32::from(b == b'\n');
+                    glued = false;
+                    i += 1;
+                    continue;
                 }
-                has_lower |= d.is_lowercase();
-                letters += u32::from(d.is_alphabetic());
-                end += d.len_utf8();
+                Ascii::Digit => (Kind::Num, false, false, 1),
+                Ascii::Upper => (Kind::Word, true, false, 1),
+                Ascii::Lower => (Kind::Word, false, true, 1),
+                Ascii::Punct => (Kind::Punct, false, false, 1),
             }
+        } else {
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            if is_skipped(c) {
+                if c == '\u{2029}' {
+                    newlines += 2;
+                } else if c == '\u{2028}' {
+                    newlines += 1;
+                }
+                glued = false;
+                i += c.len_utf8();
+                continue;
+            }
+            let kind = if is_word_char(c) {
+                Kind::Word
+            } else {
+                Kind::Punct
+            };
+            (kind, c.is_uppercase(), c.is_lowercase(), c.len_utf8())
+        };
+        let mut end = i + width;
+        let mut has_lower = first_lower;
+        let mut letters = u32::from(kind == Kind::Word && (b < 0x80 || is_alpha_at(text, i)));
+        match kind {
+            Kind::Num => {
+                while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                    end += 1;
+                }
+            }
+            Kind::Word => {
+                while let Some(&d) = bytes.get(end) {
+                    if d < 0x80 {
+                        match ASCII[usize::from(d)] {
+                            Ascii::Lower => has_lower = true,
+                            Ascii::Upper => {}
+                            _ => break,
+                        }
+                        letters += 1;
+                        end += 1;
+                        continue;
+                    }
+                    match text.get(end..).and_then(|s| s.chars().next()) {
+                        Some(c) if is_word_char(c) => {
+                            has_lower |= c.is_lowercase();
+                            letters += u32::from(c.is_alphabetic());
+                            end += c.len_utf8();
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            Kind::Punct => {}
         }
         tokens.push(Token {
             start: i,
@@ -209,7 +299,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             glued: glued && !tokens.is_empty(),
             para_start: newlines >= 2,
             line_start: newlines >= 1,
-            upper: c.is_uppercase(),
+            upper: first_upper,
             all_upper: kind == Kind::Word && !has_lower && letters >= 2,
         });
         newlines = 0;
@@ -217,6 +307,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = end;
     }
     tokens
+}
+
+/// Whether the character at byte `i` of `text` is alphabetic (a word may
+/// open with a combining mark, which is no letter).
+fn is_alpha_at(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphabetic)
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -329,6 +427,146 @@ mod tests {
         let lows: Vec<&str> = (0..d.tokens.len()).map(|i| d.low(i)).collect();
         assert_eq!(lows, ["İstanbul", "and", "école", ",", "mosul"]);
         assert_eq!(d.low(99), "");
+    }
+
+    #[test]
+    fn typographic_punctuation_is_no_word_char() {
+        // The fast path of `is_word_char` must agree with the Unicode tables.
+        for c in ('\u{2010}'..='\u{2027}').chain('\u{2030}'..='\u{205e}') {
+            assert!(
+                !c.is_alphabetic() && !is_mark(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_table_agrees_with_unicode_tests() {
+        // The tokenizer classifies ASCII bytes by table; the table must say
+        // what the character tests say for every ASCII character.
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            let want = if is_skipped(c) {
+                Ascii::Skip
+            } else if c.is_ascii_digit() {
+                Ascii::Digit
+            } else if is_word_char(c) && c.is_uppercase() {
+                Ascii::Upper
+            } else if is_word_char(c) {
+                assert!(c.is_lowercase(), "{c:?}");
+                Ascii::Lower
+            } else {
+                Ascii::Punct
+            };
+            assert!(ASCII[usize::from(b)] == want, "byte {b:#04x}");
+        }
+    }
+
+    /// The tokenizer as first written, a character at a time with the
+    /// Unicode tests only: the specification the fast one must meet.
+    fn tokenize_by_chars(text: &str) -> Vec<Token> {
+        let mut tokens: Vec<Token> = Vec::new();
+        let (mut glued, mut newlines, mut i) = (false, 2u32, 0);
+        while let Some(c) = text[i..].chars().next() {
+            if is_skipped(c) {
+                if c == '\n' || c == '\u{2029}' {
+                    newlines += 2 - u32::from(c == '\n');
+                } else if c == '\u{2028}' {
+                    newlines += 1;
+                }
+                glued = false;
+                i += c.len_utf8();
+                continue;
+            }
+            let kind = if c.is_ascii_digit() {
+                Kind::Num
+            } else if is_word_char(c) {
+                Kind::Word
+            } else {
+                Kind::Punct
+            };
+            let mut end = i + c.len_utf8();
+            let mut has_lower = c.is_lowercase();
+            let mut letters = u32::from(c.is_alphabetic());
+            if kind != Kind::Punct {
+                while let Some(d) = text[end..].chars().next() {
+                    let same = match kind {
+                        Kind::Word => is_word_char(d),
+                        _ => d.is_ascii_digit(),
+                    };
+                    if !same {
+                        break;
+                    }
+                    has_lower |= d.is_lowercase();
+                    letters += u32::from(d.is_alphabetic());
+                    end += d.len_utf8();
+                }
+            }
+            tokens.push(Token {
+                start: i,
+                end,
+                kind,
+                glued: glued && !tokens.is_empty(),
+                para_start: newlines >= 2,
+                line_start: newlines >= 1,
+                upper: c.is_uppercase(),
+                all_upper: kind == Kind::Word && !has_lower && letters >= 2,
+            });
+            newlines = 0;
+            glued = true;
+            i = end;
+        }
+        tokens
+    }
+
+    /// Random texts over characters that exercise every path of the
+    /// tokenizer: ASCII classes, Latin and other scripts, combining marks,
+    /// typographic punctuation, Unicode line breaks, controls, NUL, the BOM.
+    fn random_texts() -> impl Iterator<Item = String> {
+        const PIECES: &[&str] = &[
+            "a", "Z", "q", "M", "7", "0", " ", "\n", "\r\n", "\t", "\u{0}", "\u{1}", "\u{7f}", ".",
+            ",", "-", "'", "\"", "$", "é", "É", "ß", "İ", "ǅ", "e\u{301}", "\u{301}", "’", "“",
+            "”", "—", "…", "\u{2028}", "\u{2029}", "\u{85}", "\u{a0}", "\u{feff}", "٣", "ش",
+            "\u{64b}", "क", "\u{93f}", "🙂", "Ⓐ", "ⁱ", "US", "Mosul", "750,000",
+        ];
+        let mut state = 0x5eed_u64;
+        (0..3000).map(move |_| {
+            let mut next = || {
+                // splitmix64: a fixed seed, so a failure repeats.
+                state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+                let mut z = state;
+                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                (z ^ (z >> 31)) as usize
+            };
+            let n = next() % 24;
+            (0..n).map(|_| PIECES[next() % PIECES.len()]).collect()
+        })
+    }
+
+    #[test]
+    fn fast_tokenizer_agrees_with_the_character_one() {
+        for text in random_texts() {
+            assert_eq!(tokenize(&text), tokenize_by_chars(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fast_lower_agrees_with_the_character_one() {
+        for text in random_texts() {
+            let by_chars: String = text
+                .chars()
+                .map(|c| {
+                    let mut l = c.to_lowercase();
+                    match (l.next(), l.next()) {
+                        (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                        _ => c,
+                    }
+                })
+                .collect();
+            assert_eq!(lower_same_length(&text), by_chars, "{text:?}");
+        }
     }
 
     #[test]
