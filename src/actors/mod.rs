@@ -168,17 +168,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let Some(x) = self.units.get(u) else {
             return false;
         };
-        if !x.word || !self.free(u) {
-            return false;
-        }
-        if x.upper {
-            return true;
-        }
-        let t = self.text(u);
-        if let Some((p, rest)) = t.split_once('-') {
-            return PARTICLES.contains(p) && rest.chars().next().is_some_and(char::is_uppercase);
-        }
-        false
+        x.name_shape && self.free(u)
     }
 
     /// A common word, not a name by itself: listed, or seen in lower case
@@ -516,6 +506,19 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < n {
         if !cx.units[i].word || !cx.free(i) {
+            i += 1;
+            continue;
+        }
+        // Most units are lower-case words, and no rule below starts at one
+        // that is neither capitalized nor in capitals, opens no listed name
+        // and is no particle compound (outside headlines, which read every word).
+        let u = cx.units[i];
+        if !u.upper
+            && !u.caps
+            && !u.name_shape
+            && cx.mode[i] == Mode::Normal
+            && !cx.lx.is_opener(cx.doc.tok(u.a()))
+        {
             i += 1;
             continue;
         }

@@ -70,6 +70,10 @@ pub struct Unit {
     pub word: bool,
     /// A line break comes before it.
     pub line_start: bool,
+    /// Written as a name can be: capitalized, or a lower-case particle
+    /// joined to a capitalized word (`al-Mohammadawi`). Settled here once,
+    /// because the names pass asks it of most units several times.
+    pub name_shape: bool,
 }
 
 impl Unit {
@@ -152,6 +156,13 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
         let (Ok(start), Ok(stop)) = (u32::try_from(i), u32::try_from(b)) else {
             break;
         };
+        // A particle compound spans several tokens (`al`, `-`, `Mohammadawi`).
+        let particle = t.kind == Kind::Word && !t.upper && b > i + 1 && {
+            s.split_once('-').is_some_and(|(p, rest)| {
+                super::words::PARTICLES.contains(p)
+                    && rest.chars().next().is_some_and(char::is_uppercase)
+            })
+        };
         out.push(Unit {
             start,
             stop,
@@ -159,6 +170,7 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
             caps,
             word: t.kind == Kind::Word,
             line_start: t.line_start,
+            name_shape: t.kind == Kind::Word && (t.upper || particle),
         });
         i = b;
     }
