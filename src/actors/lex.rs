@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{LexMap as HashMap, LexSet as HashSet, WordSet, lines, with_lower};
+use crate::lexicon::{LexMap as HashMap, WordSet, lines, with_lower};
 use crate::text::{Kind, Token, tokenize};
 
 const ORGS: &str = include_str!("../../data/orgs.txt");
@@ -51,6 +51,21 @@ pub enum Affil {
     Inner,
 }
 
+/// What the lexicon says of a token that opens a listed name, settled at
+/// load time so that a one-token word costs one look-up in the names pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Opener {
+    /// The token alone, in any case, is a prefix of some key ([`Lex::is_prefix`]).
+    pub prefix: bool,
+    /// Some name of two tokens or more opens with this token (in any case):
+    /// only then can a name go on past it.
+    pub longer: bool,
+    /// The token alone as a key of [`Lex::names`].
+    pub single: Option<Named>,
+    /// The token alone as a key of [`Lex::upper`].
+    pub single_upper: Option<Named>,
+}
+
 /// Every list, parsed.
 pub struct Lex {
     /// Multi-word and single-word names by token key (case-sensitive).
@@ -80,13 +95,14 @@ pub struct Lex {
     /// tokens start no name, and a run that stops being a prefix ends the
     /// search, so a look-up builds one short key per token, not one per
     /// possible length.
-    pub prefixes: HashSet<Box<str>>,
+    /// Each maps to whether some name goes on past it.
+    pub prefixes: HashMap<Box<str>, bool>,
     /// The first token of every key of [`Lex::names`] and [`Lex::upper`],
     /// exactly as written. Outside all-capital headlines a name is looked up
     /// with the case the text has, so a token missing here (`the`, `said`)
     /// opens no name, and one exact look-up settles it; [`Lex::prefixes`]
     /// ignores case and would let every `the` through to a key search.
-    pub openers: HashSet<Box<str>>,
+    pub openers: HashMap<Box<str>, Opener>,
     /// The few [`Lex::openers`] that start with a lower-case ASCII letter
     /// (`al`, `eBay`): most words of a text start so, and comparing them
     /// with this short list is cheaper than hashing them.
@@ -137,8 +153,8 @@ impl Lex {
             affil: HashMap::default(),
             common: WordSet::new(lines(COMMON)),
             nicknames: HashMap::default(),
-            prefixes: HashSet::default(),
-            openers: HashSet::default(),
+            prefixes: HashMap::default(),
+            openers: HashMap::default(),
             lower_openers: Vec::new(),
         };
         // Places first, so that organisations and persons win on a clash.
@@ -227,10 +243,22 @@ impl Lex {
         }
         lx.lower_openers = lx
             .openers
-            .iter()
+            .keys()
             .filter(|o| o.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
             .cloned()
             .collect();
+        // (Taken out of `lx` while the other tables are read, so no key is copied.)
+        let mut openers = std::mem::take(&mut lx.openers);
+        for (o, facts) in &mut openers {
+            let goes_on = with_lower(o, |l| lx.prefixes.get(l).copied());
+            *facts = Opener {
+                prefix: goes_on.is_some(),
+                longer: goes_on == Some(true),
+                single: lx.names.get(&**o).copied(),
+                single_upper: lx.upper.get(&**o).copied(),
+            };
+        }
+        lx.openers = openers;
         Ok(lx)
     }
 
@@ -243,17 +271,19 @@ impl Lex {
         let mut k = String::new();
         for (i, t) in toks.iter().enumerate() {
             push_key(&mut k, name, i.checked_sub(1).and_then(|p| toks.get(p)), t);
-            self.prefixes.insert(k.to_lowercase().into());
+            let goes_on = i + 1 < toks.len();
+            *self.prefixes.entry(k.to_lowercase().into()).or_default() |= goes_on;
         }
         if let Some(first) = toks.first().and_then(|t| name.get(t.start..t.end)) {
-            self.openers.insert(first.into());
+            self.openers.insert(first.into(), Opener::default());
         }
         let letters = k.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 && !self.common.contains(&k) {
             // Letters stay letters in upper case, so the first token of the
             // upper-case key is the first token upper-cased (a test checks it).
             if let Some(first) = toks.first().and_then(|t| name.get(t.start..t.end)) {
-                self.openers.insert(first.to_uppercase().into());
+                self.openers
+                    .insert(first.to_uppercase().into(), Opener::default());
             }
             self.upper.insert(k.to_uppercase(), what);
         }
@@ -267,12 +297,23 @@ impl Lex {
         if tok.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
             return self.lower_openers.iter().any(|o| **o == *tok);
         }
-        self.openers.contains(tok)
+        self.openers.contains_key(tok)
+    }
+
+    /// What the lexicon says of `tok` (exactly as written) as the first
+    /// token of a name; `None` when it opens none.
+    pub fn opener(&self, tok: &str) -> Option<&Opener> {
+        if tok.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && !self.lower_openers.iter().any(|o| **o == *tok)
+        {
+            return None;
+        }
+        self.openers.get(tok)
     }
 
     /// Whether some lexicon name starts with the key `key` (any case).
     pub fn is_prefix(&self, key: &str) -> bool {
-        with_lower(key, |l| self.prefixes.contains(l))
+        with_lower(key, |l| self.prefixes.contains_key(l))
     }
 
     /// The canonical name at `idx`.
@@ -296,8 +337,8 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         affil: HashMap::default(),
         common: WordSet::default(),
         nicknames: HashMap::default(),
-        prefixes: HashSet::default(),
-        openers: HashSet::default(),
+        prefixes: HashMap::default(),
+        openers: HashMap::default(),
         lower_openers: Vec::new(),
     })
 });
@@ -330,11 +371,11 @@ mod tests {
         }
         assert!(!lx.is_opener("the") && !lx.is_opener("said"));
         // The lower-case short list holds exactly the lower-case openers.
-        for o in &lx.openers {
+        for o in lx.openers.keys() {
             assert!(lx.is_opener(o), "{o:?}");
         }
         assert!(lx.lower_openers.len() < lx.openers.len() / 100);
-        assert!(lx.lower_openers.iter().all(|o| lx.openers.contains(o)));
+        assert!(lx.lower_openers.iter().all(|o| lx.openers.contains_key(o)));
     }
 
     #[test]

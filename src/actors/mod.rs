@@ -22,8 +22,6 @@ mod roles;
 mod units;
 mod words;
 
-use std::collections::HashSet;
-
 use crate::lexicon::with_lower;
 use crate::model::{Label, Span};
 use crate::text::Doc;
@@ -34,6 +32,9 @@ use words::*;
 
 /// The longest capitalized run read as one name, in units.
 const MAX_RUN: usize = 12;
+
+/// What [`Ctx::lexicon_at`] found at a unit: the end unit and what it names.
+type LexiconHit = Option<(u32, Named)>;
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,7 +100,12 @@ struct Ctx<'d, 'a> {
     first_word: Vec<bool>,
     mode: Vec<Mode>,
     /// Lower-case words seen in lower case somewhere in the text.
-    lower_seen: HashSet<&'a str>,
+    lower_seen: crate::lexicon::LexSet<&'a str>,
+    /// Unit index → [`Ctx::lexicon_at`] once asked (`None` until then); empty
+    /// until the groups are marked `used`. The passes after that ask it of the
+    /// same unit many times, and it reads only what is fixed by then (the
+    /// units, `used`, `blocked`, `mode`).
+    lexicon_memo: Vec<std::cell::Cell<Option<LexiconHit>>>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -210,6 +216,47 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The longest lexicon name starting at unit `i`: its end and what it is.
     fn lexicon_at(&self, i: usize) -> Option<(usize, Named)> {
+        let Some(memo) = self.lexicon_memo.get(i) else {
+            return self.find_lexicon_at(i);
+        };
+        if let Some(known) = memo.get() {
+            return known.map(|(e, n)| (e as usize, n));
+        }
+        let found = self.find_lexicon_at(i);
+        // (A unit index always fits: units are counted in u32 when built.)
+        memo.set(Some(
+            found.and_then(|(e, n)| u32::try_from(e).ok().map(|e| (e, n))),
+        ));
+        found
+    }
+
+    /// [`Ctx::lexicon_at`] without the memo.
+    fn find_lexicon_at(&self, i: usize) -> Option<(usize, Named)> {
+        let u = self.units.get(i)?;
+        let caps = self.mode.get(i) == Some(&Mode::Caps);
+        // A one-token word (most names) is settled by what the lexicon knows
+        // of it as an opener, unless a longer listed name may start here.
+        if !caps && u.b() == u.a() + 1 {
+            let first = self.lx.opener(self.doc.tok(u.a()))?;
+            if !first.prefix || !self.free(i) {
+                return None;
+            }
+            if !first.longer {
+                if !u.word {
+                    return None;
+                }
+                let hit = first
+                    .single
+                    .or(if u.caps { first.single_upper } else { None });
+                return hit.map(|n| (i + 1, n));
+            }
+        }
+        self.lexicon_search(i)
+    }
+
+    /// The longest lexicon name starting at unit `i`, searched by growing its
+    /// key a unit at a time.
+    fn lexicon_search(&self, i: usize) -> Option<(usize, Named)> {
         // Most words open no listed name: a one-token word is its own key,
         // so one look-up settles it without building a key.
         let u = self.units.get(i)?;
@@ -339,124 +386,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
 pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
-    let lx: &'static Lex = &LEX;
-    let units = units::build(doc);
-    let mut blocked = vec![false; doc.tokens.len()];
-    for s in taken {
-        let mut t = doc.token_at_or_after(s.start).saturating_sub(1);
-        while let Some(tok) = doc.tokens.get(t) {
-            if tok.start >= s.end {
-                break;
-            }
-            if tok.end > s.start {
-                blocked[t] = true;
-            }
-            t += 1;
-        }
-    }
-    let blocked: Vec<bool> = units
-        .iter()
-        .map(|x| {
-            blocked
-                .get(x.a()..x.b())
-                .is_some_and(|t| t.iter().any(|&b| b))
-        })
-        .collect();
-    let mut first_word = vec![false; units.len()];
-    let mut mode = vec![Mode::Normal; units.len()];
-    let mut lower_seen = HashSet::new();
-    {
-        let mut s = 0;
-        while s < units.len() {
-            let sent = doc.sentence(units[s].a());
-            let mut e = s;
-            while e < units.len() && units[e].a() < sent.1 {
-                e += 1;
-            }
-            let e = e.max(s + 1);
-            if let Some(f) = (s..e).find(|&u| units[u].word) {
-                first_word[f] = true;
-            }
-            let (mut words, mut caps, mut long, mut upper) = (0, 0, 0, 0);
-            for u in &units[s..e] {
-                if !u.word {
-                    continue;
-                }
-                let t = doc.slice(u.a(), u.b());
-                let n = t.chars().count();
-                words += 1;
-                if u.caps && n >= 2 {
-                    caps += 1;
-                }
-                if n >= 4 {
-                    long += 1;
-                    if u.upper {
-                        upper += 1;
-                    }
-                }
-            }
-            // A headline has no final period; a sentence full of names has.
-            let ends_with_period = e > s && doc.slice(units[e - 1].a(), units[e - 1].b()) == ".";
-            // A byline or credit line (`By Lise Grande`, `Reporting by …`)
-            // is names, not a title-case headline.
-            let byline = units[s..e].iter().any(|u| {
-                let t = doc.slice(u.a(), u.b());
-                t == "by" || t == "By" && u.a() == units[s].a()
-            });
-            let m = if words >= 3 && caps * 10 >= words * 6 {
-                Mode::Caps
-            } else if long >= 3
-                && upper * 10 >= long * 8
-                && words <= 20
-                && !ends_with_period
-                && !byline
-            {
-                Mode::Title
-            } else {
-                Mode::Normal
-            };
-            for x in &mut mode[s..e] {
-                *x = m;
-            }
-            s = e;
-        }
-        for u in &units {
-            let t = doc.slice(u.a(), u.b());
-            if u.word && t.chars().next().is_some_and(char::is_lowercase) {
-                lower_seen.insert(t);
-            }
-        }
-    }
-    let used = vec![false; units.len()];
-    let mut cx = Ctx {
-        doc,
-        units,
-        lx,
-        blocked,
-        used,
-        first_word,
-        mode,
-        lower_seen,
-    };
-
-    let mut mentions: Vec<Mention> = Vec::new();
-    let free = |u: usize| cx.free(u);
-    let mut gs = groups::find(doc, &cx.units, lx, &free);
-    gs.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut last_end = 0;
-    for (a, b) in gs {
-        if a < last_end {
-            continue;
-        }
-        last_end = b;
-        mentions.push(Mention::new(a, b, K::Group, "affiliation + force noun"));
-    }
-    for m in &mentions {
-        for u in m.ua..m.ub {
-            cx.used[u] = true;
-        }
-    }
-
+    let (cx, mut mentions) = context(doc, taken);
     scan(&cx, &mut mentions);
     mentions.sort_by_key(|m| m.ua);
     resolve(&cx, &mut mentions);
@@ -500,7 +430,162 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
     out
 }
 
+/// The context of the names pass, with the groups found and marked used
+/// (they come first: `Iraqi forces` is a group before `Iraqi` is anything).
+fn context<'d, 'a>(doc: &'d Doc<'a>, taken: &[Span]) -> (Ctx<'d, 'a>, Vec<Mention>) {
+    let lx: &'static Lex = &LEX;
+    let units = units::build(doc);
+    let blocked = blocked_units(doc, &units, taken);
+    let (first_word, mode) = sentence_modes(doc, &units);
+    let lower_seen = lower_words(doc, &units);
+    let used = vec![false; units.len()];
+    let mut cx = Ctx {
+        doc,
+        units,
+        lx,
+        blocked,
+        used,
+        first_word,
+        mode,
+        lower_seen,
+        lexicon_memo: Vec::new(),
+    };
+
+    let mut mentions: Vec<Mention> = Vec::new();
+    let free = |u: usize| cx.free(u);
+    let mut gs = groups::find(doc, &cx.units, lx, &free);
+    gs.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut last_end = 0;
+    for (a, b) in gs {
+        if a < last_end {
+            continue;
+        }
+        last_end = b;
+        mentions.push(Mention::new(a, b, K::Group, "affiliation + force noun"));
+    }
+    for m in &mentions {
+        for u in m.ua..m.ub {
+            cx.used[u] = true;
+        }
+    }
+    // From here on `used` is fixed, so what `lexicon_at` finds can be kept.
+    cx.lexicon_memo = vec![std::cell::Cell::new(None); cx.units.len()];
+    (cx, mentions)
+}
+
+/// Unit index → whether a token of it lies inside one of the `taken` spans.
+// A stage of its own in profiles (callgrind), so its cost can be read.
+#[inline(never)]
+fn blocked_units(doc: &Doc, units: &[Unit], taken: &[Span]) -> Vec<bool> {
+    let mut blocked = vec![false; doc.tokens.len()];
+    for s in taken {
+        let mut t = doc.token_at_or_after(s.start).saturating_sub(1);
+        while let Some(tok) = doc.tokens.get(t) {
+            if tok.start >= s.end {
+                break;
+            }
+            if tok.end > s.start {
+                blocked[t] = true;
+            }
+            t += 1;
+        }
+    }
+    units
+        .iter()
+        .map(|x| {
+            blocked
+                .get(x.a()..x.b())
+                .is_some_and(|t| t.iter().any(|&b| b))
+        })
+        .collect()
+}
+
+/// For each unit, whether it is the first word of its sentence, and how
+/// its sentence is written (normal, title-case headline, all capitals).
+// A stage of its own in profiles (callgrind), so its cost can be read.
+#[inline(never)]
+fn sentence_modes(doc: &Doc, units: &[Unit]) -> (Vec<bool>, Vec<Mode>) {
+    let mut first_word = vec![false; units.len()];
+    let mut mode = vec![Mode::Normal; units.len()];
+    let mut s = 0;
+    while s < units.len() {
+        let sent = doc.sentence(units[s].a());
+        let mut e = s;
+        while e < units.len() && units[e].a() < sent.1 {
+            e += 1;
+        }
+        let e = e.max(s + 1);
+        if let Some(f) = (s..e).find(|&u| units[u].word) {
+            first_word[f] = true;
+        }
+        let (mut words, mut caps, mut long, mut upper) = (0, 0, 0, 0);
+        for u in &units[s..e] {
+            if !u.word {
+                continue;
+            }
+            // Only "two letters or more" and "four or more" matter.
+            let mut chars = doc.slice(u.a(), u.b()).chars();
+            let two = chars.nth(1).is_some();
+            let four = two && chars.nth(1).is_some();
+            words += 1;
+            if u.caps && two {
+                caps += 1;
+            }
+            if four {
+                long += 1;
+                if u.upper {
+                    upper += 1;
+                }
+            }
+        }
+        // A headline has no final period; a sentence full of names has.
+        let ends_with_period = e > s && doc.slice(units[e - 1].a(), units[e - 1].b()) == ".";
+        // A byline or credit line (`By Lise Grande`, `Reporting by …`)
+        // is names, not a title-case headline.
+        let byline = units[s..e].iter().any(|u| {
+            let t = doc.slice(u.a(), u.b());
+            t == "by" || t == "By" && u.a() == units[s].a()
+        });
+        let m = if words >= 3 && caps * 10 >= words * 6 {
+            Mode::Caps
+        } else if long >= 3 && upper * 10 >= long * 8 && words <= 20 && !ends_with_period && !byline
+        {
+            Mode::Title
+        } else {
+            Mode::Normal
+        };
+        for x in &mut mode[s..e] {
+            *x = m;
+        }
+        s = e;
+    }
+    (first_word, mode)
+}
+
+/// The words written with a lower-case first letter somewhere in the text.
+// A stage of its own in profiles (callgrind), so its cost can be read.
+#[inline(never)]
+fn lower_words<'a>(doc: &Doc<'a>, units: &[Unit]) -> crate::lexicon::LexSet<&'a str> {
+    let mut seen = crate::lexicon::LexSet::default();
+    for u in units {
+        if !u.word || u.upper {
+            continue;
+        }
+        let t = doc.slice(u.a(), u.b());
+        let lower = match t.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => t.chars().next().is_some_and(char::is_lowercase),
+        };
+        if lower {
+            seen.insert(t);
+        }
+    }
+    seen
+}
+
 /// First pass: names from capitalized runs and the lexicons.
+// A stage of its own in profiles (callgrind), so its cost can be read.
+#[inline(never)]
 fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
     let n = cx.units.len();
     let mut i = 0;
@@ -1186,6 +1271,44 @@ mod tests {
         ] {
             let _ = names(t);
         }
+    }
+
+    #[test]
+    fn lexicon_fast_path_agrees_with_the_search() {
+        // `find_lexicon_at` settles one-token openers from what the lexicon
+        // knows of them; `lexicon_search` grows keys unit by unit. Over every
+        // unit of varied texts (headlines in capitals and title case,
+        // datelines, names the lexicons hold in both cases), they must agree.
+        let mut texts: Vec<String> = vec![
+            "BAGHDAD (Reuters) - ISLAMIC STATE FIGHTERS FLEE MOSUL AS IRAQI FORCES ADVANCE".into(),
+            "Fighting in KIRKUK and near TIKRIT went on, officials of the Iraqi army said.".into(),
+            "New York and New Delhi, the United States, the United Nations and the UN. \
+             Al Qaeda, al-Qaeda and AL QAEDA; Isis, ISIS and Islamic State. Washington, D.C."
+                .into(),
+            "Iraqi Forces Retake Mosul Airport From Islamic State\nBy Lise Grande\n\n\
+             U.S. Defense Secretary Jim Mattis visited Tal Afar, Irbil and Abu Dhabi."
+                .into(),
+        ];
+        for seed in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if let Ok(t) = std::fs::read_to_string(seed.path()) {
+                texts.push(t);
+            }
+        }
+        let mut openers = 0;
+        for text in &texts {
+            let d = Doc::new(text);
+            let (cx, _) = context(&d, &[]);
+            for i in 0..cx.units.len() {
+                let fast = cx.find_lexicon_at(i);
+                openers += usize::from(fast.is_some());
+                assert_eq!(fast, cx.lexicon_search(i), "unit {i} {:?}", cx.text(i));
+            }
+        }
+        assert!(openers > 100, "too few names to test ({openers})");
     }
 
     #[test]
