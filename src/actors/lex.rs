@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{LexMap as HashMap, WordSet, lines, with_lower};
+use crate::lexicon::{LexMap as HashMap, WordSet, Words, lines, with_lower};
 use crate::text::{Kind, Token, tokenize};
 
 const ORGS: &str = include_str!("../../data/orgs.txt");
@@ -66,6 +66,54 @@ pub struct Opener {
     pub single_upper: Option<Named>,
 }
 
+/// What the word lists say of one word, as bits: the names pass asks many
+/// lists about the same few words, so [`Lex::exact_facts`] and
+/// [`Lex::lower_facts`] answer them all with two look-ups.
+pub mod fact {
+    /// Ends an organisation name ([`super::super::words::ORG_HEADS`]).
+    pub const ORG_HEAD: u32 = 1;
+    /// Ends a place name (`PLACE_HEADS`).
+    pub const PLACE_HEAD: u32 = 1 << 1;
+    /// Ends the name of an event, a law or a work (`NOT_ACTOR_HEADS`).
+    pub const NOT_ACTOR_HEAD: u32 = 1 << 2;
+    /// Heads an `X of Y` organisation name (`OF_HEADS`).
+    pub const OF_HEAD: u32 = 1 << 3;
+    /// Heads an `X of Y` place name (`PLACE_OF_HEADS`).
+    pub const PLACE_OF_HEAD: u32 = 1 << 4;
+    /// A company's legal suffix (`LEGAL_SUFFIXES`).
+    pub const LEGAL_SUFFIX: u32 = 1 << 5;
+    /// Capitals that are no organisation (`NOT_ORG`).
+    pub const NOT_ORG: u32 = 1 << 6;
+    /// A name particle (`PARTICLES`).
+    pub const PARTICLE: u32 = 1 << 7;
+    /// Opens no person's name (`NOT_PERSON_OPENERS`).
+    pub const NOT_PERSON_OPENER: u32 = 1 << 8;
+    /// A noun before a person's name (`PERSON_NOUNS`).
+    pub const PERSON_NOUN: u32 = 1 << 9;
+    /// A noun before an organisation's name (`ORG_NOUNS`).
+    pub const ORG_NOUN: u32 = 1 << 10;
+    /// A country's name in the gazetteer, as written.
+    pub const COUNTRY: u32 = 1 << 11;
+    /// A given name (any case).
+    pub const GIVEN: u32 = 1 << 16;
+    /// A frequent surname (any case).
+    pub const SURNAME: u32 = 1 << 17;
+    /// A common word (any case).
+    pub const COMMON: u32 = 1 << 18;
+    /// A demonym (any case).
+    pub const DEMONYM: u32 = 1 << 19;
+    /// A title or role noun (any case).
+    pub const TITLE: u32 = 1 << 20;
+    /// A modifier joining a title (any case).
+    pub const TITLE_MODIFIER: u32 = 1 << 21;
+    /// A courtesy title (any case).
+    pub const HONORIFIC: u32 = 1 << 22;
+    /// Which of the bits are read in lower case, from [`super::Lex::lower_facts`].
+    pub const LOWER: u32 = GIVEN | SURNAME | COMMON | DEMONYM | TITLE | TITLE_MODIFIER | HONORIFIC;
+    /// The title bits.
+    pub const TITLES: u32 = TITLE | TITLE_MODIFIER | HONORIFIC;
+}
+
 /// Every list, parsed.
 pub struct Lex {
     /// Multi-word and single-word names by token key (case-sensitive).
@@ -107,6 +155,10 @@ pub struct Lex {
     /// (`al`, `eBay`): most words of a text start so, and comparing them
     /// with this short list is cheaper than hashing them.
     pub lower_openers: Vec<Box<str>>,
+    /// Word as written → the [`fact`] bits of the lists matched exactly.
+    pub exact_facts: HashMap<Box<str>, u32>,
+    /// Word in lower case → the [`fact`] bits of the lists matched in any case.
+    pub lower_facts: HashMap<Box<str>, u32>,
 }
 
 /// The key of a token sequence: token texts, with one space where the
@@ -156,6 +208,8 @@ impl Lex {
             prefixes: HashMap::default(),
             openers: HashMap::default(),
             lower_openers: Vec::new(),
+            exact_facts: HashMap::default(),
+            lower_facts: HashMap::default(),
         };
         // Places first, so that organisations and persons win on a clash.
         for l in lines(GAZETTEER) {
@@ -259,7 +313,66 @@ impl Lex {
             };
         }
         lx.openers = openers;
+        lx.exact_facts = lx.exact_facts_table();
+        lx.lower_facts = lx.lower_facts_table();
         Ok(lx)
+    }
+
+    /// [`Lex::exact_facts`], from the lists of the rules and the gazetteer.
+    fn exact_facts_table(&self) -> HashMap<Box<str>, u32> {
+        use super::words::*;
+        let mut t: HashMap<Box<str>, u32> = HashMap::default();
+        let lists: [(&Words, u32); 11] = [
+            (&ORG_HEADS, fact::ORG_HEAD),
+            (&PLACE_HEADS, fact::PLACE_HEAD),
+            (&NOT_ACTOR_HEADS, fact::NOT_ACTOR_HEAD),
+            (&OF_HEADS, fact::OF_HEAD),
+            (&PLACE_OF_HEADS, fact::PLACE_OF_HEAD),
+            (&LEGAL_SUFFIXES, fact::LEGAL_SUFFIX),
+            (&NOT_ORG, fact::NOT_ORG),
+            (&PARTICLES, fact::PARTICLE),
+            (&NOT_PERSON_OPENERS, fact::NOT_PERSON_OPENER),
+            (&PERSON_NOUNS, fact::PERSON_NOUN),
+            (&ORG_NOUNS, fact::ORG_NOUN),
+        ];
+        for (list, bit) in lists {
+            for w in list.iter() {
+                *t.entry(w.into()).or_default() |= bit;
+            }
+        }
+        for (k, v) in &self.names {
+            if *v == Named::Place(b'c') {
+                *t.entry(k.as_str().into()).or_default() |= fact::COUNTRY;
+            }
+        }
+        t
+    }
+
+    /// [`Lex::lower_facts`], from the word lists read in any case.
+    fn lower_facts_table(&self) -> HashMap<Box<str>, u32> {
+        let mut t: HashMap<Box<str>, u32> = HashMap::default();
+        let sets: [(&WordSet, u32); 3] = [
+            (&self.given, fact::GIVEN),
+            (&self.surnames_common, fact::SURNAME),
+            (&self.common, fact::COMMON),
+        ];
+        for (set, bit) in sets {
+            for w in set.iter() {
+                *t.entry(w.into()).or_default() |= bit;
+            }
+        }
+        for d in self.demonyms.keys() {
+            *t.entry(d.as_str().into()).or_default() |= fact::DEMONYM;
+        }
+        for (w, kind) in &self.titles {
+            let bit = match kind {
+                TitleKind::Title => fact::TITLE,
+                TitleKind::Modifier => fact::TITLE_MODIFIER,
+                TitleKind::Honorific => fact::HONORIFIC,
+            };
+            *t.entry(w.as_str().into()).or_default() |= bit;
+        }
+        t
     }
 
     fn add(&mut self, name: &str, what: Named) -> Result<(), String> {
@@ -340,6 +453,8 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         prefixes: HashMap::default(),
         openers: HashMap::default(),
         lower_openers: Vec::new(),
+        exact_facts: HashMap::default(),
+        lower_facts: HashMap::default(),
     })
 });
 

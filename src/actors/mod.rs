@@ -25,7 +25,7 @@ mod words;
 use crate::lexicon::with_lower;
 use crate::model::{Label, Span};
 use crate::text::Doc;
-use lex::{LEX, Lex, Named, TitleKind};
+use lex::{LEX, Lex, Named, TitleKind, fact};
 use resolve::{WEAK_PERSON, resolve};
 use units::Unit;
 use words::*;
@@ -106,7 +106,15 @@ struct Ctx<'d, 'a> {
     /// same unit many times, and it reads only what is fixed by then (the
     /// units, `used`, `blocked`, `mode`).
     lexicon_memo: Vec<std::cell::Cell<Option<LexiconHit>>>,
+    /// Unit index → its [`fact`] bits once asked, with [`FACTS_KNOWN`] set;
+    /// 0 until then. The rules ask the lists about the same unit many times.
+    facts: Vec<std::cell::Cell<u32>>,
 }
+
+/// Marks the [`Ctx::facts`] of a unit as settled.
+const FACTS_KNOWN: u32 = 1 << 31;
+/// The [`Ctx::facts`] bit for a word written in lower case somewhere in the text.
+const LOWER_SEEN: u32 = 1 << 30;
 
 impl<'d, 'a> Ctx<'d, 'a> {
     fn text(&self, u: usize) -> &'a str {
@@ -190,28 +198,65 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let first = self.first_word.get(u) == Some(&true);
         // `Apparently`, `Finally`: sentence adverbs, not names.
-        let adverb = first
-            && w.len() > 5
-            && w.ends_with("ly")
-            && !self.lx.given.contains(w)
-            && !self.lx.surnames_common.contains(w);
-        self.lx.common.contains(w)
-            || adverb
-            || (first && with_lower(w, |l| self.lower_seen.contains(l)))
+        let f = self.facts(u);
+        let adverb =
+            first && w.len() > 5 && w.ends_with("ly") && f & (fact::GIVEN | fact::SURNAME) == 0;
+        f & fact::COMMON != 0 || adverb || (first && f & LOWER_SEEN != 0)
+    }
+
+    /// What the word lists say of unit `u`'s text ([`fact`] bits, and
+    /// [`LOWER_SEEN`]), looked up the first time it is asked; nothing for a
+    /// unit past the end.
+    fn facts(&self, u: usize) -> u32 {
+        let Some(cell) = self.facts.get(u) else {
+            return 0;
+        };
+        let known = cell.get();
+        if known & FACTS_KNOWN != 0 {
+            return known;
+        }
+        let t = self.text(u);
+        let mut bits = FACTS_KNOWN | self.lx.exact_facts.get(t).copied().unwrap_or(0);
+        with_lower(t, |l| {
+            bits |= self.lx.lower_facts.get(l).copied().unwrap_or(0) & fact::LOWER;
+            if self.lower_seen.contains(l) {
+                bits |= LOWER_SEEN;
+            }
+        });
+        // A title is looked up without its period (`Lt.`, `Gen.`).
+        if let Some(stem) = t.strip_suffix('.') {
+            bits &= !fact::TITLES;
+            bits |= with_lower(stem, |l| self.lx.lower_facts.get(l).copied().unwrap_or(0))
+                & fact::TITLES;
+        }
+        cell.set(bits);
+        bits
+    }
+
+    /// Whether unit `u` has any of the [`fact`] bits `bits`.
+    fn has(&self, u: usize, bits: u32) -> bool {
+        self.facts(u) & bits != 0
     }
 
     fn title_kind(&self, u: usize) -> Option<TitleKind> {
-        let t = self.text(u);
-        let t = t.strip_suffix('.').unwrap_or(t);
-        with_lower(t, |l| self.lx.titles.get(l).copied())
+        let f = self.facts(u);
+        if f & fact::TITLE != 0 {
+            Some(TitleKind::Title)
+        } else if f & fact::TITLE_MODIFIER != 0 {
+            Some(TitleKind::Modifier)
+        } else if f & fact::HONORIFIC != 0 {
+            Some(TitleKind::Honorific)
+        } else {
+            None
+        }
     }
 
     fn is_demonym(&self, u: usize) -> bool {
-        with_lower(self.text(u), |l| self.lx.demonyms.contains_key(l))
+        self.has(u, fact::DEMONYM)
     }
 
     fn is_country(&self, u: usize) -> bool {
-        matches!(self.lx.names.get(self.text(u)), Some(Named::Place(b'c')))
+        self.has(u, fact::COUNTRY)
     }
 
     /// The longest lexicon name starting at unit `i`: its end and what it is.
@@ -336,9 +381,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             // particles: `Ursula von der Leyen`
-            if PARTICLES.contains(w) {
+            if self.has(j, fact::PARTICLE) {
                 let mut k = j;
-                while k < self.units.len() && PARTICLES.contains(self.text(k)) && k - j < 3 {
+                while k < self.units.len() && self.has(k, fact::PARTICLE) && k - j < 3 {
                     k += 1;
                 }
                 if self.nameable(k) && !self.units[j].upper {
@@ -348,8 +393,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 break;
             }
             // `Department of Defense`, `Centers for Disease Control`
-            let last = self.text(j - 1);
-            if (w == "of" || w == "for") && OF_HEADS.contains(last) {
+            if (w == "of" || w == "for") && self.has(j - 1, fact::OF_HEAD) {
                 let mut k = j + 1;
                 if self.is(k, "the") {
                     k += 1;
@@ -371,7 +415,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 while k < self.units.len() && self.nameable(k) && k - j < 5 {
                     k += 1;
                 }
-                if ORG_HEADS.contains(self.text(k - 1)) && !self.is_demonym(j + 1) {
+                if self.has(k - 1, fact::ORG_HEAD) && !self.is_demonym(j + 1) {
                     j = k;
                     continue;
                 }
@@ -449,7 +493,9 @@ fn context<'d, 'a>(doc: &'d Doc<'a>, taken: &[Span]) -> (Ctx<'d, 'a>, Vec<Mentio
         mode,
         lower_seen,
         lexicon_memo: Vec::new(),
+        facts: Vec::new(),
     };
+    cx.facts = vec![std::cell::Cell::new(0); cx.units.len()];
 
     let mut mentions: Vec<Mention> = Vec::new();
     let free = |u: usize| cx.free(u);
@@ -688,8 +734,7 @@ fn scan(cx: &Ctx, out: &mut Vec<Mention>) {
             // A common word opening a run is no name, but it may be a title
             // (`President Trump`): let the run decide when one follows.
             let run = cx.run_end(i);
-            let last = cx.text(run - 1);
-            let headed = ORG_HEADS.contains(last) || PLACE_HEADS.contains(last);
+            let headed = cx.has(run - 1, fact::ORG_HEAD | fact::PLACE_HEAD);
             // `Lake Chad`, `Mount Vernon`: an opener word makes a place name.
             let opener = PLACE_OPENERS.contains(&w) && !cx.units[i].caps;
             if run > i + 1 && (opener || headed && DIRECTIONS.contains(w.to_lowercase().as_str())) {
@@ -800,8 +845,7 @@ fn facility_end(cx: &Ctx, b: usize) -> usize {
 
 /// Whether the capitalized run `[a, run)` beats the lexicon name `[a, e)`.
 fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
-    let last = cx.text(run - 1);
-    if ORG_HEADS.contains(last) || PLACE_HEADS.contains(last) {
+    if cx.has(run - 1, fact::ORG_HEAD | fact::PLACE_HEAD) {
         return true;
     }
     // A title inside the run: `US Defence Secretary Jim Mattis`.
@@ -812,14 +856,11 @@ fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
         return true;
     }
     // `Brooklyn Institute of Arts`, `North Sea Jazz Festival`
-    if (e..run).any(|u| {
-        let t = cx.text(u);
-        ORG_HEADS.contains(t) || NOT_ACTOR_HEADS.contains(t)
-    }) {
+    if (e..run).any(|u| cx.has(u, fact::ORG_HEAD | fact::NOT_ACTOR_HEAD)) {
         return true;
     }
     // `Jordan Peterson`, `Georgia Brown`: a given name before a surname.
-    if matches!(what, Named::Place(_)) && e == a + 1 && cx.lx.given.contains(cx.text(a)) {
+    if matches!(what, Named::Place(_)) && e == a + 1 && cx.has(a, fact::GIVEN) {
         return cx.lexicon_at(e).is_none();
     }
     // A place name opening a longer name (`Sacramento River Cats`, `Iraq
@@ -828,11 +869,10 @@ fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
         && run - e <= 2
         && cx.lexicon_at(e).is_none()
         && (e..run).all(|u| {
-            let t = cx.text(u);
-            let head = ORG_HEADS.contains(t) || PLACE_HEADS.contains(t);
+            let head = cx.has(u, fact::ORG_HEAD | fact::PLACE_HEAD);
             !cx.units[u].caps
                 && (head || !cx.is_common(u))
-                && !with_lower(t, |l| cx.lower_seen.contains(l))
+                && !cx.has(u, LOWER_SEEN)
                 && !cx.is_demonym(u)
         })
 }
@@ -865,7 +905,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     // Events, operations, works and products are no actors, and neither is
     // the acronym that follows them in brackets.
     let last = cx.text(b - 1);
-    if NOT_ACTOR_HEADS.contains(last) || NOT_ACTOR_OPENERS.contains(&cx.text(a)) {
+    if cx.has(b - 1, fact::NOT_ACTOR_HEAD) || NOT_ACTOR_OPENERS.contains(&cx.text(a)) {
         // An organisation opening it is still marked alone (`[Apple]
         // Worldwide Developers Conference`); a place there names the event
         // (`Beijing Olympic Games`).
@@ -884,7 +924,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     // what comes before it is read on its own.
     let title_lead = role_prefix(cx, a, b);
     if title_lead.is_none()
-        && !(ORG_HEADS.contains(last) && b > a + 1)
+        && !(cx.has(b - 1, fact::ORG_HEAD) && b > a + 1)
         && let Some(t) = inner_title(cx, a, b)
     {
         let mid = take_run(cx, a, t, out).max(t);
@@ -897,10 +937,9 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     let mut role = None;
     // `Major League Baseball`: a rank word opening an organisation's name.
     let org_headed = b > a + 1
-        && (ORG_HEADS.contains(last)
-            || !PLACE_HEADS.contains(last)
-                && (a + 1..b)
-                    .any(|u| ORG_HEADS.contains(cx.text(u)) && cx.text(u) != "International"));
+        && (cx.has(b - 1, fact::ORG_HEAD)
+            || !cx.has(b - 1, fact::PLACE_HEAD)
+                && (a + 1..b).any(|u| cx.has(u, fact::ORG_HEAD) && cx.text(u) != "International"));
     if let Some(p) = title_lead.filter(|_| !org_headed) {
         let honorific_only = (a..p).all(|u| cx.title_kind(u) == Some(TitleKind::Honorific));
         if !honorific_only {
@@ -924,17 +963,17 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         }
     }
     // Leading demonyms (`Iraqi`, `German`) are adjectives, not names.
-    let org_of = (a..b)
-        .any(|u| OF_HEADS.contains(cx.text(u)) && (cx.is(u + 1, "of") || cx.is(u + 1, "for")));
+    let org_of =
+        (a..b).any(|u| cx.has(u, fact::OF_HEAD) && (cx.is(u + 1, "of") || cx.is(u + 1, "for")));
     // (`Russian Empire`, `Portuguese Republic`: the demonym is the name.)
     let state_head = matches!(last, "Empire" | "Republic" | "Kingdom" | "Confederation");
-    while a < b && cx.is_demonym(a) && !ORG_HEADS.contains(last) && !org_of && !state_head {
+    while a < b && cx.is_demonym(a) && !cx.has(b - 1, fact::ORG_HEAD) && !org_of && !state_head {
         a += 1;
     }
     // Leading common words (`The`, `North`), unless the rest is no name.
-    let headed = ORG_HEADS.contains(last) || PLACE_HEADS.contains(last);
+    let headed = cx.has(b - 1, fact::ORG_HEAD | fact::PLACE_HEAD);
     while a + 1 < b
-        && cx.lx.common.contains(cx.text(a))
+        && cx.has(a, fact::COMMON)
         && cx.lexicon_at(a).is_none_or(|(e, _)| e == a + 1)
         && !(headed && DIRECTIONS.contains(cx.text(a).to_lowercase().as_str()))
         && !PLACE_OPENERS.contains(&cx.text(a))
@@ -953,7 +992,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     }
     let n = b - a;
     let first = cx.text(a);
-    let given = cx.lx.given.contains(first);
+    let given = cx.has(a, fact::GIVEN);
     // A title alone (`Prime Minister`, `Chief Operating Officer`) is no name.
     if cx.title_kind(b - 1) == Some(TitleKind::Title) && (role.is_some() || !given) {
         return b;
@@ -984,21 +1023,21 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if before_force {
         m.kind = K::Org;
         m.why = "name before a force noun";
-    } else if prev_noun.is_some_and(|w| ORG_NOUNS.contains(w)) && !given {
+    } else if prev_noun.is_some() && cx.has(a - 1, fact::ORG_NOUN) && !given {
         m.kind = K::Org;
         m.why = "organisation noun before the name";
-    } else if prev_noun.is_some_and(|w| PERSON_NOUNS.contains(w)) && n <= 4 {
+    } else if prev_noun.is_some() && cx.has(a - 1, fact::PERSON_NOUN) && n <= 4 {
         m.kind = K::Person;
         m.why = "person noun before the name";
-    } else if n > 1 && PLACE_OF_HEADS.contains(first) && has_of {
+    } else if n > 1 && cx.has(a, fact::PLACE_OF_HEAD) && has_of {
         m.kind = K::Place;
         m.why = "place head word";
-    } else if n > 1 && (OF_HEADS.contains(first) && has_of || org_headed)
+    } else if n > 1 && (cx.has(a, fact::OF_HEAD) && has_of || org_headed)
         || (a..b).any(|u| cx.text(u) == "&")
     {
         m.kind = K::Org;
         m.why = "organisation head word";
-    } else if n > 1 && (PLACE_HEADS.contains(last) || PLACE_OPENERS.contains(&first)) {
+    } else if n > 1 && (cx.has(b - 1, fact::PLACE_HEAD) || PLACE_OPENERS.contains(&first)) {
         m.kind = K::Place;
         m.why = "place head word";
     } else if n > 1 && given && plain {
@@ -1013,8 +1052,8 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if n > 1
         && n <= 4
         && plain
-        && cx.lx.surnames_common.contains(last)
-        && !(a..b).any(|u| cx.is_common(u) || with_lower(cx.text(u), |l| cx.lower_seen.contains(l)))
+        && cx.has(b - 1, fact::SURNAME)
+        && !(a..b).any(|u| cx.is_common(u) || cx.has(u, LOWER_SEEN))
     {
         m.kind = K::Person;
         m.why = "surname";
@@ -1034,7 +1073,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     } else if n == 1
         && cx.units[a].caps
         && (2..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count())
-        && !NOT_ORG.contains(first)
+        && !cx.has(a, fact::NOT_ORG)
     {
         // An acronym after a number is a unit (`60 GB`).
         let after_num =
@@ -1049,7 +1088,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     if (m.kind == K::Unknown || m.why == WEAK_PERSON)
         && n > 1
         && matches!(cx.lexicon_at(a), Some((e, Named::Place(_))) if e < b)
-        && !cx.lx.given.contains(first)
+        && !cx.has(a, fact::GIVEN)
     {
         m.kind = K::Org;
         m.why = "place name + name words";
@@ -1058,7 +1097,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
     if m.kind == K::Org
         && let Some((e, Named::Org(c))) = cx.lexicon_at(a)
         && e < b
-        && (e..b).all(|u| LEGAL_SUFFIXES.contains(cx.text(u)))
+        && (e..b).all(|u| cx.has(u, fact::LEGAL_SUFFIX))
     {
         m.key = Some(cx.lx.canon(c).to_string());
     }
@@ -1164,8 +1203,7 @@ fn is_model_number(cx: &Ctx, u: usize) -> bool {
 fn inner_title(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
     let mut p = b.checked_sub(1)?;
     while p > a + 1 {
-        if cx.title_kind(p - 1) == Some(TitleKind::Title)
-            && (cx.lx.given.contains(cx.text(p)) || b - p >= 2)
+        if cx.title_kind(p - 1) == Some(TitleKind::Title) && (cx.has(p, fact::GIVEN) || b - p >= 2)
         {
             let mut t = p - 1;
             while t > a && cx.title_kind(t - 1).is_some() {
@@ -1189,15 +1227,13 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
     {
         return false;
     }
-    if NOT_PERSON_OPENERS.contains(cx.text(a)) {
+    if cx.has(a, fact::NOT_PERSON_OPENER) {
         return false;
     }
     // `Mountain Bikes`, `Social Credit`: English word forms, not names.
     let last = cx.text(b - 1);
-    let plural = last.ends_with('s')
-        && !last.ends_with("ss")
-        && !cx.lx.surnames_common.contains(last)
-        && !cx.lx.given.contains(last);
+    let plural =
+        last.ends_with('s') && !last.ends_with("ss") && !cx.has(b - 1, fact::SURNAME | fact::GIVEN);
     if plural || (a..b).any(|u| ENGLISH_SUFFIXES.iter().any(|x| cx.text(u).ends_with(x))) {
         return false;
     }
@@ -1209,7 +1245,7 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
             && t.chars().count() >= 2
             && !(x.a()..x.b()).any(|k| cx.doc.tok(k).chars().skip(1).any(char::is_uppercase))
             && !cx.is_common(u)
-            && !with_lower(t, |l| cx.lower_seen.contains(l))
+            && !cx.has(u, LOWER_SEEN)
     }) && !is_model_number(cx, b)
 }
 
@@ -1232,7 +1268,7 @@ fn is_initial(cx: &Ctx, u: usize) -> bool {
 
 fn is_particle_unit(cx: &Ctx, u: usize) -> bool {
     let t = cx.text(u);
-    if PARTICLES.contains(t) || t == "Abu" || t == "Umm" || t == "Bin" || t == "Ibn" {
+    if cx.has(u, fact::PARTICLE) || t == "Abu" || t == "Umm" || t == "Bin" || t == "Ibn" {
         return true;
     }
     // `O'Brien`, `D’Alema`

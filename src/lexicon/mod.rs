@@ -26,8 +26,42 @@ impl FastHasher {
     }
 }
 
+/// The little-endian word of the 8 bytes at `at` (0 past the end).
+fn word8(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The little-endian word of the 4 bytes at `at` (0 past the end).
+fn word4(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+}
+
 impl std::hash::Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
+        // Most keys are words of 16 bytes or less: they are read as two
+        // overlapping words, with the length, so every byte counts and no
+        // byte is copied; longer keys go 8 bytes at a time.
+        let n = bytes.len();
+        if n <= 16 {
+            let (a, b) = match n {
+                8.. => (word8(bytes, 0), word8(bytes, n - 8)),
+                4.. => (word4(bytes, 0), word4(bytes, n - 4)),
+                1.. => {
+                    let at = |i: usize| u64::from(bytes.get(i).copied().unwrap_or(0));
+                    (at(0) | at(n / 2) << 8 | at(n - 1) << 16, 0)
+                }
+                0 => (0, 0),
+            };
+            self.mix(a ^ (n as u64) << 56);
+            self.mix(b);
+            return;
+        }
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let mut w = [0u8; 8];
@@ -104,6 +138,11 @@ impl WordSet {
     /// Number of words.
     pub fn len(&self) -> usize {
         self.words.len()
+    }
+
+    /// The words, lower-cased, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|w| &**w)
     }
 
     /// Whether the set is empty.
