@@ -1348,6 +1348,85 @@ mod tests {
     }
 
     #[test]
+    fn unit_facts_agree_with_the_lists() {
+        // `Ctx::facts` answers from two combined tables what the rules once
+        // asked each list; for every unit of the seeds and of a text with
+        // titles, particles and lists' words in several cases, every answer
+        // must be the list's own.
+        let mut texts = vec![
+            "Lt. Col. John al-Mohammadawi, a Party spokesman, and Gen. Smith of the Ministry \
+             of Defence met Iraqi and KURDISH officials in Jordan, JORDAN and jordan; the \
+             President, the PRESIDENT and Mr. Jones of Acme Corp. said Apparently so. Ursula \
+             von der Leyen met Abu Bakr al Baghdadi."
+                .to_string(),
+        ];
+        for seed in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if let Ok(t) = std::fs::read_to_string(seed.path()) {
+                texts.push(t);
+            }
+        }
+        let lx: &Lex = &LEX;
+        let exact: [(&crate::lexicon::Words, u32); 11] = [
+            (&ORG_HEADS, fact::ORG_HEAD),
+            (&PLACE_HEADS, fact::PLACE_HEAD),
+            (&NOT_ACTOR_HEADS, fact::NOT_ACTOR_HEAD),
+            (&OF_HEADS, fact::OF_HEAD),
+            (&PLACE_OF_HEADS, fact::PLACE_OF_HEAD),
+            (&LEGAL_SUFFIXES, fact::LEGAL_SUFFIX),
+            (&NOT_ORG, fact::NOT_ORG),
+            (&PARTICLES, fact::PARTICLE),
+            (&NOT_PERSON_OPENERS, fact::NOT_PERSON_OPENER),
+            (&PERSON_NOUNS, fact::PERSON_NOUN),
+            (&ORG_NOUNS, fact::ORG_NOUN),
+        ];
+        let mut set_bits = 0;
+        for text in &texts {
+            let d = Doc::new(text);
+            let (cx, _) = context(&d, &[]);
+            for u in 0..=cx.units.len() {
+                let t = cx.text(u);
+                let f = cx.facts(u);
+                set_bits |= f;
+                for (list, bit) in exact {
+                    assert_eq!(f & bit != 0, list.contains(t), "{t:?} {bit:#x}");
+                }
+                let country = matches!(lx.names.get(t), Some(Named::Place(b'c')));
+                assert_eq!(f & fact::COUNTRY != 0, country, "{t:?}");
+                assert_eq!(f & fact::GIVEN != 0, lx.given.contains(t), "{t:?}");
+                assert_eq!(
+                    f & fact::SURNAME != 0,
+                    lx.surnames_common.contains(t),
+                    "{t:?}"
+                );
+                assert_eq!(f & fact::COMMON != 0, lx.common.contains(t), "{t:?}");
+                let demonym = with_lower(t, |l| lx.demonyms.contains_key(l));
+                assert_eq!(f & fact::DEMONYM != 0, demonym, "{t:?}");
+                let stem = t.strip_suffix('.').unwrap_or(t);
+                let title = with_lower(stem, |l| lx.titles.get(l).copied());
+                assert_eq!(cx.title_kind(u), title, "{t:?}");
+                let seen = with_lower(t, |l| cx.lower_seen.contains(l));
+                assert_eq!(f & LOWER_SEEN != 0, seen, "{t:?}");
+            }
+        }
+        // Every kind of answer was met at least once (no listed title is
+        // an honorific today).
+        let met = [
+            fact::ORG_HEAD,
+            fact::COUNTRY,
+            fact::GIVEN,
+            fact::TITLE,
+            fact::TITLE_MODIFIER,
+        ];
+        for bit in met {
+            assert!(set_bits & bit != 0, "{bit:#x} never set");
+        }
+    }
+
+    #[test]
     fn spans_do_not_overlap() {
         let d = Doc::new("US and UK forces met Iraqi troops near the Mosul airport.");
         let s = find(&d, &[]);
