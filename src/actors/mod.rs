@@ -109,6 +109,8 @@ struct Ctx<'d, 'a> {
     /// Unit index → its [`fact`] bits once asked, with [`FACTS_KNOWN`] set;
     /// 0 until then. The rules ask the lists about the same unit many times.
     facts: Vec<std::cell::Cell<u32>>,
+    /// Buffers for [`Ctx::lexicon_search`]'s keys, so a search allocates nothing.
+    key_bufs: std::cell::RefCell<[String; 3]>,
 }
 
 /// Marks the [`Ctx::facts`] of a unit as settled.
@@ -315,7 +317,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return None;
         }
         let mut best = None;
-        let mut k = String::new();
+        // The key as written, and (while it is ASCII) in lower and upper
+        // case, grown a token at a time in buffers kept for the whole text.
+        let mut bufs = self.key_bufs.borrow_mut();
+        let [k, lower, upper] = &mut *bufs;
+        k.clear();
+        lower.clear();
+        upper.clear();
+        let mut ascii = true;
         let mut j = i;
         // The prefix test below bounds the search by the longest listed name.
         while j < self.units.len() {
@@ -329,11 +338,28 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     None
                 };
                 if let Some(tok) = self.doc.tokens.get(t) {
-                    lex::push_key(&mut k, self.doc.text, prev, tok);
+                    let from = k.len();
+                    lex::push_key(k, self.doc.text, prev, tok);
+                    let added = k.get(from..).unwrap_or_default();
+                    ascii &= added.is_ascii();
+                    if ascii {
+                        lower.push_str(added);
+                        upper.push_str(added);
+                        if let (Some(l), Some(u)) = (lower.get_mut(from..), upper.get_mut(from..)) {
+                            l.make_ascii_lowercase();
+                            u.make_ascii_uppercase();
+                        }
+                    }
                 }
             }
-            // No listed name goes on from here.
-            if !self.lx.is_prefix(&k) {
+            // No listed name goes on from here. (An ASCII key's lower case
+            // is the one `is_prefix` makes.)
+            let prefix = if ascii {
+                self.lx.prefixes.contains_key(lower.as_str())
+            } else {
+                self.lx.is_prefix(k)
+            };
+            if !prefix {
                 break;
             }
             j += 1;
@@ -344,13 +370,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // All-capital words (`BAGHDAD (Reuters)`) are looked up in
             // capitals too; short ones only as written (`US`, `IS`).
             let all_caps = (i..j).all(|u| !self.units[u].word || self.units[u].caps);
-            let hit = if caps {
+            let hit = if caps && ascii {
+                self.lx.upper.get(upper.as_str())
+            } else if caps {
                 self.lx.upper.get(&k.to_uppercase())
             } else {
                 self.lx
                     .names
-                    .get(&k)
-                    .or_else(|| all_caps.then(|| self.lx.upper.get(&k)).flatten())
+                    .get(k.as_str())
+                    .or_else(|| all_caps.then(|| self.lx.upper.get(k.as_str())).flatten())
             };
             if let Some(n) = hit {
                 best = Some((j, *n));
@@ -494,6 +522,7 @@ fn context<'d, 'a>(doc: &'d Doc<'a>, taken: &[Span]) -> (Ctx<'d, 'a>, Vec<Mentio
         lower_seen,
         lexicon_memo: Vec::new(),
         facts: Vec::new(),
+        key_bufs: Default::default(),
     };
     cx.facts = vec![std::cell::Cell::new(0); cx.units.len()];
 
