@@ -4,8 +4,11 @@
 //! head words alone (`the Commission`) join the organisation, and names with
 //! no cue yet are decided by a description or by their context.
 
-use crate::lexicon::Words;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+
+use crate::lexicon::{Words, with_lower};
+use crate::text::Doc;
 
 use super::lex::{self, Named, TitleKind};
 use super::words::*;
@@ -16,11 +19,18 @@ pub(super) const WEAK_PERSON: &str = "two or three name words";
 
 /// Second pass: the whole article's names decide what single words are,
 /// acronyms are bound to their long forms, and entity keys are set.
-pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
+///
+/// The tables of this pass map a name as written (borrowed from the text)
+/// to an index into one list of entity keys, so a key is stored once and
+/// copied only into the mentions that take it; a key that is the name as
+/// written is borrowed too.
+pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
     let lx = cx.lx;
-    // Acronyms introduced in brackets: `Combined Joint Task Force (CJTF-OIR)`.
-    let mut acro: HashMap<String, String> = HashMap::new();
-    let mut not_org: HashSet<String> = HashSet::new();
+    let mut keys: Vec<Cow<'a, str>> = Vec::new();
+    // Acronyms introduced in brackets: `Combined Joint Task Force (CJTF-OIR)`,
+    // in text order (a later binding of the same acronym wins).
+    let mut acro: Vec<(&'a str, usize)> = Vec::new();
+    let mut not_org: HashSet<&'a str> = HashSet::new();
     for i in 0..ms.len() {
         let m = &ms[i];
         if !matches!(m.kind, K::Org | K::Person | K::Unknown) || m.ub - m.ua < 2 {
@@ -40,7 +50,7 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
         if cx.text(ms[j].ub) != ")" || !cx.units[ms[j].ua].caps {
             continue;
         }
-        let short = cx.text(ms[j].ua).to_string();
+        let short = cx.text(ms[j].ua);
         if ms[i].kind == K::Person {
             // A person's name takes no acronym: the long form names a thing
             // (`Bovine Spongiform Encephalopathy (BSE)`) unless a strong cue
@@ -54,89 +64,97 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
             }
             continue;
         }
-        let initials: String = (m.ua..m.ub)
+        // The acronym starts with the first capital initial of the long form.
+        let initial = (m.ua..m.ub)
             .filter_map(|u| cx.text(u).chars().next())
-            .filter(|c| c.is_uppercase())
-            .collect();
-        if !short.starts_with(initials.chars().next().unwrap_or(' ')) {
+            .find(|c| c.is_uppercase());
+        if !short.starts_with(initial.unwrap_or(' ')) {
             continue;
         }
         let key = ms[j]
             .key
             .clone()
             .or_else(|| (ms[i].kind == K::Org).then(|| ms[i].key.clone()).flatten())
-            .unwrap_or_else(|| short.clone());
+            .unwrap_or_else(|| short.to_string());
         for k in [i, j] {
             ms[k].kind = K::Org;
             ms[k].key = Some(key.clone());
             ms[k].why = "acronym bound to its long form";
         }
-        acro.insert(short, key);
+        acro.push((short, keys.len()));
+        keys.push(Cow::Owned(key));
     }
 
-    for m in ms.iter_mut() {
-        if m.key.is_none() && m.ub == m.ua + 1 && not_org.contains(cx.text(m.ua)) {
-            m.kind = K::Unknown;
-            m.headline = true;
+    if !not_org.is_empty() {
+        for m in ms.iter_mut() {
+            if m.key.is_none() && m.ub == m.ua + 1 && not_org.contains(cx.text(m.ua)) {
+                m.kind = K::Unknown;
+                m.headline = true;
+            }
         }
     }
 
     // Full names of persons in the text, for nicknames (`Bob` → `Robert`).
-    let persons: HashSet<String> = ms
-        .iter()
-        .filter(|m| m.kind == K::Person && m.ub - m.ua >= 2)
-        .map(|m| cx.display(m.ua, m.ub))
-        .collect();
+    let mut persons = Persons {
+        ranges: ms
+            .iter()
+            .filter(|m| m.kind == K::Person && m.ub - m.ua >= 2)
+            .map(|m| (m.ua, m.ub))
+            .collect(),
+        names: None,
+    };
 
     // Persons with at least two words: their keys and their short forms.
-    let mut full: HashMap<String, String> = HashMap::new();
-    let mut short: HashMap<String, String> = HashMap::new();
-    let mut orgs: HashMap<String, String> = HashMap::new();
+    let mut full: HashMap<&'a str, usize> = HashMap::new();
+    let mut short: HashMap<&'a str, usize> = HashMap::new();
+    let mut orgs: HashMap<&'a str, usize> = HashMap::new();
     for m in ms.iter_mut() {
         if m.kind == K::Person && m.ub - m.ua >= 2 {
-            let text = cx.span_text(m.ua, m.ub).to_string();
-            let key = m.key.clone().unwrap_or_else(|| {
-                let norm = formal(cx, m.ua, m.ub, &persons);
-                let toks = crate::text::tokenize(&norm);
-                if let Some(Named::Person(c)) = lx.names.get(&lex::key(&norm, &toks)) {
-                    return lx.canon(*c).to_string();
+            let text = cx.span_text(m.ua, m.ub);
+            let idx = match &m.key {
+                Some(k) => {
+                    keys.push(Cow::Owned(k.clone()));
+                    keys.len() - 1
                 }
-                if let Some(k) = full.get(&norm) {
-                    return k.clone();
+                None => {
+                    let idx = person_key(cx, m.ua, m.ub, &mut persons, &full, &mut keys);
+                    m.key = keys.get(idx).map(|k| (**k).to_owned());
+                    idx
                 }
-                norm
-            });
-            full.insert(text, key.clone());
-            m.key = Some(key.clone());
-            let last = cx.text(m.ub - 1).to_string();
-            short.insert(last, key.clone());
+            };
+            full.insert(text, idx);
+            short.insert(cx.text(m.ub - 1), idx);
             let first = cx.text(m.ua);
             if lx.given.contains(first) {
-                short.entry(first.to_string()).or_insert(key);
+                short.entry(first).or_insert(idx);
             }
         } else if m.kind == K::Org {
-            let text = cx.span_text(m.ua, m.ub).to_string();
-            let key = m.key.clone().unwrap_or_else(|| text.clone());
+            let text = cx.span_text(m.ua, m.ub);
+            let idx = keys.len();
+            keys.push(match &m.key {
+                Some(k) => Cow::Owned(k.clone()),
+                None => Cow::Borrowed(text),
+            });
             if m.ub - m.ua >= 2 {
-                orgs.entry(cx.text(m.ua).to_string())
-                    .or_insert_with(|| key.clone());
+                orgs.entry(cx.text(m.ua)).or_insert(idx);
                 // `the Commission` after `the European Commission`
                 let last = cx.text(m.ub - 1);
                 if ORG_HEADS.contains(last) {
-                    orgs.entry(last.to_string()).or_insert_with(|| key.clone());
+                    orgs.entry(last).or_insert(idx);
                 }
             }
-            orgs.insert(text, key);
+            orgs.insert(text, idx);
         }
     }
     for (a, k) in acro {
         orgs.insert(a, k);
     }
+    let key_at = |idx: usize| keys.get(idx).map(|k| (**k).to_owned());
     // `Fairmont, West Virginia`, `Den Haag, the Netherlands`: a name with
     // only a weak cue before a comma and a state or country is a town,
     // whatever a surname list or an earlier name says, and so are its other
     // weakly read mentions.
-    let mut towns: HashSet<&str> = HashSet::new();
+    let mut towns: HashSet<&'a str> = HashSet::new();
     for m in ms.iter_mut() {
         if !matches!(m.kind, K::Unknown | K::Person | K::Org) || !REWEIGHABLE.contains(&m.why) {
             continue;
@@ -158,19 +176,21 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
     // ANNOTATION.md §2 says of countries used as actors.)
     for m in ms.iter_mut() {
         let unknown = m.kind == K::Unknown && !m.headline;
+        // (The result test is the cheap one, so it comes first.)
         if (unknown || m.kind == K::Place && m.why == "gazetteer")
-            && !matches!(cx.lexicon_at(m.ua), Some((_, Named::Place(b'c'))))
             && in_result(cx, m.ua, m.ub, !unknown)
+            && !matches!(cx.lexicon_at(m.ua), Some((_, Named::Place(b'c'))))
         {
             m.kind = K::Org;
-            m.key = Some(cx.display(m.ua, m.ub));
+            m.key = Some(display(cx, m.ua, m.ub).into_owned());
             m.why = "team in a result";
         }
     }
     for m in ms.iter_mut() {
         let text = cx.span_text(m.ua, m.ub);
         let single = m.ub - m.ua == 1;
-        if matches!(m.kind, K::Unknown | K::Person | K::Org)
+        let open = matches!(m.kind, K::Unknown | K::Person | K::Org);
+        if open
             && REWEIGHABLE.contains(&m.why)
             && towns.contains(text)
             && (m.kind == K::Unknown || a_place_prep(cx, m.ua))
@@ -180,22 +200,23 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
             m.why = "named as a town elsewhere";
             continue;
         }
-        if matches!(m.kind, K::Unknown | K::Person | K::Org) && m.key.is_none() {
-            if let Some(k) = short.get(text).filter(|_| single) {
+        if open && m.key.is_none() {
+            if single && let Some(&k) = short.get(text) {
                 m.kind = K::Person;
-                m.key = Some(k.clone());
+                m.key = key_at(k);
                 m.why = "same person named in full";
                 continue;
             }
-            if let Some(k) = orgs.get(text)
-                && m.kind != K::Person
+            if m.kind != K::Person
+                && let Some(&k) = orgs.get(text)
             {
                 m.kind = K::Org;
-                m.key = Some(k.clone());
+                m.key = key_at(k);
                 continue;
             }
-            if let Some(&c) = lx.surnames.get(text).filter(|_| single)
+            if single
                 && (m.kind == K::Unknown || m.kind == K::Person)
+                && let Some(&c) = lx.surnames.get(text)
             {
                 m.kind = K::Person;
                 // A surname two well-known people share keys itself.
@@ -219,37 +240,119 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
             m.kind = context_kind(cx, m.ua, m.ub);
         }
         if m.kind == K::Person && m.key.is_none() {
-            m.key = Some(formal(cx, m.ua, m.ub, &persons));
+            m.key = Some(formal(cx, m.ua, m.ub, &mut persons).0.into_owned());
         }
     }
 }
 
+/// The persons named with two words or more, as unit ranges; their names
+/// as keys are written out only when a nickname asks for them (rarely).
+struct Persons<'a> {
+    ranges: Vec<(usize, usize)>,
+    names: Option<HashSet<Cow<'a, str>>>,
+}
+
+impl<'a> Persons<'a> {
+    fn contains(&mut self, cx: &Ctx<'_, 'a>, name: &str) -> bool {
+        let ranges = &self.ranges;
+        self.names
+            .get_or_insert_with(|| ranges.iter().map(|&(a, b)| display(cx, a, b)).collect())
+            .contains(name)
+    }
+}
+
+/// The key of the person named by `[a, b)` (with two words or more) and no
+/// key yet, as an index into `keys`: the well-known person it names, else
+/// the key of a person named so earlier, else its formal name.
+fn person_key<'a>(
+    cx: &Ctx<'_, 'a>,
+    a: usize,
+    b: usize,
+    persons: &mut Persons<'a>,
+    full: &HashMap<&'a str, usize>,
+    keys: &mut Vec<Cow<'a, str>>,
+) -> usize {
+    let lx = cx.lx;
+    let (norm, nickname) = formal(cx, a, b, persons);
+    let listed = if nickname {
+        let toks = crate::text::tokenize(&norm);
+        lx.names.get(&lex::key(&norm, &toks))
+    } else if cx
+        .units
+        .get(a)
+        .is_some_and(|u| lx.is_opener(cx.doc.tok(u.a())))
+    {
+        // The name as written: its tokens are the text's own, so its key is
+        // the text's key; a key opens with a listed opener.
+        lx.names.get(&cx.key(a, b))
+    } else {
+        None
+    };
+    if let Some(Named::Person(c)) = listed {
+        keys.push(Cow::Borrowed(lx.canon(*c)));
+    } else if let Some(&k) = full.get(&*norm) {
+        return k;
+    } else {
+        keys.push(norm);
+    }
+    keys.len() - 1
+}
+
+/// The words of `[a, b)` with one space where the text has any whitespace
+/// (`Ctx::display`), borrowed from the text when it is written so already.
+fn display<'a>(cx: &Ctx<'_, 'a>, a: usize, b: usize) -> Cow<'a, str> {
+    if a < b && b <= cx.units.len() && plain_spacing(cx.doc, cx.units[a].a(), cx.units[b - 1].b()) {
+        Cow::Borrowed(cx.span_text(a, b))
+    } else {
+        Cow::Owned(cx.display(a, b))
+    }
+}
+
+/// Whether the tokens `[ta, tb)` are written with nothing between glued
+/// tokens and one plain space between the others: then their text is
+/// their display form.
+fn plain_spacing(doc: &Doc, ta: usize, tb: usize) -> bool {
+    (ta + 1..tb).all(|t| match (doc.tokens.get(t - 1), doc.tokens.get(t)) {
+        (Some(p), Some(tok)) => {
+            doc.text.get(p.end..tok.start) == Some(if tok.glued { "" } else { " " })
+        }
+        _ => false,
+    })
+}
+
 /// The key of a person's name with a nickname made formal (`Jim` → `James`)
-/// when the formal name is a known person or named in the text.
-fn formal(cx: &Ctx, a: usize, b: usize, persons: &HashSet<String>) -> String {
-    let text = cx.display(a, b);
+/// when the formal name is a known person or named in the text; and
+/// whether it was made formal.
+fn formal<'a>(
+    cx: &Ctx<'_, 'a>,
+    a: usize,
+    b: usize,
+    persons: &mut Persons<'a>,
+) -> (Cow<'a, str>, bool) {
+    let text = display(cx, a, b);
     if b - a < 2 {
-        return text;
+        return (text, false);
     }
     let first = cx.text(a);
-    if let Some(f) = cx.lx.nicknames.get(&first.to_lowercase()) {
-        let cand = format!("{f} {}", cx.display(a + 1, b));
+    if let Some(f) = with_lower(first, |l| cx.lx.nicknames.get(l)) {
+        let cand = format!("{f} {}", display(cx, a + 1, b));
         let known = cx
             .lx
             .names
             .contains_key(&format!("{f} {}", cx.key(a + 1, b)));
-        if known || persons.contains(&cand) {
-            return cand;
+        if known || persons.contains(cx, &cand) {
+            return (Cow::Owned(cand), true);
         }
     }
-    text
+    (text, false)
 }
 
 /// What a description right after a name says it is: `, a company`,
 /// `is an Iraqi singer`.
 fn described_as(cx: &Ctx, b: usize) -> Option<K> {
     let mut k = b;
-    if cx.text(k) == "," || ["is", "was"].iter().any(|w| cx.is(k, w)) {
+    let w = cx.text(k);
+    if w == "," || w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was") {
         k += 1;
     } else {
         return None;
@@ -265,15 +368,19 @@ fn described_as(cx: &Ctx, b: usize) -> Option<K> {
         if !u.word {
             return None;
         }
-        let lw = w.to_lowercase();
-        if ORG_NOUNS.contains(lw.as_str()) {
-            return Some(K::Org);
-        }
-        if PERSON_NOUNS.contains(lw.as_str()) || cx.title_kind(k) == Some(TitleKind::Title) {
-            return Some(K::Person);
-        }
-        if PLACE_NOUNS.contains(lw.as_str()) && !cx.units[k].upper {
-            return Some(K::Place);
+        let said = with_lower(w, |lw| {
+            if ORG_NOUNS.contains(lw) {
+                Some(K::Org)
+            } else if PERSON_NOUNS.contains(lw) || cx.title_kind(k) == Some(TitleKind::Title) {
+                Some(K::Person)
+            } else if PLACE_NOUNS.contains(lw) && !u.upper {
+                Some(K::Place)
+            } else {
+                None
+            }
+        });
+        if said.is_some() {
+            return said;
         }
         if u.upper && !cx.is_demonym(k) {
             return None;
@@ -320,7 +427,7 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
         return K::Place;
     }
     // `the village of Atwick`
-    if prev == "of" && a >= 2 && PLACE_NOUNS.contains(cx.text(a - 2).to_lowercase().as_str()) {
+    if prev == "of" && a >= 2 && with_lower(cx.text(a - 2), |l| PLACE_NOUNS.contains(l)) {
         return K::Place;
     }
     K::Unknown
@@ -494,4 +601,59 @@ fn in_result(cx: &Ctx, a: usize, b: usize, scores: bool) -> bool {
         && is_score(cx, b)
         && cx.units.get(b).is_some_and(|u| !u.line_start);
     score_after || score_between
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    /// The display form of tokens `[ta, tb)`, as `Ctx::display` writes it.
+    fn display_tokens(doc: &Doc, ta: usize, tb: usize) -> String {
+        let mut out = String::new();
+        for t in ta..tb {
+            if t > ta && !doc.tokens[t].glued {
+                out.push(' ');
+            }
+            out.push_str(doc.tok(t));
+        }
+        out
+    }
+
+    #[test]
+    fn plain_spacing_means_the_text_is_the_display_form() {
+        // Fast paths of `resolve`: a name written with plain spacing is
+        // its own display form, and the display form tokenizes back into
+        // the text's tokens, so its lexicon key is the text's key.
+        let texts = [
+            "Jim  Mattis met John McCain (R-AZ) and Ra’ed Shaker Jawdat.",
+            "Wal - Mart\tand Washington , D.C.\nU.S. al-Mohammadawi 750,000",
+            "Den Haag, the Netherlands;  Lt. Col. H. Smith\u{a0}Jr. of 3M\u{feff}Co",
+            "Émile  Zola, Ørsted A/S and e\u{301}cole 12 34",
+        ];
+        for text in texts {
+            let doc = Doc::new(text);
+            let n = doc.tokens.len();
+            for ta in 0..n {
+                for tb in ta + 1..=n {
+                    let shown = display_tokens(&doc, ta, tb);
+                    if plain_spacing(&doc, ta, tb) {
+                        assert_eq!(doc.slice(ta, tb), shown, "{text:?} {ta}..{tb}");
+                    }
+                    let toks = tokenize(&shown);
+                    assert_eq!(
+                        lex::key(&shown, &toks),
+                        lex::key(doc.text, &doc.tokens[ta..tb]),
+                        "{text:?} {ta}..{tb}"
+                    );
+                    assert_eq!(
+                        toks.first().map(|t| &shown[t.start..t.end]),
+                        Some(doc.tok(ta))
+                    );
+                }
+            }
+            // A double space, a tab or a line break is no plain spacing.
+            assert!(!plain_spacing(&doc, 0, n) || !text.contains("  "));
+        }
+    }
 }
