@@ -8,8 +8,9 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::lexicon::{Words, with_lower};
+use crate::lexicon::{FastHasher, Words, with_lower};
 use crate::text::Doc;
+use std::hash::BuildHasher;
 
 use super::lex::{self, LEX, Named, TitleKind};
 use super::words::*;
@@ -108,13 +109,8 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
     };
 
     // Persons with at least two words: their keys and their short forms;
-    // organisations: theirs. One table for all, sized once (an entry per
-    // full name and per first and last word at most).
-    let named = ms
-        .iter()
-        .filter(|m| m.kind == K::Org || m.kind == K::Person && m.ub - m.ua >= 2)
-        .count();
-    let mut table: HashMap<&'a str, Said> = HashMap::with_capacity(3 * named + acro.len());
+    // organisations: theirs.
+    let mut names = Names::new(ms, cx, acro.len());
     for m in ms.iter_mut() {
         if m.kind == K::Person && m.ub - m.ua >= 2 {
             let text = cx.span_text(m.ua, m.ub);
@@ -124,16 +120,21 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
                     keys.len() - 1
                 }
                 None => {
-                    let idx = person_key(cx, m.ua, m.ub, &mut persons, &table, &mut keys);
+                    let idx = person_key(cx, m.ua, m.ub, &mut persons, &names, &mut keys);
                     m.key = keys.get(idx).map(|k| (**k).to_owned());
                     idx
                 }
             };
-            table.entry(text).or_default().full = Some(idx);
-            table.entry(cx.text(m.ub - 1)).or_default().short = Some(idx);
+            // (Full names are asked by later full names, not only by
+            // mentions.)
+            names.entry(text).full = Some(idx);
+            let last = cx.text(m.ub - 1);
+            if names.asked(last) {
+                names.entry(last).short = Some(idx);
+            }
             let first = cx.text(m.ua);
-            if lx.given.contains(first) {
-                table.entry(first).or_default().short.get_or_insert(idx);
+            if names.asked(first) && lx.given.contains(first) {
+                names.entry(first).short.get_or_insert(idx);
             }
         } else if m.kind == K::Org {
             let text = cx.span_text(m.ua, m.ub);
@@ -143,22 +144,21 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
                 None => Cow::Borrowed(text),
             });
             if m.ub - m.ua >= 2 {
-                table
-                    .entry(cx.text(m.ua))
-                    .or_default()
-                    .org
-                    .get_or_insert(idx);
+                let first = cx.text(m.ua);
+                if names.asked(first) {
+                    names.entry(first).org.get_or_insert(idx);
+                }
                 // `the Commission` after `the European Commission`
                 let last = cx.text(m.ub - 1);
-                if ORG_HEADS.contains(last) {
-                    table.entry(last).or_default().org.get_or_insert(idx);
+                if ORG_HEADS.contains(last) && names.asked(last) {
+                    names.entry(last).org.get_or_insert(idx);
                 }
             }
-            table.entry(text).or_default().org = Some(idx);
+            names.entry(text).org = Some(idx);
         }
     }
     for (a, k) in acro {
-        table.entry(a).or_default().org = Some(k);
+        names.entry(a).org = Some(k);
     }
     let key_at = |idx: usize| keys.get(idx).map(|k| (**k).to_owned());
     // `Fairmont, West Virginia`, `Den Haag, the Netherlands`: a name with
@@ -183,7 +183,7 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
         }
         m.kind = K::Place;
         m.key = None;
-        table.entry(cx.span_text(m.ua, m.ub)).or_default().town = true;
+        names.entry(cx.span_text(m.ua, m.ub)).town = true;
         towns = true;
     }
     // `Newcastle 2 Tottenham 1`, `Leicestershire beat Somerset`: a town or
@@ -208,7 +208,7 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
         let reweighable = open && REWEIGHABLE.contains(&m.why);
         // One look-up tells all the table says of the name.
         let said = if open && (m.key.is_none() || towns && reweighable) {
-            table.get(text).copied().unwrap_or_default()
+            names.get(text)
         } else {
             Said::default()
         };
@@ -277,6 +277,110 @@ struct Said {
     town: bool,
 }
 
+/// What the article says of names as written (persons' full names and
+/// short forms, organisations, towns).
+///
+/// Most words put in (a person's first name, an organisation's first
+/// word) are never asked about, and most names asked about were never put
+/// in: two filters (a bit per name, false hits possible) rule most of both
+/// out before the table hashes the name. The table is filled from the
+/// text, so it keeps the standard hash, which a text cannot flood.
+struct Names<'a> {
+    table: HashMap<&'a str, Said>,
+    /// Every mention's text: what the last pass may ask about.
+    asked: Filter,
+    /// Every name in the table.
+    told: Filter,
+}
+
+impl<'a> Names<'a> {
+    fn new(ms: &[Mention], cx: &Ctx<'_, 'a>, acronyms: usize) -> Self {
+        let mut asked = Filter::new(ms.len());
+        for m in ms {
+            asked.insert(cx.span_text(m.ua, m.ub));
+        }
+        // An entry per full name and per first and last word at most.
+        let named = ms
+            .iter()
+            .filter(|m| m.kind == K::Org || m.kind == K::Person && m.ub - m.ua >= 2)
+            .count();
+        let size = 3 * named + acronyms;
+        Names {
+            table: HashMap::with_capacity(size),
+            asked,
+            told: Filter::new(size),
+        }
+    }
+
+    /// Whether the last pass may ask about `name` (false: it does not).
+    fn asked(&self, name: &str) -> bool {
+        self.asked.may_hold(name)
+    }
+
+    /// The entry of `name`, made when missing.
+    fn entry(&mut self, name: &'a str) -> &mut Said {
+        self.told.insert(name);
+        self.table.entry(name).or_default()
+    }
+
+    /// What the table says of `name` (nothing when it is missing).
+    fn get(&self, name: &str) -> Said {
+        if !self.told.may_hold(name) {
+            return Said::default();
+        }
+        self.table.get(name).copied().unwrap_or_default()
+    }
+}
+
+/// A set of strings that may answer yes falsely (a Bloom filter with one
+/// hash), about sixteen bits a string: a cheap first question before a
+/// hashed table. (Its hash is fixed; a text that makes every string hit
+/// only makes every question go on to the table.)
+struct Filter {
+    bits: Vec<u64>,
+    /// Right shift of a hash to a bit's index.
+    shift: u32,
+}
+
+impl Filter {
+    fn new(strings: usize) -> Filter {
+        let (size, shift) = hash_range(strings.saturating_mul(16).max(64));
+        Filter {
+            bits: vec![0; size / 64],
+            shift,
+        }
+    }
+
+    fn insert(&mut self, s: &str) {
+        let b = hash_index(s, self.shift);
+        if let Some(w) = self.bits.get_mut(b / 64) {
+            *w |= 1 << (b % 64);
+        }
+    }
+
+    fn may_hold(&self, s: &str) -> bool {
+        let b = hash_index(s, self.shift);
+        self.bits.get(b / 64).is_none_or(|w| w >> (b % 64) & 1 != 0)
+    }
+}
+
+/// A power of two at least `n` (and at least 2), and the right shift that
+/// takes a 64-bit hash below it.
+fn hash_range(n: usize) -> (usize, u32) {
+    let size = n
+        .max(2)
+        .checked_next_power_of_two()
+        .unwrap_or(usize::MAX / 2 + 1);
+    (size, 64 - size.trailing_zeros())
+}
+
+/// The index of a string below the [`hash_range`] of `shift` (the top
+/// bits of a fast hash).
+fn hash_index(s: &str, shift: u32) -> usize {
+    let h = std::hash::BuildHasherDefault::<FastHasher>::default().hash_one(s);
+    h.checked_shr(shift).unwrap_or(0) as usize
+}
+
 /// The persons named with two words or more, as unit ranges; their names
 /// as keys are written out only when a nickname asks for them (rarely).
 struct Persons<'a> {
@@ -301,7 +405,7 @@ fn person_key<'a>(
     a: usize,
     b: usize,
     persons: &mut Persons<'a>,
-    table: &HashMap<&'a str, Said>,
+    names: &Names<'a>,
     keys: &mut Vec<Cow<'a, str>>,
 ) -> usize {
     let lx = cx.lx;
@@ -322,7 +426,7 @@ fn person_key<'a>(
     };
     if let Some(Named::Person(c)) = listed {
         keys.push(Cow::Borrowed(lx.canon(*c)));
-    } else if let Some(k) = table.get(&*norm).and_then(|s| s.full) {
+    } else if let Some(k) = names.get(&norm).full {
         return k;
     } else {
         keys.push(norm);
@@ -853,6 +957,22 @@ mod tests {
             }
         }
         assert!(stopped > 100);
+    }
+
+    #[test]
+    fn filters_never_miss() {
+        // `Names` skips the table for a name its filters rule out: a name
+        // put in must always get through, whatever the filter's size.
+        let words: Vec<String> = (0..3000).map(|i| format!("Name{i} x{}", i * 7)).collect();
+        for n in [0, 1, 10, 3000] {
+            let mut f = Filter::new(n);
+            for w in &words {
+                f.insert(w);
+            }
+            assert!(words.iter().all(|w| f.may_hold(w)));
+        }
+        let f = Filter::new(100);
+        assert!(!f.may_hold("Mosul") && !f.may_hold(""));
     }
 
     #[test]
