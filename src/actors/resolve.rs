@@ -812,12 +812,15 @@ const RESULT_BEFORE: &[&str] = &[
 /// A short score (`2`, `326`) that is no part of a date.
 fn is_score(cx: &Ctx, u: usize) -> bool {
     let t = cx.text(u);
-    let spaced = cx
-        .units
-        .get(u)
-        .and_then(|x| cx.doc.tokens.get(x.a()))
-        .is_some_and(|t| !t.glued);
-    spaced && cx.free(u) && !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit())
+    // (The digits first: most units are words.)
+    let digits = !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit());
+    let spaced = || {
+        cx.units
+            .get(u)
+            .and_then(|x| cx.doc.tokens.get(x.a()))
+            .is_some_and(|t| !t.glued)
+    };
+    digits && spaced() && cx.free(u)
 }
 
 /// Whether the name `[a, b)` stands in a sports result: next to `beat` /
