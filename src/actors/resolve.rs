@@ -4,10 +4,15 @@
 //! head words alone (`the Commission`) join the organisation, and names with
 //! no cue yet are decided by a description or by their context.
 
-use crate::lexicon::Words;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
-use super::lex::{self, Named, TitleKind};
+use crate::lexicon::{FastHasher, Words, with_lower};
+use crate::text::Doc;
+use std::hash::BuildHasher;
+
+use super::lex::{self, LEX, Named, TitleKind};
 use super::words::*;
 use super::{Ctx, K, Mention};
 
@@ -16,11 +21,20 @@ pub(super) const WEAK_PERSON: &str = "two or three name words";
 
 /// Second pass: the whole article's names decide what single words are,
 /// acronyms are bound to their long forms, and entity keys are set.
-pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
+///
+/// The tables of this pass map a name as written (borrowed from the text)
+/// to an index into one list of entity keys, so a key is stored once and
+/// copied only into the mentions that take it; a key that is the name as
+/// written is borrowed too.
+pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
     let lx = cx.lx;
-    // Acronyms introduced in brackets: `Combined Joint Task Force (CJTF-OIR)`.
-    let mut acro: HashMap<String, String> = HashMap::new();
-    let mut not_org: HashSet<String> = HashSet::new();
+    // Built with the first text, as the lexicons are.
+    LazyLock::force(&GATES);
+    let mut keys: Vec<Cow<'a, str>> = Vec::new();
+    // Acronyms introduced in brackets: `Combined Joint Task Force (CJTF-OIR)`,
+    // in text order (a later binding of the same acronym wins).
+    let mut acro: Vec<(&'a str, usize)> = Vec::new();
+    let mut not_org: HashSet<&'a str> = HashSet::new();
     for i in 0..ms.len() {
         let m = &ms[i];
         if !matches!(m.kind, K::Org | K::Person | K::Unknown) || m.ub - m.ua < 2 {
@@ -40,7 +54,7 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
         if cx.text(ms[j].ub) != ")" || !cx.units[ms[j].ua].caps {
             continue;
         }
-        let short = cx.text(ms[j].ua).to_string();
+        let short = cx.text(ms[j].ua);
         if ms[i].kind == K::Person {
             // A person's name takes no acronym: the long form names a thing
             // (`Bovine Spongiform Encephalopathy (BSE)`) unless a strong cue
@@ -54,96 +68,114 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
             }
             continue;
         }
-        let initials: String = (m.ua..m.ub)
+        // The acronym starts with the first capital initial of the long form.
+        let initial = (m.ua..m.ub)
             .filter_map(|u| cx.text(u).chars().next())
-            .filter(|c| c.is_uppercase())
-            .collect();
-        if !short.starts_with(initials.chars().next().unwrap_or(' ')) {
+            .find(|c| c.is_uppercase());
+        if !short.starts_with(initial.unwrap_or(' ')) {
             continue;
         }
         let key = ms[j]
             .key
             .clone()
             .or_else(|| (ms[i].kind == K::Org).then(|| ms[i].key.clone()).flatten())
-            .unwrap_or_else(|| short.clone());
+            .unwrap_or_else(|| short.to_string());
         for k in [i, j] {
             ms[k].kind = K::Org;
             ms[k].key = Some(key.clone());
             ms[k].why = "acronym bound to its long form";
         }
-        acro.insert(short, key);
+        acro.push((short, keys.len()));
+        keys.push(Cow::Owned(key));
     }
 
-    for m in ms.iter_mut() {
-        if m.key.is_none() && m.ub == m.ua + 1 && not_org.contains(cx.text(m.ua)) {
-            m.kind = K::Unknown;
-            m.headline = true;
+    if !not_org.is_empty() {
+        for m in ms.iter_mut() {
+            if m.key.is_none() && m.ub == m.ua + 1 && not_org.contains(cx.text(m.ua)) {
+                m.kind = K::Unknown;
+                m.headline = true;
+            }
         }
     }
 
     // Full names of persons in the text, for nicknames (`Bob` → `Robert`).
-    let persons: HashSet<String> = ms
-        .iter()
-        .filter(|m| m.kind == K::Person && m.ub - m.ua >= 2)
-        .map(|m| cx.display(m.ua, m.ub))
-        .collect();
+    let mut persons = Persons {
+        ranges: ms
+            .iter()
+            .filter(|m| m.kind == K::Person && m.ub - m.ua >= 2)
+            .map(|m| (m.ua, m.ub))
+            .collect(),
+        names: None,
+    };
 
-    // Persons with at least two words: their keys and their short forms.
-    let mut full: HashMap<String, String> = HashMap::new();
-    let mut short: HashMap<String, String> = HashMap::new();
-    let mut orgs: HashMap<String, String> = HashMap::new();
+    // Persons with at least two words: their keys and their short forms;
+    // organisations: theirs.
+    let mut names = Names::new(ms, cx, acro.len());
     for m in ms.iter_mut() {
         if m.kind == K::Person && m.ub - m.ua >= 2 {
-            let text = cx.span_text(m.ua, m.ub).to_string();
-            let key = m.key.clone().unwrap_or_else(|| {
-                let norm = formal(cx, m.ua, m.ub, &persons);
-                let toks = crate::text::tokenize(&norm);
-                if let Some(Named::Person(c)) = lx.names.get(&lex::key(&norm, &toks)) {
-                    return lx.canon(*c).to_string();
+            let text = cx.span_text(m.ua, m.ub);
+            let idx = match &m.key {
+                Some(k) => {
+                    keys.push(Cow::Owned(k.clone()));
+                    keys.len() - 1
                 }
-                if let Some(k) = full.get(&norm) {
-                    return k.clone();
+                None => {
+                    let idx = person_key(cx, m.ua, m.ub, &mut persons, &names, &mut keys);
+                    m.key = keys.get(idx).map(|k| (**k).to_owned());
+                    idx
                 }
-                norm
-            });
-            full.insert(text, key.clone());
-            m.key = Some(key.clone());
-            let last = cx.text(m.ub - 1).to_string();
-            short.insert(last, key.clone());
+            };
+            // (Full names are asked by later full names, not only by
+            // mentions.)
+            names.entry(text).full = Some(idx);
+            let last = cx.text(m.ub - 1);
+            if names.asked(last) {
+                names.entry(last).short = Some(idx);
+            }
             let first = cx.text(m.ua);
-            if lx.given.contains(first) {
-                short.entry(first.to_string()).or_insert(key);
+            if names.asked(first) && lx.given.contains(first) {
+                names.entry(first).short.get_or_insert(idx);
             }
         } else if m.kind == K::Org {
-            let text = cx.span_text(m.ua, m.ub).to_string();
-            let key = m.key.clone().unwrap_or_else(|| text.clone());
+            let text = cx.span_text(m.ua, m.ub);
+            let idx = keys.len();
+            keys.push(match &m.key {
+                Some(k) => Cow::Owned(k.clone()),
+                None => Cow::Borrowed(text),
+            });
             if m.ub - m.ua >= 2 {
-                orgs.entry(cx.text(m.ua).to_string())
-                    .or_insert_with(|| key.clone());
+                let first = cx.text(m.ua);
+                if names.asked(first) {
+                    names.entry(first).org.get_or_insert(idx);
+                }
                 // `the Commission` after `the European Commission`
                 let last = cx.text(m.ub - 1);
-                if ORG_HEADS.contains(last) {
-                    orgs.entry(last.to_string()).or_insert_with(|| key.clone());
+                if ORG_HEADS.contains(last) && names.asked(last) {
+                    names.entry(last).org.get_or_insert(idx);
                 }
             }
-            orgs.insert(text, key);
+            names.entry(text).org = Some(idx);
         }
     }
     for (a, k) in acro {
-        orgs.insert(a, k);
+        names.entry(a).org = Some(k);
     }
+    let key_at = |idx: usize| keys.get(idx).map(|k| (**k).to_owned());
     // `Fairmont, West Virginia`, `Den Haag, the Netherlands`: a name with
     // only a weak cue before a comma and a state or country is a town,
     // whatever a surname list or an earlier name says, and so are its other
     // weakly read mentions.
-    let mut towns: HashSet<&str> = HashSet::new();
-    for m in ms.iter_mut() {
+    // (What a description after a name says, asked here and below, is
+    // kept per mention: it depends on the text only.)
+    let mut described: Vec<Option<Option<K>>> = vec![None; ms.len()];
+    let mut towns = false;
+    for (m, said) in ms.iter_mut().zip(described.iter_mut()) {
         if !matches!(m.kind, K::Unknown | K::Person | K::Org) || !REWEIGHABLE.contains(&m.why) {
             continue;
         }
         if comma_place(cx, m.ub) {
             m.why = "name before a comma and a place";
-        } else if described_as(cx, m.ub) == Some(K::Place) {
+        } else if *said.get_or_insert_with(|| described_as(cx, m.ub)) == Some(K::Place) {
             // `Aisby is a village in Lincolnshire`
             m.why = "described after the name";
         } else {
@@ -151,51 +183,58 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
         }
         m.kind = K::Place;
         m.key = None;
-        towns.insert(cx.span_text(m.ua, m.ub));
+        names.entry(cx.span_text(m.ua, m.ub)).town = true;
+        towns = true;
     }
     // `Newcastle 2 Tottenham 1`, `Leicestershire beat Somerset`: a town or
     // county in a result names its team. (A country stays a place, as
     // ANNOTATION.md §2 says of countries used as actors.)
     for m in ms.iter_mut() {
         let unknown = m.kind == K::Unknown && !m.headline;
+        // (The result test is the cheap one, so it comes first.)
         if (unknown || m.kind == K::Place && m.why == "gazetteer")
-            && !matches!(cx.lexicon_at(m.ua), Some((_, Named::Place(b'c'))))
             && in_result(cx, m.ua, m.ub, !unknown)
+            && !matches!(cx.lexicon_at(m.ua), Some((_, Named::Place(b'c'))))
         {
             m.kind = K::Org;
-            m.key = Some(cx.display(m.ua, m.ub));
+            m.key = Some(display(cx, m.ua, m.ub).into_owned());
             m.why = "team in a result";
         }
     }
-    for m in ms.iter_mut() {
+    for (m, description) in ms.iter_mut().zip(described) {
         let text = cx.span_text(m.ua, m.ub);
         let single = m.ub - m.ua == 1;
-        if matches!(m.kind, K::Unknown | K::Person | K::Org)
-            && REWEIGHABLE.contains(&m.why)
-            && towns.contains(text)
-            && (m.kind == K::Unknown || a_place_prep(cx, m.ua))
-        {
+        let open = matches!(m.kind, K::Unknown | K::Person | K::Org);
+        let reweighable = open && REWEIGHABLE.contains(&m.why);
+        // One look-up tells all the table says of the name.
+        let said = if open && (m.key.is_none() || towns && reweighable) {
+            names.get(text)
+        } else {
+            Said::default()
+        };
+        if reweighable && said.town && (m.kind == K::Unknown || a_place_prep(cx, m.ua)) {
             m.kind = K::Place;
             m.key = None;
             m.why = "named as a town elsewhere";
             continue;
         }
-        if matches!(m.kind, K::Unknown | K::Person | K::Org) && m.key.is_none() {
-            if let Some(k) = short.get(text).filter(|_| single) {
+        if open && m.key.is_none() {
+            if single && let Some(k) = said.short {
                 m.kind = K::Person;
-                m.key = Some(k.clone());
+                m.key = key_at(k);
                 m.why = "same person named in full";
                 continue;
             }
-            if let Some(k) = orgs.get(text)
-                && m.kind != K::Person
+            if m.kind != K::Person
+                && let Some(k) = said.org
             {
                 m.kind = K::Org;
-                m.key = Some(k.clone());
+                m.key = key_at(k);
                 continue;
             }
-            if let Some(&c) = lx.surnames.get(text).filter(|_| single)
+            if single
                 && (m.kind == K::Unknown || m.kind == K::Person)
+                && let Some(&c) = lx.surnames.get(text)
             {
                 m.kind = K::Person;
                 // A surname two well-known people share keys itself.
@@ -210,7 +249,7 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
         }
         // `Bilka is a Danish chain`, `Europrop, an engine maker`
         if (m.kind == K::Unknown && !m.headline || m.why == WEAK_PERSON)
-            && let Some(k) = described_as(cx, m.ub)
+            && let Some(k) = description.unwrap_or_else(|| described_as(cx, m.ub))
         {
             m.kind = k;
             m.why = "described after the name";
@@ -219,37 +258,352 @@ pub(super) fn resolve(cx: &Ctx, ms: &mut [Mention]) {
             m.kind = context_kind(cx, m.ua, m.ub);
         }
         if m.kind == K::Person && m.key.is_none() {
-            m.key = Some(formal(cx, m.ua, m.ub, &persons));
+            m.key = Some(formal(cx, m.ua, m.ub, &mut persons).0.into_owned());
         }
     }
 }
 
+/// What the names met so far say a name written so stands for, as
+/// indices into the list of keys.
+#[derive(Clone, Copy, Default)]
+struct Said {
+    /// A person named so in full.
+    full: Option<usize>,
+    /// A person whose last word (or listed given name) this is.
+    short: Option<usize>,
+    /// An organisation named so, or by this first word or head word.
+    org: Option<usize>,
+    /// A town, read so before a comma and a place or by a description.
+    town: bool,
+}
+
+/// What the article says of names as written (persons' full names and
+/// short forms, organisations, towns).
+///
+/// Most words put in (a person's first name, an organisation's first
+/// word) are never asked about, and most names asked about were never put
+/// in: two filters (a bit per name, false hits possible) rule most of both
+/// out before the table hashes the name. The table is filled from the
+/// text, so it keeps the standard hash, which a text cannot flood.
+struct Names<'a> {
+    table: HashMap<&'a str, Said>,
+    /// Every mention's text: what the last pass may ask about.
+    asked: Filter,
+    /// Every name in the table.
+    told: Filter,
+}
+
+impl<'a> Names<'a> {
+    fn new(ms: &[Mention], cx: &Ctx<'_, 'a>, acronyms: usize) -> Self {
+        let mut asked = Filter::new(ms.len());
+        for m in ms {
+            asked.insert(cx.span_text(m.ua, m.ub));
+        }
+        // An entry per full name and per first and last word at most.
+        let named = ms
+            .iter()
+            .filter(|m| m.kind == K::Org || m.kind == K::Person && m.ub - m.ua >= 2)
+            .count();
+        let size = 3 * named + acronyms;
+        Names {
+            table: HashMap::with_capacity(size),
+            asked,
+            told: Filter::new(size),
+        }
+    }
+
+    /// Whether the last pass may ask about `name` (false: it does not).
+    fn asked(&self, name: &str) -> bool {
+        self.asked.may_hold(name)
+    }
+
+    /// The entry of `name`, made when missing.
+    fn entry(&mut self, name: &'a str) -> &mut Said {
+        self.told.insert(name);
+        self.table.entry(name).or_default()
+    }
+
+    /// What the table says of `name` (nothing when it is missing).
+    fn get(&self, name: &str) -> Said {
+        if !self.told.may_hold(name) {
+            return Said::default();
+        }
+        self.table.get(name).copied().unwrap_or_default()
+    }
+}
+
+/// A set of strings that may answer yes falsely (a Bloom filter with one
+/// hash), about sixteen bits a string: a cheap first question before a
+/// hashed table. (Its hash is fixed; a text that makes every string hit
+/// only makes every question go on to the table.)
+struct Filter {
+    bits: Vec<u64>,
+    /// Right shift of a hash to a bit's index.
+    shift: u32,
+}
+
+impl Filter {
+    fn new(strings: usize) -> Filter {
+        let (size, shift) = hash_range(strings.saturating_mul(16).max(64));
+        Filter {
+            bits: vec![0; size / 64],
+            shift,
+        }
+    }
+
+    fn insert(&mut self, s: &str) {
+        let b = hash_index(s, self.shift);
+        if let Some(w) = self.bits.get_mut(b / 64) {
+            *w |= 1 << (b % 64);
+        }
+    }
+
+    fn may_hold(&self, s: &str) -> bool {
+        let b = hash_index(s, self.shift);
+        self.bits.get(b / 64).is_none_or(|w| w >> (b % 64) & 1 != 0)
+    }
+}
+
+/// A power of two at least `n` (and at least 2), and the right shift that
+/// takes a 64-bit hash below it.
+fn hash_range(n: usize) -> (usize, u32) {
+    let size = n
+        .max(2)
+        .checked_next_power_of_two()
+        .unwrap_or(usize::MAX / 2 + 1);
+    (size, 64 - size.trailing_zeros())
+}
+
+/// The index of a string below the [`hash_range`] of `shift` (the top
+/// bits of a fast hash).
+fn hash_index(s: &str, shift: u32) -> usize {
+    let h = std::hash::BuildHasherDefault::<FastHasher>::default().hash_one(s);
+    h.checked_shr(shift).unwrap_or(0) as usize
+}
+
+/// The persons named with two words or more, as unit ranges; their names
+/// as keys are written out only when a nickname asks for them (rarely).
+struct Persons<'a> {
+    ranges: Vec<(usize, usize)>,
+    names: Option<HashSet<Cow<'a, str>>>,
+}
+
+impl<'a> Persons<'a> {
+    fn contains(&mut self, cx: &Ctx<'_, 'a>, name: &str) -> bool {
+        let ranges = &self.ranges;
+        self.names
+            .get_or_insert_with(|| ranges.iter().map(|&(a, b)| display(cx, a, b)).collect())
+            .contains(name)
+    }
+}
+
+/// The key of the person named by `[a, b)` (with two words or more) and no
+/// key yet, as an index into `keys`: the well-known person it names, else
+/// the key of a person named so earlier, else its formal name.
+fn person_key<'a>(
+    cx: &Ctx<'_, 'a>,
+    a: usize,
+    b: usize,
+    persons: &mut Persons<'a>,
+    names: &Names<'a>,
+    keys: &mut Vec<Cow<'a, str>>,
+) -> usize {
+    let lx = cx.lx;
+    let (norm, nickname) = formal(cx, a, b, persons);
+    let listed = if nickname {
+        let toks = crate::text::tokenize(&norm);
+        lx.names.get(&lex::key(&norm, &toks))
+    } else if cx
+        .units
+        .get(a)
+        .is_some_and(|u| lx.is_opener(cx.doc.tok(u.a())))
+    {
+        // The name as written: its tokens are the text's own, so its key is
+        // the text's key; a key opens with a listed opener.
+        lx.names.get(&cx.key(a, b))
+    } else {
+        None
+    };
+    if let Some(Named::Person(c)) = listed {
+        keys.push(Cow::Borrowed(lx.canon(*c)));
+    } else if let Some(k) = names.get(&norm).full {
+        return k;
+    } else {
+        keys.push(norm);
+    }
+    keys.len() - 1
+}
+
+/// The words of `[a, b)` with one space where the text has any whitespace
+/// (`Ctx::display`), borrowed from the text when it is written so already.
+fn display<'a>(cx: &Ctx<'_, 'a>, a: usize, b: usize) -> Cow<'a, str> {
+    if a < b && b <= cx.units.len() && plain_spacing(cx.doc, cx.units[a].a(), cx.units[b - 1].b()) {
+        Cow::Borrowed(cx.span_text(a, b))
+    } else {
+        Cow::Owned(cx.display(a, b))
+    }
+}
+
+/// Whether the tokens `[ta, tb)` are written with nothing between glued
+/// tokens and one plain space between the others: then their text is
+/// their display form.
+fn plain_spacing(doc: &Doc, ta: usize, tb: usize) -> bool {
+    (ta + 1..tb).all(|t| match (doc.tokens.get(t - 1), doc.tokens.get(t)) {
+        (Some(p), Some(tok)) => {
+            doc.text.get(p.end..tok.start) == Some(if tok.glued { "" } else { " " })
+        }
+        _ => false,
+    })
+}
+
 /// The key of a person's name with a nickname made formal (`Jim` → `James`)
-/// when the formal name is a known person or named in the text.
-fn formal(cx: &Ctx, a: usize, b: usize, persons: &HashSet<String>) -> String {
-    let text = cx.display(a, b);
+/// when the formal name is a known person or named in the text; and
+/// whether it was made formal.
+fn formal<'a>(
+    cx: &Ctx<'_, 'a>,
+    a: usize,
+    b: usize,
+    persons: &mut Persons<'a>,
+) -> (Cow<'a, str>, bool) {
+    let text = display(cx, a, b);
     if b - a < 2 {
-        return text;
+        return (text, false);
     }
     let first = cx.text(a);
-    if let Some(f) = cx.lx.nicknames.get(&first.to_lowercase()) {
-        let cand = format!("{f} {}", cx.display(a + 1, b));
+    if GATES.nicknames.may_hold(first)
+        && let Some(f) = with_lower(first, |l| cx.lx.nicknames.get(l))
+    {
+        let cand = format!("{f} {}", display(cx, a + 1, b));
         let known = cx
             .lx
             .names
             .contains_key(&format!("{f} {}", cx.key(a + 1, b)));
-        if known || persons.contains(&cand) {
-            return cand;
+        if known || persons.contains(cx, &cand) {
+            return (Cow::Owned(cand), true);
         }
     }
-    text
+    (text, false)
+}
+
+/// A first test of a word against a word list (ASCII case ignored): a
+/// word it rules out is in no list the gate was built from. Most words of
+/// a text are in none of the short lists asked here (nicknames, titles,
+/// demonyms, countries), and the test reads the word's length and four of
+/// its bytes and one bit of a table, where a look-up copies, lower-cases
+/// and hashes the whole word and compares it. (A bit per word of a list
+/// of a few hundred words: about one word in twenty gets through falsely.)
+pub(super) struct Gate {
+    bits: [u64; Gate::WORDS],
+}
+
+impl Gate {
+    /// The table's size in 64-bit words (4,096 bits).
+    const WORDS: usize = 64;
+
+    /// The gate of a list of words (any case).
+    pub(super) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Gate {
+        let mut g = Gate {
+            bits: [0; Gate::WORDS],
+        };
+        for w in words {
+            // A word that is not ASCII is matched by no ASCII word, and
+            // other words are let through (below).
+            if w.is_ascii() {
+                let s = Gate::slot(w.as_bytes());
+                if let Some(x) = g.bits.get_mut(s / 64) {
+                    *x |= 1 << (s % 64);
+                }
+            }
+        }
+        g
+    }
+
+    /// Whether `word` may be in the list (false: it is not).
+    pub(super) fn may_hold(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return true;
+        }
+        let s = Gate::slot(word.as_bytes());
+        self.bits
+            .get(s / 64)
+            .is_some_and(|x| x >> (s % 64) & 1 != 0)
+    }
+
+    /// The bit of an ASCII word: a hash of its length and of its first two
+    /// and last two bytes, the same for both cases of a letter.
+    fn slot(w: &[u8]) -> usize {
+        let n = w.len();
+        let at = |i: usize| u64::from(w.get(i).map_or(0, |b| b | 0x20));
+        let v = n as u64
+            | at(0) << 16
+            | at(1) << 24
+            | at(n.wrapping_sub(2)) << 32
+            | at(n.wrapping_sub(1)) << 40;
+        // The top 12 bits of a multiplicative hash.
+        (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    }
+}
+
+/// The gates of the lists this pass and the roles ask, built together on
+/// first use (like the lexicons, once per process).
+pub(super) struct Gates {
+    /// Nicknames (`Lex::nicknames`).
+    nicknames: Gate,
+    /// Title words (`Lex::titles`).
+    titles: Gate,
+    /// Demonyms (`Lex::demonyms`).
+    demonyms: Gate,
+    /// Countries' names (`Lex::names`).
+    countries: Gate,
+    /// The nouns a description is read by.
+    description_nouns: Gate,
+}
+
+/// The [`Gates`].
+pub(super) static GATES: LazyLock<Gates> = LazyLock::new(|| Gates {
+    nicknames: Gate::new(LEX.nicknames.keys().map(String::as_str)),
+    titles: Gate::new(LEX.titles.keys().map(String::as_str)),
+    demonyms: Gate::new(LEX.demonyms.keys().map(String::as_str)),
+    countries: Gate::new(
+        LEX.names
+            .iter()
+            .filter(|(_, n)| **n == Named::Place(b'c'))
+            .map(|(k, _)| k.as_str()),
+    ),
+    description_nouns: Gate::new(
+        ORG_NOUNS
+            .iter()
+            .chain(PERSON_NOUNS.iter())
+            .chain(PLACE_NOUNS.iter()),
+    ),
+});
+
+/// `Ctx::title_kind`, most words ruled out by a gate first.
+pub(super) fn title_kind(cx: &Ctx, u: usize) -> Option<TitleKind> {
+    let t = cx.text(u);
+    if GATES.titles.may_hold(t.strip_suffix('.').unwrap_or(t)) {
+        cx.title_kind(u)
+    } else {
+        None
+    }
+}
+
+/// `Ctx::is_demonym`, most words ruled out by a gate first.
+pub(super) fn is_demonym(cx: &Ctx, u: usize) -> bool {
+    GATES.demonyms.may_hold(cx.text(u)) && cx.is_demonym(u)
+}
+
+/// `Ctx::is_country`, most words ruled out by a gate first.
+pub(super) fn is_country(cx: &Ctx, u: usize) -> bool {
+    GATES.countries.may_hold(cx.text(u)) && cx.is_country(u)
 }
 
 /// What a description right after a name says it is: `, a company`,
 /// `is an Iraqi singer`.
 fn described_as(cx: &Ctx, b: usize) -> Option<K> {
     let mut k = b;
-    if cx.text(k) == "," || ["is", "was"].iter().any(|w| cx.is(k, w)) {
+    let w = cx.text(k);
+    if w == "," || w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was") {
         k += 1;
     } else {
         return None;
@@ -265,17 +619,26 @@ fn described_as(cx: &Ctx, b: usize) -> Option<K> {
         if !u.word {
             return None;
         }
-        let lw = w.to_lowercase();
-        if ORG_NOUNS.contains(lw.as_str()) {
-            return Some(K::Org);
+        let t = w.strip_suffix('.').unwrap_or(w);
+        let said = if !GATES.description_nouns.may_hold(w) && !GATES.titles.may_hold(t) {
+            None
+        } else {
+            with_lower(w, |lw| {
+                if ORG_NOUNS.contains(lw) {
+                    Some(K::Org)
+                } else if PERSON_NOUNS.contains(lw) || title_kind(cx, k) == Some(TitleKind::Title) {
+                    Some(K::Person)
+                } else if PLACE_NOUNS.contains(lw) && !u.upper {
+                    Some(K::Place)
+                } else {
+                    None
+                }
+            })
+        };
+        if said.is_some() {
+            return said;
         }
-        if PERSON_NOUNS.contains(lw.as_str()) || cx.title_kind(k) == Some(TitleKind::Title) {
-            return Some(K::Person);
-        }
-        if PLACE_NOUNS.contains(lw.as_str()) && !cx.units[k].upper {
-            return Some(K::Place);
-        }
-        if u.upper && !cx.is_demonym(k) {
+        if u.upper && !is_demonym(cx, k) {
             return None;
         }
         k += 1;
@@ -288,7 +651,10 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
     let prev = if a > 0 { cx.text(a - 1) } else { "" };
     let next = cx.text(b);
     let next2 = cx.text(b + 1);
-    if matches!(cx.title_kind(a.wrapping_sub(1)), Some(TitleKind::Honorific)) {
+    if matches!(
+        title_kind(cx, a.wrapping_sub(1)),
+        Some(TitleKind::Honorific)
+    ) {
         return K::Person;
     }
     if SAY.contains(&next) || SAY.contains(&prev) && next != "in" {
@@ -301,7 +667,7 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
     // `translated from Latin` or `sold to Vendorado`.
     let abstract_noun = (a..b).any(|u| {
         let t = cx.text(u);
-        ENGLISH_SUFFIXES.iter().any(|s| t.ends_with(s)) || cx.is_demonym(u)
+        ENGLISH_SUFFIXES.iter().any(|s| t.ends_with(s)) || is_demonym(cx, u)
     });
     // (`sold in 1987 to X`: the verb may stand a few words back.)
     let to_owner =
@@ -320,7 +686,7 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
         return K::Place;
     }
     // `the village of Atwick`
-    if prev == "of" && a >= 2 && PLACE_NOUNS.contains(cx.text(a - 2).to_lowercase().as_str()) {
+    if prev == "of" && a >= 2 && with_lower(cx.text(a - 2), |l| PLACE_NOUNS.contains(l)) {
         return K::Place;
     }
     K::Unknown
@@ -446,12 +812,15 @@ const RESULT_BEFORE: &[&str] = &[
 /// A short score (`2`, `326`) that is no part of a date.
 fn is_score(cx: &Ctx, u: usize) -> bool {
     let t = cx.text(u);
-    let spaced = cx
-        .units
-        .get(u)
-        .and_then(|x| cx.doc.tokens.get(x.a()))
-        .is_some_and(|t| !t.glued);
-    spaced && cx.free(u) && !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit())
+    // (The digits first: most units are words.)
+    let digits = !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit());
+    let spaced = || {
+        cx.units
+            .get(u)
+            .and_then(|x| cx.doc.tokens.get(x.a()))
+            .is_some_and(|t| !t.glued)
+    };
+    digits && spaced() && cx.free(u)
 }
 
 /// Whether the name `[a, b)` stands in a sports result: next to `beat` /
@@ -494,4 +863,155 @@ fn in_result(cx: &Ctx, a: usize, b: usize, scores: bool) -> bool {
         && is_score(cx, b)
         && cx.units.get(b).is_some_and(|u| !u.line_start);
     score_after || score_between
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    /// The display form of tokens `[ta, tb)`, as `Ctx::display` writes it.
+    fn display_tokens(doc: &Doc, ta: usize, tb: usize) -> String {
+        let mut out = String::new();
+        for t in ta..tb {
+            if t > ta && !doc.tokens[t].glued {
+                out.push(' ');
+            }
+            out.push_str(doc.tok(t));
+        }
+        out
+    }
+
+    /// The word in upper case, in lower case and capitalized.
+    fn cases(w: &str) -> [String; 4] {
+        let mut cap = w.to_lowercase();
+        if let Some(f) = cap.get_mut(..1) {
+            f.make_ascii_uppercase();
+        }
+        [w.to_string(), w.to_uppercase(), w.to_lowercase(), cap]
+    }
+
+    #[test]
+    fn gates_let_every_listed_word_through() {
+        // A gate may only rule out words its list does not hold: every
+        // listed word passes, in any case, and a word it stops is missing
+        // from the list's own look-up.
+        let g = &*GATES;
+        let lx = &*LEX;
+        let lists: [(&Gate, Vec<&str>); 5] = [
+            (
+                &g.nicknames,
+                lx.nicknames.keys().map(String::as_str).collect(),
+            ),
+            (&g.titles, lx.titles.keys().map(String::as_str).collect()),
+            (
+                &g.demonyms,
+                lx.demonyms.keys().map(String::as_str).collect(),
+            ),
+            (
+                &g.countries,
+                lx.names
+                    .iter()
+                    .filter(|(_, n)| **n == Named::Place(b'c'))
+                    .map(|(k, _)| k.as_str())
+                    .collect(),
+            ),
+            (
+                &g.description_nouns,
+                ORG_NOUNS
+                    .iter()
+                    .chain(PERSON_NOUNS.iter())
+                    .chain(PLACE_NOUNS.iter())
+                    .collect(),
+            ),
+        ];
+        for (gate, words) in &lists {
+            assert!(!words.is_empty());
+            for w in words {
+                for c in cases(w) {
+                    assert!(gate.may_hold(&c) || !c.is_ascii(), "{c:?}");
+                }
+            }
+        }
+        let sample = "The U.S. Defense Secretary Jim Mattis, a retired Marine general, \
+                      told Iraqi and Kurdish forces in Mosul, Iraq, that Bob and Bill \
+                      (the chairman's aides) are spokesmen of the company, a village \
+                      council; Mr. Lt. Gen. Sgt. président Éire Ærø x";
+        let doc = crate::text::Doc::new(sample);
+        let mut stopped = 0;
+        for t in 0..doc.tokens.len() {
+            for w in cases(doc.tok(t)) {
+                let lw = w.to_lowercase();
+                let listed = [
+                    lx.nicknames.contains_key(&lw),
+                    lx.titles.contains_key(&lw),
+                    lx.demonyms.contains_key(&lw),
+                    matches!(lx.names.get(&w), Some(Named::Place(b'c'))),
+                    ORG_NOUNS.contains(&lw)
+                        || PERSON_NOUNS.contains(&lw)
+                        || PLACE_NOUNS.contains(&lw),
+                ];
+                for ((gate, _), listed) in lists.iter().zip(listed) {
+                    if !gate.may_hold(&w) {
+                        stopped += 1;
+                        assert!(!listed, "{w:?}");
+                    }
+                }
+            }
+        }
+        assert!(stopped > 100);
+    }
+
+    #[test]
+    fn filters_never_miss() {
+        // `Names` skips the table for a name its filters rule out: a name
+        // put in must always get through, whatever the filter's size.
+        let words: Vec<String> = (0..3000).map(|i| format!("Name{i} x{}", i * 7)).collect();
+        for n in [0, 1, 10, 3000] {
+            let mut f = Filter::new(n);
+            for w in &words {
+                f.insert(w);
+            }
+            assert!(words.iter().all(|w| f.may_hold(w)));
+        }
+        let f = Filter::new(100);
+        assert!(!f.may_hold("Mosul") && !f.may_hold(""));
+    }
+
+    #[test]
+    fn plain_spacing_means_the_text_is_the_display_form() {
+        // Fast paths of `resolve`: a name written with plain spacing is
+        // its own display form, and the display form tokenizes back into
+        // the text's tokens, so its lexicon key is the text's key.
+        let texts = [
+            "Jim  Mattis met John McCain (R-AZ) and Ra’ed Shaker Jawdat.",
+            "Wal - Mart\tand Washington , D.C.\nU.S. al-Mohammadawi 750,000",
+            "Den Haag, the Netherlands;  Lt. Col. H. Smith\u{a0}Jr. of 3M\u{feff}Co",
+            "Émile  Zola, Ørsted A/S and e\u{301}cole 12 34",
+        ];
+        for text in texts {
+            let doc = Doc::new(text);
+            let n = doc.tokens.len();
+            for ta in 0..n {
+                for tb in ta + 1..=n {
+                    let shown = display_tokens(&doc, ta, tb);
+                    if plain_spacing(&doc, ta, tb) {
+                        assert_eq!(doc.slice(ta, tb), shown, "{text:?} {ta}..{tb}");
+                    }
+                    let toks = tokenize(&shown);
+                    assert_eq!(
+                        lex::key(&shown, &toks),
+                        lex::key(doc.text, &doc.tokens[ta..tb]),
+                        "{text:?} {ta}..{tb}"
+                    );
+                    assert_eq!(
+                        toks.first().map(|t| &shown[t.start..t.end]),
+                        Some(doc.tok(ta))
+                    );
+                }
+            }
+            // A double space, a tab or a line break is no plain spacing.
+            assert!(!plain_spacing(&doc, 0, n) || !text.contains("  "));
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! coordinator in Iraq` → `humanitarian coordinator`).
 
 use super::lex::TitleKind;
+use super::resolve::{is_country, is_demonym, title_kind};
 use super::{Ctx, K, Mention};
 
 /// Words that end an appositive's role phrase.
@@ -12,6 +13,7 @@ const STOP: &[&str] = &[
 ];
 
 pub(super) fn assign(cx: &Ctx, ms: &mut [Mention]) {
+    // Roles taken from before their names, in text order.
     let mut drop: Vec<(usize, usize)> = Vec::new();
     for m in ms.iter_mut() {
         if m.kind != K::Person {
@@ -31,40 +33,97 @@ pub(super) fn assign(cx: &Ctx, ms: &mut [Mention]) {
         m.role = after(cx, m.ub).or_else(|| lead_in(cx, m.ua));
     }
     // Countries inside a role (`US defence secretary`) are part of the title.
-    // A role that holds a place holds the place's first unit, so each unit
-    // keeps the furthest end of the roles over it (a role is at most eight
-    // units): testing every role for every place grew with the square of
-    // the text.
-    if drop.is_empty() {
-        return;
-    }
-    let mut reach = vec![0; cx.units.len()];
-    for &(a, b) in &drop {
-        for r in reach.iter_mut().take(b).skip(a) {
-            *r = (*r).max(b);
-        }
-    }
+    // The roles kept here end where their persons start, so they come in
+    // order of their ends, as the places do of their starts; a role that
+    // holds a place ends at most the longest role's length after the
+    // place's start, so each place looks at a few roles from where the
+    // last one looked (testing every role for every place grew with the
+    // square of the text).
+    let mut roles = Roles::new(&drop);
     for m in ms.iter_mut().filter(|m| m.kind == K::Place) {
-        if reach.get(m.ua).is_some_and(|&b| m.ub <= b) {
+        if roles.hold(m.ua, m.ub) {
             m.kind = K::Unknown;
             m.headline = true;
         }
     }
 }
 
-fn is_word_of_title(cx: &Ctx, u: usize) -> bool {
-    cx.title_kind(u).is_some() || cx.is_demonym(u) || cx.is_country(u)
+/// Roles as unit ranges in order of their ends, asked in order of the
+/// starts of the ranges they may hold.
+struct Roles<'r> {
+    roles: &'r [(usize, usize)],
+    /// The longest role, in units.
+    longest: usize,
+    /// The first role that ends after the last range asked about.
+    next: usize,
+}
+
+impl<'r> Roles<'r> {
+    fn new(roles: &'r [(usize, usize)]) -> Self {
+        let longest = roles.iter().map(|&(a, b)| b - a).max().unwrap_or(0);
+        Roles {
+            roles,
+            longest,
+            next: 0,
+        }
+    }
+
+    /// Whether a role holds `[a, b)`: starts at or before `a` and ends at
+    /// or after `b`. (`a` grows from call to call.)
+    fn hold(&mut self, a: usize, b: usize) -> bool {
+        while self.roles.get(self.next).is_some_and(|&(_, e)| e <= a) {
+            self.next += 1;
+        }
+        // A role that holds `a` ends at most its length after it.
+        self.roles
+            .iter()
+            .skip(self.next)
+            .take_while(|&&(_, e)| e <= a + self.longest)
+            .any(|&(s, e)| s <= a && b <= e)
+    }
+}
+
+/// The title kinds of the units near a name, each asked once: a role is
+/// read from a few units, and most are asked about several times.
+struct Titles<'c, 'd, 'a> {
+    cx: &'c Ctx<'d, 'a>,
+    /// The first unit kept.
+    base: usize,
+    kinds: [Option<Option<TitleKind>>; 16],
+}
+
+impl<'c, 'd, 'a> Titles<'c, 'd, 'a> {
+    /// Keeps the kinds of the units from `base` on (16 of them).
+    fn new(cx: &'c Ctx<'d, 'a>, base: usize) -> Self {
+        Titles {
+            cx,
+            base,
+            kinds: [None; 16],
+        }
+    }
+
+    /// `Ctx::title_kind` of unit `u`.
+    fn kind(&mut self, u: usize) -> Option<TitleKind> {
+        let cx = self.cx;
+        match u.checked_sub(self.base).and_then(|i| self.kinds.get_mut(i)) {
+            Some(k) => *k.get_or_insert_with(|| title_kind(cx, u)),
+            None => title_kind(cx, u),
+        }
+    }
 }
 
 /// The nearest title chunk right before unit `ua`.
 fn before(cx: &Ctx, ua: usize) -> Option<(usize, usize)> {
+    // (The units asked about are at most ten before the name.)
+    let mut titles = Titles::new(cx, ua.saturating_sub(10));
     let mut k = ua;
     while k > 0 && ua - k < 8 {
         let p = k - 1;
         if !cx.units[p].word || !cx.same_sentence(p, ua) {
             break;
         }
-        if is_word_of_title(cx, p) || (cx.is(p, "of") && p > 0 && cx.title_kind(p - 1).is_some()) {
+        let of_title = cx.is(p, "of") && p > 0 && titles.kind(p - 1).is_some();
+        if titles.kind(p).is_some() || is_demonym(cx, p) || is_country(cx, p) || of_title {
             k = p;
             continue;
         }
@@ -78,11 +137,11 @@ fn before(cx: &Ctx, ua: usize) -> Option<(usize, usize)> {
     let mut best = None;
     let mut u = k;
     while u < ua {
-        let tk = cx.title_kind(u);
+        let tk = titles.kind(u);
         let abbrev = cx.text(u).ends_with('.') && tk.is_some();
         if tk == Some(TitleKind::Title) || abbrev {
             best = Some((start, u + 1));
-            if !cx.is(u + 1, "of") && cx.title_kind(u + 1) != Some(TitleKind::Title) && !abbrev {
+            if !cx.is(u + 1, "of") && titles.kind(u + 1) != Some(TitleKind::Title) && !abbrev {
                 start = u + 1;
             }
         }
@@ -90,11 +149,11 @@ fn before(cx: &Ctx, ua: usize) -> Option<(usize, usize)> {
     }
     let (a, b) = best?;
     // The chunk must reach the name, and honorifics are no role.
-    if b != ua || (a..b).all(|x| cx.title_kind(x) == Some(TitleKind::Honorific)) {
+    if b != ua || (a..b).all(|x| titles.kind(x) == Some(TitleKind::Honorific)) {
         return None;
     }
     let a = (a..b)
-        .find(|&x| cx.title_kind(x) != Some(TitleKind::Honorific))
+        .find(|&x| titles.kind(x) != Some(TitleKind::Honorific))
         .unwrap_or(a);
     Some((a, b))
 }
@@ -104,6 +163,8 @@ fn after(cx: &Ctx, ub: usize) -> Option<String> {
     if cx.text(ub) != "," {
         return None;
     }
+    // (The units asked about are at most fourteen after the name.)
+    let mut titles = Titles::new(cx, ub);
     let mut k = ub + 1;
     if ["a", "an", "the"].iter().any(|w| cx.is(k, w)) {
         k += 1;
@@ -121,12 +182,12 @@ fn after(cx: &Ctx, ub: usize) -> Option<String> {
         let mut q = k;
         while q < k + 4
             && cx.units.get(q).is_some_and(|u| u.word && u.upper)
-            && cx.title_kind(q).is_none()
-            && !cx.is_demonym(q)
+            && titles.kind(q).is_none()
+            && !is_demonym(cx, q)
         {
             q += 1;
         }
-        if q > k && cx.title_kind(q).is_some() {
+        if q > k && titles.kind(q).is_some() {
             k = q;
         }
     }
@@ -138,10 +199,10 @@ fn after(cx: &Ctx, ub: usize) -> Option<String> {
         if !u.word || STOP.contains(&w) {
             break;
         }
-        if u.upper && !cx.is_demonym(k) && cx.title_kind(k).is_none() {
+        if u.upper && !is_demonym(cx, k) && titles.kind(k).is_none() {
             return None;
         }
-        head = if cx.title_kind(k) == Some(TitleKind::Title) {
+        head = if titles.kind(k) == Some(TitleKind::Title) {
             Some(k + 1)
         } else {
             None
@@ -158,6 +219,8 @@ fn lead_in(cx: &Ctx, ua: usize) -> Option<String> {
     if ua < 2 || cx.text(ua - 1) != "," {
         return None;
     }
+    // (The units asked about are mostly at most thirteen before the name.)
+    let mut titles = Titles::new(cx, ua.saturating_sub(13));
     let mut k = ua - 1;
     while k > 0 && ua - k < 12 {
         k -= 1;
@@ -165,10 +228,10 @@ fn lead_in(cx: &Ctx, ua: usize) -> Option<String> {
         if w == "," || !cx.same_sentence(k, ua) {
             return None;
         }
-        if cx.title_kind(k) == Some(TitleKind::Title) && k > 0 {
+        if titles.kind(k) == Some(TitleKind::Title) && k > 0 {
             // Modifiers before it, then an article.
             let mut s = k;
-            while s > 0 && cx.title_kind(s - 1) == Some(TitleKind::Modifier) {
+            while s > 0 && titles.kind(s - 1) == Some(TitleKind::Modifier) {
                 s -= 1;
             }
             let art = s > 0 && ["the", "a", "an"].iter().any(|a| cx.is(s - 1, a));
@@ -179,4 +242,42 @@ fn lead_in(cx: &Ctx, ua: usize) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_hold_what_a_plain_search_finds() {
+        // Roles as `assign` keeps them: ending in order (where their
+        // persons start), at most eight units long, overlapping or not.
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..200 {
+            let mut roles = Vec::new();
+            let mut end = 0;
+            for _ in 0..next(12) {
+                end += 1 + next(6);
+                roles.push((end.saturating_sub(1 + next(8)), end));
+            }
+            let mut places: Vec<(usize, usize)> = (0..next(20))
+                .map(|_| {
+                    let a = next(end + 3);
+                    (a, a + 1 + next(3))
+                })
+                .collect();
+            places.sort();
+            let mut held = Roles::new(&roles);
+            for &(a, b) in &places {
+                let plain = roles.iter().any(|&(s, e)| s <= a && a < e && b <= e);
+                assert_eq!(held.hold(a, b), plain, "{roles:?} {a}..{b}");
+            }
+        }
+    }
 }
