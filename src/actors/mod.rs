@@ -598,10 +598,7 @@ fn sentence_modes(doc: &Doc, units: &[Unit]) -> (Vec<bool>, Vec<Mode>) {
             if !u.word {
                 continue;
             }
-            // Only "two letters or more" and "four or more" matter.
-            let mut chars = doc.slice(u.a(), u.b()).chars();
-            let two = chars.nth(1).is_some();
-            let four = two && chars.nth(1).is_some();
+            let (two, four) = (u.chars >= 2, u.chars >= 4);
             words += 1;
             if u.caps && two {
                 caps += 1;
@@ -618,8 +615,10 @@ fn sentence_modes(doc: &Doc, units: &[Unit]) -> (Vec<bool>, Vec<Mode>) {
         // A byline or credit line (`By Lise Grande`, `Reporting by …`)
         // is names, not a title-case headline.
         let byline = units[s..e].iter().any(|u| {
-            let t = doc.slice(u.a(), u.b());
-            t == "by" || t == "By" && u.a() == units[s].a()
+            u.word && u.chars == 2 && {
+                let t = doc.slice(u.a(), u.b());
+                t == "by" || t == "By" && u.a() == units[s].a()
+            }
         });
         let m = if words >= 3 && caps * 10 >= words * 6 {
             Mode::Caps
@@ -643,16 +642,8 @@ fn sentence_modes(doc: &Doc, units: &[Unit]) -> (Vec<bool>, Vec<Mode>) {
 fn lower_words<'a>(doc: &Doc<'a>, units: &[Unit]) -> crate::lexicon::LexSet<&'a str> {
     let mut seen = crate::lexicon::LexSet::default();
     for u in units {
-        if !u.word || u.upper {
-            continue;
-        }
-        let t = doc.slice(u.a(), u.b());
-        let lower = match t.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-            _ => t.chars().next().is_some_and(char::is_lowercase),
-        };
-        if lower {
-            seen.insert(t);
+        if u.word && u.lower_first {
+            seen.insert(doc.slice(u.a(), u.b()));
         }
     }
     seen

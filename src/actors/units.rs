@@ -85,6 +85,11 @@ pub struct Unit {
     /// joined to a capitalized word (`al-Mohammadawi`). Settled here once,
     /// because the names pass asks it of most units several times.
     pub name_shape: bool,
+    /// The first character is a lower-case letter.
+    pub lower_first: bool,
+    /// How many characters it has, counted up to 4 (the names pass only
+    /// asks "two or more" and "four or more").
+    pub chars: u8,
 }
 
 impl Unit {
@@ -174,6 +179,13 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
                     && rest.chars().next().is_some_and(char::is_uppercase)
             })
         };
+        let mut chars = s.chars();
+        let first = chars.next();
+        let lower_first = match s.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => first.is_some_and(char::is_lowercase),
+        };
+        let count = u8::from(first.is_some()) + chars.take(3).count() as u8;
         out.push(Unit {
             start,
             stop,
@@ -182,6 +194,8 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
             word: t.kind == Kind::Word,
             line_start: t.line_start,
             name_shape: t.kind == Kind::Word && (t.upper || particle),
+            lower_first,
+            chars: count,
         });
         i = b;
     }
