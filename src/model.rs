@@ -311,15 +311,10 @@ impl Annotations {
     // A stage of its own in profiles (callgrind), so its cost can be read.
     #[inline(never)]
     pub fn convert_offsets(&mut self, text: &str, unit: crate::offsets::Unit) {
-        let mut offs: Vec<usize> = Vec::with_capacity(self.spans.len() * 2);
-        for s in &self.spans {
-            offs.push(s.start);
-            offs.push(s.end);
-        }
-        crate::offsets::convert(text, &mut offs, unit);
-        for (s, pair) in self.spans.iter_mut().zip(offs.chunks_exact(2)) {
-            s.start = pair[0];
-            s.end = pair[1];
+        let to = crate::offsets::Converter::new(text, unit);
+        for s in &mut self.spans {
+            s.start = to.convert(s.start);
+            s.end = to.convert(s.end);
         }
     }
 }
