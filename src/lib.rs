@@ -70,12 +70,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
         spans.extend(quotes);
     }
     spans.retain(|s| options.lenses.wants(s.label));
-    spans.sort_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(b.end.cmp(&a.end))
-            .then(a.label.cmp(&b.label))
-    });
+    sort_spans(&mut spans);
     let entities = collect_entities(&spans);
     Annotations {
         reference_date: dated.reference.date.map(|d| d.to_string()),
@@ -94,10 +89,17 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
 fn merge(mut kept: Vec<Span>, mut new: Vec<Span>) -> Vec<Span> {
-    kept.sort_by_key(|s| s.start);
+    // Both usually come sorted: checking is cheaper than sorting, which
+    // allocates a scratch buffer of half the spans even for sorted input.
+    if !kept.is_sorted_by_key(|s| s.start) {
+        kept.sort_by_key(|s| s.start);
+    }
     // Sorted by start (longer first), the accepted new spans stay sorted by
     // end too, so checking the last one accepted is enough.
-    new.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let by_start_longer_first = |a: &Span, b: &Span| a.start.cmp(&b.start).then(b.end.cmp(&a.end));
+    if !new.is_sorted_by(|a, b| by_start_longer_first(a, b).is_le()) {
+        new.sort_by(by_start_longer_first);
+    }
     // The last two accepted, latest first.
     let mut recent: [Option<usize>; 2] = [None, None];
     let mut keep = Vec::with_capacity(new.len());
@@ -116,32 +118,56 @@ fn merge(mut kept: Vec<Span>, mut new: Vec<Span>) -> Vec<Span> {
         }
         keep.push(ok);
     }
-    let mut flags = keep.into_iter();
-    new.retain(|_| flags.next().unwrap_or(false));
     // Both lists are sorted by start: one linear merge into a buffer of the
     // final size, instead of growing `kept` and sorting it again, which
     // held both lists and the grown copy at once (a long text's peak).
-    let mut out = Vec::with_capacity(kept.len() + new.len());
-    let mut a = kept.into_iter().peekable();
-    let mut b = new.into_iter().peekable();
+    let accepted = keep.iter().filter(|&&ok| ok).count();
+    let mut out = Vec::with_capacity(kept.len() + accepted);
+    let mut flags = keep.into_iter();
+    let mut a = kept.into_iter();
+    let mut b = new.into_iter();
     loop {
-        let take_kept = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => x.start <= y.start,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        out.extend(if take_kept { a.next() } else { b.next() });
+        // The kept spans up to the next new one (on equal starts the kept
+        // span comes first), moved as one run: a span moved one at a time
+        // is copied twice.
+        let next_new = b.as_slice().first().map(|s| s.start);
+        let run = a
+            .as_slice()
+            .iter()
+            .take_while(|k| next_new.is_none_or(|n| k.start <= n))
+            .count();
+        out.extend(a.by_ref().take(run));
+        // A rejected span is dropped when its turn comes.
+        let Some(s) = b.next() else { break };
+        if flags.next() == Some(true) {
+            out.push(s);
+        }
     }
     out
+}
+
+/// Puts spans in text order: by start, then longer first, then by lens.
+// A stage of its own in profiles (callgrind), so its cost can be read.
+#[inline(never)]
+fn sort_spans(spans: &mut [Span]) {
+    spans.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.label.cmp(&b.label))
+    });
 }
 
 /// Groups actor mentions by their `entity` key, in order of first mention.
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
 fn collect_entities(spans: &[Span]) -> Vec<Entity> {
+    // Sized once for the largest case (every actor mention its own entity):
+    // a map grown step by step re-hashes every key at each step.
+    let actors = spans.iter().filter(|s| s.label == Label::Actor).count();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut index: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(actors);
     for (i, s) in spans.iter().enumerate() {
         let (Label::Actor, Some(key)) = (s.label, s.entity.as_deref()) else {
             continue;
