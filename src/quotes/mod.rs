@@ -71,12 +71,12 @@ fn mark(doc: &Doc, i: usize) -> Option<Mark> {
 }
 
 /// Whether `t` may be a quotation mark: every token is looked at, and
-/// almost none is a mark, so one byte rules out the rest. Each mark starts
-/// with one of these (`"`; the lead byte of `“` `”` `„`; that of `«` `»`),
-/// as a unit test checks.
+/// almost none is a mark, so its kind and one byte rule out the rest. Each
+/// mark is punctuation and starts with one of these bytes (`"`; the lead
+/// byte of `“` `”` `„`; that of `«` `»`), as a unit test checks.
 #[inline(always)]
 fn may_be_mark(doc: &Doc, t: &Token) -> bool {
-    matches!(doc.text.as_bytes().get(t.start), Some(b'"' | 0xE2 | 0xC2))
+    t.kind == Kind::Punct && matches!(doc.text.as_bytes().get(t.start), Some(b'"' | 0xE2 | 0xC2))
 }
 
 /// Which way the possible mark `t` (token `i`) faces, if it is one.
@@ -167,16 +167,22 @@ fn speaker_key(s: &Span) -> String {
     s.entity.clone().unwrap_or_else(|| s.text.clone())
 }
 
+/// Whether token `i` is a speech verb, or `according` before `to`.
 fn is_speech_verb(doc: &Doc, i: usize) -> bool {
     // `according` is a word too, so the cheap test of the kind comes first.
     if doc.tokens.get(i).is_none_or(|t| t.kind != Kind::Word) {
         return false;
     }
-    let t = doc.tok(i);
-    if t.eq_ignore_ascii_case("according") {
+    let word = doc.tok(i);
+    if !word.is_ascii() {
+        return is_speech(word); // not `according` either, which is ASCII
+    }
+    // As in `is_speech_token`: an ASCII token is lowered in `Doc::low`.
+    let low = doc.low(i);
+    if low == "according" {
         return doc.is(i + 1, "to");
     }
-    is_speech_token(doc, i)
+    SPEECH_VERBS.contains(low)
 }
 
 fn is_pronoun(w: &str) -> bool {
@@ -356,11 +362,11 @@ pub fn find(doc: &Doc, spans: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, t) in doc.tokens.iter().enumerate() {
-        let m = if may_be_mark(doc, t) {
-            facing(doc, i, t)
-        } else {
-            None
-        };
+        let candidate = may_be_mark(doc, t);
+        if !candidate && !t.para_start {
+            continue; // most tokens
+        }
+        let m = if candidate { facing(doc, i, t) } else { None };
         if t.para_start
             && let Some(o) = open.take()
         {
@@ -547,17 +553,22 @@ mod tests {
             .map(|w| format!("{w} {} ", w.to_uppercase()))
             .collect();
         // Kelvin sign (lower case `k`), dotted capital I, and other scripts.
-        text.push_str("as\u{212A} ASKS İnsist SAİD Saïd café told. TOLD'S «said» 123");
+        text.push_str("as\u{212A} ASKS İnsist SAİD Saïd café told. TOLD'S «said» 123 ");
+        text.push_str("according to ACCORDING TO According, according");
         let doc = Doc::new(&text);
         let mut found = 0;
         for i in 0..doc.tokens.len() {
-            assert_eq!(
-                is_speech_token(&doc, i),
-                is_speech(doc.tok(i)),
-                "{}",
-                doc.tok(i)
-            );
+            let word = doc.tok(i);
+            assert_eq!(is_speech_token(&doc, i), is_speech(word), "{word}");
             found += usize::from(is_speech_token(&doc, i));
+            // The verb test, as first written: `according` only before `to`.
+            let verb = doc.tokens[i].kind == Kind::Word
+                && if word.eq_ignore_ascii_case("according") {
+                    doc.is(i + 1, "to")
+                } else {
+                    is_speech(word)
+                };
+            assert_eq!(is_speech_verb(&doc, i), verb, "{word}");
         }
         assert!(found > 200, "{found}");
     }
