@@ -65,17 +65,14 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
         taken = merge(taken, figs);
     }
     let mut spans = taken;
-    if options.lenses.quotes {
-        let quotes = quotes::find(&doc, &spans);
-        spans.extend(quotes);
-    }
+    let mut quotes = if options.lenses.quotes {
+        quotes::find(&doc, &spans)
+    } else {
+        Vec::new()
+    };
     spans.retain(|s| options.lenses.wants(s.label));
-    spans.sort_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(b.end.cmp(&a.end))
-            .then(a.label.cmp(&b.label))
-    });
+    quotes.retain(|s| options.lenses.wants(s.label));
+    let spans = in_text_order(spans, quotes);
     let entities = collect_entities(&spans);
     Annotations {
         reference_date: dated.reference.date.map(|d| d.to_string()),
@@ -94,17 +91,25 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
 fn merge(mut kept: Vec<Span>, mut new: Vec<Span>) -> Vec<Span> {
-    kept.sort_by_key(|s| s.start);
+    // Both usually come sorted: checking is cheaper than sorting, which
+    // allocates a scratch buffer of half the spans even for sorted input.
+    if !kept.is_sorted_by_key(|s| s.start) {
+        kept.sort_by_key(|s| s.start);
+    }
     // Sorted by start (longer first), the accepted new spans stay sorted by
     // end too, so checking the last one accepted is enough.
-    new.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let by_start_longer_first = |a: &Span, b: &Span| a.start.cmp(&b.start).then(b.end.cmp(&a.end));
+    if !new.is_sorted_by(|a, b| by_start_longer_first(a, b).is_le()) {
+        new.sort_by(by_start_longer_first);
+    }
     // The last two accepted, latest first.
     let mut recent: [Option<usize>; 2] = [None, None];
     let mut keep = Vec::with_capacity(new.len());
+    let mut i = 0;
     for (j, s) in new.iter().enumerate() {
         // Kept spans never overlap one another, so only the one starting
         // before `s.end` closest to it (and its predecessor) can collide.
-        let i = kept.partition_point(|k| k.start < s.end);
+        i = kept_before(&kept, s.end, i);
         let ok = s.start < s.end
             && !kept[..i].iter().rev().take(2).any(|k| k.overlaps(s))
             && !recent
@@ -116,22 +121,83 @@ fn merge(mut kept: Vec<Span>, mut new: Vec<Span>) -> Vec<Span> {
         }
         keep.push(ok);
     }
-    let mut flags = keep.into_iter();
-    new.retain(|_| flags.next().unwrap_or(false));
     // Both lists are sorted by start: one linear merge into a buffer of the
     // final size, instead of growing `kept` and sorting it again, which
     // held both lists and the grown copy at once (a long text's peak).
-    let mut out = Vec::with_capacity(kept.len() + new.len());
-    let mut a = kept.into_iter().peekable();
-    let mut b = new.into_iter().peekable();
+    let accepted = keep.iter().filter(|&&ok| ok).count();
+    let mut out = Vec::with_capacity(kept.len() + accepted);
+    let mut flags = keep.into_iter();
+    let mut a = kept.into_iter();
+    let mut b = new.into_iter();
     loop {
-        let take_kept = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => x.start <= y.start,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        out.extend(if take_kept { a.next() } else { b.next() });
+        // The kept spans up to the next new one (on equal starts the kept
+        // span comes first), moved as one run: a span moved one at a time
+        // is copied twice.
+        let next_new = b.as_slice().first().map(|s| s.start);
+        let run = a
+            .as_slice()
+            .iter()
+            .take_while(|k| next_new.is_none_or(|n| k.start <= n))
+            .count();
+        out.extend(a.by_ref().take(run));
+        // A rejected span is dropped when its turn comes.
+        let Some(s) = b.next() else { break };
+        if flags.next() == Some(true) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// How many of `kept` (sorted by start) start before `end`, that is
+/// `kept.partition_point(|k| k.start < end)`. New spans come in order of
+/// start, so the answer is usually the one for the previous span (`near`) or
+/// the next index; those two are tried first, then a binary search.
+fn kept_before(kept: &[Span], end: usize, near: usize) -> usize {
+    let starts_before = |j: usize| kept.get(j).is_some_and(|k| k.start < end);
+    // `p` is the answer when the span before it starts before `end` and
+    // span `p` (if any) does not.
+    let is_answer =
+        |p: usize| p <= kept.len() && (p == 0 || starts_before(p - 1)) && !starts_before(p);
+    (near..near + 2)
+        .find(|&p| is_answer(p))
+        .unwrap_or_else(|| kept.partition_point(|k| k.start < end))
+}
+
+/// The spans of `a` and `b` as one list in text order: by start, then
+/// longer first, then by lens; on equal keys `a`'s span first. That is a
+/// stable sort of `a` followed by `b`, but both come sorted (the merged
+/// lenses' spans, and the quotes, which never overlap one another), so they
+/// are merged instead, each span moved once.
+// A stage of its own in profiles (callgrind), so its cost can be read.
+#[inline(never)]
+fn in_text_order(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
+    let order = |x: &Span, y: &Span| {
+        x.start
+            .cmp(&y.start)
+            .then(y.end.cmp(&x.end))
+            .then(x.label.cmp(&y.label))
+    };
+    let sorted = |list: &[Span]| list.is_sorted_by(|x, y| order(x, y).is_le());
+    if !sorted(&a) || !sorted(&b) {
+        a.extend(b);
+        a.sort_by(order);
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut a = a.into_iter();
+    let mut b = b.into_iter();
+    loop {
+        // The spans of `a` up to the next one of `b`, moved as one run.
+        let next_b = b.as_slice().first();
+        let run = a
+            .as_slice()
+            .iter()
+            .take_while(|x| next_b.is_none_or(|y| order(x, y).is_le()))
+            .count();
+        out.extend(a.by_ref().take(run));
+        let Some(y) = b.next() else { break };
+        out.push(y);
     }
     out
 }
@@ -140,8 +206,12 @@ fn merge(mut kept: Vec<Span>, mut new: Vec<Span>) -> Vec<Span> {
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
 fn collect_entities(spans: &[Span]) -> Vec<Entity> {
+    // Sized once for the largest case (every actor mention its own entity):
+    // a map grown step by step re-hashes every key at each step.
+    let actors = spans.iter().filter(|s| s.label == Label::Actor).count();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut index: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(actors);
     for (i, s) in spans.iter().enumerate() {
         let (Label::Actor, Some(key)) = (s.label, s.entity.as_deref()) else {
             continue;
@@ -190,6 +260,25 @@ mod tests {
         let got: Vec<(Label, usize, usize)> =
             out.iter().map(|s| (s.label, s.start, s.end)).collect();
         assert_eq!(got, [(Label::Date, 2, 6), (Label::Figure, 6, 8)]);
+    }
+
+    /// The search from a nearby index must give the binary search's answer
+    /// for every end and every starting guess, duplicates included.
+    #[test]
+    fn kept_before_is_the_partition_point() {
+        let starts = [0, 2, 2, 5, 9, 9, 9, 14, 20];
+        let kept: Vec<Span> = starts
+            .iter()
+            .map(|&a| span(Label::Date, a, a + 1))
+            .collect();
+        for n in 0..=kept.len() {
+            for end in 0..25 {
+                let want = kept[..n].partition_point(|k| k.start < end);
+                for near in 0..n + 4 {
+                    assert_eq!(kept_before(&kept[..n], end, near), want, "{n} {end} {near}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use newslens::offsets::Unit;
-use newslens::{Annotations, Options, annotate};
-use serde::Serialize;
+use newslens::{Options, annotate};
 
 const USAGE: &str = "usage: newslens annotate [--reference-date YYYY-MM-DD] \
 [--offsets utf8|utf16|codepoint] [--out DIR] [--lossy] [--day-first] FILE...
@@ -30,14 +29,6 @@ struct Args {
     out: Option<PathBuf>,
     lossy: bool,
     files: Vec<PathBuf>,
-}
-
-/// The JSON document written per file.
-#[derive(Serialize)]
-struct Output<'a> {
-    doc: &'a str,
-    #[serde(flatten)]
-    annotations: &'a Annotations,
 }
 
 fn main() -> ExitCode {
@@ -143,15 +134,10 @@ fn annotate_file(path: &Path, args: &Args) -> Result<(), String> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let doc = Output {
-        doc: &stem,
-        annotations: &found,
-    };
-    // Streamed through a buffer: the JSON is several times the text, and
-    // holding it whole would multiply the peak memory on a big file.
+    // Written in pieces: the JSON is several times the text, and holding it
+    // whole would multiply the peak memory on a big file.
     let write = |w: &mut dyn Write| -> std::io::Result<()> {
-        let mut w = std::io::BufWriter::new(w);
-        serde_json::to_writer(&mut w, &doc)?;
+        found.write_json(Some(&stem), w)?;
         writeln!(w)?;
         w.flush()
     };

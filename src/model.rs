@@ -311,16 +311,279 @@ impl Annotations {
     // A stage of its own in profiles (callgrind), so its cost can be read.
     #[inline(never)]
     pub fn convert_offsets(&mut self, text: &str, unit: crate::offsets::Unit) {
-        let mut offs: Vec<usize> = Vec::with_capacity(self.spans.len() * 2);
-        for s in &self.spans {
-            offs.push(s.start);
-            offs.push(s.end);
+        let to = crate::offsets::Converter::new(text, unit);
+        for s in &mut self.spans {
+            s.start = to.convert(s.start);
+            s.end = to.convert(s.end);
         }
-        crate::offsets::convert(text, &mut offs, unit);
-        for (s, pair) in self.spans.iter_mut().zip(offs.chunks_exact(2)) {
-            s.start = pair[0];
-            s.end = pair[1];
+    }
+}
+
+/// The JSON text, written by hand: the output is several times the size of
+/// the text, and serde_json's generic serializer spent more instructions on
+/// it than some lenses spend on the text. The bytes are exactly those of
+/// `serde_json::to_string` on the `Serialize` impls above (compact, fields in
+/// the same order, the same escapes); the tests below hold the two together.
+impl Annotations {
+    /// The JSON object, as one string (the wasm edge parses it with
+    /// `JSON.parse`). Equal to `serde_json::to_string(self)`.
+    pub fn to_json(&self) -> String {
+        let mut out = Vec::with_capacity(self.json_size_hint());
+        // Writing into memory never fails, and no flush is asked for.
+        let _ = self.write_json_with(None, &mut out, usize::MAX, |_| Ok(()));
+        // Always UTF-8: the writer adds only ASCII to whole `str`s.
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    /// Writes the JSON object to `w` in pieces of about 64 KB, so a long
+    /// text's JSON (several times the text) is never held whole. `doc`, when
+    /// given, comes first as a `"doc"` field (the CLI's file name). Without
+    /// `doc` the bytes are those of [`Annotations::to_json`].
+    pub fn write_json(&self, doc: Option<&str>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        const PIECE: usize = 64 * 1024;
+        let mut buf = Vec::with_capacity(PIECE + 4096);
+        self.write_json_with(doc, &mut buf, PIECE, |b| {
+            w.write_all(b)?;
+            b.clear();
+            Ok(())
+        })?;
+        w.write_all(&buf)
+    }
+
+    /// A guess a little above the JSON's length (field names, numbers and
+    /// the rarer fields take about 110 bytes a span besides its text and
+    /// `why`), so the buffer is allocated once.
+    fn json_size_hint(&self) -> usize {
+        let spans: usize = self
+            .spans
+            .iter()
+            .map(|s| 120 + s.text.len() + s.why.as_deref().map_or(0, str::len))
+            .sum();
+        256 + spans + self.entities.len() * 144
+    }
+
+    /// Appends the JSON to `out`, calling `flush` on it whenever it grows past
+    /// `piece` bytes (at the end of a span or entity).
+    fn write_json_with(
+        &self,
+        doc: Option<&str>,
+        out: &mut Vec<u8>,
+        piece: usize,
+        mut flush: impl FnMut(&mut Vec<u8>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        out.push(b'{');
+        if let Some(doc) = doc {
+            out.extend_from_slice(b"\"doc\":");
+            json::string(out, doc);
+            out.push(b',');
         }
+        out.extend_from_slice(b"\"reference_date\":");
+        json::optional(out, self.reference_date.as_deref());
+        out.extend_from_slice(b",\"reference_date_source\":\"");
+        out.extend_from_slice(match self.reference_date_source {
+            RefSource::Given => b"given",
+            RefSource::Inferred => b"inferred",
+            RefSource::None => b"none",
+        });
+        out.extend_from_slice(b"\",\"reference_date_clue\":");
+        json::optional(out, self.reference_date_clue.as_deref());
+        out.extend_from_slice(b",\"spans\":[");
+        for (i, s) in self.spans.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            s.write_json(out);
+            if out.len() > piece {
+                flush(out)?;
+            }
+        }
+        out.extend_from_slice(b"],\"entities\":[");
+        for (i, e) in self.entities.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            e.write_json(out);
+            if out.len() > piece {
+                flush(out)?;
+            }
+        }
+        out.extend_from_slice(b"]}");
+        Ok(())
+    }
+}
+
+impl Span {
+    /// Appends the span's JSON object (as its `Serialize` impl writes it).
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"label\":\"");
+        out.extend_from_slice(self.label.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"type\":");
+        json::string(out, &self.kind);
+        out.extend_from_slice(b",\"start\":");
+        json::number(out, self.start);
+        out.extend_from_slice(b",\"end\":");
+        json::number(out, self.end);
+        out.extend_from_slice(b",\"text\":");
+        json::string(out, &self.text);
+        let field = |out: &mut Vec<u8>, name: &[u8], v: Option<&str>| {
+            if let Some(v) = v {
+                out.extend_from_slice(name);
+                json::string(out, v);
+            }
+        };
+        field(out, b",\"value\":", self.value.as_deref());
+        if let Some(e) = self.extra.as_deref() {
+            field(out, b",\"mod\":", e.modifier.as_deref());
+            field(out, b",\"approx\":", e.approx.as_deref());
+            field(out, b",\"approx_kind\":", e.approx_kind.as_deref());
+            field(out, b",\"counts\":", e.counts.as_deref());
+            field(out, b",\"unit\":", e.unit.as_deref());
+            field(out, b",\"source\":", e.source.as_deref());
+        }
+        field(out, b",\"entity\":", self.entity.as_deref());
+        if let Some(e) = self.extra.as_deref() {
+            field(out, b",\"role\":", e.role.as_deref());
+            field(out, b",\"speaker\":", e.speaker.as_deref());
+        }
+        field(out, b",\"why\":", self.why.as_deref());
+        out.push(b'}');
+    }
+}
+
+impl Entity {
+    /// Appends the entity's JSON object (as its derived `Serialize` writes it).
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"name\":");
+        json::string(out, &self.name);
+        out.extend_from_slice(b",\"type\":");
+        json::string(out, &self.kind);
+        out.extend_from_slice(b",\"roles\":");
+        json::strings(out, &self.roles);
+        out.extend_from_slice(b",\"aliases\":");
+        json::strings(out, &self.aliases);
+        out.extend_from_slice(b",\"mentions\":[");
+        for (i, &m) in self.mentions.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            json::number(out, m);
+        }
+        out.extend_from_slice(b"]}");
+    }
+}
+
+/// The few JSON pieces the writer needs, each as serde_json writes it.
+/// They append UTF-8: whole `str`s and ASCII.
+mod json {
+    /// `s` as a JSON string: `"` and `\` escaped with a backslash, control
+    /// characters as `\n`-style or `\u00XX` escapes, everything else as is.
+    pub(super) fn string(out: &mut Vec<u8>, s: &str) {
+        out.push(b'"');
+        // Most strings need no escape: one test of all their bytes, then one copy.
+        let bytes = s.as_bytes();
+        if !any_escape(bytes) {
+            out.extend_from_slice(bytes);
+        } else {
+            // Escaped bytes are ASCII, so every other byte (of a multi-byte
+            // character too) is copied as it is.
+            for &b in bytes {
+                if needs_escape(b) {
+                    escape(out, b);
+                } else {
+                    out.push(b);
+                }
+            }
+        }
+        out.push(b'"');
+    }
+
+    /// The bytes JSON cannot hold as they are.
+    fn needs_escape(b: u8) -> bool {
+        b < 0x20 || b == b'"' || b == b'\\'
+    }
+
+    /// Whether any byte of `bytes` needs an escape.
+    fn any_escape(bytes: &[u8]) -> bool {
+        // Tested 16 bytes at a time, without an early exit inside a group,
+        // which the compiler turns into a few vector instructions. The last
+        // group (all of most strings, which are short) is padded with spaces,
+        // which need no escape, rather than tested byte by byte.
+        let clean = |group: &[u8; 16]| !group.iter().fold(false, |any, &b| any | needs_escape(b));
+        let mut groups = bytes.chunks_exact(16);
+        let mut last = [b' '; 16];
+        for (pad, &b) in last.iter_mut().zip(groups.remainder()) {
+            *pad = b;
+        }
+        !(groups.all(|g| <&[u8; 16]>::try_from(g).is_ok_and(clean)) && clean(&last))
+    }
+
+    fn escape(out: &mut Vec<u8>, b: u8) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 15)],
+            ]),
+        }
+    }
+
+    /// A string, or `null`.
+    pub(super) fn optional(out: &mut Vec<u8>, s: Option<&str>) {
+        match s {
+            Some(s) => string(out, s),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// An array of strings.
+    pub(super) fn strings(out: &mut Vec<u8>, list: &[String]) {
+        out.push(b'[');
+        for (i, s) in list.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            string(out, s);
+        }
+        out.push(b']');
+    }
+
+    /// A whole number in decimal, without going through `fmt`.
+    pub(super) fn number(out: &mut Vec<u8>, mut n: usize) {
+        // Filled from the end, two digits per division; 20 digits hold any
+        // `usize` (2^64 - 1 has 20).
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        while n >= 100 {
+            let pair = 2 * (n % 100);
+            n /= 100;
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        }
+        if n >= 10 {
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+        } else {
+            at -= 1;
+            digits[at] = b'0' + n as u8;
+        }
+        out.extend_from_slice(&digits[at..]);
     }
 }
 
@@ -399,6 +662,140 @@ mod tests {
         );
         let back: Span = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
+    }
+
+    /// Strings that test every escape: quotes, backslashes, every control
+    /// character, DEL, non-ASCII (two, three and four bytes), and escapes at
+    /// the start, the end and next to each other.
+    fn awkward_strings() -> Vec<String> {
+        let mut v: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
+        v.extend(
+            [
+                "",
+                "plain words",
+                "\"quoted\"",
+                "back\\slash\\",
+                "\\\"",
+                "tab\tnew\nline\r\n",
+                "\u{0}\u{1}\u{1f}\u{7f}",
+                "café “curly” 🙂 é\u{301}",
+                "\u{2028}\u{2029}\u{feff}\u{202e}",
+                "end\\",
+                "\"",
+            ]
+            .map(String::from),
+        );
+        v
+    }
+
+    /// A span with every attribute set to `s`.
+    fn full_span(s: &str, start: usize) -> Span {
+        let mut span = Span::new(Label::Quote, "quote", "", 0, 0);
+        span.text = s.to_string();
+        span.kind = Cow::Owned(s.to_string());
+        span.start = start;
+        span.end = usize::MAX - start;
+        span.value = Some(s.to_string());
+        span.entity = Some(s.to_string());
+        span.why = Some(Cow::Owned(s.to_string()));
+        span.set_modifier(Some(s.to_string()));
+        span.set_approx(Some(s.to_string()));
+        span.set_approx_kind(Some(s.to_string()));
+        span.set_counts(Some(s.to_string()));
+        span.set_unit(Some(s.to_string()));
+        span.set_source(Some(s.to_string()));
+        span.set_role(Some(s.to_string()));
+        span.set_speaker(Some(s.to_string()));
+        span
+    }
+
+    /// The hand-written JSON must be serde_json's, byte for byte: every field
+    /// present and absent, every escape, numbers from 0 to `usize::MAX`.
+    #[test]
+    fn hand_written_json_equals_serde_json() {
+        let strings = awkward_strings();
+        let mut spans = Vec::new();
+        for (i, s) in strings.iter().enumerate() {
+            spans.push(full_span(s, i * 997));
+            spans.push(Span::new(Label::Date, "date", s, 0, s.len()));
+            let mut some = Span::new(Label::Figure, "count", s, 0, s.len());
+            some.set_unit(Some(s.clone()));
+            some.why = Some(Cow::Borrowed("rule"));
+            spans.push(some);
+        }
+        let entities: Vec<Entity> = strings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Entity {
+                name: s.clone(),
+                kind: "person".into(),
+                roles: strings.iter().take(i % 4).cloned().collect(),
+                aliases: vec![s.clone(), "x".into()],
+                mentions: (0..i % 5).map(|m| m * 1_000_003).collect(),
+            })
+            .collect();
+        for (i, source) in [RefSource::Given, RefSource::Inferred, RefSource::None]
+            .into_iter()
+            .enumerate()
+        {
+            let a = Annotations {
+                reference_date: (i != 1).then(|| "2017-02-21".into()),
+                reference_date_source: source,
+                reference_date_clue: (i != 0).then(|| "\"a\" clue\n".into()),
+                spans: spans.clone(),
+                entities: entities.clone(),
+            };
+            assert_eq!(a.to_json(), serde_json::to_string(&a).unwrap());
+        }
+        let empty = Annotations::default();
+        assert_eq!(empty.to_json(), serde_json::to_string(&empty).unwrap());
+    }
+
+    /// The CLI's document (`doc` first, then the annotations), written in
+    /// pieces, is what serde_json writes for the same flattened struct.
+    #[test]
+    fn written_in_pieces_with_doc_equals_serde_json() {
+        #[derive(Serialize)]
+        struct Output<'a> {
+            doc: &'a str,
+            #[serde(flatten)]
+            annotations: &'a Annotations,
+        }
+        let text = "“Mosul” is 20% \"of\" it, \\ said Mattis on Monday.\n".repeat(2000);
+        let a = crate::annotate(&text, &Options::default());
+        assert!(a.spans.len() > 1000, "enough spans to need several pieces");
+        for doc in ["news", "a \"b\" \\ ü"] {
+            let mut got = Vec::new();
+            a.write_json(Some(doc), &mut got).unwrap();
+            let want = serde_json::to_string(&Output {
+                doc,
+                annotations: &a,
+            })
+            .unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), want);
+        }
+        let mut got = Vec::new();
+        a.write_json(None, &mut got).unwrap();
+        assert_eq!(String::from_utf8(got).unwrap(), a.to_json());
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        let mut n: usize = 1;
+        let mut all = vec![0, usize::MAX, usize::MAX - 1];
+        while let Some(next) = n.checked_mul(10) {
+            all.extend([n - 1, n, n + 1, 2 * n - 1, 5 * n + 3]);
+            n = next;
+        }
+        all.extend(0..1000);
+        for n in all {
+            let mut out = Vec::new();
+            json::number(&mut out, n);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&n).unwrap()
+            );
+        }
     }
 
     #[test]

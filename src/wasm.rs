@@ -25,8 +25,7 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     };
     let mut found = core_annotate(text, &options);
     found.convert_offsets(text, Unit::Utf16);
-    let json = serde_json::to_string(&found).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    js_sys::JSON::parse(&json)
+    js_sys::JSON::parse(&found.to_json())
 }
 
 /// The crate version.

@@ -28,7 +28,8 @@ impl Unit {
     }
 }
 
-/// Converts many byte offsets of `text` to `unit` in one pass over the text.
+/// Converts many byte offsets of `text` to `unit`, in one pass over the text
+/// and a few steps per offset (see [`Converter`]).
 ///
 /// `offsets` may be in any order; each must lie on a character boundary
 /// (an offset inside a character is counted as the start of that character).
@@ -37,27 +38,90 @@ pub fn convert(text: &str, offsets: &mut [usize], unit: Unit) {
     if unit == Unit::Utf8 || offsets.is_empty() {
         return;
     }
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
-    let width = |c: char| match unit {
-        Unit::Utf16 => c.len_utf16(),
-        _ => 1,
-    };
-    let mut chars = text.chars();
-    let mut pos = 0usize; // a character boundary, in bytes
-    let mut count = 0usize; // `pos` in `unit`
-    let mut last_start = 0usize; // `count` at the start of the character ending at `pos`
-    for i in order {
-        let target = offsets[i];
-        while pos < target {
-            let Some(c) = chars.next() else { break };
-            last_start = count;
-            pos += c.len_utf8();
-            count += width(c);
+    let to = Converter::new(text, unit);
+    for o in offsets {
+        *o = to.convert(*o);
+    }
+}
+
+/// Converts byte offsets of one text to `unit`, in any order.
+///
+/// It reads the text once, when made, and keeps the units before each block
+/// of 64 bytes (a `usize` per block: an eighth of the text), so converting an
+/// offset counts only inside its block: no sorting, nothing read twice.
+pub struct Converter<'a> {
+    text: &'a str,
+    unit: Unit,
+    /// Units before each block; empty when no counting is needed (UTF-8
+    /// wanted, or an ASCII text, where every unit is one byte).
+    before: Vec<usize>,
+    /// Units in the whole text.
+    total: usize,
+}
+
+/// The bytes per block of [`Converter`]'s table.
+const BLOCK: usize = 64;
+
+impl<'a> Converter<'a> {
+    /// Reads `text` once.
+    pub fn new(text: &'a str, unit: Unit) -> Converter<'a> {
+        let mut to = Converter {
+            text,
+            unit,
+            before: Vec::new(),
+            total: text.len(),
+        };
+        if unit != Unit::Utf8 && !text.is_ascii() {
+            to.before.reserve(text.len() / BLOCK + 1);
+            to.total = 0;
+            for block in text.as_bytes().chunks(BLOCK) {
+                to.before.push(to.total);
+                to.total += units(block, unit);
+            }
         }
-        // Past `target` means `target` is inside the last character read
-        // (offsets are sorted, so it cannot be inside an earlier one).
-        offsets[i] = if pos <= target { count } else { last_start };
+        to
+    }
+
+    /// Byte offset `offset` in the unit; an offset inside a character counts
+    /// as the start of that character, one past the end as the end. In
+    /// UTF-8 the offset is returned as it is.
+    pub fn convert(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        if self.unit == Unit::Utf8 {
+            return offset;
+        }
+        if self.before.is_empty() {
+            return offset.min(bytes.len());
+        }
+        let mut at = offset.min(bytes.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let k = at / BLOCK;
+        let head = bytes.get(k * BLOCK..at).unwrap_or_default();
+        self.before.get(k).copied().unwrap_or(self.total) + units(head, self.unit)
+    }
+}
+
+/// The length in `unit` of `bytes`, at most one [`BLOCK`], cut anywhere:
+/// one unit per byte that starts a character (any byte but the continuation
+/// bytes `0b10xx_xxxx`), and in UTF-16 one more per four-byte character
+/// (lead byte `0b1111_0xxx`), which takes a surrogate pair. Counted without
+/// decoding.
+fn units(bytes: &[u8], unit: Unit) -> usize {
+    debug_assert!(bytes.len() <= BLOCK, "a count of one block fits in a u8");
+    // Counted in a byte (a block has at most 64 of each), which lets the
+    // compiler count 16 bytes per vector instruction.
+    let count = |test: fn(u8) -> bool| {
+        let n = bytes
+            .iter()
+            .fold(0u8, |n, &b| n.wrapping_add(u8::from(test(b))));
+        usize::from(n)
+    };
+    let chars = count(|b| b & 0xC0 != 0x80);
+    match unit {
+        Unit::Utf16 => chars + count(|b| b >= 0xF0),
+        _ => chars,
     }
 }
 
@@ -92,6 +156,58 @@ mod tests {
         let mut o = [1, 1, 4];
         convert(text, &mut o, Unit::Utf16);
         assert_eq!(o, [0, 0, 1]);
+    }
+
+    /// The offset in `unit` by walking the characters: the definition the
+    /// block table must agree with.
+    fn walk(text: &str, offset: usize, unit: Unit) -> usize {
+        let mut n = 0;
+        for (i, c) in text.char_indices() {
+            if i + c.len_utf8() > offset {
+                break;
+            }
+            n += match unit {
+                Unit::Utf8 => c.len_utf8(),
+                Unit::Utf16 => c.len_utf16(),
+                Unit::Codepoint => 1,
+            };
+        }
+        n
+    }
+
+    /// Every offset (on, inside and past characters) of texts mixing one- to
+    /// four-byte characters, across several blocks and with characters cut
+    /// by block edges, converts as the character walk says.
+    #[test]
+    fn block_table_agrees_with_walking_the_characters() {
+        let pieces = [
+            "a",
+            " ",
+            "é",
+            "’",
+            "🙂",
+            "\u{10FFFF}",
+            "\u{7f}",
+            "\u{80}",
+            "ab",
+        ];
+        let mut seed = 7u32;
+        for len in [0, 1, 5, 63, 64, 65, 130, 300] {
+            for _ in 0..20 {
+                let mut text = String::new();
+                while text.len() < len {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+                }
+                for unit in [Unit::Utf16, Unit::Codepoint] {
+                    let to = Converter::new(&text, unit);
+                    for o in 0..text.len() + 3 {
+                        assert_eq!(to.convert(o), walk(&text, o, unit), "{text:?} {o} {unit:?}");
+                    }
+                }
+                assert_eq!(Converter::new(&text, Unit::Utf8).convert(len + 9), len + 9);
+            }
+        }
     }
 
     #[test]
