@@ -24,7 +24,7 @@ pub fn bench_core_only(text: &str, reference_date: &str) -> usize {
 pub fn bench_core_json(text: &str, reference_date: &str) -> String {
     let mut found = annotate(text, &options(reference_date));
     found.convert_offsets(text, Unit::Utf16);
-    serde_json::to_string(&found).unwrap_or_default()
+    found.to_json()
 }
 
 /// Only the crossing of the text into wasm memory.
