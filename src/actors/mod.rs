@@ -33,8 +33,36 @@ use words::*;
 /// The longest capitalized run read as one name, in units.
 const MAX_RUN: usize = 12;
 
-/// What [`Ctx::lexicon_at`] found at a unit: the end unit and what it names.
-type LexiconHit = Option<(u32, Named)>;
+/// [`Ctx::lexicon_memo`]: not asked yet.
+const MEMO_UNKNOWN: u32 = 0;
+/// [`Ctx::lexicon_memo`]: no listed name starts here. (No packed hit is
+/// 0 or all ones: its length is at least 1 and its tag never 3.)
+const MEMO_NONE: u32 = u32::MAX;
+
+/// A lexicon hit in one `u32` (a long text has a memo slot per unit, so
+/// the slot is kept small): its length in units (1 to 255) in the low byte,
+/// what it names in the two bits above, the index or place kind above them.
+fn pack_hit(len: usize, what: Named) -> Option<u32> {
+    let len = u8::try_from(len).ok().filter(|&l| l > 0)?;
+    let (tag, payload) = match what {
+        Named::Org(c) => (0, c),
+        Named::Person(c) => (1, c),
+        Named::Place(k) => (2, u32::from(k)),
+    };
+    (payload < 1 << 22).then_some(u32::from(len) | tag << 8 | payload << 10)
+}
+
+/// The hit at unit `i` that [`pack_hit`] packed.
+fn unpack_hit(i: usize, packed: u32) -> Option<(usize, Named)> {
+    let len = (packed & 0xff) as usize;
+    let payload = packed >> 10;
+    let what = match (packed >> 8) & 3 {
+        0 => Named::Org(payload),
+        1 => Named::Person(payload),
+        _ => Named::Place(u8::try_from(payload).ok()?),
+    };
+    Some((i + len, what))
+}
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,11 +129,12 @@ struct Ctx<'d, 'a> {
     mode: Vec<Mode>,
     /// Lower-case words seen in lower case somewhere in the text.
     lower_seen: crate::lexicon::LexSet<&'a str>,
-    /// Unit index → [`Ctx::lexicon_at`] once asked (`None` until then); empty
+    /// Unit index → [`Ctx::lexicon_at`] once asked ([`pack_hit`], or
+    /// [`MEMO_NONE`]; [`MEMO_UNKNOWN`] until then); empty
     /// until the groups are marked `used`. The passes after that ask it of the
     /// same unit many times, and it reads only what is fixed by then (the
     /// units, `used`, `blocked`, `mode`).
-    lexicon_memo: Vec<std::cell::Cell<Option<LexiconHit>>>,
+    lexicon_memo: Vec<std::cell::Cell<u32>>,
     /// Unit index → its [`fact`] bits once asked, with [`FACTS_KNOWN`] set;
     /// 0 until then. The rules ask the lists about the same unit many times.
     facts: Vec<std::cell::Cell<u32>>,
@@ -266,14 +295,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let Some(memo) = self.lexicon_memo.get(i) else {
             return self.find_lexicon_at(i);
         };
-        if let Some(known) = memo.get() {
-            return known.map(|(e, n)| (e as usize, n));
+        match memo.get() {
+            MEMO_UNKNOWN => {}
+            MEMO_NONE => return None,
+            known => return unpack_hit(i, known),
         }
         let found = self.find_lexicon_at(i);
-        // (A unit index always fits: units are counted in u32 when built.)
-        memo.set(Some(
-            found.and_then(|(e, n)| u32::try_from(e).ok().map(|e| (e, n))),
-        ));
+        // (A hit that does not pack is simply not kept: asked again, it is
+        // searched again.)
+        match found {
+            None => memo.set(MEMO_NONE),
+            Some((e, n)) => memo.set(pack_hit(e - i, n).unwrap_or(MEMO_UNKNOWN)),
+        }
         found
     }
 
@@ -544,7 +577,7 @@ fn context<'d, 'a>(doc: &'d Doc<'a>, taken: &[Span]) -> (Ctx<'d, 'a>, Vec<Mentio
         }
     }
     // From here on `used` is fixed, so what `lexicon_at` finds can be kept.
-    cx.lexicon_memo = vec![std::cell::Cell::new(None); cx.units.len()];
+    cx.lexicon_memo = vec![std::cell::Cell::new(MEMO_UNKNOWN); cx.units.len()];
     (cx, mentions)
 }
 
@@ -1444,6 +1477,29 @@ mod tests {
         for bit in met {
             assert!(set_bits & bit != 0, "{bit:#x} never set");
         }
+    }
+
+    #[test]
+    fn packed_hits_round_trip() {
+        for what in [
+            Named::Org(0),
+            Named::Org(400),
+            Named::Person(0),
+            Named::Person(92),
+            Named::Place(b'c'),
+            Named::Place(b't'),
+            Named::Org((1 << 22) - 1),
+        ] {
+            for len in [1, 2, 12, 255] {
+                let p = pack_hit(len, what).expect("packs");
+                assert!(p != MEMO_UNKNOWN && p != MEMO_NONE, "{what:?} {len}");
+                assert_eq!(unpack_hit(7, p), Some((7 + len, what)));
+            }
+        }
+        // What does not fit is not kept (and so searched again when asked).
+        assert_eq!(pack_hit(0, Named::Org(1)), None);
+        assert_eq!(pack_hit(256, Named::Org(1)), None);
+        assert_eq!(pack_hit(1, Named::Org(1 << 22)), None);
     }
 
     #[test]
