@@ -4,8 +4,9 @@
 //! meaning (`Sem`) but no value yet: values depend on the reference date and
 //! on what the text talked about before, which `resolve` tracks.
 
-use super::words::{self, Unit};
+use super::words::{self, Unit, WordTable};
 use crate::text::{Doc, Kind};
+use std::sync::LazyLock;
 
 /// What a temporal expression means before it is anchored.
 #[derive(Clone, Debug, PartialEq)]
@@ -399,50 +400,52 @@ fn starts(w: &str) -> u32 {
         .fold(0, |may, &(bit, _)| may | bit)
 }
 
-/// [`starts`] of each token, remembered per word: a text repeats its words,
-/// and a look-up (a hash of a few bytes, one comparison) costs less than
-/// the tests. A direct-mapped cache, not a hash map: each slot holds the
-/// last word that hashed to it, so a collision only costs computing
-/// [`starts`] again, and words made to collide cannot slow the scan down.
-struct Gate<'s> {
-    slots: Vec<(&'s str, u32)>,
-    /// log2 of the number of slots.
-    bits: u32,
-}
+/// Every word for which [`starts`] sets a bit: the words the patterns name
+/// as their first token (in the code above or in a `words` table), with
+/// their `-s` and `-long` forms where a pattern strips those. The test
+/// `starters_are_every_word_that_starts_a_pattern` checks the list against
+/// every word the patterns' source names.
+const STARTERS: &str = "
+    ' ‘ a about almost an annually approximately apr april around at aug august autumn
+    centuries centurieslong century centurylong christmas coming countless couple current
+    currently daily day daylong days dayslong dec decade decadelong decades decadeslong
+    december dozen dozens each earlier early eight eighteen eighteenth eighth eighty eleven
+    eleventh every everyday fall feb february few fewer fifteen fifteenth fifth fifty first
+    fiscal five fortnight fortnightlong fortnights fortnightslong forty four fourteen
+    fourteenth fourth friday fridays fy h half halloween hour hourlong hourly hours
+    hourslong hr hrlong hrs hrslong hundred hundreds jan january jul july jun june just last
+    late lately later less longer many mar march may mid midday middle midnight min minlong
+    mins minslong minute minutelong minutes minuteslong monday mondays month monthlong
+    monthly months monthslong more multiple nearly new next nightly nine nineteen nineteenth
+    ninety ninth no noon nov november now nowadays numerous oct october once one over past
+    per presently q quarter quarterlong quarterly quarters quarterslong recent recently
+    roughly saturday saturdays sec seclong second secondlong seconds secondslong secs
+    secslong sep sept september seven seventeen seventeenth seventh seventy several shorter
+    six sixteen sixteenth sixth sixty some spring summer sunday sundays ten tenth that the
+    these third thirteen thirteenth thirtieth thirty this thousands three thursday thursdays
+    today tomorrow tonight tuesday tuesdays twelfth twelve twentieth twenty twice two up
+    valentine wednesday wednesdays week weekend weekendlong weekends weekendslong weeklong
+    weekly weeks weekslong well winter year yearlong yearly years yearslong yesterday yr
+    yrlong yrs yrslong zero
+";
 
-impl<'s> Gate<'s> {
-    /// A gate for a text of `tokens` tokens: a slot per token, within bounds.
-    fn new(tokens: usize) -> Gate<'s> {
-        let n = tokens.clamp(64, 4096).next_power_of_two();
-        // `("", 0)` is a true entry: no pattern starts with an empty word.
-        Gate {
-            slots: vec![("", 0); n],
-            bits: n.trailing_zeros(),
-        }
-    }
+/// [`starts`] of every word of [`STARTERS`], built on first use: the gate
+/// then costs one table look-up a token, and nothing per call.
+static STARTS: LazyLock<WordTable<u32>> = LazyLock::new(|| {
+    let words: Vec<(&'static str, u32)> = STARTERS
+        .split_whitespace()
+        .map(|w| (w, starts(w)))
+        .collect();
+    WordTable::new(&words)
+});
 
-    /// The gate bits of token `i` of `scan`.
-    fn starts(&mut self, scan: &'s Scan, i: usize) -> u32 {
-        if scan.is_num(i) {
-            return start::DIGITS;
-        }
-        let w = scan.w(i);
-        // A polynomial hash of the bytes, spread by a multiplicative one
-        // whose top bits pick the slot.
-        let h = w.bytes().fold(w.len() as u64, |h, b| {
-            h.wrapping_mul(31).wrapping_add(u64::from(b))
-        });
-        let k = (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize;
-        match self.slots.get_mut(k) {
-            Some(slot) => {
-                if slot.0 != w {
-                    *slot = (w, starts(w));
-                }
-                slot.1
-            }
-            None => starts(w),
-        }
+/// The gate bits of token `i` of `scan`: [`start::DIGITS`] for digits, else
+/// [`starts`] of the word (zero for a word no pattern starts with).
+fn gate(scan: &Scan, i: usize) -> u32 {
+    if scan.is_num(i) {
+        return start::DIGITS;
     }
+    STARTS.get(scan.w(i))
 }
 
 /// A pattern: the candidate it finds at a token, if any.
@@ -698,11 +701,10 @@ impl<'d, 'a> Scan<'d, 'a> {
     pub fn run(&self) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
         let n = self.len();
-        let mut gate = Gate::new(n);
         let mut i = 0;
         while i < n {
             // Most tokens can start no pattern: skip them untried.
-            let may = gate.starts(self, i);
+            let may = gate(self, i);
             if may == 0 {
                 i += 1;
                 continue;
@@ -2844,13 +2846,11 @@ mod tests {
     /// caller can see the check bite.
     fn check_at(doc: &Doc, day_first: bool, at: impl Iterator<Item = usize>) -> usize {
         let scan = Scan::new(doc, day_first);
-        // Few slots, so that collisions happen here too.
-        let mut gate = Gate::new(0);
         let mut found = 0;
         for i in at {
-            let may = gate.starts(&scan, i);
+            let may = gate(&scan, i);
             if !scan.is_num(i) {
-                assert_eq!(may, starts(scan.w(i)), "cache at {:?}", scan.w(i));
+                assert_eq!(may, starts(scan.w(i)), "table at {:?}", scan.w(i));
             }
             for (k, &(bit, pattern)) in Scan::PATTERNS.iter().enumerate() {
                 if pattern(&scan, i).is_some() {
@@ -2927,6 +2927,32 @@ mod tests {
             .map(str::to_string),
         );
         v
+    }
+
+    #[test]
+    fn starters_are_every_word_that_starts_a_pattern() {
+        // A word `starts` gives a bit to is a word a pattern names (a match
+        // arm here or in `words`), or one with `-s` or `-long` after it.
+        let mut words = vocabulary();
+        let forms: Vec<String> = words
+            .iter()
+            .flat_map(|w| [format!("{w}s"), format!("{w}long")])
+            .collect();
+        words.extend(forms);
+        words.extend(["’", "‘", "“", "”"].map(str::to_string));
+        let listed: Vec<&str> = STARTERS.split_whitespace().collect();
+        for w in &words {
+            assert_eq!(
+                starts(w) != 0,
+                listed.contains(&w.as_str()),
+                "{w:?}: starts gives {:b}",
+                starts(w)
+            );
+            assert_eq!(STARTS.get(w), starts(w), "{w:?}");
+        }
+        for w in listed {
+            assert_ne!(starts(w), 0, "{w:?} starts nothing");
+        }
     }
 
     #[test]

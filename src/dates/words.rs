@@ -564,6 +564,72 @@ pub fn is_present_event(w: &str) -> bool {
     )
 }
 
+/// A fixed set of lower-case words, each with a value: built once from a
+/// word list, then read with one look-up per token. The scan asks it of
+/// every token, so a look-up must cost a few instructions: the slot comes
+/// from the length and three bytes of the word (no loop over the bytes),
+/// and open addressing with linear probing settles collisions. The table
+/// is filled only from our own lists, never from the input, and is at most
+/// a quarter full, so a look-up probes a short, fixed run of slots
+/// whatever the text.
+pub struct WordTable<V> {
+    /// `("", default)` marks an empty slot (no listed word is empty).
+    slots: Vec<(&'static str, V)>,
+    mask: usize,
+}
+
+impl<V: Copy + Default> WordTable<V> {
+    /// A table of `words`; a word listed twice keeps its first value.
+    pub fn new(words: &[(&'static str, V)]) -> WordTable<V> {
+        let n = (words.len() * 4).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![("", V::default()); n],
+            mask: n - 1,
+        };
+        for &(w, v) in words {
+            if w.is_empty() {
+                continue;
+            }
+            let mut k = Self::slot(w);
+            while let Some(slot) = t.slots.get_mut(k & t.mask) {
+                if slot.0.is_empty() {
+                    *slot = (w, v);
+                    break;
+                }
+                if slot.0 == w {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        t
+    }
+
+    /// Where the probe for `w` starts (before masking).
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let byte = |i: usize| b.get(i).copied().map_or(0, u64::from);
+        let key =
+            b.len() as u64 | byte(0) << 8 | byte(1) << 16 | byte(b.len().wrapping_sub(1)) << 24;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize
+    }
+
+    /// The value of `w`, or the default when `w` is not listed.
+    pub fn get(&self, w: &str) -> V {
+        let mut k = Self::slot(w);
+        while let Some(&(key, v)) = self.slots.get(k & self.mask) {
+            if key.is_empty() {
+                break;
+            }
+            if key == w {
+                return v;
+            }
+            k += 1;
+        }
+        V::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -577,5 +643,30 @@ mod tests {
         assert_eq!(approximator("just", "under"), Some(("LESS_THAN", 1)));
         assert_eq!(approximator("just", "over"), Some(("MORE_THAN", 2)));
         assert!(is_approximator_head("well") && !is_approximator_head("than"));
+    }
+
+    #[test]
+    fn word_table_finds_exactly_its_words() {
+        // Words that share length and first, second and last bytes collide
+        // on purpose.
+        let words = [
+            ("week", 1),
+            ("weak", 2),
+            ("wreck", 3),
+            ("a", 4),
+            ("at", 5),
+            ("march", 6),
+            ("mar", 7),
+            ("march", 8),
+        ];
+        let t = WordTable::new(&words);
+        for (w, v) in [("week", 1), ("weak", 2), ("wreck", 3), ("a", 4), ("at", 5)] {
+            assert_eq!(t.get(w), v, "{w}");
+        }
+        assert_eq!(t.get("march"), 6, "the first value of a word listed twice");
+        assert_eq!(t.get("mar"), 7);
+        for w in ["", "w", "wek", "weeks", "wrack", "b", "marc", "’", "é"] {
+            assert_eq!(t.get(w), 0, "{w}");
+        }
     }
 }
