@@ -441,6 +441,7 @@ static STARTS: LazyLock<WordTable<u32>> = LazyLock::new(|| {
 
 /// The gate bits of token `i` of `scan`: [`start::DIGITS`] for digits, else
 /// [`starts`] of the word (zero for a word no pattern starts with).
+#[inline(always)]
 fn gate(scan: &Scan, i: usize) -> u32 {
     if scan.is_num(i) {
         return start::DIGITS;
@@ -966,13 +967,41 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// Patterns that start with `the`.
     fn with_the(&self, i: usize) -> Option<Cand> {
-        if self.w(i) != "the" || self.depth.get() >= MAX_DEPTH {
+        if self.w(i) != "the" || !self.may_follow_the(i + 1) || self.depth.get() >= MAX_DEPTH {
             return None;
         }
         self.depth.set(self.depth.get() + 1);
         let c = self.with_the_inner(i);
         self.depth.set(self.depth.get().saturating_sub(1));
         c
+    }
+
+    /// Whether token `j`, after a `the`, may go on into a pattern of
+    /// [`Scan::with_the_inner`]: each of its tests reads a word that starts
+    /// a pattern itself (`first`, `year`, `1990s`, `next`), or one of a few
+    /// words that only `the …` reads. `the` is the most common word of
+    /// news and nearly always opens no date, so this test runs first; the
+    /// test `gate_covers_every_match_*` checks it against the patterns.
+    fn may_follow_the(&self, j: usize) -> bool {
+        gate(self, j) != 0
+            || matches!(
+                self.w(j),
+                "end"
+                    | "close"
+                    | "beginning"
+                    | "start"
+                    | "very"
+                    | "final"
+                    | "near"
+                    | "immediate"
+                    | "foreseeable"
+                    | "distant"
+                    | "future"
+                    | "previous"
+                    | "following"
+                    | "preceding"
+                    | "same"
+            )
     }
 
     fn with_the_inner(&self, i: usize) -> Option<Cand> {
@@ -1462,9 +1491,11 @@ impl<'d, 'a> Scan<'d, 'a> {
     }
 
     /// The core patterns: dates, times, relative words, durations. Called
-    /// inside other patterns, ungated: they are not on the scan's hot path.
+    /// inside other patterns (`about 2010`, `early March`), through the same
+    /// gate as the scan: `about` is common, and most words after it start
+    /// nothing.
     fn core(&self, i: usize) -> Option<Cand> {
-        self.best_at(i, start::CORE)
+        self.best_at(i, start::CORE & gate(self, i))
     }
 
     /// Month-led dates: `March 5, 2017`, `Mar. 5`, `March 2017`, `March`.
@@ -2852,6 +2883,13 @@ mod tests {
             if !scan.is_num(i) {
                 assert_eq!(may, starts(scan.w(i)), "table at {:?}", scan.w(i));
             }
+            if scan.w(i) == "the" && scan.with_the_inner(i).is_some() {
+                assert!(
+                    scan.may_follow_the(i + 1),
+                    "`the` pattern matches at token {i} {:?}, `may_follow_the` says no",
+                    doc.slice(i, (i + 4).min(doc.tokens.len()))
+                );
+            }
             for (k, &(bit, pattern)) in Scan::PATTERNS.iter().enumerate() {
                 if pattern(&scan, i).is_some() {
                     found += 1;
@@ -3017,6 +3055,54 @@ mod tests {
             }
         }
         assert!(found > 10_000, "only {found} matches");
+    }
+
+    #[test]
+    fn may_follow_the_covers_every_the_pattern() {
+        // Each word of the vocabulary after `the`, before the words the
+        // `the …` patterns go on with (`the very beginning of March`, `the
+        // distant past`, `the first week of May`).
+        let vocab = vocabulary();
+        let after = [
+            "",
+            "of",
+            "of the",
+            "beginning of",
+            "end of",
+            "week of",
+            "half of",
+            "quarter of",
+            "future",
+            "past",
+            "five days",
+            "days",
+            "before",
+            "after",
+        ];
+        let mut text = String::new();
+        for x in &vocab {
+            for x in [x.clone(), capitalized(x)] {
+                for y in after {
+                    for z in ["March 2017", "year", "5 2017", ","] {
+                        text.push_str(&format!("in the {x} {y} {z}\n"));
+                    }
+                }
+            }
+        }
+        let doc = Doc::new(&text);
+        let scan = Scan::new(&doc, false);
+        let mut found = 0;
+        for i in 0..doc.tokens.len() {
+            if scan.w(i) == "the" && scan.with_the_inner(i).is_some() {
+                found += 1;
+                assert!(
+                    scan.may_follow_the(i + 1),
+                    "`the` pattern matches at {:?}, `may_follow_the` says no",
+                    doc.slice(i, (i + 4).min(doc.tokens.len()))
+                );
+            }
+        }
+        assert!(found > 1000, "only {found} matches");
     }
 
     #[test]
