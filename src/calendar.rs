@@ -105,6 +105,43 @@ impl Date {
     }
 }
 
+/// Appends `v` in decimal to `out`, zero-padded to `width` characters as
+/// `format!("{v:0width$}")` writes it (a minus sign counts in the width).
+/// Dates are written for every date expression, several times for some;
+/// the formatting machinery costs many times this.
+pub fn push_padded(out: &mut String, v: i64, width: usize) {
+    // u64::MAX has 20 digits.
+    let mut digits = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut len = 0;
+    for d in digits.iter_mut() {
+        *d = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push('-');
+    }
+    for _ in len + usize::from(v < 0)..width {
+        out.push('0');
+    }
+    out.extend(digits.iter().take(len).rev().map(|&d| char::from(d)));
+}
+
+impl Date {
+    /// Appends the date as `YYYY-MM-DD` to `out`: what `Display` writes.
+    pub fn push_iso(self, out: &mut String) {
+        push_padded(out, i64::from(self.year), 4);
+        out.push('-');
+        push_padded(out, i64::from(self.month), 2);
+        out.push('-');
+        push_padded(out, i64::from(self.day), 2);
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -135,5 +172,42 @@ mod tests {
         assert_eq!(Date::parse("2017-02-21T10:00"), Date::new(2017, 2, 21));
         assert_eq!(Date::new(1, 1, 1).unwrap().add_days(-1), None);
         assert_eq!(Date::new(2000, 1, 1).unwrap().add_days(i64::MAX), None);
+    }
+
+    #[test]
+    fn pushes_write_what_format_writes() {
+        let values = [
+            0,
+            1,
+            -1,
+            7,
+            -7,
+            42,
+            -42,
+            999,
+            -999,
+            1000,
+            2017,
+            -2017,
+            99_999,
+            i64::from(i32::MIN),
+            i64::from(i32::MAX),
+            i64::MIN,
+            i64::MAX,
+        ];
+        for v in values {
+            for width in 0..6 {
+                let mut s = String::from("x");
+                push_padded(&mut s, v, width);
+                assert_eq!(s, format!("x{v:0width$}"), "{v} {width}");
+            }
+        }
+        let mut d = Date::new(1, 1, 1);
+        while let Some(day) = d {
+            let mut s = String::new();
+            day.push_iso(&mut s);
+            assert_eq!(s, day.to_string());
+            d = day.add_days(3_217);
+        }
     }
 }

@@ -110,7 +110,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         let mut why = if res.why.starts_with(c.rule) {
             res.why
         } else {
-            [c.rule, ": ", &res.why].concat()
+            [c.rule, ": ", &res.why].concat().into()
         };
         if let Some(m) = c.modifier {
             // `early on Sunday` keeps `early` outside the span.
@@ -132,9 +132,9 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
                 }
                 doc.tok(k)
             };
-            why.extend(["; mod ", m, " from \"", word, "\""]);
+            why.to_mut().extend(["; mod ", m, " from \"", word, "\""]);
         }
-        span.why = Some(why.into());
+        span.why = Some(why);
         spans.push(span);
     }
     Dated { spans, reference }

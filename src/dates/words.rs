@@ -2,6 +2,8 @@
 //! names, number words, calendar units. These are facts of the language,
 //! small enough to live in code as sorted match arms.
 
+use crate::calendar::push_padded;
+
 /// A calendar unit a duration, set or relative date counts in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
@@ -83,8 +85,11 @@ impl Unit {
             Unit::Decade => (n * 10.0, "Y", false),
             Unit::Century => (n * 100.0, "Y", false),
         };
-        let t = if time { "T" } else { "" };
-        format!("P{t}{}{letter}", fmt_num(n))
+        let mut out = String::with_capacity(8);
+        out.push_str(if time { "PT" } else { "P" });
+        push_num(&mut out, n);
+        out.push_str(letter);
+        out
     }
 
     /// TIMEX3 duration value for an unstated number of this unit (`PXD`).
@@ -120,13 +125,13 @@ impl Unit {
     }
 }
 
-/// `3` for 3.0, `2.5` for 2.5.
-pub fn fmt_num(n: f64) -> String {
+/// Appends `n` to `out`: `3` for 3.0, `2.5` for 2.5.
+pub fn push_num(out: &mut String, n: f64) {
     if (n - n.round()).abs() < 1e-9 {
-        format!("{}", n.round() as i64)
+        push_padded(out, n.round() as i64, 0);
     } else {
         let s = format!("{n:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        out.push_str(s.trim_end_matches('0').trim_end_matches('.'));
     }
 }
 
