@@ -71,7 +71,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
             continue;
         };
         let (start, end) = (first.start, last.end);
-        let tense = clause_tense(&scan, doc, c.a, c.b);
+        let tense = tense_for(&scan, doc, c);
         let base = if matches!(c.sem, Sem::Time { day: None, .. }) {
             time_base(doc, &cands, &resolved_days, k, &scan, &ctx)
         } else {
@@ -166,7 +166,7 @@ fn time_base(
         && nx.b <= sentence.1
         && !matches!(nx.sem, Sem::Time { .. })
     {
-        let tense = clause_tense(scan, doc, nx.a, nx.b);
+        let tense = tense_for(scan, doc, nx);
         let sn = doc.sentence_of.get(nx.a).copied().unwrap_or(0);
         let res = resolve::resolve(&nx.sem, &tense, ctx, None, sn);
         if let Some(d) = res.day {
@@ -209,9 +209,20 @@ fn is_ed_exception(w: &str) -> bool {
         )
 }
 
+/// The tense of the clause around candidate `c`, when its meaning reads
+/// one: a year or a full date as written needs none, and then the words
+/// around it are not read.
+fn tense_for<'d>(scan: &Scan<'d, '_>, doc: &Doc, c: &Cand) -> Tense<'d> {
+    if resolve::reads_tense(&c.sem) {
+        clause_tense(scan, doc, c.a, c.b)
+    } else {
+        Tense::Unknown
+    }
+}
+
 /// The tense of the clause holding tokens `a..b`: the nearest cue word within
 /// a bounded window of the same sentence (10 tokens before, 8 after).
-fn clause_tense(scan: &Scan, doc: &Doc, a: usize, b: usize) -> Tense {
+fn clause_tense<'d>(scan: &Scan<'d, '_>, doc: &Doc, a: usize, b: usize) -> Tense<'d> {
     let (s0, s1) = doc.sentence(a);
     // `since March`: the preposition itself looks back.
     if a > s0 && scan.low(a - 1) == "since" {
@@ -225,7 +236,7 @@ fn clause_tense(scan: &Scan, doc: &Doc, a: usize, b: usize) -> Tense {
         match cue(scan, doc, k) {
             // `the attack on Monday is the third`: a copula after the
             // expression belongs to its noun phrase, not to its time.
-            Some(Tense::Present(w)) if k >= b && matches!(w.as_str(), "is" | "are") => {}
+            Some(Tense::Present(w)) if k >= b && matches!(w.as_ref(), "is" | "are") => {}
             Some(t) => best = Some((dist, t)),
             None => {}
         }
@@ -242,8 +253,25 @@ fn clause_tense(scan: &Scan, doc: &Doc, a: usize, b: usize) -> Tense {
     best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
 }
 
-/// Whether token `k` is a tense cue, and which.
-fn cue(scan: &Scan, doc: &Doc, k: usize) -> Option<Tense> {
+/// Whether token `k` is a tense cue, and which: [`cue_rules`], after one
+/// look-up that rules out most words (the test `cue_agrees_with_its_rules`
+/// checks the two agree).
+fn cue<'d>(scan: &Scan<'d, '_>, doc: &Doc, k: usize) -> Option<Tense<'d>> {
+    let w = scan.low(k);
+    // Most words are in no cue class and end in no `-ed`: then only the
+    // rule for `to be held` (any word after `to be`) can make them a cue.
+    if words::cue_class(w) == 0 && !(w.len() >= 5 && w.ends_with("ed")) {
+        return (doc.tokens.get(k)?.kind == Kind::Word
+            && k > 1
+            && scan.low(k - 1) == "be"
+            && scan.low(k - 2) == "to")
+            .then(|| Tense::Future(format!("to be {w}").into()));
+    }
+    cue_rules(scan, doc, k)
+}
+
+/// The tense rules for token `k`, one by one.
+fn cue_rules<'d>(scan: &Scan<'d, '_>, doc: &Doc, k: usize) -> Option<Tense<'d>> {
     let w = scan.low(k);
     let tok = doc.tokens.get(k)?;
     if tok.kind != Kind::Word {
@@ -263,12 +291,12 @@ fn cue(scan: &Scan, doc: &Doc, k: usize) -> Option<Tense> {
         return None;
     }
     if matches!(w, "going" | "set" | "expected" | "scheduled") && next == "to" {
-        return Some(Tense::Future(format!("{w} to")));
+        return Some(Tense::Future(format!("{w} to").into()));
     }
     // `to be held`, `is to be signed`: a passive infinitive looks ahead.
     let prev2 = if k > 1 { scan.low(k - 2) } else { "" };
     if prev == "be" && prev2 == "to" {
-        return Some(Tense::Future(format!("to be {w}")));
+        return Some(Tense::Future(format!("to be {w}").into()));
     }
     // `will be held`, `has been delayed`: the auxiliary decides, not the participle.
     if matches!(prev, "be" | "been" | "being") {
@@ -513,6 +541,66 @@ mod tests {
                 assert!(text.get(s.start..s.end).is_some(), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn cue_agrees_with_its_rules() {
+        // Every word of the cue lists and of the rules, some others, `-ed`
+        // words, in the contexts the rules read.
+        let mut vocab: Vec<String> = [
+            words::FUTURE_CUES,
+            words::PRESENT_EVENTS,
+            words::IRREGULAR_PAST,
+            &words::cue::RULE_WORDS[..],
+        ]
+        .concat()
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        vocab.extend(
+            "due to be been being going set expected scheduled hundred based armed \
+             freed agreed signed delayed red ed bed naked Reported Signed the it said March"
+                .split_whitespace()
+                .map(str::to_string),
+        );
+        let mut text = String::new();
+        for w in &vocab {
+            for (before, after) in [
+                ("", ""),
+                ("to be ", ""),
+                ("will be ", ""),
+                ("has been ", " to"),
+                ("he'", " go"),
+                ("she ", "'t go"),
+                ("they ", " to go"),
+                ("“", "”"),
+            ] {
+                text.push_str(&format!("{before}{w}{after} x.\n"));
+                let cap = capitalized(w);
+                text.push_str(&format!("{before}{cap}{after} x.\n"));
+            }
+        }
+        let doc = Doc::new(&text);
+        let scan = Scan::new(&doc, false);
+        let mut cues = 0;
+        for k in 0..doc.tokens.len() + 2 {
+            let fast = cue(&scan, &doc, k);
+            assert_eq!(
+                fast,
+                cue_rules(&scan, &doc, k),
+                "token {k}: {:?}",
+                doc.tok(k)
+            );
+            cues += usize::from(fast.is_some());
+        }
+        assert!(cues > 500, "only {cues} cues");
+    }
+
+    fn capitalized(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
     }
 
     #[test]

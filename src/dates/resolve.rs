@@ -9,14 +9,14 @@ use std::borrow::Cow;
 
 /// The tense of the clause around an expression, with the word that shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Tense {
+pub enum Tense<'w> {
     /// Past narration (`arrived`, `was`, `said`).
-    Past(String),
+    Past(Cow<'w, str>),
     /// Future reference (`will`, `'ll`, `next`).
-    Future(String),
+    Future(Cow<'w, str>),
     /// Present tense of an event verb (`begins`, `is`): for a weekday, the
     /// coming one; elsewhere read as no cue.
-    Present(String),
+    Present(Cow<'w, str>),
     /// No cue in reach.
     Unknown,
 }
@@ -152,7 +152,7 @@ impl Piece for RefWords {
 }
 
 /// The tense of the clause in an explanation, with the word that shows it.
-struct TenseWords<'t>(&'t Tense);
+struct TenseWords<'t>(&'t Tense<'t>);
 
 impl Piece for TenseWords<'_> {
     fn push_to(&self, out: &mut String) {
@@ -296,6 +296,27 @@ fn season_month(s: &str) -> u32 {
         "SU" => 6,
         "FA" => 9,
         _ => 12,
+    }
+}
+
+/// Whether [`resolve`] reads the tense for `sem`: only what a year or a
+/// direction does not fix (`March`, `Monday`, `the 18th`) does. For any
+/// other meaning, the value and the explanation are the same in every
+/// tense, so the caller need not find it (the test
+/// `only_meanings_that_read_the_tense_differ_by_tense` checks this).
+pub fn reads_tense(sem: &Sem) -> bool {
+    match sem {
+        Sem::Day { y: None, .. }
+        | Sem::Month { y: None, .. }
+        | Sem::Season { y: None, .. }
+        | Sem::Quarter { y: None, .. }
+        | Sem::Half { y: None, .. }
+        | Sem::Weekday { .. }
+        | Sem::DayOfMonth(_)
+        | Sem::Weekend => true,
+        Sem::WeekOf { month, .. } => reads_tense(month),
+        Sem::Time { day: Some(day), .. } => reads_tense(day),
+        _ => false,
     }
 }
 
@@ -930,5 +951,145 @@ fn anaphor(ctx: &Ctx, unit: Unit, n: i64) -> Resolved {
                 "relative to a date the text has not given",
             ),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of meaning, with and without a year where it may have
+    /// one, nested ones included.
+    fn meanings() -> Vec<Sem> {
+        let mut v = Vec::new();
+        for y in [None, Some(2016)] {
+            v.extend([
+                Sem::Day { y, m: 2, d: 29 },
+                Sem::Day { y, m: 3, d: 5 },
+                Sem::Month { y, m: 3 },
+                Sem::Season { y, s: "SU" },
+                Sem::Quarter { y, q: 3 },
+                Sem::Half { y, h: 1 },
+            ]);
+        }
+        v.extend([
+            Sem::Year(2015),
+            Sem::Decade(199),
+            Sem::Century(19),
+            Sem::Fiscal(2016),
+            Sem::MonthDir { m: 3, dir: -1 },
+            Sem::SeasonDir { s: "WI", dir: 1 },
+            Sem::DayOfMonth(18),
+            Sem::DayOfMonth(31),
+            Sem::Weekend,
+            Sem::Duration("P3D".into()),
+            Sem::Set("P1W".into()),
+            Sem::Ref("PAST_REF"),
+        ]);
+        for dir in [-1, 0, 1] {
+            v.push(Sem::Weekday { w: 3, dir });
+        }
+        for n in [-1, 0, 1] {
+            v.push(Sem::RelDay(n));
+        }
+        for unit in [
+            Unit::Day,
+            Unit::Week,
+            Unit::Weekend,
+            Unit::Month,
+            Unit::Quarter,
+            Unit::Year,
+            Unit::Decade,
+        ] {
+            for n in [-2, -1, 0, 1] {
+                v.push(Sem::RelUnit { unit, n });
+                v.push(Sem::Anaphor { unit, n });
+            }
+            v.push(Sem::Ago { n: Some(3.0), unit });
+            v.push(Sem::Ago { n: None, unit });
+        }
+        let days: Vec<Sem> = v
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s,
+                    Sem::Weekday { .. } | Sem::RelDay(_) | Sem::Anaphor { .. } | Sem::Day { .. }
+                )
+            })
+            .cloned()
+            .collect();
+        for d in days {
+            v.push(Sem::Time {
+                day: Some(Box::new(d)),
+                hm: "MO".into(),
+                zone: "",
+            });
+        }
+        v.push(Sem::Time {
+            day: None,
+            hm: "15:00".into(),
+            zone: "Z",
+        });
+        for month in [Sem::Month { y: None, m: 7 }, Sem::MonthDir { m: 7, dir: 1 }] {
+            v.push(Sem::WeekOf {
+                month: Box::new(month),
+                nth: 1,
+            });
+        }
+        v
+    }
+
+    #[test]
+    fn only_meanings_that_read_the_tense_differ_by_tense() {
+        let tenses = [
+            Tense::Unknown,
+            Tense::Past("said".into()),
+            Tense::Future("will".into()),
+            Tense::Present("is".into()),
+        ];
+        let anchor = Anchor {
+            date: Date::new(2017, 2, 11).unwrap(),
+            text: "February 11".into(),
+            sentence: 3,
+        };
+        let with_anchors = Ctx {
+            reference: Date::new(2017, 2, 21),
+            last_day: Some(anchor.clone()),
+            last_month: Some(anchor.clone()),
+            last_year: Some(anchor),
+        };
+        let contexts = [
+            Ctx::default(),
+            Ctx {
+                reference: Date::new(2017, 2, 21),
+                ..Ctx::default()
+            },
+            Ctx {
+                reference: Date::new(2016, 12, 31),
+                ..Ctx::default()
+            },
+            with_anchors,
+        ];
+        let mut differ = 0;
+        for sem in meanings() {
+            for ctx in &contexts {
+                for base in [
+                    None,
+                    Some((Date::new(2017, 2, 20).unwrap(), "Monday".into())),
+                ] {
+                    let out = |t: &Tense| {
+                        let r = resolve(&sem, t, ctx, base.clone(), 4);
+                        (r.value, r.why.into_owned(), r.day, r.month, r.year)
+                    };
+                    let first = out(&tenses[0]);
+                    let same = tenses.iter().all(|t| out(t) == first);
+                    if !reads_tense(&sem) {
+                        assert!(same, "{sem:?} reads the tense");
+                    }
+                    differ += usize::from(!same);
+                }
+            }
+        }
+        assert!(differ > 50, "only {differ} meanings differ by tense");
     }
 }

@@ -466,6 +466,8 @@ type Pattern<'d, 'a> = fn(&Scan<'d, 'a>, usize) -> Option<Cand>;
 impl<'d, 'a> Scan<'d, 'a> {
     /// Prepares a scan of `doc`.
     pub fn new(doc: &'d Doc<'a>, day_first: bool) -> Scan<'d, 'a> {
+        LazyLock::force(&STARTS);
+        words::build_tables();
         Scan {
             doc,
             day_first,
@@ -474,13 +476,13 @@ impl<'d, 'a> Scan<'d, 'a> {
     }
 
     /// Token `i` in lower case, the curly apostrophe read as a straight one.
-    fn w(&self, i: usize) -> &str {
+    fn w(&self, i: usize) -> &'d str {
         let l = self.doc.low(i);
         if l == "’" { "'" } else { l }
     }
 
     /// Token `i` in lower case (empty when out of range).
-    pub fn low(&self, i: usize) -> &str {
+    pub fn low(&self, i: usize) -> &'d str {
         self.w(i)
     }
 

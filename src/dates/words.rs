@@ -3,6 +3,7 @@
 //! small enough to live in code as sorted match arms.
 
 use crate::calendar::push_padded;
+use std::sync::LazyLock;
 
 /// A calendar unit a duration, set or relative date counts in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -432,141 +433,200 @@ pub fn is_approximator_head(w: &str) -> bool {
 }
 
 /// Irregular past-tense verb forms that signal past narration.
+pub const IRREGULAR_PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "began",
+    "came",
+    "went",
+    "took",
+    "made",
+    "met",
+    "saw",
+    "gave",
+    "left",
+    "fell",
+    "held",
+    "won",
+    "lost",
+    "rose",
+    "got",
+    "found",
+    "sent",
+    "spent",
+    "built",
+    "brought",
+    "bought",
+    "caught",
+    "fought",
+    "thought",
+    "struck",
+    "sold",
+    "ran",
+    "became",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "knew",
+    "meant",
+    "paid",
+    "shot",
+    "spoke",
+    "stood",
+    "stole",
+    "swore",
+    "taught",
+    "threw",
+    "wrote",
+    "arose",
+    "dealt",
+    "fled",
+    "kept",
+    "laid",
+    "sat",
+    "slept",
+    "sought",
+    "withdrew",
+    "overtook",
+    "undertook",
+    "ago",
+    "yesterday",
+    "last",
+    "earlier",
+    "previously",
+    "recently",
+];
+
+/// Whether `w` is one of [`IRREGULAR_PAST`].
 pub fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "was"
-            | "were"
-            | "had"
-            | "did"
-            | "said"
-            | "told"
-            | "began"
-            | "came"
-            | "went"
-            | "took"
-            | "made"
-            | "met"
-            | "saw"
-            | "gave"
-            | "left"
-            | "fell"
-            | "held"
-            | "won"
-            | "lost"
-            | "rose"
-            | "got"
-            | "found"
-            | "sent"
-            | "spent"
-            | "built"
-            | "brought"
-            | "bought"
-            | "caught"
-            | "fought"
-            | "thought"
-            | "struck"
-            | "sold"
-            | "ran"
-            | "became"
-            | "broke"
-            | "chose"
-            | "drove"
-            | "flew"
-            | "knew"
-            | "meant"
-            | "paid"
-            | "shot"
-            | "spoke"
-            | "stood"
-            | "stole"
-            | "swore"
-            | "taught"
-            | "threw"
-            | "wrote"
-            | "arose"
-            | "dealt"
-            | "fled"
-            | "kept"
-            | "laid"
-            | "sat"
-            | "slept"
-            | "sought"
-            | "withdrew"
-            | "overtook"
-            | "undertook"
-            | "ago"
-            | "yesterday"
-            | "last"
-            | "earlier"
-            | "previously"
-            | "recently"
-    )
+    cue_class(w) & cue::PAST != 0
 }
 
 /// Words that signal future reference in a clause.
+pub const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "tomorrow",
+    "next",
+    "upcoming",
+    "coming",
+    "scheduled",
+    "expected",
+    "due",
+    "plans",
+    "plan",
+    "intends",
+    "aims",
+    "would",
+    "forthcoming",
+];
+
+/// Whether `w` is one of [`FUTURE_CUES`].
 pub fn is_future_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "will"
-            | "shall"
-            | "tomorrow"
-            | "next"
-            | "upcoming"
-            | "coming"
-            | "scheduled"
-            | "expected"
-            | "due"
-            | "plans"
-            | "plan"
-            | "intends"
-            | "aims"
-            | "would"
-            | "forthcoming"
-    )
+    cue_class(w) & cue::FUTURE != 0
 }
 
 /// Present-tense verbs that, beside a weekday, announce a coming event
 /// (`the trial begins Monday`, `the summit is on Friday`).
+pub const PRESENT_EVENTS: &[&str] = &[
+    "is",
+    "are",
+    "begins",
+    "starts",
+    "opens",
+    "ends",
+    "closes",
+    "meets",
+    "resumes",
+    "arrives",
+    "holds",
+    "visits",
+    "hosts",
+    "plays",
+    "faces",
+    "returns",
+    "runs",
+    "kicks",
+    "takes",
+    "launches",
+    "travels",
+    "heads",
+    "expires",
+    "comes",
+    "falls",
+    "goes",
+    "convenes",
+    "reconvenes",
+    "gathers",
+    "airs",
+    "premieres",
+    "debuts",
+    "lands",
+    "departs",
+    "concludes",
+    "finishes",
+];
+
+/// Whether `w` is one of [`PRESENT_EVENTS`].
 pub fn is_present_event(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "begins"
-            | "starts"
-            | "opens"
-            | "ends"
-            | "closes"
-            | "meets"
-            | "resumes"
-            | "arrives"
-            | "holds"
-            | "visits"
-            | "hosts"
-            | "plays"
-            | "faces"
-            | "returns"
-            | "runs"
-            | "kicks"
-            | "takes"
-            | "launches"
-            | "travels"
-            | "heads"
-            | "expires"
-            | "comes"
-            | "falls"
-            | "goes"
-            | "convenes"
-            | "reconvenes"
-            | "gathers"
-            | "airs"
-            | "premieres"
-            | "debuts"
-            | "lands"
-            | "departs"
-            | "concludes"
-            | "finishes"
-    )
+    cue_class(w) & cue::PRESENT != 0
+}
+
+/// The tense-cue classes of a word, one bit each ([`cue`]), with the few
+/// words the tense rules test one by one: the tense of a clause reads up
+/// to eighteen words around each expression, and most of them are in no
+/// class, which one look-up tells.
+pub mod cue {
+    /// In [`super::FUTURE_CUES`].
+    pub const FUTURE: u8 = 1;
+    /// In [`super::PRESENT_EVENTS`].
+    pub const PRESENT: u8 = 2;
+    /// In [`super::IRREGULAR_PAST`].
+    pub const PAST: u8 = 4;
+    /// Read by a rule of its own (`'ll`, `won't`, `going to`, `set to`).
+    pub const RULE: u8 = 8;
+    /// The words of [`RULE`].
+    pub const RULE_WORDS: [&str; 4] = ["ll", "won", "going", "set"];
+}
+
+static CUE_CLASSES: LazyLock<WordTable<u8>> = LazyLock::new(|| {
+    let lists = [
+        (FUTURE_CUES, cue::FUTURE),
+        (PRESENT_EVENTS, cue::PRESENT),
+        (IRREGULAR_PAST, cue::PAST),
+        (&cue::RULE_WORDS[..], cue::RULE),
+    ];
+    let mut words: Vec<(&'static str, u8)> = lists
+        .into_iter()
+        .flat_map(|(list, bit)| list.iter().map(move |&w| (w, bit)))
+        .collect();
+    // A word in two lists (`won`, `expected`) gets both bits.
+    words.sort_unstable_by_key(|&(w, _)| w);
+    words.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 |= next.1;
+        }
+        same
+    });
+    WordTable::new(&words)
+});
+
+/// Builds the word tables now, if not yet done: the first call of the
+/// lens builds them all, like the lexicons, not the first text that needs
+/// one.
+pub fn build_tables() {
+    LazyLock::force(&CUE_CLASSES);
+}
+
+/// The [`cue`] classes of a lower-case word (0 for most words).
+pub fn cue_class(w: &str) -> u8 {
+    CUE_CLASSES.get(w)
 }
 
 /// A fixed set of lower-case words, each with a value: built once from a
