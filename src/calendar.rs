@@ -110,12 +110,12 @@ impl Date {
 /// Dates are written for every date expression, several times for some;
 /// the formatting machinery costs many times this.
 pub fn push_padded(out: &mut String, v: i64, width: usize) {
-    // u64::MAX has 20 digits.
-    let mut digits = [0u8; 20];
+    // The digits, right-aligned (u64::MAX has 20).
+    let mut buf = [0u8; 20];
     let mut n = v.unsigned_abs();
     let mut len = 0;
-    for d in digits.iter_mut() {
-        *d = b'0' + (n % 10) as u8;
+    for slot in buf.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
         n /= 10;
         len += 1;
         if n == 0 {
@@ -128,17 +128,38 @@ pub fn push_padded(out: &mut String, v: i64, width: usize) {
     for _ in len + usize::from(v < 0)..width {
         out.push('0');
     }
-    out.extend(digits.iter().take(len).rev().map(|&d| char::from(d)));
+    let digits = buf.get(buf.len() - len..).unwrap_or_default();
+    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
 }
 
 impl Date {
     /// Appends the date as `YYYY-MM-DD` to `out`: what `Display` writes.
     pub fn push_iso(self, out: &mut String) {
-        push_padded(out, i64::from(self.year), 4);
+        let (y, m, d) = (self.year, self.month, self.day);
+        if (0..=9999).contains(&y) && m <= 99 && d <= 99 {
+            // Every valid date: ten bytes at once.
+            let y = y as u32;
+            let digit = |v: u32| b'0' + (v % 10) as u8;
+            let iso = [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                b'-',
+                digit(m / 10),
+                digit(m),
+                b'-',
+                digit(d / 10),
+                digit(d),
+            ];
+            out.push_str(std::str::from_utf8(&iso).unwrap_or_default());
+            return;
+        }
+        push_padded(out, i64::from(y), 4);
         out.push('-');
-        push_padded(out, i64::from(self.month), 2);
+        push_padded(out, i64::from(m), 2);
         out.push('-');
-        push_padded(out, i64::from(self.day), 2);
+        push_padded(out, i64::from(d), 2);
     }
 }
 
@@ -208,6 +229,13 @@ mod tests {
             day.push_iso(&mut s);
             assert_eq!(s, day.to_string());
             d = day.add_days(3_217);
+        }
+        // Out of the calendar, as fields can be written.
+        for (year, month, day) in [(-5, 1, 1), (10_000, 12, 31), (2017, 100, 7), (2017, 1, 123)] {
+            let d = Date { year, month, day };
+            let mut s = String::new();
+            d.push_iso(&mut s);
+            assert_eq!(s, d.to_string());
         }
     }
 }

@@ -18,7 +18,6 @@ use crate::model::{Label, Options, RefSource, Span};
 use crate::text::{Doc, Kind};
 use resolve::{Anchor, Ctx, Tense};
 use scan::{Cand, Scan, Sem, Type};
-use std::rc::Rc;
 
 /// The reference date used to resolve relative expressions, and where it came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,8 +60,8 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
     };
     let mut spans = Vec::with_capacity(cands.len());
     // The words of each expression that named a day, for a clock time next
-    // to it; shared with the anchors, not copied.
-    let mut resolved_days: Vec<Option<(Date, Rc<str>)>> = Vec::with_capacity(cands.len());
+    // to it.
+    let mut resolved_days: Vec<Option<(Date, &str)>> = Vec::with_capacity(cands.len());
     for (k, c) in cands.iter().enumerate() {
         let (Some(first), Some(last)) =
             (doc.tokens.get(c.a), doc.tokens.get(c.b.saturating_sub(1)))
@@ -79,26 +78,26 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         };
         let sentence = doc.sentence_of.get(c.a).copied().unwrap_or(0);
         let res = resolve::resolve(&c.sem, &tense, &ctx, base, sentence);
-        let text: Rc<str> = doc.slice(c.a, c.b).into();
+        let text = doc.slice(c.a, c.b);
         if matches!(c.ty, Type::Date | Type::Time) {
             if let Some(d) = res.day {
                 ctx.last_day = Some(Anchor {
                     date: d,
-                    text: Rc::clone(&text),
+                    text,
                     sentence,
                 });
             }
             if let Some(m) = res.month {
                 ctx.last_month = Some(Anchor {
                     date: m,
-                    text: Rc::clone(&text),
+                    text,
                     sentence,
                 });
             }
             if let Some(y) = res.year.and_then(|y| Date::new(y, 1, 1)) {
                 ctx.last_year = Some(Anchor {
                     date: y,
-                    text: Rc::clone(&text),
+                    text,
                     sentence,
                 });
             }
@@ -142,14 +141,14 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
 
 /// The day a clock time with no day of its own falls on: a day named right
 /// next to it in the same sentence (`3 p.m. Monday`, `Monday at 3 p.m.`).
-fn time_base(
-    doc: &Doc,
+fn time_base<'d>(
+    doc: &Doc<'d>,
     cands: &[Cand],
-    resolved: &[Option<(Date, Rc<str>)>],
+    resolved: &[Option<(Date, &'d str)>],
     k: usize,
     scan: &Scan,
     ctx: &Ctx,
-) -> Option<(Date, String)> {
+) -> Option<(Date, &'d str)> {
     let c = cands.get(k)?;
     let sentence = doc.sentence(c.a);
     // A day just before, in reach (`Monday at 3 p.m.`).
@@ -158,7 +157,7 @@ fn time_base(
         && p.b + 3 >= c.a
         && p.a >= sentence.0
     {
-        return Some((d.0, d.1.to_string()));
+        return Some(*d);
     }
     // A day just after (`3 p.m. on Monday`): resolve it on the side.
     if let Some(nx) = cands.get(k + 1)
@@ -170,7 +169,7 @@ fn time_base(
         let sn = doc.sentence_of.get(nx.a).copied().unwrap_or(0);
         let res = resolve::resolve(&nx.sem, &tense, ctx, None, sn);
         if let Some(d) = res.day {
-            return Some((d, doc.slice(nx.a, nx.b).to_string()));
+            return Some((d, doc.slice(nx.a, nx.b)));
         }
     }
     None

@@ -23,26 +23,26 @@ pub enum Tense<'w> {
 
 /// A date the text talked about, and the words that named it.
 #[derive(Clone, Debug)]
-pub struct Anchor {
+pub struct Anchor<'t> {
     /// The date (day 1 / month 1 when coarser).
     pub date: Date,
-    /// The words (shared: one expression may anchor day, month and year).
-    pub text: std::rc::Rc<str>,
+    /// The words, in the text.
+    pub text: &'t str,
     /// The sentence they are in.
     pub sentence: u32,
 }
 
 /// What resolution carries from one expression to the next.
 #[derive(Clone, Debug, Default)]
-pub struct Ctx {
+pub struct Ctx<'t> {
     /// The reference date.
     pub reference: Option<Date>,
     /// The last day the text talked about.
-    pub last_day: Option<Anchor>,
+    pub last_day: Option<Anchor<'t>>,
     /// The last month (from a day or a month).
-    pub last_month: Option<Anchor>,
+    pub last_month: Option<Anchor<'t>>,
     /// The last year (from a day, month or year).
-    pub last_year: Option<Anchor>,
+    pub last_year: Option<Anchor<'t>>,
 }
 
 /// A resolved value, with its explanation, and the day/month/year it names
@@ -173,7 +173,7 @@ enum Base<'c> {
     /// The reference date.
     Reference(Date),
     /// The date the text last talked about, and its words.
-    LastTalked(&'c Anchor),
+    LastTalked(&'c Anchor<'c>),
     /// The reference date, when the text gave no date before.
     NoEarlier(Date),
     /// Nothing: the caller writes its own explanation.
@@ -186,7 +186,7 @@ impl Piece for Base<'_> {
             Base::Reference(r) => RefWords(*r).push_to(out),
             Base::LastTalked(a) => {
                 out.push_str("the date last talked about (\"");
-                out.push_str(&a.text);
+                out.push_str(a.text);
                 out.push_str("\", ");
                 a.date.push_iso(out);
                 out.push(')');
@@ -326,7 +326,7 @@ pub fn resolve(
     sem: &Sem,
     tense: &Tense,
     ctx: &Ctx,
-    time_base: Option<(Date, String)>,
+    time_base: Option<(Date, &str)>,
     sentence: u32,
 ) -> Resolved {
     let r = ctx.reference;
@@ -745,7 +745,7 @@ pub fn resolve(
                     day_value(dt),
                     cat![
                         "day of the month last talked about (\"",
-                        &*a.text,
+                        a.text,
                         "\", ",
                         Pad(a.date.year.into(), 0),
                         "-",
@@ -841,7 +841,7 @@ pub fn resolve(
                         Some(a.date),
                         cat![
                             "time on the date last talked about (\"",
-                            &*a.text,
+                            a.text,
                             "\", ",
                             a.date,
                             ")"
@@ -1049,7 +1049,7 @@ mod tests {
         ];
         let anchor = Anchor {
             date: Date::new(2017, 2, 11).unwrap(),
-            text: "February 11".into(),
+            text: "February 11",
             sentence: 3,
         };
         let with_anchors = Ctx {
@@ -1073,12 +1073,9 @@ mod tests {
         let mut differ = 0;
         for sem in meanings() {
             for ctx in &contexts {
-                for base in [
-                    None,
-                    Some((Date::new(2017, 2, 20).unwrap(), "Monday".into())),
-                ] {
+                for base in [None, Some((Date::new(2017, 2, 20).unwrap(), "Monday"))] {
                     let out = |t: &Tense| {
-                        let r = resolve(&sem, t, ctx, base.clone(), 4);
+                        let r = resolve(&sem, t, ctx, base, 4);
                         (r.value, r.why.into_owned(), r.day, r.month, r.year)
                     };
                     let first = out(&tenses[0]);
