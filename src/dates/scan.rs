@@ -443,8 +443,24 @@ static STARTS: LazyLock<WordTable<u32>> = LazyLock::new(|| {
 /// [`starts`] of the word (zero for a word no pattern starts with).
 #[inline(always)]
 fn gate(scan: &Scan, i: usize) -> u32 {
-    if scan.is_num(i) {
+    let Some(t) = scan.doc.tokens.get(i) else {
+        return 0;
+    };
+    if t.kind == Kind::Num {
         return start::DIGITS;
+    }
+    // Most words are ruled out by their own bytes' shape, before their
+    // lower-case form is fetched: a starter is ASCII (or `‘`, which has no
+    // case), so a token that is one in lower case has its shape. `’` is
+    // read as `'`.
+    let bytes = scan
+        .doc
+        .text
+        .as_bytes()
+        .get(t.start..t.end)
+        .unwrap_or_default();
+    if !STARTS.may_hold(bytes) && bytes != "’".as_bytes() {
+        return 0;
     }
     STARTS.get(scan.w(i))
 }

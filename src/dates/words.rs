@@ -641,6 +641,9 @@ pub struct WordTable<V> {
     /// `("", default)` marks an empty slot (no listed word is empty).
     slots: Vec<(&'static str, V)>,
     mask: usize,
+    /// For each [`WordTable::shape`] of first and last byte, a bit for
+    /// each length a listed word of that shape has.
+    shapes: Vec<u64>,
 }
 
 impl<V: Copy + Default> WordTable<V> {
@@ -650,10 +653,15 @@ impl<V: Copy + Default> WordTable<V> {
         let mut t = WordTable {
             slots: vec![("", V::default()); n],
             mask: n - 1,
+            shapes: vec![0; 1 << 10],
         };
         for &(w, v) in words {
             if w.is_empty() {
                 continue;
+            }
+            let (shape, len) = Self::shape(w.as_bytes());
+            if let Some(s) = t.shapes.get_mut(shape) {
+                *s |= len;
             }
             let mut k = Self::slot(w);
             while let Some(slot) = t.slots.get_mut(k & t.mask) {
@@ -677,6 +685,29 @@ impl<V: Copy + Default> WordTable<V> {
         let key =
             b.len() as u64 | byte(0) << 8 | byte(1) << 16 | byte(b.len().wrapping_sub(1)) << 24;
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize
+    }
+
+    /// The low five bits of the first and last bytes of a word (as an
+    /// index), and its length (as a bit). An ASCII letter has the same low
+    /// five bits in either case, so a word and its lower-case form have the
+    /// same shape when they differ only in ASCII letters.
+    fn shape(w: &[u8]) -> (usize, u64) {
+        let (first, last) = match (w.first(), w.last()) {
+            (Some(&f), Some(&l)) => (usize::from(f & 31), usize::from(l & 31)),
+            _ => (0, 0),
+        };
+        (first << 5 | last, 1 << w.len().min(63))
+    }
+
+    /// Whether a listed word may be `w` in lower case, from its shape alone:
+    /// no when no listed word has its length and its first and last bytes
+    /// (up to ASCII case), which is the answer for most words. A test of
+    /// the text's own bytes, so the caller need not lower-case the word.
+    /// Yes for a word of ASCII letters and other bytes whose lower-case
+    /// form is listed.
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        let (shape, len) = Self::shape(w);
+        self.shapes.get(shape).is_some_and(|&s| s & len != 0)
     }
 
     /// The value of `w`, or the default when `w` is not listed.
@@ -732,6 +763,13 @@ mod tests {
         assert_eq!(t.get("mar"), 7);
         for w in ["", "w", "wek", "weeks", "wrack", "b", "marc", "’", "é"] {
             assert_eq!(t.get(w), 0, "{w}");
+        }
+        for (w, _) in words {
+            assert!(t.may_hold(w.as_bytes()), "{w}");
+            assert!(t.may_hold(w.to_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["said", "Wed", "ATE", "marcs", ""] {
+            assert!(!t.may_hold(w.as_bytes()), "{w}");
         }
     }
 }
