@@ -203,6 +203,13 @@ impl Piece for Base<'_> {
 /// The pieces appended in order to a new `String`: `cat![a, b]` is
 /// `format!("{a}{b}")` for [`Piece`]s.
 macro_rules! cat {
+    // A value: a few bytes.
+    (value: $($piece:expr),+ $(,)?) => {{
+        let mut out = String::with_capacity(16);
+        $( Piece::push_to(&$piece, &mut out); )+
+        out
+    }};
+    // An explanation: a sentence.
     ($($piece:expr),+ $(,)?) => {{
         let mut out = String::with_capacity(96);
         $( Piece::push_to(&$piece, &mut out); )+
@@ -211,12 +218,12 @@ macro_rules! cat {
 }
 
 fn month_value(y: i32, m: u32) -> String {
-    cat![Pad(y.into(), 4), "-", Pad(m.into(), 2)]
+    cat![value: Pad(y.into(), 4), "-", Pad(m.into(), 2)]
 }
 
 fn week_value(d: Date) -> String {
     let (y, w) = d.iso_week();
-    cat![Pad(y.into(), 4), "-W", Pad(w.into(), 2)]
+    cat![value: Pad(y.into(), 4), "-W", Pad(w.into(), 2)]
 }
 
 /// `d.to_string()`, without the formatting machinery.
@@ -343,7 +350,7 @@ pub fn resolve(
             Some(dt) => Resolved::new(day_value(dt), "full date as written").with_day(dt),
             None => Resolved::new(
                 cat![
-                    Pad((*y).into(), 4),
+                    value: Pad((*y).into(), 4),
                     "-",
                     Pad((*m).into(), 2),
                     "-",
@@ -378,7 +385,7 @@ pub fn resolve(
                     .with_day(dt)
                 }
                 None => Resolved::new(
-                    cat!["XXXX-", Pad((*m).into(), 2), "-", Pad((*d).into(), 2)],
+                    cat![value: "XXXX-", Pad((*m).into(), 2), "-", Pad((*d).into(), 2)],
                     "month and day without a year; no reference date",
                 ),
             }
@@ -412,7 +419,7 @@ pub fn resolve(
                     .with_month(y, *m)
                 }
                 None => Resolved::new(
-                    cat!["XXXX-", Pad((*m).into(), 2)],
+                    cat![value: "XXXX-", Pad((*m).into(), 2)],
                     "month without a year; no reference date",
                 ),
             }
@@ -421,7 +428,7 @@ pub fn resolve(
             let name = MONTH_NAMES[(*m as usize).clamp(1, 12) - 1];
             let Some(r) = r else {
                 return Resolved::new(
-                    cat!["XXXX-", Pad((*m).into(), 2)],
+                    cat![value: "XXXX-", Pad((*m).into(), 2)],
                     "month with a direction word; no reference date",
                 );
             };
@@ -454,11 +461,13 @@ pub fn resolve(
             )
             .with_month(y, *m)
         }
-        Sem::Year(y) => Resolved::new(cat![Pad((*y).into(), 4)], "year as written").with_year(*y),
-        Sem::Decade(d) => Resolved::new(cat![Pad((*d).into(), 3)], "decade as written"),
-        Sem::Century(c) => Resolved::new(cat![Pad((*c).into(), 2)], "century as written"),
+        Sem::Year(y) => {
+            Resolved::new(cat![value: Pad((*y).into(), 4)], "year as written").with_year(*y)
+        }
+        Sem::Decade(d) => Resolved::new(cat![value: Pad((*d).into(), 3)], "decade as written"),
+        Sem::Century(c) => Resolved::new(cat![value: Pad((*c).into(), 2)], "century as written"),
         Sem::Season { y: Some(y), s } => Resolved::new(
-            cat![Pad((*y).into(), 4), "-", s],
+            cat![value: Pad((*y).into(), 4), "-", s],
             "season and year as written",
         )
         .with_year(*y),
@@ -466,7 +475,7 @@ pub fn resolve(
             Some(r) => {
                 let y = pick_month_year(r, season_month(s), 3, tense);
                 Resolved::new(
-                    cat![Pad(y.into(), 4), "-", s],
+                    cat![value: Pad(y.into(), 4), "-", s],
                     cat![
                         "season without a year, ",
                         TenseWords(tense),
@@ -476,7 +485,10 @@ pub fn resolve(
                 )
                 .with_year(y)
             }
-            None => Resolved::new(cat!["XXXX-", s], "season without a year; no reference date"),
+            None => Resolved::new(
+                cat![value: "XXXX-", s],
+                "season without a year; no reference date",
+            ),
         },
         Sem::SeasonDir { s, dir } => match r {
             Some(r) => {
@@ -500,15 +512,15 @@ pub fn resolve(
                     _ => r.year,
                 };
                 Resolved::new(
-                    cat![Pad(y.into(), 4), "-", s],
+                    cat![value: Pad(y.into(), 4), "-", s],
                     cat!["season with a direction word, from ", RefWords(r)],
                 )
                 .with_year(y)
             }
-            None => Resolved::new(cat!["XXXX-", s], "season; no reference date"),
+            None => Resolved::new(cat![value: "XXXX-", s], "season; no reference date"),
         },
         Sem::Quarter { y: Some(y), q } => Resolved::new(
-            cat![Pad((*y).into(), 4), "-Q", Pad((*q).into(), 0)],
+            cat![value: Pad((*y).into(), 4), "-Q", Pad((*q).into(), 0)],
             "quarter and year as written",
         )
         .with_year(*y),
@@ -516,7 +528,7 @@ pub fn resolve(
             Some(r) => {
                 let y = pick_month_year(r, q * 3 - 2, 3, tense);
                 Resolved::new(
-                    cat![Pad(y.into(), 4), "-Q", Pad((*q).into(), 0)],
+                    cat![value: Pad(y.into(), 4), "-Q", Pad((*q).into(), 0)],
                     cat![
                         "quarter without a year, ",
                         TenseWords(tense),
@@ -527,12 +539,12 @@ pub fn resolve(
                 .with_year(y)
             }
             None => Resolved::new(
-                cat!["XXXX-Q", Pad((*q).into(), 0)],
+                cat![value: "XXXX-Q", Pad((*q).into(), 0)],
                 "quarter without a year; no reference date",
             ),
         },
         Sem::Half { y: Some(y), h } => Resolved::new(
-            cat![Pad((*y).into(), 4), "-H", Pad((*h).into(), 0)],
+            cat![value: Pad((*y).into(), 4), "-H", Pad((*h).into(), 0)],
             "half year as written",
         )
         .with_year(*y),
@@ -540,7 +552,7 @@ pub fn resolve(
             Some(r) => {
                 let y = pick_month_year(r, h * 6 - 5, 6, tense);
                 Resolved::new(
-                    cat![Pad(y.into(), 4), "-H", Pad((*h).into(), 0)],
+                    cat![value: Pad(y.into(), 4), "-H", Pad((*h).into(), 0)],
                     cat![
                         "half year without a year, ",
                         TenseWords(tense),
@@ -551,16 +563,19 @@ pub fn resolve(
                 .with_year(y)
             }
             None => Resolved::new(
-                cat!["XXXX-H", Pad((*h).into(), 0)],
+                cat![value: "XXXX-H", Pad((*h).into(), 0)],
                 "half year without a year; no reference date",
             ),
         },
-        Sem::Fiscal(y) => Resolved::new(cat!["FY", Pad((*y).into(), 4)], "fiscal year as written"),
+        Sem::Fiscal(y) => Resolved::new(
+            cat![value: "FY", Pad((*y).into(), 4)],
+            "fiscal year as written",
+        ),
         Sem::Weekday { w, dir } => {
             let name = WEEKDAY_NAMES[(*w as usize).clamp(1, 7) - 1];
             let Some(r) = r else {
                 return Resolved::new(
-                    cat!["XXXX-WXX-", Pad((*w).into(), 0)],
+                    cat![value: "XXXX-WXX-", Pad((*w).into(), 0)],
                     "weekday; no reference date",
                 );
             };
@@ -582,7 +597,7 @@ pub fn resolve(
             };
             let Some(d) = r.add_days(offset) else {
                 return Resolved::new(
-                    cat!["XXXX-WXX-", Pad((*w).into(), 0)],
+                    cat![value: "XXXX-WXX-", Pad((*w).into(), 0)],
                     "weekday out of calendar range",
                 );
             };
@@ -703,7 +718,7 @@ pub fn resolve(
                     _ => 1,
                 };
                 return Resolved::new(
-                    cat!["XXXX-", Pad(m.into(), 2), "-WXX"],
+                    cat![value: "XXXX-", Pad(m.into(), 2), "-WXX"],
                     "week of a month; no reference date",
                 );
             };
@@ -774,13 +789,13 @@ pub fn resolve(
                         )
                         .with_day(dt),
                         None => Resolved::new(
-                            cat!["XXXX-XX-", Pad((*d).into(), 2)],
+                            cat![value: "XXXX-XX-", Pad((*d).into(), 2)],
                             "day of a month too short",
                         ),
                     }
                 }
                 None => Resolved::new(
-                    cat!["XXXX-XX-", Pad((*d).into(), 2)],
+                    cat![value: "XXXX-XX-", Pad((*d).into(), 2)],
                     "day of the month; no reference date",
                 ),
             }
@@ -794,7 +809,7 @@ pub fn resolve(
                 let d = if back { r.add_days(-wd) } else { Some(r) };
                 match d {
                     Some(d) => Resolved::new(
-                        cat![week_value(d), "-WE"],
+                        cat![value: week_value(d), "-WE"],
                         cat![
                             "the weekend ",
                             TenseWords(tense),
@@ -822,7 +837,7 @@ pub fn resolve(
                     match res.day {
                         Some(dt) => (Some(dt), res.why),
                         None => {
-                            return Resolved::new(cat![res.value, "T", hm, zone], res.why);
+                            return Resolved::new(cat![value: res.value, "T", hm, zone], res.why);
                         }
                     }
                 }
@@ -853,8 +868,8 @@ pub fn resolve(
                 },
             };
             match base {
-                Some(d) => Resolved::new(cat![d, "T", hm, zone], how),
-                None => Resolved::new(cat!["XXXX-XX-XXT", hm, zone], how),
+                Some(d) => Resolved::new(cat![value: d, "T", hm, zone], how),
+                None => Resolved::new(cat![value: "XXXX-XX-XXT", hm, zone], how),
             }
         }
     }
@@ -895,7 +910,7 @@ fn rel_unit(base: Date, unit: Unit, n: i64, base_words: Base) -> Resolved {
         Unit::Week | Unit::Weekend | Unit::Fortnight => match base.add_days(7 * n) {
             Some(d) => {
                 let v = if unit == Unit::Weekend {
-                    cat![week_value(d), "-WE"]
+                    cat![value: week_value(d), "-WE"]
                 } else {
                     week_value(d)
                 };
@@ -911,17 +926,20 @@ fn rel_unit(base: Date, unit: Unit, n: i64, base_words: Base) -> Resolved {
             let q = i64::from(base.year) * 4 + i64::from((base.month - 1) / 3) + n;
             let y = q.div_euclid(4) as i32;
             Resolved::new(
-                cat![Pad(y.into(), 4), "-Q", Pad(q.rem_euclid(4) + 1, 0)],
+                cat![value: Pad(y.into(), 4), "-Q", Pad(q.rem_euclid(4) + 1, 0)],
                 why,
             )
             .with_year(y)
         }
         Unit::Year => {
             let y = base.year + n as i32;
-            Resolved::new(cat![Pad(y.into(), 4)], why).with_year(y)
+            Resolved::new(cat![value: Pad(y.into(), 4)], why).with_year(y)
         }
-        Unit::Decade => Resolved::new(cat![Pad((base.year / 10 + n as i32).into(), 3)], why),
-        Unit::Century => Resolved::new(cat![Pad((base.year / 100 + n as i32).into(), 2)], why),
+        Unit::Decade => Resolved::new(cat![value: Pad((base.year / 10 + n as i32).into(), 3)], why),
+        Unit::Century => Resolved::new(
+            cat![value: Pad((base.year / 100 + n as i32).into(), 2)],
+            why,
+        ),
         Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => match base.add_days(n) {
             Some(d) => Resolved::new(day_value(d), why).with_day(d),
             None => Resolved::new("XXXX-XX-XX".into(), why),
