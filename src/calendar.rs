@@ -105,6 +105,64 @@ impl Date {
     }
 }
 
+/// Appends `v` in decimal to `out`, zero-padded to `width` characters as
+/// `format!("{v:0width$}")` writes it (a minus sign counts in the width).
+/// Dates are written for every date expression, several times for some;
+/// the formatting machinery costs many times this.
+pub fn push_padded(out: &mut String, v: i64, width: usize) {
+    // The digits, right-aligned (u64::MAX has 20).
+    let mut buf = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut len = 0;
+    for slot in buf.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push('-');
+    }
+    for _ in len + usize::from(v < 0)..width {
+        out.push('0');
+    }
+    let digits = buf.get(buf.len() - len..).unwrap_or_default();
+    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
+}
+
+impl Date {
+    /// Appends the date as `YYYY-MM-DD` to `out`: what `Display` writes.
+    pub fn push_iso(self, out: &mut String) {
+        let (y, m, d) = (self.year, self.month, self.day);
+        if (0..=9999).contains(&y) && m <= 99 && d <= 99 {
+            // Every valid date: ten bytes at once.
+            let y = y as u32;
+            let digit = |v: u32| b'0' + (v % 10) as u8;
+            let iso = [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                b'-',
+                digit(m / 10),
+                digit(m),
+                b'-',
+                digit(d / 10),
+                digit(d),
+            ];
+            out.push_str(std::str::from_utf8(&iso).unwrap_or_default());
+            return;
+        }
+        push_padded(out, i64::from(y), 4);
+        out.push('-');
+        push_padded(out, i64::from(m), 2);
+        out.push('-');
+        push_padded(out, i64::from(d), 2);
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -135,5 +193,49 @@ mod tests {
         assert_eq!(Date::parse("2017-02-21T10:00"), Date::new(2017, 2, 21));
         assert_eq!(Date::new(1, 1, 1).unwrap().add_days(-1), None);
         assert_eq!(Date::new(2000, 1, 1).unwrap().add_days(i64::MAX), None);
+    }
+
+    #[test]
+    fn pushes_write_what_format_writes() {
+        let values = [
+            0,
+            1,
+            -1,
+            7,
+            -7,
+            42,
+            -42,
+            999,
+            -999,
+            1000,
+            2017,
+            -2017,
+            99_999,
+            i64::from(i32::MIN),
+            i64::from(i32::MAX),
+            i64::MIN,
+            i64::MAX,
+        ];
+        for v in values {
+            for width in 0..6 {
+                let mut s = String::from("x");
+                push_padded(&mut s, v, width);
+                assert_eq!(s, format!("x{v:0width$}"), "{v} {width}");
+            }
+        }
+        let mut d = Date::new(1, 1, 1);
+        while let Some(day) = d {
+            let mut s = String::new();
+            day.push_iso(&mut s);
+            assert_eq!(s, day.to_string());
+            d = day.add_days(3_217);
+        }
+        // Out of the calendar, as fields can be written.
+        for (year, month, day) in [(-5, 1, 1), (10_000, 12, 31), (2017, 100, 7), (2017, 1, 123)] {
+            let d = Date { year, month, day };
+            let mut s = String::new();
+            d.push_iso(&mut s);
+            assert_eq!(s, d.to_string());
+        }
     }
 }

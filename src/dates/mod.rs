@@ -18,7 +18,6 @@ use crate::model::{Label, Options, RefSource, Span};
 use crate::text::{Doc, Kind};
 use resolve::{Anchor, Ctx, Tense};
 use scan::{Cand, Scan, Sem, Type};
-use std::rc::Rc;
 
 /// The reference date used to resolve relative expressions, and where it came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,8 +60,8 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
     };
     let mut spans = Vec::with_capacity(cands.len());
     // The words of each expression that named a day, for a clock time next
-    // to it; shared with the anchors, not copied.
-    let mut resolved_days: Vec<Option<(Date, Rc<str>)>> = Vec::with_capacity(cands.len());
+    // to it.
+    let mut resolved_days: Vec<Option<(Date, &str)>> = Vec::with_capacity(cands.len());
     for (k, c) in cands.iter().enumerate() {
         let (Some(first), Some(last)) =
             (doc.tokens.get(c.a), doc.tokens.get(c.b.saturating_sub(1)))
@@ -71,7 +70,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
             continue;
         };
         let (start, end) = (first.start, last.end);
-        let tense = clause_tense(&scan, doc, c.a, c.b);
+        let tense = tense_for(&scan, doc, c);
         let base = if matches!(c.sem, Sem::Time { day: None, .. }) {
             time_base(doc, &cands, &resolved_days, k, &scan, &ctx)
         } else {
@@ -79,26 +78,26 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         };
         let sentence = doc.sentence_of.get(c.a).copied().unwrap_or(0);
         let res = resolve::resolve(&c.sem, &tense, &ctx, base, sentence);
-        let text: Rc<str> = doc.slice(c.a, c.b).into();
+        let text = doc.slice(c.a, c.b);
         if matches!(c.ty, Type::Date | Type::Time) {
             if let Some(d) = res.day {
                 ctx.last_day = Some(Anchor {
                     date: d,
-                    text: Rc::clone(&text),
+                    text,
                     sentence,
                 });
             }
             if let Some(m) = res.month {
                 ctx.last_month = Some(Anchor {
                     date: m,
-                    text: Rc::clone(&text),
+                    text,
                     sentence,
                 });
             }
             if let Some(y) = res.year.and_then(|y| Date::new(y, 1, 1)) {
                 ctx.last_year = Some(Anchor {
                     date: y,
-                    text: Rc::clone(&text),
+                    text,
                     sentence,
                 });
             }
@@ -110,7 +109,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
         let mut why = if res.why.starts_with(c.rule) {
             res.why
         } else {
-            [c.rule, ": ", &res.why].concat()
+            [c.rule, ": ", &res.why].concat().into()
         };
         if let Some(m) = c.modifier {
             // `early on Sunday` keeps `early` outside the span.
@@ -132,9 +131,9 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
                 }
                 doc.tok(k)
             };
-            why.extend(["; mod ", m, " from \"", word, "\""]);
+            why.to_mut().extend(["; mod ", m, " from \"", word, "\""]);
         }
-        span.why = Some(why.into());
+        span.why = Some(why);
         spans.push(span);
     }
     Dated { spans, reference }
@@ -142,14 +141,14 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
 
 /// The day a clock time with no day of its own falls on: a day named right
 /// next to it in the same sentence (`3 p.m. Monday`, `Monday at 3 p.m.`).
-fn time_base(
-    doc: &Doc,
+fn time_base<'d>(
+    doc: &Doc<'d>,
     cands: &[Cand],
-    resolved: &[Option<(Date, Rc<str>)>],
+    resolved: &[Option<(Date, &'d str)>],
     k: usize,
     scan: &Scan,
     ctx: &Ctx,
-) -> Option<(Date, String)> {
+) -> Option<(Date, &'d str)> {
     let c = cands.get(k)?;
     let sentence = doc.sentence(c.a);
     // A day just before, in reach (`Monday at 3 p.m.`).
@@ -158,7 +157,7 @@ fn time_base(
         && p.b + 3 >= c.a
         && p.a >= sentence.0
     {
-        return Some((d.0, d.1.to_string()));
+        return Some(*d);
     }
     // A day just after (`3 p.m. on Monday`): resolve it on the side.
     if let Some(nx) = cands.get(k + 1)
@@ -166,11 +165,11 @@ fn time_base(
         && nx.b <= sentence.1
         && !matches!(nx.sem, Sem::Time { .. })
     {
-        let tense = clause_tense(scan, doc, nx.a, nx.b);
+        let tense = tense_for(scan, doc, nx);
         let sn = doc.sentence_of.get(nx.a).copied().unwrap_or(0);
         let res = resolve::resolve(&nx.sem, &tense, ctx, None, sn);
         if let Some(d) = res.day {
-            return Some((d, doc.slice(nx.a, nx.b).to_string()));
+            return Some((d, doc.slice(nx.a, nx.b)));
         }
     }
     None
@@ -209,9 +208,20 @@ fn is_ed_exception(w: &str) -> bool {
         )
 }
 
+/// The tense of the clause around candidate `c`, when its meaning reads
+/// one: a year or a full date as written needs none, and then the words
+/// around it are not read.
+fn tense_for<'d>(scan: &Scan<'d, '_>, doc: &Doc, c: &Cand) -> Tense<'d> {
+    if resolve::reads_tense(&c.sem) {
+        clause_tense(scan, doc, c.a, c.b)
+    } else {
+        Tense::Unknown
+    }
+}
+
 /// The tense of the clause holding tokens `a..b`: the nearest cue word within
 /// a bounded window of the same sentence (10 tokens before, 8 after).
-fn clause_tense(scan: &Scan, doc: &Doc, a: usize, b: usize) -> Tense {
+fn clause_tense<'d>(scan: &Scan<'d, '_>, doc: &Doc, a: usize, b: usize) -> Tense<'d> {
     let (s0, s1) = doc.sentence(a);
     // `since March`: the preposition itself looks back.
     if a > s0 && scan.low(a - 1) == "since" {
@@ -225,7 +235,7 @@ fn clause_tense(scan: &Scan, doc: &Doc, a: usize, b: usize) -> Tense {
         match cue(scan, doc, k) {
             // `the attack on Monday is the third`: a copula after the
             // expression belongs to its noun phrase, not to its time.
-            Some(Tense::Present(w)) if k >= b && matches!(w.as_str(), "is" | "are") => {}
+            Some(Tense::Present(w)) if k >= b && matches!(w.as_ref(), "is" | "are") => {}
             Some(t) => best = Some((dist, t)),
             None => {}
         }
@@ -242,8 +252,25 @@ fn clause_tense(scan: &Scan, doc: &Doc, a: usize, b: usize) -> Tense {
     best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
 }
 
-/// Whether token `k` is a tense cue, and which.
-fn cue(scan: &Scan, doc: &Doc, k: usize) -> Option<Tense> {
+/// Whether token `k` is a tense cue, and which: [`cue_rules`], after one
+/// look-up that rules out most words (the test `cue_agrees_with_its_rules`
+/// checks the two agree).
+fn cue<'d>(scan: &Scan<'d, '_>, doc: &Doc, k: usize) -> Option<Tense<'d>> {
+    let w = scan.low(k);
+    // Most words are in no cue class and end in no `-ed`: then only the
+    // rule for `to be held` (any word after `to be`) can make them a cue.
+    if words::cue_class(w) == 0 && !(w.len() >= 5 && w.ends_with("ed")) {
+        return (doc.tokens.get(k)?.kind == Kind::Word
+            && k > 1
+            && scan.low(k - 1) == "be"
+            && scan.low(k - 2) == "to")
+            .then(|| Tense::Future(format!("to be {w}").into()));
+    }
+    cue_rules(scan, doc, k)
+}
+
+/// The tense rules for token `k`, one by one.
+fn cue_rules<'d>(scan: &Scan<'d, '_>, doc: &Doc, k: usize) -> Option<Tense<'d>> {
     let w = scan.low(k);
     let tok = doc.tokens.get(k)?;
     if tok.kind != Kind::Word {
@@ -263,12 +290,12 @@ fn cue(scan: &Scan, doc: &Doc, k: usize) -> Option<Tense> {
         return None;
     }
     if matches!(w, "going" | "set" | "expected" | "scheduled") && next == "to" {
-        return Some(Tense::Future(format!("{w} to")));
+        return Some(Tense::Future(format!("{w} to").into()));
     }
     // `to be held`, `is to be signed`: a passive infinitive looks ahead.
     let prev2 = if k > 1 { scan.low(k - 2) } else { "" };
     if prev == "be" && prev2 == "to" {
-        return Some(Tense::Future(format!("to be {w}")));
+        return Some(Tense::Future(format!("to be {w}").into()));
     }
     // `will be held`, `has been delayed`: the auxiliary decides, not the participle.
     if matches!(prev, "be" | "been" | "being") {
@@ -513,6 +540,66 @@ mod tests {
                 assert!(text.get(s.start..s.end).is_some(), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn cue_agrees_with_its_rules() {
+        // Every word of the cue lists and of the rules, some others, `-ed`
+        // words, in the contexts the rules read.
+        let mut vocab: Vec<String> = [
+            words::FUTURE_CUES,
+            words::PRESENT_EVENTS,
+            words::IRREGULAR_PAST,
+            &words::cue::RULE_WORDS[..],
+        ]
+        .concat()
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        vocab.extend(
+            "due to be been being going set expected scheduled hundred based armed \
+             freed agreed signed delayed red ed bed naked Reported Signed the it said March"
+                .split_whitespace()
+                .map(str::to_string),
+        );
+        let mut text = String::new();
+        for w in &vocab {
+            for (before, after) in [
+                ("", ""),
+                ("to be ", ""),
+                ("will be ", ""),
+                ("has been ", " to"),
+                ("he'", " go"),
+                ("she ", "'t go"),
+                ("they ", " to go"),
+                ("“", "”"),
+            ] {
+                text.push_str(&format!("{before}{w}{after} x.\n"));
+                let cap = capitalized(w);
+                text.push_str(&format!("{before}{cap}{after} x.\n"));
+            }
+        }
+        let doc = Doc::new(&text);
+        let scan = Scan::new(&doc, false);
+        let mut cues = 0;
+        for k in 0..doc.tokens.len() + 2 {
+            let fast = cue(&scan, &doc, k);
+            assert_eq!(
+                fast,
+                cue_rules(&scan, &doc, k),
+                "token {k}: {:?}",
+                doc.tok(k)
+            );
+            cues += usize::from(fast.is_some());
+        }
+        assert!(cues > 500, "only {cues} cues");
+    }
+
+    fn capitalized(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! meaning (`Sem`) but no value yet: values depend on the reference date and
 //! on what the text talked about before, which `resolve` tracks.
 
-use super::words::{self, Unit};
+use super::words::{self, Unit, WordTable};
 use crate::text::{Doc, Kind};
+use std::sync::LazyLock;
 
 /// What a temporal expression means before it is anchored.
 #[derive(Clone, Debug, PartialEq)]
@@ -399,50 +400,84 @@ fn starts(w: &str) -> u32 {
         .fold(0, |may, &(bit, _)| may | bit)
 }
 
-/// [`starts`] of each token, remembered per word: a text repeats its words,
-/// and a look-up (a hash of a few bytes, one comparison) costs less than
-/// the tests. A direct-mapped cache, not a hash map: each slot holds the
-/// last word that hashed to it, so a collision only costs computing
-/// [`starts`] again, and words made to collide cannot slow the scan down.
-struct Gate<'s> {
-    slots: Vec<(&'s str, u32)>,
-    /// log2 of the number of slots.
-    bits: u32,
+/// Every word for which [`starts`] sets a bit: the words the patterns name
+/// as their first token (in the code above or in a `words` table), with
+/// their `-s` and `-long` forms where a pattern strips those. The test
+/// `starters_are_every_word_that_starts_a_pattern` checks the list against
+/// every word the patterns' source names.
+const STARTERS: &str = "
+    ' ‘ a about almost an annually approximately apr april around at aug august autumn
+    centuries centurieslong century centurylong christmas coming countless couple current
+    currently daily day daylong days dayslong dec decade decadelong decades decadeslong
+    december dozen dozens each earlier early eight eighteen eighteenth eighth eighty eleven
+    eleventh every everyday fall feb february few fewer fifteen fifteenth fifth fifty first
+    fiscal five fortnight fortnightlong fortnights fortnightslong forty four fourteen
+    fourteenth fourth friday fridays fy h half halloween hour hourlong hourly hours
+    hourslong hr hrlong hrs hrslong hundred hundreds jan january jul july jun june just last
+    late lately later less longer many mar march may mid midday middle midnight min minlong
+    mins minslong minute minutelong minutes minuteslong monday mondays month monthlong
+    monthly months monthslong more multiple nearly new next nightly nine nineteen nineteenth
+    ninety ninth no noon nov november now nowadays numerous oct october once one over past
+    per presently q quarter quarterlong quarterly quarters quarterslong recent recently
+    roughly saturday saturdays sec seclong second secondlong seconds secondslong secs
+    secslong sep sept september seven seventeen seventeenth seventh seventy several shorter
+    six sixteen sixteenth sixth sixty some spring summer sunday sundays ten tenth that the
+    these third thirteen thirteenth thirtieth thirty this thousands three thursday thursdays
+    today tomorrow tonight tuesday tuesdays twelfth twelve twentieth twenty twice two up
+    valentine wednesday wednesdays week weekend weekendlong weekends weekendslong weeklong
+    weekly weeks weekslong well winter year yearlong yearly years yearslong yesterday yr
+    yrlong yrs yrslong zero
+";
+
+/// [`starts`] of every word of [`STARTERS`], built on first use: the gate
+/// then costs one table look-up a token, and nothing per call.
+static STARTS: LazyLock<WordTable<u32>> = LazyLock::new(|| {
+    let words: Vec<(&'static str, u32)> = STARTERS
+        .split_whitespace()
+        .map(|w| (w, starts(w)))
+        .collect();
+    WordTable::new(&words)
+});
+
+/// The gate bits of token `i` of `scan`: [`start::DIGITS`] for digits, else
+/// [`starts`] of the word (zero for a word no pattern starts with).
+#[inline(always)]
+fn gate(scan: &Scan, i: usize) -> u32 {
+    let Some(t) = scan.doc.tokens.get(i) else {
+        return 0;
+    };
+    if t.kind == Kind::Num {
+        return if scan.digits_may_start(i) {
+            start::DIGITS
+        } else {
+            0
+        };
+    }
+    // Most words are ruled out by their own bytes' shape, before their
+    // lower-case form is fetched: a starter is ASCII (or `‘`, which has no
+    // case), so a token that is one in lower case has its shape. `’` is
+    // read as `'`.
+    let bytes = scan
+        .doc
+        .text
+        .as_bytes()
+        .get(t.start..t.end)
+        .unwrap_or_default();
+    if !STARTS.may_hold(bytes) && bytes != "’".as_bytes() {
+        return 0;
+    }
+    STARTS.get(scan.w(i))
 }
 
-impl<'s> Gate<'s> {
-    /// A gate for a text of `tokens` tokens: a slot per token, within bounds.
-    fn new(tokens: usize) -> Gate<'s> {
-        let n = tokens.clamp(64, 4096).next_power_of_two();
-        // `("", 0)` is a true entry: no pattern starts with an empty word.
-        Gate {
-            slots: vec![("", 0); n],
-            bits: n.trailing_zeros(),
-        }
+/// The value of a run of digits, as `str::parse::<f64>` reads it. Up to
+/// fifteen digits, integer arithmetic gives it exactly (every such number
+/// is exact in an `f64`) at a fraction of the cost of parsing a float.
+fn digits_value(w: &str) -> Option<f64> {
+    if !w.is_empty() && w.len() <= 15 && w.bytes().all(|b| b.is_ascii_digit()) {
+        let v = w.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        return Some(v as f64);
     }
-
-    /// The gate bits of token `i` of `scan`.
-    fn starts(&mut self, scan: &'s Scan, i: usize) -> u32 {
-        if scan.is_num(i) {
-            return start::DIGITS;
-        }
-        let w = scan.w(i);
-        // A polynomial hash of the bytes, spread by a multiplicative one
-        // whose top bits pick the slot.
-        let h = w.bytes().fold(w.len() as u64, |h, b| {
-            h.wrapping_mul(31).wrapping_add(u64::from(b))
-        });
-        let k = (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize;
-        match self.slots.get_mut(k) {
-            Some(slot) => {
-                if slot.0 != w {
-                    *slot = (w, starts(w));
-                }
-                slot.1
-            }
-            None => starts(w),
-        }
-    }
+    w.parse().ok()
 }
 
 /// A pattern: the candidate it finds at a token, if any.
@@ -451,6 +486,8 @@ type Pattern<'d, 'a> = fn(&Scan<'d, 'a>, usize) -> Option<Cand>;
 impl<'d, 'a> Scan<'d, 'a> {
     /// Prepares a scan of `doc`.
     pub fn new(doc: &'d Doc<'a>, day_first: bool) -> Scan<'d, 'a> {
+        LazyLock::force(&STARTS);
+        words::build_tables();
         Scan {
             doc,
             day_first,
@@ -458,14 +495,50 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
     }
 
+    /// Whether the digits at `i` may start a pattern, from the word after
+    /// them: a year or a wire-service clock has four digits; a shorter or
+    /// longer number goes on into a date, time, duration or set only
+    /// through a month (`5 March`), a unit (`3 days`), an ordinal suffix,
+    /// `times`, `of`, or a sign the patterns read (`5:30`, `7/8/07`,
+    /// `'90s`, `3 p.m.`, `2.5 years`). Most numbers of news (`750,000
+    /// civilians`, `93.4 million`) stop at the next word.
+    fn digits_may_start(&self, i: usize) -> bool {
+        if self.w(i).len() == 4 {
+            return true;
+        }
+        let next = self.w(i + 1);
+        matches!(
+            next,
+            "times"
+                | "st"
+                | "nd"
+                | "rd"
+                | "th"
+                | "of"
+                | "-"
+                | "/"
+                | "."
+                | ","
+                | ":"
+                | "'"
+                | "s"
+                | "am"
+                | "pm"
+                | "a"
+                | "p"
+                | "o"
+        ) || words::month(next).is_some()
+            || Unit::parse(next).is_some()
+    }
+
     /// Token `i` in lower case, the curly apostrophe read as a straight one.
-    fn w(&self, i: usize) -> &str {
+    fn w(&self, i: usize) -> &'d str {
         let l = self.doc.low(i);
         if l == "’" { "'" } else { l }
     }
 
     /// Token `i` in lower case (empty when out of range).
-    pub fn low(&self, i: usize) -> &str {
+    pub fn low(&self, i: usize) -> &'d str {
         self.w(i)
     }
 
@@ -619,7 +692,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             if !self.digits_alone_before(i) {
                 return None;
             }
-            let mut v: f64 = w.parse().ok()?;
+            let mut v = digits_value(w)?;
             let mut j = i + 1;
             if self.w(j) == "." && self.glued(j) && self.is_num(j + 1) && self.glued(j + 1) {
                 let frac: f64 = format!("0.{}", self.w(j + 1)).parse().ok()?;
@@ -631,7 +704,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 && self.glued(j + 1)
                 && self.w(j + 1).len() == 3
             {
-                let rest: f64 = self.w(j + 1).parse().ok()?;
+                let rest = digits_value(self.w(j + 1))?;
                 v = v * 1000.0 + rest;
                 j += 2;
             }
@@ -698,11 +771,10 @@ impl<'d, 'a> Scan<'d, 'a> {
     pub fn run(&self) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
         let n = self.len();
-        let mut gate = Gate::new(n);
         let mut i = 0;
         while i < n {
             // Most tokens can start no pattern: skip them untried.
-            let may = gate.starts(self, i);
+            let may = gate(self, i);
             if may == 0 {
                 i += 1;
                 continue;
@@ -964,13 +1036,41 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// Patterns that start with `the`.
     fn with_the(&self, i: usize) -> Option<Cand> {
-        if self.w(i) != "the" || self.depth.get() >= MAX_DEPTH {
+        if self.w(i) != "the" || !self.may_follow_the(i + 1) || self.depth.get() >= MAX_DEPTH {
             return None;
         }
         self.depth.set(self.depth.get() + 1);
         let c = self.with_the_inner(i);
         self.depth.set(self.depth.get().saturating_sub(1));
         c
+    }
+
+    /// Whether token `j`, after a `the`, may go on into a pattern of
+    /// [`Scan::with_the_inner`]: each of its tests reads a word that starts
+    /// a pattern itself (`first`, `year`, `1990s`, `next`), or one of a few
+    /// words that only `the …` reads. `the` is the most common word of
+    /// news and nearly always opens no date, so this test runs first; the
+    /// test `gate_covers_every_match_*` checks it against the patterns.
+    fn may_follow_the(&self, j: usize) -> bool {
+        gate(self, j) != 0
+            || matches!(
+                self.w(j),
+                "end"
+                    | "close"
+                    | "beginning"
+                    | "start"
+                    | "very"
+                    | "final"
+                    | "near"
+                    | "immediate"
+                    | "foreseeable"
+                    | "distant"
+                    | "future"
+                    | "previous"
+                    | "following"
+                    | "preceding"
+                    | "same"
+            )
     }
 
     fn with_the_inner(&self, i: usize) -> Option<Cand> {
@@ -1460,9 +1560,11 @@ impl<'d, 'a> Scan<'d, 'a> {
     }
 
     /// The core patterns: dates, times, relative words, durations. Called
-    /// inside other patterns, ungated: they are not on the scan's hot path.
+    /// inside other patterns (`about 2010`, `early March`), through the same
+    /// gate as the scan: `about` is common, and most words after it start
+    /// nothing.
     fn core(&self, i: usize) -> Option<Cand> {
-        self.best_at(i, start::CORE)
+        self.best_at(i, start::CORE & gate(self, i))
     }
 
     /// Month-led dates: `March 5, 2017`, `Mar. 5`, `March 2017`, `March`.
@@ -1547,6 +1649,11 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// Day-led dates: `5 March 2017`, `11 December`, `the 5th of March`.
     fn day_month(&self, i: usize) -> Option<Cand> {
+        // Both forms read a day number right after `the`; most `the` have
+        // none.
+        if !self.is_num(i) && !self.is_num(i + 1) {
+            return None;
+        }
         // `on the 18th.`: a bare ordinal day after a time preposition.
         if self.w(i) == "the"
             && i > 0
@@ -1669,8 +1776,8 @@ impl<'d, 'a> Scan<'d, 'a> {
         if !self.is_num(i) || !self.digits_alone_before(i) {
             return None;
         }
-        let sep = self.w(i + 1).to_string();
-        if !matches!(sep.as_str(), "-" | "/" | ".") || !self.glued(i + 1) {
+        let sep = self.w(i + 1);
+        if !matches!(sep, "-" | "/" | ".") || !self.glued(i + 1) {
             return None;
         }
         if !(self.is_num(i + 2) && self.glued(i + 2) && self.w(i + 3) == sep && self.glued(i + 3)) {
@@ -2406,8 +2513,9 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// `three months`, `several days`, `a decade`, `27-year`, `two days ago`.
     fn duration_at(&self, i: usize) -> Option<Cand> {
+        let unit = Unit::parse(self.w(i));
         // bare plural: `years later`, `for months`
-        if let Some((u, true)) = Unit::parse(self.w(i)) {
+        if let Some((u, true)) = unit {
             let sentence_start = self.doc.sentence(i).0 == i;
             if self.upper(i) && !sentence_start {
                 return None;
@@ -2503,7 +2611,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             ));
         }
         // `year-long`, `month-long`
-        if let Some((u, false)) = Unit::parse(self.w(i)) {
+        if let Some((u, false)) = unit {
             if self.w(i + 1) == "-"
                 && self.glued(i + 1)
                 && self.w(i + 2) == "long"
@@ -2844,13 +2952,18 @@ mod tests {
     /// caller can see the check bite.
     fn check_at(doc: &Doc, day_first: bool, at: impl Iterator<Item = usize>) -> usize {
         let scan = Scan::new(doc, day_first);
-        // Few slots, so that collisions happen here too.
-        let mut gate = Gate::new(0);
         let mut found = 0;
         for i in at {
-            let may = gate.starts(&scan, i);
+            let may = gate(&scan, i);
             if !scan.is_num(i) {
-                assert_eq!(may, starts(scan.w(i)), "cache at {:?}", scan.w(i));
+                assert_eq!(may, starts(scan.w(i)), "table at {:?}", scan.w(i));
+            }
+            if scan.w(i) == "the" && scan.with_the_inner(i).is_some() {
+                assert!(
+                    scan.may_follow_the(i + 1),
+                    "`the` pattern matches at token {i} {:?}, `may_follow_the` says no",
+                    doc.slice(i, (i + 4).min(doc.tokens.len()))
+                );
             }
             for (k, &(bit, pattern)) in Scan::PATTERNS.iter().enumerate() {
                 if pattern(&scan, i).is_some() {
@@ -2930,6 +3043,32 @@ mod tests {
     }
 
     #[test]
+    fn starters_are_every_word_that_starts_a_pattern() {
+        // A word `starts` gives a bit to is a word a pattern names (a match
+        // arm here or in `words`), or one with `-s` or `-long` after it.
+        let mut words = vocabulary();
+        let forms: Vec<String> = words
+            .iter()
+            .flat_map(|w| [format!("{w}s"), format!("{w}long")])
+            .collect();
+        words.extend(forms);
+        words.extend(["’", "‘", "“", "”"].map(str::to_string));
+        let listed: Vec<&str> = STARTERS.split_whitespace().collect();
+        for w in &words {
+            assert_eq!(
+                starts(w) != 0,
+                listed.contains(&w.as_str()),
+                "{w:?}: starts gives {:b}",
+                starts(w)
+            );
+            assert_eq!(STARTS.get(w), starts(w), "{w:?}");
+        }
+        for w in listed {
+            assert_ne!(starts(w), 0, "{w:?} starts nothing");
+        }
+    }
+
+    #[test]
     fn gate_covers_every_match_in_documented_examples() {
         // The comments here name the forms each pattern reads (`twice a
         // year`, `the first week of March`): every comment line, and every
@@ -2991,6 +3130,115 @@ mod tests {
             }
         }
         assert!(found > 10_000, "only {found} matches");
+    }
+
+    #[test]
+    fn digits_value_reads_as_float_parsing_does() {
+        let mut cases: Vec<String> = [
+            "",
+            "0",
+            "00",
+            "7",
+            "0800",
+            "2017",
+            "999999999999999",
+            "1000000000000000",
+            "9007199254740993",
+            "123456789012345678901234567890",
+            "12a",
+            "-5",
+            "1.5",
+            "٣",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..10_000 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let len = (seed >> 60) as usize + 1;
+            cases.push((seed >> 3).to_string().chars().take(len).collect());
+        }
+        for w in &cases {
+            assert_eq!(
+                digits_value(w).map(f64::to_bits),
+                w.parse::<f64>().ok().map(f64::to_bits),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gate_covers_every_match_after_digits() {
+        // Numbers of each length the patterns read, before each word of the
+        // vocabulary, spaced and glued, and then a month and a year (`5 of
+        // March 2017`, `3 times a year`, `90s`); with thousands and decimals
+        // (`1,500 years`, `2.5 days`).
+        let mut vocab = vocabulary();
+        vocab.extend(vocab.clone().iter().map(|w| capitalized(w)));
+        let mut text = String::new();
+        for d in ["5", "12", "31", "90", "123", "0800", "2017", "20170"] {
+            for y in &vocab {
+                text.push_str(&format!("in {d} {y} March 2017\n"));
+                text.push_str(&format!("in {d}{y} a year\n"));
+                text.push_str(&format!("in {d},500 {y} ago\n"));
+                text.push_str(&format!("in {d}.5 {y}\n"));
+            }
+        }
+        let doc = Doc::new(&text);
+        let at = (0..doc.tokens.len())
+            .filter(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == Kind::Num));
+        let found = check_at(&doc, false, at.clone()) + check_at(&doc, true, at);
+        assert!(found > 5_000, "only {found} matches");
+    }
+
+    #[test]
+    fn may_follow_the_covers_every_the_pattern() {
+        // Each word of the vocabulary after `the`, before the words the
+        // `the …` patterns go on with (`the very beginning of March`, `the
+        // distant past`, `the first week of May`).
+        let vocab = vocabulary();
+        let after = [
+            "",
+            "of",
+            "of the",
+            "beginning of",
+            "end of",
+            "week of",
+            "half of",
+            "quarter of",
+            "future",
+            "past",
+            "five days",
+            "days",
+            "before",
+            "after",
+        ];
+        let mut text = String::new();
+        for x in &vocab {
+            for x in [x.clone(), capitalized(x)] {
+                for y in after {
+                    for z in ["March 2017", "year", "5 2017", ","] {
+                        text.push_str(&format!("in the {x} {y} {z}\n"));
+                    }
+                }
+            }
+        }
+        let doc = Doc::new(&text);
+        let scan = Scan::new(&doc, false);
+        let mut found = 0;
+        for i in 0..doc.tokens.len() {
+            if scan.w(i) == "the" && scan.with_the_inner(i).is_some() {
+                found += 1;
+                assert!(
+                    scan.may_follow_the(i + 1),
+                    "`the` pattern matches at {:?}, `may_follow_the` says no",
+                    doc.slice(i, (i + 4).min(doc.tokens.len()))
+                );
+            }
+        }
+        assert!(found > 1000, "only {found} matches");
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! names, number words, calendar units. These are facts of the language,
 //! small enough to live in code as sorted match arms.
 
+use crate::calendar::push_padded;
+use std::sync::LazyLock;
+
 /// A calendar unit a duration, set or relative date counts in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
@@ -83,8 +86,11 @@ impl Unit {
             Unit::Decade => (n * 10.0, "Y", false),
             Unit::Century => (n * 100.0, "Y", false),
         };
-        let t = if time { "T" } else { "" };
-        format!("P{t}{}{letter}", fmt_num(n))
+        let mut out = String::with_capacity(8);
+        out.push_str(if time { "PT" } else { "P" });
+        push_num(&mut out, n);
+        out.push_str(letter);
+        out
     }
 
     /// TIMEX3 duration value for an unstated number of this unit (`PXD`).
@@ -120,13 +126,13 @@ impl Unit {
     }
 }
 
-/// `3` for 3.0, `2.5` for 2.5.
-pub fn fmt_num(n: f64) -> String {
+/// Appends `n` to `out`: `3` for 3.0, `2.5` for 2.5.
+pub fn push_num(out: &mut String, n: f64) {
     if (n - n.round()).abs() < 1e-9 {
-        format!("{}", n.round() as i64)
+        push_padded(out, n.round() as i64, 0);
     } else {
         let s = format!("{n:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        out.push_str(s.trim_end_matches('0').trim_end_matches('.'));
     }
 }
 
@@ -427,141 +433,297 @@ pub fn is_approximator_head(w: &str) -> bool {
 }
 
 /// Irregular past-tense verb forms that signal past narration.
+pub const IRREGULAR_PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "began",
+    "came",
+    "went",
+    "took",
+    "made",
+    "met",
+    "saw",
+    "gave",
+    "left",
+    "fell",
+    "held",
+    "won",
+    "lost",
+    "rose",
+    "got",
+    "found",
+    "sent",
+    "spent",
+    "built",
+    "brought",
+    "bought",
+    "caught",
+    "fought",
+    "thought",
+    "struck",
+    "sold",
+    "ran",
+    "became",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "knew",
+    "meant",
+    "paid",
+    "shot",
+    "spoke",
+    "stood",
+    "stole",
+    "swore",
+    "taught",
+    "threw",
+    "wrote",
+    "arose",
+    "dealt",
+    "fled",
+    "kept",
+    "laid",
+    "sat",
+    "slept",
+    "sought",
+    "withdrew",
+    "overtook",
+    "undertook",
+    "ago",
+    "yesterday",
+    "last",
+    "earlier",
+    "previously",
+    "recently",
+];
+
+/// Whether `w` is one of [`IRREGULAR_PAST`].
 pub fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "was"
-            | "were"
-            | "had"
-            | "did"
-            | "said"
-            | "told"
-            | "began"
-            | "came"
-            | "went"
-            | "took"
-            | "made"
-            | "met"
-            | "saw"
-            | "gave"
-            | "left"
-            | "fell"
-            | "held"
-            | "won"
-            | "lost"
-            | "rose"
-            | "got"
-            | "found"
-            | "sent"
-            | "spent"
-            | "built"
-            | "brought"
-            | "bought"
-            | "caught"
-            | "fought"
-            | "thought"
-            | "struck"
-            | "sold"
-            | "ran"
-            | "became"
-            | "broke"
-            | "chose"
-            | "drove"
-            | "flew"
-            | "knew"
-            | "meant"
-            | "paid"
-            | "shot"
-            | "spoke"
-            | "stood"
-            | "stole"
-            | "swore"
-            | "taught"
-            | "threw"
-            | "wrote"
-            | "arose"
-            | "dealt"
-            | "fled"
-            | "kept"
-            | "laid"
-            | "sat"
-            | "slept"
-            | "sought"
-            | "withdrew"
-            | "overtook"
-            | "undertook"
-            | "ago"
-            | "yesterday"
-            | "last"
-            | "earlier"
-            | "previously"
-            | "recently"
-    )
+    cue_class(w) & cue::PAST != 0
 }
 
 /// Words that signal future reference in a clause.
+pub const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "tomorrow",
+    "next",
+    "upcoming",
+    "coming",
+    "scheduled",
+    "expected",
+    "due",
+    "plans",
+    "plan",
+    "intends",
+    "aims",
+    "would",
+    "forthcoming",
+];
+
+/// Whether `w` is one of [`FUTURE_CUES`].
 pub fn is_future_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "will"
-            | "shall"
-            | "tomorrow"
-            | "next"
-            | "upcoming"
-            | "coming"
-            | "scheduled"
-            | "expected"
-            | "due"
-            | "plans"
-            | "plan"
-            | "intends"
-            | "aims"
-            | "would"
-            | "forthcoming"
-    )
+    cue_class(w) & cue::FUTURE != 0
 }
 
 /// Present-tense verbs that, beside a weekday, announce a coming event
 /// (`the trial begins Monday`, `the summit is on Friday`).
+pub const PRESENT_EVENTS: &[&str] = &[
+    "is",
+    "are",
+    "begins",
+    "starts",
+    "opens",
+    "ends",
+    "closes",
+    "meets",
+    "resumes",
+    "arrives",
+    "holds",
+    "visits",
+    "hosts",
+    "plays",
+    "faces",
+    "returns",
+    "runs",
+    "kicks",
+    "takes",
+    "launches",
+    "travels",
+    "heads",
+    "expires",
+    "comes",
+    "falls",
+    "goes",
+    "convenes",
+    "reconvenes",
+    "gathers",
+    "airs",
+    "premieres",
+    "debuts",
+    "lands",
+    "departs",
+    "concludes",
+    "finishes",
+];
+
+/// Whether `w` is one of [`PRESENT_EVENTS`].
 pub fn is_present_event(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "begins"
-            | "starts"
-            | "opens"
-            | "ends"
-            | "closes"
-            | "meets"
-            | "resumes"
-            | "arrives"
-            | "holds"
-            | "visits"
-            | "hosts"
-            | "plays"
-            | "faces"
-            | "returns"
-            | "runs"
-            | "kicks"
-            | "takes"
-            | "launches"
-            | "travels"
-            | "heads"
-            | "expires"
-            | "comes"
-            | "falls"
-            | "goes"
-            | "convenes"
-            | "reconvenes"
-            | "gathers"
-            | "airs"
-            | "premieres"
-            | "debuts"
-            | "lands"
-            | "departs"
-            | "concludes"
-            | "finishes"
-    )
+    cue_class(w) & cue::PRESENT != 0
+}
+
+/// The tense-cue classes of a word, one bit each ([`cue`]), with the few
+/// words the tense rules test one by one: the tense of a clause reads up
+/// to eighteen words around each expression, and most of them are in no
+/// class, which one look-up tells.
+pub mod cue {
+    /// In [`super::FUTURE_CUES`].
+    pub const FUTURE: u8 = 1;
+    /// In [`super::PRESENT_EVENTS`].
+    pub const PRESENT: u8 = 2;
+    /// In [`super::IRREGULAR_PAST`].
+    pub const PAST: u8 = 4;
+    /// Read by a rule of its own (`'ll`, `won't`, `going to`, `set to`).
+    pub const RULE: u8 = 8;
+    /// The words of [`RULE`].
+    pub const RULE_WORDS: [&str; 4] = ["ll", "won", "going", "set"];
+}
+
+static CUE_CLASSES: LazyLock<WordTable<u8>> = LazyLock::new(|| {
+    let lists = [
+        (FUTURE_CUES, cue::FUTURE),
+        (PRESENT_EVENTS, cue::PRESENT),
+        (IRREGULAR_PAST, cue::PAST),
+        (&cue::RULE_WORDS[..], cue::RULE),
+    ];
+    let mut words: Vec<(&'static str, u8)> = lists
+        .into_iter()
+        .flat_map(|(list, bit)| list.iter().map(move |&w| (w, bit)))
+        .collect();
+    // A word in two lists (`won`, `expected`) gets both bits.
+    words.sort_unstable_by_key(|&(w, _)| w);
+    words.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 |= next.1;
+        }
+        same
+    });
+    WordTable::new(&words)
+});
+
+/// Builds the word tables now, if not yet done: the first call of the
+/// lens builds them all, like the lexicons, not the first text that needs
+/// one.
+pub fn build_tables() {
+    LazyLock::force(&CUE_CLASSES);
+}
+
+/// The [`cue`] classes of a lower-case word (0 for most words).
+pub fn cue_class(w: &str) -> u8 {
+    CUE_CLASSES.get(w)
+}
+
+/// A fixed set of lower-case words, each with a value: built once from a
+/// word list, then read with one look-up per token. The scan asks it of
+/// every token, so a look-up must cost a few instructions: the slot comes
+/// from the length and three bytes of the word (no loop over the bytes),
+/// and open addressing with linear probing settles collisions. The table
+/// is filled only from our own lists, never from the input, and is at most
+/// a quarter full, so a look-up probes a short, fixed run of slots
+/// whatever the text.
+pub struct WordTable<V> {
+    /// `("", default)` marks an empty slot (no listed word is empty).
+    slots: Vec<(&'static str, V)>,
+    mask: usize,
+    /// For each [`WordTable::shape`] of first and last byte, a bit for
+    /// each length a listed word of that shape has.
+    shapes: Vec<u64>,
+}
+
+impl<V: Copy + Default> WordTable<V> {
+    /// A table of `words`; a word listed twice keeps its first value.
+    pub fn new(words: &[(&'static str, V)]) -> WordTable<V> {
+        let n = (words.len() * 4).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![("", V::default()); n],
+            mask: n - 1,
+            shapes: vec![0; 1 << 10],
+        };
+        for &(w, v) in words {
+            if w.is_empty() {
+                continue;
+            }
+            let (shape, len) = Self::shape(w.as_bytes());
+            if let Some(s) = t.shapes.get_mut(shape) {
+                *s |= len;
+            }
+            let mut k = Self::slot(w);
+            while let Some(slot) = t.slots.get_mut(k & t.mask) {
+                if slot.0.is_empty() {
+                    *slot = (w, v);
+                    break;
+                }
+                if slot.0 == w {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        t
+    }
+
+    /// Where the probe for `w` starts (before masking).
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let byte = |i: usize| b.get(i).copied().map_or(0, u64::from);
+        let key =
+            b.len() as u64 | byte(0) << 8 | byte(1) << 16 | byte(b.len().wrapping_sub(1)) << 24;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize
+    }
+
+    /// The low five bits of the first and last bytes of a word (as an
+    /// index), and its length (as a bit). An ASCII letter has the same low
+    /// five bits in either case, so a word and its lower-case form have the
+    /// same shape when they differ only in ASCII letters.
+    fn shape(w: &[u8]) -> (usize, u64) {
+        let (first, last) = match (w.first(), w.last()) {
+            (Some(&f), Some(&l)) => (usize::from(f & 31), usize::from(l & 31)),
+            _ => (0, 0),
+        };
+        (first << 5 | last, 1 << w.len().min(63))
+    }
+
+    /// Whether a listed word may be `w` in lower case, from its shape alone:
+    /// no when no listed word has its length and its first and last bytes
+    /// (up to ASCII case), which is the answer for most words. A test of
+    /// the text's own bytes, so the caller need not lower-case the word.
+    /// Yes for a word of ASCII letters and other bytes whose lower-case
+    /// form is listed.
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        let (shape, len) = Self::shape(w);
+        self.shapes.get(shape).is_some_and(|&s| s & len != 0)
+    }
+
+    /// The value of `w`, or the default when `w` is not listed.
+    pub fn get(&self, w: &str) -> V {
+        let mut k = Self::slot(w);
+        while let Some(&(key, v)) = self.slots.get(k & self.mask) {
+            if key.is_empty() {
+                break;
+            }
+            if key == w {
+                return v;
+            }
+            k += 1;
+        }
+        V::default()
+    }
 }
 
 #[cfg(test)]
@@ -577,5 +739,37 @@ mod tests {
         assert_eq!(approximator("just", "under"), Some(("LESS_THAN", 1)));
         assert_eq!(approximator("just", "over"), Some(("MORE_THAN", 2)));
         assert!(is_approximator_head("well") && !is_approximator_head("than"));
+    }
+
+    #[test]
+    fn word_table_finds_exactly_its_words() {
+        // Words that share length and first, second and last bytes collide
+        // on purpose.
+        let words = [
+            ("week", 1),
+            ("weak", 2),
+            ("wreck", 3),
+            ("a", 4),
+            ("at", 5),
+            ("march", 6),
+            ("mar", 7),
+            ("march", 8),
+        ];
+        let t = WordTable::new(&words);
+        for (w, v) in [("week", 1), ("weak", 2), ("wreck", 3), ("a", 4), ("at", 5)] {
+            assert_eq!(t.get(w), v, "{w}");
+        }
+        assert_eq!(t.get("march"), 6, "the first value of a word listed twice");
+        assert_eq!(t.get("mar"), 7);
+        for w in ["", "w", "wek", "weeks", "wrack", "b", "marc", "’", "é"] {
+            assert_eq!(t.get(w), 0, "{w}");
+        }
+        for (w, _) in words {
+            assert!(t.may_hold(w.as_bytes()), "{w}");
+            assert!(t.may_hold(w.to_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["said", "Wed", "ATE", "marcs", ""] {
+            assert!(!t.may_hold(w.as_bytes()), "{w}");
+        }
     }
 }
