@@ -29,6 +29,7 @@ pub mod dates;
 pub mod figures;
 pub mod lexicon;
 pub mod model;
+pub mod packed;
 pub mod quotes;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

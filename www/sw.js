@@ -11,7 +11,7 @@ const SHELL = [
   'components/compare.js', 'components/library.js', 'components/panels.js', 'components/practice.js',
   'components/reader.js', 'components/settings.js',
   'lib/annotator.js', 'lib/corrections.js', 'lib/explain.js', 'lib/export.js', 'lib/importer.js',
-  'lib/layout.js', 'lib/share.js', 'lib/store.js',
+  'lib/layout.js', 'lib/packed.js', 'lib/share.js', 'lib/store.js',
   'pkg/newslens.js', 'pkg/newslens_bg.wasm', 'seeds/index.json',
 ];
 

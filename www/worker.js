@@ -2,8 +2,10 @@
 // long article never freezes the page. Messages:
 //   in:  {id, text, options}
 //   out: {type: 'ready', version} | {type: 'fatal', message}
-//        {type: 'result', id, result} | {type: 'error', id, message}
-import init, { annotate, version } from './pkg/newslens.js';
+//        {type: 'result', id, packed: [numbers, strings]} | {type: 'error', id, message}
+// The result goes out packed (src/packed.rs): its Uint32Array is handed over,
+// not copied, and the page unpacks it (lib/packed.js), cheaper than JSON.
+import init, { annotate_packed, version } from './pkg/newslens.js';
 
 let loaded = false;
 // The first call parses the lexicons (several hundred ms): done here, while
@@ -14,7 +16,7 @@ const ready = init().then(
   () => {
     loaded = true;
     try {
-      annotate(WARM_UP, { reference_date: '2017-02-21' });
+      annotate_packed(WARM_UP, { reference_date: '2017-02-21' });
     } catch {
       // A failure here shows on the first real text, with its message.
     }
@@ -27,7 +29,8 @@ onmessage = async ({ data }) => {
   await ready;
   if (!loaded) return postMessage({ type: 'error', id: data.id, message: 'the annotation engine did not load' });
   try {
-    postMessage({ type: 'result', id: data.id, result: annotate(data.text, data.options) });
+    const packed = annotate_packed(data.text, data.options);
+    postMessage({ type: 'result', id: data.id, packed }, [packed[0].buffer]);
   } catch (e) {
     // A Rust panic surfaces as a RuntimeError; the page replaces this worker.
     postMessage({ type: 'error', id: data.id, message: e?.message ?? String(e) });

@@ -12,7 +12,7 @@
 
 import { createAnnotator as createWorkerAnnotator } from './annotator.js';
 
-// Appended to the glue, so initSync, annotate and version are in scope.
+// Appended to the glue, so initSync, annotate_packed and version are in scope.
 // The messages are worker.js's, plus {type: 'init', bytes} first.
 const WORKER = `
 const WARM_UP = 'On Monday, US defence secretary James Mattis said "up to 750,000 civilians" remain in Mosul, Iraq.';
@@ -22,7 +22,7 @@ onmessage = ({ data }) => {
     try {
       initSync({ module: data.bytes });
       loaded = true;
-      try { annotate(WARM_UP, { reference_date: '2017-02-21' }); } catch {}
+      try { annotate_packed(WARM_UP, { reference_date: '2017-02-21' }); } catch {}
       postMessage({ type: 'ready', version: version() });
     } catch (e) {
       postMessage({ type: 'fatal', message: 'the annotation engine did not load (' + (e && e.message || e) + ')' });
@@ -31,7 +31,8 @@ onmessage = ({ data }) => {
   }
   if (!loaded) return postMessage({ type: 'error', id: data.id, message: 'the annotation engine did not load' });
   try {
-    postMessage({ type: 'result', id: data.id, result: annotate(data.text, data.options) });
+    const packed = annotate_packed(data.text, data.options);
+    postMessage({ type: 'result', id: data.id, packed: packed }, [packed[0].buffer]);
   } catch (e) {
     postMessage({ type: 'error', id: data.id, message: e && e.message || String(e) });
   }

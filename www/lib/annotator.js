@@ -8,6 +8,8 @@
 // `makeWorker` is how a worker is made: worker.js by default; the one-file
 // build (annotator-inline.js) passes one made from a blob: URL.
 
+import { unpack } from './packed.js';
+
 const moduleWorker = () => new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
 
 export function createAnnotator({ onReady = () => {}, onFatal = () => {}, makeWorker = moduleWorker } = {}) {
@@ -33,7 +35,7 @@ export function createAnnotator({ onReady = () => {}, onFatal = () => {}, makeWo
       const job = pending.get(data.id);
       if (!job) return;
       pending.delete(data.id);
-      if (data.type === 'result') return job.resolve(data.result);
+      if (data.type === 'result') return job.resolve(unpack(job.text, data.packed[0], data.packed[1]));
       job.reject(new Error(`the annotation engine stopped on this text (${data.message})`));
       stop();
     };
@@ -62,7 +64,7 @@ export function createAnnotator({ onReady = () => {}, onFatal = () => {}, makeWo
       if (!worker) start();
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { resolve, reject, text });
         worker.postMessage({ id, text, options });
       });
     },

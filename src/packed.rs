@@ -1,0 +1,267 @@
+//! The packed form of [`Annotations`] for the JavaScript edge: numbers in one
+//! `u32` array and every distinct string once, in one string.
+//!
+//! Why: in the browser, `JSON.parse` of the result cost as much as a quarter
+//! of an `annotate` call, and the JSON repeated the same words hundreds of
+//! times (`"label"`, `"gazetteer"`, an entity key for each mention) and each
+//! span's text, which JavaScript can slice from the text it already holds.
+//! `www/lib/packed.js` builds the very objects the JSON gives from this form
+//! (a test in `tests/e2e/packed.test.mjs` checks they are equal, key order
+//! included), and a worker can hand the array to the page without copying it.
+//!
+//! Layout of the numbers (strings are indices into the table, whose entries
+//! are given by their lengths in UTF-16 code units, JavaScript's unit;
+//! [`NONE`] stands for a missing string):
+//!
+//! ```text
+//! strings:  n, len_0 … len_{n-1}
+//! header:   reference_date, reference_date_source (0 given, 1 inferred,
+//!           2 none), reference_date_clue
+//! spans:    n, then per span: label (0 actor … 4 quote), type, start, end,
+//!           a bit per optional field present (in [`OPTIONAL`] order), then
+//!           one string per present field
+//! entities: n, then per entity: name, type, roles (n, strings),
+//!           aliases (n, strings), mentions (n, span indices)
+//! ```
+//!
+//! Offsets are whatever unit the spans hold (UTF-16 at the wasm edge).
+
+use crate::lexicon::LexMap;
+use crate::model::{Annotations, Label, RefSource, Span};
+
+/// A missing string.
+pub const NONE: u32 = u32::MAX;
+
+/// The optional span fields, in the order of the JSON and of the bits.
+pub const OPTIONAL: [&str; 11] = [
+    "value",
+    "mod",
+    "approx",
+    "approx_kind",
+    "counts",
+    "unit",
+    "source",
+    "entity",
+    "role",
+    "speaker",
+    "why",
+];
+
+/// The string table being built: each distinct string once, in order of
+/// first use.
+struct Table<'a> {
+    index: LexMap<&'a str, u32>,
+    lengths: Vec<u32>,
+    text: String,
+}
+
+impl<'a> Table<'a> {
+    fn id(&mut self, s: &'a str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = u32::try_from(self.lengths.len()).unwrap_or(NONE);
+        let units = if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        };
+        self.lengths
+            .push(u32::try_from(units).unwrap_or(u32::MAX - 1));
+        self.text.push_str(s);
+        self.index.insert(s, i);
+        i
+    }
+
+    fn optional(&mut self, s: Option<&'a str>) -> u32 {
+        s.map_or(NONE, |s| self.id(s))
+    }
+}
+
+/// A number as a `u32`: offsets, counts and indices of a text the wasm
+/// edge accepts (under 4 GiB) always fit; anything larger is clamped.
+fn n(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+fn label_code(l: Label) -> u32 {
+    match l {
+        Label::Actor => 0,
+        Label::Place => 1,
+        Label::Date => 2,
+        Label::Figure => 3,
+        Label::Quote => 4,
+    }
+}
+
+/// The optional fields of `s`, in [`OPTIONAL`] order.
+fn optional_fields(s: &Span) -> [Option<&str>; 11] {
+    [
+        s.value.as_deref(),
+        s.modifier(),
+        s.approx(),
+        s.approx_kind(),
+        s.counts(),
+        s.unit(),
+        s.source(),
+        s.entity.as_deref(),
+        s.role(),
+        s.speaker(),
+        s.why.as_deref(),
+    ]
+}
+
+impl Annotations {
+    /// The packed form (see the module's documentation): the numbers and the
+    /// string table.
+    pub fn to_packed(&self) -> (Vec<u32>, String) {
+        let mut table = Table {
+            index: LexMap::default(),
+            lengths: Vec::new(),
+            text: String::new(),
+        };
+        // The body first, then the string table's lengths before it.
+        let mut body: Vec<u32> = Vec::with_capacity(8 + self.spans.len() * 8);
+        body.push(table.optional(self.reference_date.as_deref()));
+        body.push(match self.reference_date_source {
+            RefSource::Given => 0,
+            RefSource::Inferred => 1,
+            RefSource::None => 2,
+        });
+        body.push(table.optional(self.reference_date_clue.as_deref()));
+        body.push(n(self.spans.len()));
+        for s in &self.spans {
+            body.push(label_code(s.label));
+            body.push(table.id(&s.kind));
+            body.push(n(s.start));
+            body.push(n(s.end));
+            let fields = optional_fields(s);
+            let mask = fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.is_some())
+                .fold(0u32, |m, (b, _)| m | 1 << b);
+            body.push(mask);
+            for f in fields.into_iter().flatten() {
+                body.push(table.id(f));
+            }
+        }
+        body.push(n(self.entities.len()));
+        for e in &self.entities {
+            body.push(table.id(&e.name));
+            body.push(table.id(&e.kind));
+            for list in [&e.roles, &e.aliases] {
+                body.push(n(list.len()));
+                for r in list {
+                    body.push(table.id(r));
+                }
+            }
+            body.push(n(e.mentions.len()));
+            body.extend(e.mentions.iter().map(|&m| n(m)));
+        }
+        let mut nums = Vec::with_capacity(1 + table.lengths.len() + body.len());
+        nums.push(n(table.lengths.len()));
+        nums.extend_from_slice(&table.lengths);
+        nums.extend_from_slice(&body);
+        (nums, table.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Options, annotate};
+
+    /// What `www/lib/packed.js` does, in Rust: the JSON value the packed
+    /// form stands for, given the text (spans' texts are sliced from it).
+    fn unpack(text: &str, nums: &[u32], strs: &str) -> serde_json::Value {
+        use serde_json::{Map, Value, json};
+        let mut it = nums.iter().copied();
+        let mut next = || it.next().expect("packed form too short");
+        let units: Vec<u16> = strs.encode_utf16().collect();
+        let mut dict = Vec::new();
+        let mut at = 0usize;
+        for _ in 0..next() {
+            let len = next() as usize;
+            dict.push(String::from_utf16(&units[at..at + len]).expect("whole characters"));
+            at += len;
+        }
+        let s = |k: u32| -> Value {
+            if k == super::NONE {
+                Value::Null
+            } else {
+                json!(dict[k as usize])
+            }
+        };
+        let mut top = Map::new();
+        top.insert("reference_date".into(), s(next()));
+        let source = ["given", "inferred", "none"][next() as usize];
+        top.insert("reference_date_source".into(), json!(source));
+        top.insert("reference_date_clue".into(), s(next()));
+        let labels = ["actor", "place", "date", "figure", "quote"];
+        let mut spans = Vec::new();
+        for _ in 0..next() {
+            let mut o = Map::new();
+            o.insert("label".into(), json!(labels[next() as usize]));
+            o.insert("type".into(), s(next()));
+            let (start, end) = (next() as usize, next() as usize);
+            o.insert("start".into(), json!(start));
+            o.insert("end".into(), json!(end));
+            o.insert("text".into(), json!(&text[start..end]));
+            let mask = next();
+            for (b, name) in super::OPTIONAL.iter().enumerate() {
+                if mask & 1 << b != 0 {
+                    o.insert((*name).into(), s(next()));
+                }
+            }
+            spans.push(Value::Object(o));
+        }
+        top.insert("spans".into(), Value::Array(spans));
+        let mut entities = Vec::new();
+        for _ in 0..next() {
+            let mut o = Map::new();
+            o.insert("name".into(), s(next()));
+            o.insert("type".into(), s(next()));
+            for key in ["roles", "aliases"] {
+                let list: Vec<Value> = (0..next()).map(|_| s(next())).collect();
+                o.insert(key.into(), Value::Array(list));
+            }
+            let mentions: Vec<Value> = (0..next()).map(|_| json!(next())).collect();
+            o.insert("mentions".into(), Value::Array(mentions));
+            entities.push(Value::Object(o));
+        }
+        top.insert("entities".into(), Value::Array(entities));
+        Value::Object(top)
+    }
+
+    #[test]
+    fn packed_form_holds_what_the_json_holds() {
+        let mut texts = vec![
+            String::new(),
+            "On Monday, US defence secretary James Mattis said “up to 750,000 civilians” \
+             remain in Mosul, Iraq. Mattis met ISIS’s foes."
+                .to_string(),
+        ];
+        for seed in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if let Ok(t) = std::fs::read_to_string(seed.path()) {
+                texts.push(t);
+            }
+        }
+        for (i, text) in texts.iter().enumerate() {
+            // With and without a given date: the header's strings go both ways.
+            let date = (i % 2 == 0).then(|| "2017-02-21".to_string());
+            let opts = Options {
+                reference_date: date,
+                ..Options::default()
+            };
+            let found = annotate(text, &opts);
+            let json: serde_json::Value =
+                serde_json::from_str(&found.to_json()).expect("valid JSON");
+            let (nums, strs) = found.to_packed();
+            assert_eq!(unpack(text, &nums, &strs), json, "text {i}");
+        }
+    }
+}
