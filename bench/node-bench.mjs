@@ -8,11 +8,13 @@
 //
 // Questions it answers (each printed before its figures):
 //  1. How fast is annotate() in wasm, every lens on, as the page calls it
-//     (one article at a time)? Target >= 10 MB/s.
+//     (one article at a time: annotate_packed in wasm, unpack in JS)?
+//     Target >= 10 MB/s. Also shown: the JSON-returning annotate().
 //  2. How does that compare with chrono-node's parse() over the same texts
 //     in the same run? Target >= 2.5x. (chrono finds dates only; we also
 //     report our dates-only call, which still pays for tokenizing and names.)
-//  3. What does the JS edge cost: text in, UTF-16 offsets, JSON text, JSON.parse?
+//  3. What does the JS edge cost: text in, UTF-16 offsets, JSON text, JSON.parse,
+//     and the packed result the page uses?
 //  4. Does one call on the whole 4 MB corpus behave like many small calls?
 //
 // Timing: wall clock (performance.now) and process CPU time (user+sys, which
@@ -44,6 +46,13 @@ async function loadWasm(dir, name) {
 }
 
 const nl = await loadWasm('www/pkg', 'newslens');
+// What the page does with a result: unpack it (www/lib/packed.js).
+const { unpack } = await import(pathToFileURL(path.resolve('www/lib/packed.js')).href);
+// One call as the page makes it: packed in wasm, unpacked in JavaScript.
+const annotate = (text, options) => {
+  const [nums, strs] = nl.annotate_packed(text, options);
+  return unpack(text, nums, strs);
+};
 
 const corpus = fs.readFileSync(CORPUS, 'utf8');
 // Article-sized pieces (cut at paragraph breaks, ~2.5 KB like a news story):
@@ -95,12 +104,17 @@ const DATES_ONLY = {
 };
 const runAll = () => {
   let n = 0;
+  for (const p of pieces) n += annotate(p, ALL).spans.length;
+  return n;
+};
+const runJson = () => {
+  let n = 0;
   for (const p of pieces) n += nl.annotate(p, ALL).spans.length;
   return n;
 };
 const runDates = () => {
   let n = 0;
-  for (const p of pieces) n += nl.annotate(p, DATES_ONLY).spans.length;
+  for (const p of pieces) n += annotate(p, DATES_ONLY).spans.length;
   return n;
 };
 const runChrono = () => {
@@ -115,17 +129,20 @@ console.log(`corpus ${CORPUS}: ${pieces.length} article-sized pieces, ${fmt(MB, 
 // Warm up: JIT, lexicon parsing (LazyLock) and chrono's pattern compilation.
 for (let i = 0; i < 3; i++) {
   for (const p of pieces.slice(0, 200)) {
+    annotate(p, ALL);
     nl.annotate(p, ALL);
     chrono.parse(p, REF_DATE);
   }
 }
 
 const all = [];
+const json = [];
 const dates = [];
 const chr = [];
 let counts = {};
 for (let r = 0; r < ROUNDS; r++) {
   const a = time(runAll);
+  json.push(time(runJson));
   const d = time(runDates);
   const c = time(runChrono);
   all.push(a);
@@ -136,6 +153,7 @@ for (let r = 0; r < ROUNDS; r++) {
 
 console.log('\n[node/annotate] Q1: annotate() in wasm, every lens, one article per call: >= 10 MB/s?');
 const sAll = summary('annotate, all lenses', all);
+summary('the same, as JSON (annotate())', json);
 console.log('\n[node/vs-chrono] Q2: the same texts through chrono-node parse() in the same run: >= 2.5x?');
 const sDates = summary('annotate, dates lens only', dates);
 const sChr = summary('chrono.parse', chr);
@@ -149,7 +167,7 @@ console.log(`  found: ${counts.all} spans (all), ${counts.dates} dates, chrono $
 console.log('\n[node/whole] Q4: one call on the whole corpus (4 MB) vs article-sized calls');
 const whole = [];
 for (let r = 0; r < Math.max(2, Math.min(ROUNDS, 3)); r++) {
-  whole.push(time(() => nl.annotate(corpus, ALL).spans.length));
+  whole.push(time(() => annotate(corpus, ALL).spans.length));
 }
 summary('annotate(whole corpus), all lenses', whole, Buffer.byteLength(corpus));
 
@@ -175,7 +193,14 @@ if (EDGE) {
         return n;
       }),
     );
-    full.push(time(() => pieces.reduce((n, p) => n + eg.annotate(p, ALL).spans.length, 0)));
+    full.push(
+      time(() =>
+        pieces.reduce((n, p) => {
+          const [nums, strs] = eg.annotate_packed(p, ALL);
+          return n + unpack(p, nums, strs).spans.length;
+        }, 0),
+      ),
+    );
   }
   // JSON.parse alone, over the JSON texts of every piece.
   const texts = pieces.map((p) => eg.bench_core_json(p, REF));
@@ -193,12 +218,16 @@ if (EDGE) {
   summary('core only (count out)', core);
   summary('core + offsets + JSON text', json);
   summary('JSON.parse of that text', parse);
-  summary('annotate (shipped edge)', full);
-  const pct = (x) => `${fmt((100 * x) / tFull, 1)} %`;
+  summary('annotate (shipped edge: packed + unpack)', full);
+  const pct = (x, of = tFull) => `${fmt((100 * x) / of, 1)} %`;
   console.log(`  JSON text: ${fmt(jsonBytes / 1e6, 2)} M chars for ${fmt(MB, 2)} MB of input`);
   console.log(
-    `  share of annotate(): core ${pct(tCore)}, text in ${pct(tPass)}, ` +
-      `offsets+JSON text ${pct(tJson - tCore)}, JSON.parse and the rest ${pct(tFull - tJson)}; ` +
-      `edge total ${pct(tFull - tCore)}`,
+    `  share of the page's annotate (packed): core ${pct(tCore)}, text in ${pct(tPass)}, ` +
+      `offsets + packing + unpack ${pct(tFull - tCore)}`,
+  );
+  const viaJson = tJson + tParse;
+  console.log(
+    `  the same through JSON would be: core ${pct(tCore, viaJson)}, offsets + JSON text ` +
+      `${pct(tJson - tCore, viaJson)}, JSON.parse ${pct(tParse, viaJson)}`,
   );
 }
