@@ -18,11 +18,11 @@ use std::fmt::Write as _;
 
 use crate::lexicon::Words;
 use crate::model::{Label, Span};
-use crate::text::Doc;
+use crate::text::{Doc, Kind as TokenKind, Token};
 use number::{Num, bare_scale, digit_number, fraction, may_open_number, ratio, vague, word_number};
 use words::{
-    CURRENCIES, Currency, HEDGES, Pos, STARTERS, UNITS, compass, glued, is_num, is_word,
-    label_noun, month, small_number, time_unit,
+    CURRENCIES, Currency, HEDGES, Opens, Pos, STARTER_SIEVE, STARTERS, UNITS, compass, glued,
+    is_num, is_word, label_noun, month, small_number, time_unit,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -109,19 +109,17 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
     let actors = context::actors(taken);
     let mut out: Vec<Span> = Vec::new();
     let mut prev_counts: Option<(String, usize)> = None;
-    let mut i = 0;
-    while i < n {
+    // The first token after the last figure.
+    let mut next = 0;
+    for (i, (t, &off)) in doc.tokens.iter().zip(&blocked).enumerate() {
         // A figure starting in a blocked token would be dropped below.
-        if blocked.get(i).copied().unwrap_or(true) {
-            i += 1;
+        if i < next || off || !may_open(doc, t) {
             continue;
         }
         let Some(f) = candidate(doc, i, &places) else {
-            i += 1;
             continue;
         };
         if f.b <= i || (f.a..f.b).any(|k| blocked.get(k).copied().unwrap_or(true)) {
-            i += 1;
             continue;
         }
         let Fig {
@@ -150,7 +148,7 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         }
         span.set_source(context::source(doc, a, b, &actors));
         out.push(span);
-        i = b;
+        next = b;
     }
     out
 }
@@ -158,54 +156,40 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
 /// Marks the numbers inside a web or mail address as parts of it: a run of
 /// glued tokens whose text holds `://`, `www.` or `@`.
 ///
-/// Searches the whole text for the three marks once, instead of the text of
-/// every run: tokens are parted only by the characters the tokenizer skips
-/// (spaces and the like, never in a mark), and a token after any of those is
-/// not glued. So a run's text is a stretch of the document, and a mark found
-/// in the document lies inside exactly one run. Each find blocks its run, and
-/// the search goes on after the run, so the pass stays linear even over one
-/// long run full of marks.
+/// Reads the tokens once, instead of the text of every run: the tokenizer
+/// skips only spaces and the like (never in a mark) and makes every other
+/// character that is no letter or digit a token of its own. So each of the
+/// three marks holds a punctuation token (`:`, `.`, `@`) whose neighbouring
+/// text completes it, and all of it lies in the glued run of that token.
+/// Each find blocks its run, and the scan goes on after the run, so the pass
+/// stays linear even over one long run full of marks.
 fn block_addresses(doc: &Doc, blocked: &mut [bool]) {
     let n = doc.tokens.len();
-    for (mark, anchor) in [("://", ':'), ("www.", '.'), ("@", '@')] {
-        let mut from = 0;
-        while let Some(pos) = next_mark(doc.text, from, mark, anchor) {
-            let k = doc.tokens.partition_point(|t| t.end <= pos);
-            if k >= n {
-                break;
-            }
-            let mut a = k;
-            while a > 0 && glued(doc, a) {
-                a -= 1;
-            }
-            let mut b = k + 1;
-            while b < n && glued(doc, b) {
-                b += 1;
-            }
-            for x in blocked.iter_mut().take(b).skip(a) {
-                *x = true;
-            }
-            from = doc.tokens.get(b - 1).map_or(doc.text.len(), |t| t.end);
+    let bytes = doc.text.as_bytes();
+    let mut next = 0;
+    for (k, t) in doc.tokens.iter().enumerate() {
+        // One byte decides for almost every token: the mark's own character.
+        let mark = match bytes.get(t.start) {
+            Some(b'@') => true,
+            Some(b':') => bytes.get(t.start..t.start + 3) == Some(b"://"),
+            Some(b'.') => t.start >= 3 && bytes.get(t.start - 3..t.start) == Some(b"www"),
+            _ => false,
+        };
+        if !mark || k < next {
+            continue;
         }
-    }
-}
-
-/// Where `mark` first occurs in `text` at or after byte `from`. Looks for
-/// its character `anchor` (one that is rare in prose) with the one-character
-/// search, which runs memchr, and checks the mark around each: a general
-/// substring search costs several instructions a byte of the whole text.
-fn next_mark(text: &str, from: usize, mark: &str, anchor: char) -> Option<usize> {
-    let off = mark.find(anchor)?;
-    let mut at = from;
-    loop {
-        let p = at + text.get(at..)?.find(anchor)?;
-        if let Some(start) = p.checked_sub(off)
-            && start >= from
-            && text.get(start..).is_some_and(|t| t.starts_with(mark))
-        {
-            return Some(start);
+        let mut a = k;
+        while a > 0 && glued(doc, a) {
+            a -= 1;
         }
-        at = p + anchor.len_utf8();
+        let mut b = k + 1;
+        while b < n && glued(doc, b) {
+            b += 1;
+        }
+        for x in blocked.iter_mut().take(b).skip(a) {
+            *x = true;
+        }
+        next = b;
     }
 }
 
@@ -992,43 +976,74 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
     true
 }
 
-/// Whether a figure may start at token `i`: most tokens open none, and this
-/// look-up spares them the whole reading of an amount in [`read_figure`].
+/// What a figure may start with at token `i`, if anything: most tokens open
+/// none, and this look-up spares them the whole reading of an amount in
+/// [`read_figure`].
 ///
 /// It must hold wherever `read_figure` finds a figure (tested over the seeds,
-/// the table tests and hostile strings). Digits pass. A word passes when it
-/// is in `STARTERS`, the one gate words always had. Any other sign opens a
-/// figure only as the first token of a hedge or a currency (`Phrases::at`
-/// looks that up by `doc.low`, and `STARTERS` holds every entry's first
-/// token), as a minus sign (`amount`, by `is_sign`) or as a fraction sign
-/// (`digits`, by `vulgar`); every other reading of an amount needs a word or
-/// digits, so `-`, `,`, `.` and quotes end here.
-fn may_open(doc: &Doc, i: usize) -> bool {
-    if is_num(doc, i) {
-        return true;
+/// the table tests and hostile strings). Digits open amounts. A word opens
+/// what `STARTERS` gives it, the one gate words always had (behind its
+/// sieve). Any other sign opens a figure only as the first token of a hedge
+/// or a currency (`Phrases::at` looks that up by `doc.low`, and `STARTERS`
+/// holds every entry's first token), as a minus sign (`amount`, by
+/// `is_sign`) or as a fraction sign (`digits`, by `vulgar`); every other
+/// reading of an amount needs a word or digits, so `-`, `,`, `.` and quotes
+/// end here.
+/// The quick first test of [`opens`], by the token's kind and the starters'
+/// sieve: false for most tokens, and only for tokens that open nothing.
+fn may_open(doc: &Doc, t: &Token) -> bool {
+    t.kind == TokenKind::Num
+        || STARTER_SIEVE.may_hold(doc.text.as_bytes().get(t.start..t.end).unwrap_or_default())
+}
+
+fn opens(doc: &Doc, i: usize) -> Option<Opens> {
+    const AMOUNT: Opens = Opens {
+        hedge: false,
+        amount: true,
+    };
+    if !may_open(doc, doc.tokens.get(i)?) {
+        return None;
     }
-    let low = doc.low(i);
-    STARTERS.contains(low)
-        || !is_word(doc, i) && (is_sign(doc.tok(i)) || number::vulgar(doc.tok(i)).is_some())
+    if is_num(doc, i) {
+        return Some(AMOUNT);
+    }
+    let tok = doc.tok(i);
+    let listed = STARTERS.get(doc.low(i)).copied();
+    if is_word(doc, i) {
+        // The amount readers take any word outside ASCII (`may_open_number`).
+        return listed.map(|o| Opens {
+            amount: o.amount || !tok.is_ascii(),
+            ..o
+        });
+    }
+    // Signs: the amount readers take any, hedges only listed ones.
+    match listed {
+        Some(o) => Some(Opens { amount: true, ..o }),
+        None => (is_sign(tok) || number::vulgar(tok).is_some()).then_some(AMOUNT),
+    }
 }
 
 /// Tries to read a figure starting at token `i`.
 fn candidate(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
-    if !may_open(doc, i) {
-        return None;
-    }
-    read_figure(doc, i, places)
+    let opens = opens(doc, i)?;
+    read_figure(doc, i, places, opens)
 }
 
 /// Reads a figure starting at token `i`, whatever the token is.
-fn read_figure(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
+/// `opens` tells which readings to try at `i` (see [`opens`]).
+fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig> {
     let mut approx: Option<(String, &'static str)> = None;
     let mut k = i;
-    if let Some((e, h)) = HEDGES.at(doc, i)
+    if opens.hedge
+        && let Some((e, h)) = HEDGES.at(doc, i)
         && h.pos == Pos::Pre
     {
         approx = Some((doc.slice(i, e).to_lowercase(), h.kind));
         k = e;
+    }
+    // Without a hedge, a word that opens only hedges opens nothing here.
+    if k == i && !opens.amount {
+        return None;
     }
     let between = doc.is(k, "between");
     if between {

@@ -127,26 +127,32 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
     Some((j, v, first.len(), grouped, decimal))
 }
 
+/// The Unicode fraction signs and their values.
+pub const VULGAR: &[(&str, f64)] = &[
+    ("½", 0.5),
+    ("⅓", 1.0 / 3.0),
+    ("⅔", 2.0 / 3.0),
+    ("¼", 0.25),
+    ("¾", 0.75),
+    ("⅕", 0.2),
+    ("⅖", 0.4),
+    ("⅗", 0.6),
+    ("⅘", 0.8),
+    ("⅙", 1.0 / 6.0),
+    ("⅚", 5.0 / 6.0),
+    ("⅛", 0.125),
+    ("⅜", 0.375),
+    ("⅝", 0.625),
+    ("⅞", 0.875),
+];
+
 /// A Unicode fraction sign (`½`, `¾`).
 pub fn vulgar(w: &str) -> Option<f64> {
-    Some(match w {
-        "½" => 0.5,
-        "⅓" => 1.0 / 3.0,
-        "⅔" => 2.0 / 3.0,
-        "¼" => 0.25,
-        "¾" => 0.75,
-        "⅕" => 0.2,
-        "⅖" => 0.4,
-        "⅗" => 0.6,
-        "⅘" => 0.8,
-        "⅙" => 1.0 / 6.0,
-        "⅚" => 5.0 / 6.0,
-        "⅛" => 0.125,
-        "⅜" => 0.375,
-        "⅝" => 0.625,
-        "⅞" => 0.875,
-        _ => return None,
-    })
+    // All are outside ASCII: most tokens are turned away by their first byte.
+    if w.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
+    VULGAR.iter().find(|(v, _)| *v == w).map(|(_, x)| *x)
 }
 
 /// `1/2`, `3/4` at `i`: a proper fraction over a usual denominator, not a

@@ -283,11 +283,32 @@ pub static NUMBER_STARTERS: LazyLock<LexSet<&'static str>> = LazyLock::new(|| {
     set
 });
 
+/// What a word may open: the start of a hedge, or the start of an amount
+/// (a number, a share, a vague amount, a currency, a sign word, `between`).
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub struct Opens {
+    /// The first word of a hedge (`about`, `at` of `at least`).
+    pub hedge: bool,
+    /// Anything else a figure opens with.
+    pub amount: bool,
+}
+
+#[cfg(test)]
+impl Opens {
+    /// Everything: try every reading (what the fast path is checked against).
+    pub const ALL: Opens = Opens {
+        hedge: true,
+        amount: true,
+    };
+}
+
 /// Every word (lower case) a figure can open with: a number word, a scale,
 /// a vague amount, a share, a sign word, `between`, or the first word of a
-/// hedge or a currency. Most tokens of a text are none of these, and this
-/// one look-up spares them the whole reading of an amount.
-pub static STARTERS: LazyLock<LexSet<String>> = LazyLock::new(|| {
+/// hedge or a currency, with what it opens. Most tokens of a text are none
+/// of these, and this one look-up spares them the whole reading of an
+/// amount; of the rest, words that only open hedges (`in`, `at`, `as`)
+/// need no amount reader unless the hedge is there.
+pub static STARTERS: LazyLock<HashMap<String, Opens>> = LazyLock::new(|| {
     const OTHERS: &[&str] = &[
         "dozen",
         "dozens",
@@ -304,13 +325,94 @@ pub static STARTERS: LazyLock<LexSet<String>> = LazyLock::new(|| {
         "minus",
         "negative",
     ];
-    let mut set: LexSet<String> = LexSet::default();
-    set.extend(NUMBER_STARTERS.iter().map(|w| (*w).to_string()));
-    set.extend(OTHERS.iter().map(|w| (*w).to_string()));
-    set.extend(HEDGES.firsts().map(str::to_string));
-    set.extend(CURRENCIES.firsts().map(str::to_string));
-    set
+    let mut map: HashMap<String, Opens> = HashMap::default();
+    let amounts = NUMBER_STARTERS
+        .iter()
+        .chain(OTHERS)
+        .copied()
+        .chain(CURRENCIES.firsts());
+    for w in amounts {
+        map.entry(w.to_string()).or_default().amount = true;
+    }
+    for w in HEDGES.firsts() {
+        map.entry(w.to_string()).or_default().hedge = true;
+    }
+    map
 });
+
+/// The sieve of [`STARTERS`] and of the signs that open amounts (`-`, `−`
+/// and the fraction signs): most tokens are turned away by it unhashed.
+pub static STARTER_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
+    let signs = ["-", "−"]
+        .into_iter()
+        .chain(super::number::VULGAR.iter().map(|(w, _)| *w));
+    Sieve::new(STARTERS.keys().map(String::as_str).chain(signs))
+});
+
+/// A quick first test in front of a hashed set of words: it answers "maybe"
+/// for every word of the set, in any case, and "no" for most others, from
+/// one bit.
+///
+/// The bit is picked by the word's first two and last two bytes, ASCII
+/// letters folded to lower case, so a word must share those with some word
+/// of the set to pass. In English news that leaves few words besides the
+/// set's own, and the test costs a few instructions, where lowering a word,
+/// hashing it and probing a table cost some hundred. A word with any of
+/// those bytes outside ASCII always passes, so lowering the rest of a word
+/// by any rule (ASCII, Unicode, `Doc::low`) cannot take it into the set
+/// unseen: the four bytes are then four ASCII characters at the word's ends,
+/// and lowering keeps them there, folded as here.
+pub struct Sieve {
+    bits: Vec<u64>,
+}
+
+impl Sieve {
+    /// 2^14 bits, 2 KB: for a few hundred words, few chance collisions.
+    const SHIFT: u32 = 64 - 14;
+
+    /// The sieve of `words`.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Sieve {
+        let mut bits = vec![0u64; 1 << (64 - Self::SHIFT - 6)];
+        for w in words {
+            if let Some(k) = Self::slot(w.as_bytes())
+                && let Some(b) = bits.get_mut(k / 64)
+            {
+                *b |= 1 << (k % 64);
+            }
+        }
+        Sieve { bits }
+    }
+
+    /// The word's bit, or `None` when a byte it reads is outside ASCII.
+    fn slot(w: &[u8]) -> Option<usize> {
+        let ends = match *w {
+            [a, b, .., y, z] => [a, b, y, z],
+            [a, b, c] => [a, b, c, 0],
+            [a, b] => [a, b, 0, 0],
+            [a] => [a, 0, 0, 0],
+            [] => [0; 4],
+        };
+        let ends = u32::from_le_bytes(ends);
+        if ends & 0x8080_8080 != 0 {
+            return None;
+        }
+        // `| 0x20` lowers an ASCII capital and keeps a lower-case letter
+        // (other bytes change alike in the set's words and the text's).
+        let key = u64::from(ends | 0x2020_2020);
+        Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> Self::SHIFT) as usize)
+    }
+
+    /// False only for a word that is not in the set in any case.
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        match Self::slot(w) {
+            Some(k) => self
+                .bits
+                .get(k / 64)
+                .is_some_and(|b| b >> (k % 64) & 1 == 1),
+            None => true,
+        }
+    }
+}
 
 /// Abbreviated scales written after digits: `10k`, `£20m`, `$3.5bn`.
 pub fn scale_abbrev(w: &str) -> Option<f64> {
