@@ -1,8 +1,7 @@
 //! What a figure counts and who says so: read from the words around it in
 //! its sentence (and, for an elided noun, the sentence before).
 
-use super::words::{glued, is_num, is_word, scale_word, small_number, with_ascii_lower};
-use crate::lexicon::Words;
+use super::words::{WordList, ends_ci, glued, is_num, is_word, scale_word, small_number};
 use crate::model::{Label, Span};
 use crate::text::Doc;
 
@@ -168,18 +167,21 @@ const STOP: &[&str] = &[
 
 /// Whether `w` (any case) is a function word.
 pub fn stop(w: &str) -> bool {
-    // `US`, `IT` in capitals are names, not the pronouns.
-    if w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) {
+    if !STOP_WORDS.may_hold(w) {
         return false;
     }
-    with_ascii_lower(w, |l| STOP_WORDS.contains(l))
+    // `US`, `IT` in capitals are names, not the pronouns.
+    if w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    STOP_WORDS.contains_ascii_lower(w)
 }
 
 /// [`STOP`] hashed: it is asked about several words near every number.
-static STOP_WORDS: Words = Words::new(STOP);
+static STOP_WORDS: WordList = WordList::new(STOP);
 
 /// Plural nouns that do not end in `s`.
-static IRREGULAR_PLURALS: Words = Words::new(&[
+static IRREGULAR_PLURALS: WordList = WordList::new(&[
     "aircraft",
     "cattle",
     "children",
@@ -207,7 +209,7 @@ static IRREGULAR_PLURALS: Words = Words::new(&[
 
 /// Adjectives that describe the counted things without naming a kind of them
 /// (`11 separate incidents` counts incidents); they stay out of `counts`.
-static LOOSE_ADJECTIVES: Words = Words::new(&[
+static LOOSE_ADJECTIVES: WordList = WordList::new(&[
     "poorly",
     "heavily",
     "lightly",
@@ -266,7 +268,7 @@ static LOOSE_ADJECTIVES: Words = Words::new(&[
 
 /// Past forms that do not end in -ed: after a singular noun they end it
 /// (`one airstrike hit`).
-static IRREGULAR_VERBS: Words = Words::new(&[
+static IRREGULAR_VERBS: WordList = WordList::new(&[
     "began", "blew", "broke", "brought", "came", "caught", "cut", "drove", "fell", "flew", "fled",
     "fought", "gave", "got", "hit", "held", "hid", "hurt", "kept", "knew", "led", "left", "lost",
     "made", "met", "paid", "put", "ran", "rose", "sank", "saw", "sent", "set", "shot", "sold",
@@ -279,7 +281,7 @@ static IRREGULAR_VERBS: Words = Words::new(&[
 
 /// Present-tense verbs that look like plural nouns; after a noun they end
 /// the phrase (`12 percent of the city remains`).
-static VERBS_S: Words = Words::new(&[
+static VERBS_S: WordList = WordList::new(&[
     "backs", "believes", "comes", "faces", "favours", "favors", "gets", "goes", "has", "holds",
     "lacks", "lies", "lives", "makes", "needs", "opposes", "remains", "says", "stays", "suffers",
     "supports", "takes", "thinks", "wants", "works",
@@ -297,15 +299,10 @@ pub fn irregular_verb(w: &str) -> bool {
 
 /// Whether `w` looks like a plural noun (`civilians`, `people`).
 pub fn is_plural(w: &str) -> bool {
-    with_ascii_lower(w, |l| {
-        IRREGULAR_PLURALS.contains(l)
-            || l.len() > 2
-                && l.ends_with('s')
-                && !l.ends_with("ss")
-                && !l.ends_with("us")
-                && !l.ends_with("is")
-                && !l.ends_with("'s")
-    })
+    // The endings in any ASCII case, as the lowered word would show them.
+    let s = |end: &str| ends_ci(w, end);
+    w.len() > 2 && s("s") && !s("ss") && !s("us") && !s("is") && !s("'s")
+        || IRREGULAR_PLURALS.contains_ascii_lower(w)
 }
 
 /// A word of a noun phrase: one token, or a glued hyphen compound
@@ -374,9 +371,16 @@ fn noun_phrase(
     actors: &[&Span],
     singular: bool,
 ) -> Option<String> {
-    let mut units: Vec<Unit> = Vec::new();
+    const NONE: Unit = Unit {
+        a: 0,
+        b: 0,
+        hyphen: false,
+    };
+    // At most six words, on the stack.
+    let mut units = [NONE; 6];
+    let mut len = 0;
     let mut k = j;
-    while units.len() < 6 {
+    while len < units.len() {
         let Some(u) = unit_at(doc, k, end) else { break };
         let w = doc.slice(u.a, u.b);
         if stop(w) {
@@ -387,37 +391,40 @@ fn noun_phrase(
             k = u.b;
             continue;
         }
-        let lw = w.to_ascii_lowercase();
         // A participle after the noun is a verb (`one soldier killed in`),
         // but before another noun it is a modifier (`two small hinged doors`).
-        let modifier = is_word(doc, u.b)
-            && !stop(doc.tok(u.b))
-            && !doc.tokens.get(u.b).is_some_and(|t| t.upper);
-        if !units.is_empty()
+        let modifier = || {
+            is_word(doc, u.b)
+                && !stop(doc.tok(u.b))
+                && !doc.tokens.get(u.b).is_some_and(|t| t.upper)
+        };
+        // (The word's endings and lists in any ASCII case.)
+        let participle = ends_ci(w, "ed") || ends_ci(w, "ing");
+        if len > 0
             && !u.hyphen
-            && ((lw.ends_with("ed") || lw.ends_with("ing")) && !modifier
-                || IRREGULAR_VERBS.contains(lw.as_str())
-                || VERBS_S.contains(lw.as_str())
-                || singular && lw.ends_with('s'))
+            && (participle && !modifier()
+                || IRREGULAR_VERBS.contains_ascii_lower(w)
+                || VERBS_S.contains_ascii_lower(w)
+                || singular && ends_ci(w, "s"))
         {
             break;
         }
         // `taken hostage`, `the three auditioned Tomo`: a participle right
         // after the number, not before a noun, is a verb.
-        if units.is_empty()
-            && (IRREGULAR_VERBS.contains(lw.as_str())
-                || (lw.ends_with("ed") || lw.ends_with("ing")) && !modifier)
-        {
+        if len == 0 && (IRREGULAR_VERBS.contains_ascii_lower(w) || participle && !modifier()) {
             return None;
         }
-        units.push(u);
+        if let Some(slot) = units.get_mut(len) {
+            *slot = u;
+        }
+        len += 1;
         k = u.b;
         // `the group’s leaders`: the possessor is not what is counted.
         if matches!(doc.tok(k), "'" | "’")
             && glued(doc, k)
-            && (doc.tok(k + 1) == "s" && glued(doc, k + 1) || lw.ends_with('s'))
+            && (doc.tok(k + 1) == "s" && glued(doc, k + 1) || ends_ci(w, "s"))
         {
-            units.clear();
+            len = 0;
             k += if doc.tok(k + 1) == "s" { 2 } else { 1 };
             continue;
         }
@@ -431,12 +438,13 @@ fn noun_phrase(
             break;
         }
     }
+    let units = units.get(..len).unwrap_or_default();
     let head = *units.last()?;
-    let head_w = doc.slice(head.a, head.b).to_ascii_lowercase();
+    let head_w = doc.slice(head.a, head.b);
     // `45 wounded`: a participle alone is no noun.
     if is_num(doc, head.a)
         || head.hyphen && units.len() == 1
-        || units.len() == 1 && (head_w.ends_with("ed") || head_w.ends_with("ing"))
+        || units.len() == 1 && (ends_ci(head_w, "ed") || ends_ci(head_w, "ing"))
     {
         return None;
     }
@@ -446,29 +454,27 @@ fn noun_phrase(
     {
         return Some(g.text.clone());
     }
-    let n = units.len();
-    let kept: Vec<&str> = units
-        .iter()
-        .enumerate()
-        .filter(|&(idx, u)| {
-            if idx + 1 == n {
-                return true;
-            }
-            let w = doc.slice(u.a, u.b);
+    // The words kept, joined by spaces.
+    let mut phrase = String::new();
+    for (idx, u) in units.iter().enumerate() {
+        let w = doc.slice(u.a, u.b);
+        let keep = idx + 1 == units.len() || {
             let named = actor_at(doc, actors, u.a).is_some_and(|s| s.kind != "group");
-            !(u.hyphen
-                || named
-                || is_num(doc, u.a)
-                || LOOSE_ADJECTIVES.contains(w.to_ascii_lowercase().as_str()))
-        })
-        .map(|(_, u)| doc.slice(u.a, u.b))
-        .collect();
-    Some(kept.join(" "))
+            !(u.hyphen || named || is_num(doc, u.a) || LOOSE_ADJECTIVES.contains_ascii_lower(w))
+        };
+        if keep {
+            if !phrase.is_empty() {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+    }
+    Some(phrase)
 }
 
 /// Words that may stand between an apposed noun and its figure
 /// (`civilians — in particular the million or so`).
-static APPOSITION_GLUE: Words = Words::new(&[
+static APPOSITION_GLUE: WordList = WordList::new(&[
     "the",
     "in",
     "particular",
@@ -619,7 +625,7 @@ pub fn counts(
 }
 
 /// Verbs that attribute a statement to their subject.
-static REPORTING: Words = Words::new(&[
+static REPORTING: WordList = WordList::new(&[
     "added",
     "announced",
     "announces",

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::number::{
     bare_scale, digit_number, fraction, may_open_number, ratio, vague, vulgar, word_number,
 };
-use super::words::{Opens, STARTER_SIEVE, STARTERS, glued};
+use super::words::{Opens, STARTER_SIEVE, STARTERS, WordList, glued};
 use super::*;
 
 /// Strings built to sit on the edges of the gates: signs, fraction signs,
@@ -409,4 +409,98 @@ fn whole_values_format_as_before() {
     for v in values {
         assert_eq!(fmt_num(v), fmt_num_by_float(v), "{v:e}");
     }
+}
+
+/// Words the sieved look-ups are checked on: every token and every glued
+/// run of the corpus, each in three cases, and some whose lower case is
+/// longer, shorter or outside ASCII.
+fn sieve_words() -> Vec<String> {
+    let mut words: Vec<String> = [
+        "la\u{212A}h",
+        "LA\u{212A}H",
+        "\u{212A}",
+        "İN",
+        "İ",
+        "ǅ",
+        "ẞ",
+        "Ａ",
+        "ﬁve",
+        "",
+        "'s",
+        "o'clock",
+        "south-west",
+        "SOUTH-WEST",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    for text in corpus() {
+        let doc = Doc::new(&text);
+        for i in 0..doc.tokens.len() {
+            let mut e = i + 1;
+            while e < doc.tokens.len() && glued(&doc, e) && e < i + 4 {
+                e += 1;
+            }
+            for w in [doc.tok(i), doc.slice(i, e)] {
+                words.push(w.to_string());
+                words.push(w.to_uppercase());
+                words.push(w.to_lowercase());
+            }
+        }
+    }
+    words
+}
+
+#[test]
+fn sieved_lists_answer_as_their_slices() {
+    const LIST: &[&str] = &[
+        "a",
+        "us",
+        "lakh",
+        "south-west",
+        "o'clock",
+        "am",
+        "years",
+        "the",
+        "per",
+        "i",
+        "s",
+    ];
+    static SIEVED: WordList = WordList::new(LIST);
+    for w in sieve_words() {
+        let w = w.as_str();
+        assert_eq!(SIEVED.contains(w), LIST.contains(&w), "{w:?}");
+        let lower = crate::lexicon::with_lower(w, |l| LIST.contains(&l));
+        assert_eq!(SIEVED.contains_lower(w), lower, "{w:?}");
+        let ascii = LIST.contains(&w.to_ascii_lowercase().as_str());
+        assert_eq!(SIEVED.contains_ascii_lower(w), ascii, "{w:?}");
+    }
+}
+
+#[test]
+fn sieved_number_words_answer_as_before() {
+    use crate::lexicon::with_lower;
+    let fractions = |w: &str| {
+        with_lower(w, |w| match w {
+            "half" | "halves" => Some(50.0),
+            "third" | "thirds" => Some(100.0 / 3.0),
+            "quarter" | "quarters" | "fourth" | "fourths" => Some(25.0),
+            "fifth" | "fifths" => Some(20.0),
+            "sixth" | "sixths" => Some(100.0 / 6.0),
+            "eighth" | "eighths" => Some(12.5),
+            "tenth" | "tenths" => Some(10.0),
+            _ => None,
+        })
+    };
+    let mut found = 0;
+    for w in sieve_words() {
+        let w = w.as_str();
+        let small = with_lower(w, super::words::small_number_unsieved);
+        let scale = with_lower(w, super::words::scale_word_unsieved);
+        assert_eq!(small_number(w), small, "{w:?}");
+        assert_eq!(super::words::scale_word(w), scale, "{w:?}");
+        assert_eq!(super::words::fraction_word(w), fractions(w), "{w:?}");
+        found += usize::from(small.is_some() || scale.is_some());
+    }
+    assert!(found > 100);
 }

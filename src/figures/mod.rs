@@ -14,10 +14,10 @@ mod gate_tests;
 mod number;
 mod words;
 
-use std::fmt::Write as _;
+use std::borrow::Cow;
 
 use crate::lexicon::Words;
-use crate::model::{Label, Span};
+use crate::model::{Extra, Label, Span};
 use crate::text::{Doc, Kind as TokenKind, Token};
 use number::{Num, bare_scale, digit_number, fraction, may_open_number, ratio, vague, word_number};
 use words::{
@@ -54,7 +54,7 @@ struct Amount {
     lo: f64,
     hi: f64,
     kind: Kind,
-    unit: Option<String>,
+    unit: Option<&'static str>,
     num: Option<Num>,
     cur_prefix: bool,
     rule: &'static str,
@@ -63,10 +63,10 @@ struct Amount {
 impl Amount {
     /// The amount as money whose currency follows the number and ends at
     /// token `end` (`12 dollars`, `5 EUR`, `12-cent`).
-    fn money_after(mut self, end: usize, cu: &words::Currency) -> Amount {
+    fn money_after(mut self, end: usize, cu: &'static words::Currency) -> Amount {
         self.b = end;
         self.kind = Kind::Money;
-        self.unit = Some(cu.code.clone());
+        self.unit = Some(&cu.code);
         self.lo /= cu.divisor;
         self.hi = self.lo;
         self.rule = "currency after the number";
@@ -108,7 +108,9 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
     }
     let actors = context::actors(taken);
     let mut out: Vec<Span> = Vec::new();
-    let mut prev_counts: Option<(String, usize)> = None;
+    // The last figure that counts something (its index in `out`) and its
+    // sentence.
+    let mut prev_counts: Option<(usize, usize)> = None;
     // The first token after the last figure.
     let mut next = 0;
     for (i, (t, &off)) in doc.tokens.iter().zip(&blocked).enumerate() {
@@ -125,29 +127,23 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         let Fig {
             a, b, lo, hi, kind, ..
         } = f;
-        let mut span = f.into_span(doc);
+        let mut counts = None;
         // A count is of whole things: `a magnitude 6.1 quake` counts nothing.
         let whole = lo.fract() == 0.0 && hi.fract() == 0.0;
         if matches!(kind, Kind::Count | Kind::Vague) && whole {
-            span.set_counts(context::counts(
-                doc,
-                a,
-                b,
-                lo == 1.0 && hi == 1.0,
-                &actors,
-                prev_counts.as_ref().map(|(c, s)| (c.as_str(), *s)),
-            ));
-            if let Some(c) = span.counts() {
+            let prev = prev_counts.and_then(|(k, s)| Some((out.get(k)?.counts()?, s)));
+            counts = context::counts(doc, a, b, lo == 1.0 && hi == 1.0, &actors, prev);
+            if counts.is_some() {
                 let sent = doc.sentence_of.get(a).copied().unwrap_or(0) as usize;
-                prev_counts = Some((c.to_string(), sent));
+                prev_counts = Some((out.len(), sent));
             }
         }
         // `20 percent of the population`: a share counts what follows `of`.
         if kind == Kind::Percent && doc.is(b, "of") {
-            span.set_counts(context::counts(doc, a, b, false, &actors, None));
+            counts = context::counts(doc, a, b, false, &actors, None);
         }
-        span.set_source(context::source(doc, a, b, &actors));
-        out.push(span);
+        let source = context::source(doc, a, b, &actors);
+        out.push(f.into_span(doc, counts, source));
         next = b;
     }
     out
@@ -200,14 +196,16 @@ struct Fig {
     lo: f64,
     hi: f64,
     kind: Kind,
-    unit: Option<String>,
+    unit: Option<&'static str>,
     approx: Option<(String, &'static str)>,
-    why: String,
+    /// The rule's name alone is a borrowed word; a hedge makes it a string.
+    why: Cow<'static, str>,
 }
 
 impl Fig {
-    /// The figure as a span; its strings move into it.
-    fn into_span(self, doc: &Doc) -> Span {
+    /// The figure as a span, with what it counts and its source; its
+    /// strings move into it, and its rarer attributes are boxed at once.
+    fn into_span(self, doc: &Doc, counts: Option<String>, source: Option<String>) -> Span {
         let (Some(ta), Some(tb)) = (doc.tokens.get(self.a), doc.tokens.get(self.b - 1)) else {
             return Span::new(Label::Figure, self.kind.as_str(), doc.text, 0, 0);
         };
@@ -218,29 +216,65 @@ impl Fig {
             ta.start,
             tb.end,
         );
-        s.value = Some(if self.lo == self.hi {
-            fmt_num(self.lo)
-        } else {
-            format!("{}..{}", fmt_num(self.lo), fmt_num(self.hi))
-        });
-        s.set_unit(self.unit);
-        if let Some((h, k)) = self.approx {
-            s.set_approx(Some(h));
-            s.set_approx_kind(Some(k.to_string()));
+        let mut value = String::new();
+        push_num(&mut value, self.lo);
+        if self.lo != self.hi {
+            value.push_str("..");
+            push_num(&mut value, self.hi);
         }
-        s.why = Some(self.why.into());
+        s.value = Some(value);
+        s.why = Some(self.why);
+        let (approx, approx_kind) = match self.approx {
+            Some((h, k)) => (Some(h), Some(k.to_string())),
+            None => (None, None),
+        };
+        let unit = self.unit.map(str::to_string);
+        if unit.is_some() || approx.is_some() || counts.is_some() || source.is_some() {
+            s.extra = Some(Box::new(Extra {
+                approx,
+                approx_kind,
+                counts,
+                unit,
+                source,
+                ..Extra::default()
+            }));
+        }
         s
     }
 }
 
 /// Digits of a value: integers plainly, decimals with at most six places
 /// (two for shares such as a third).
+#[cfg(test)]
 fn fmt_num(v: f64) -> String {
+    let mut s = String::new();
+    push_num(&mut s, v);
+    s
+}
+
+/// Appends the digits of a value (see `fmt_num`) to `out`.
+fn push_num(out: &mut String, v: f64) {
     // Most values are whole: below 2^53 an `f64` holds every integer exactly,
-    // so its digits are those of the `i64` (and `-0` prints as `0`), without
-    // the cost of fixed-precision float formatting.
+    // so its digits are those of the `i64` (and `-0` prints as `0`), written
+    // here without the formatting machinery.
     if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-        return (v as i64).to_string();
+        let n = v as i64;
+        if n < 0 {
+            out.push('-');
+        }
+        let mut digits = [0u8; 20];
+        let mut k = digits.len();
+        let mut m = n.unsigned_abs();
+        while let Some(d) = k.checked_sub(1).and_then(|j| digits.get_mut(j)) {
+            *d = b'0' + (m % 10) as u8;
+            k -= 1;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+        out.push_str(std::str::from_utf8(digits.get(k..).unwrap_or_default()).unwrap_or_default());
+        return;
     }
     let mut s = format!("{v:.6}");
     if s.contains('.') {
@@ -251,7 +285,7 @@ fn fmt_num(v: f64) -> String {
             s.pop();
         }
     }
-    if s == "-0" { "0".to_string() } else { s }
+    out.push_str(if s == "-0" { "0" } else { &s });
 }
 
 /// The first sentence token, or one after a line break, quote or bracket.
@@ -322,13 +356,13 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
 
 /// An amount at token `k`, without a sign.
 fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
-    let mut cur: Option<Currency> = None;
+    let mut cur: Option<&'static Currency> = None;
     let mut c = k;
     if let Some((e, cu)) = CURRENCIES.at(doc, k)
         && cu.pre
         && (is_num(doc, e) || is_word(doc, e) && word_number(doc, e).is_some())
     {
-        cur = Some(cu.clone());
+        cur = Some(cu);
         c = e;
     }
     // Most words that get here open a figure as a hedge or a currency
@@ -372,7 +406,7 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
             {
                 am.b = e2;
                 am.kind = Kind::Money;
-                am.unit = Some(cu.code.clone());
+                am.unit = Some(&cu.code);
             }
             return Some(am);
         }
@@ -405,9 +439,9 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
         am.rule = "fraction";
         return Some(am);
     }
-    if let Some(cu) = &cur {
+    if let Some(cu) = cur {
         am.kind = Kind::Money;
-        am.unit = Some(cu.code.clone());
+        am.unit = Some(&cu.code);
         am.rule = "currency before the number";
         // `$249 USD`, `$9.99 US dollars`
         if let Some((e2, cu2)) = CURRENCIES.at(doc, e)
@@ -439,7 +473,7 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
         am.lo = n.value / 1e6;
         am.hi = am.lo;
         am.kind = Kind::Quantity;
-        am.unit = Some("m".into());
+        am.unit = Some("m");
         am.rule = "metres";
         return Some(am);
     }
@@ -457,7 +491,7 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
         if ok {
             am.b = e2;
             am.kind = Kind::Quantity;
-            am.unit = Some(unit.clone());
+            am.unit = Some(unit);
             am.rule = "unit";
             if !hyph && let Some((e3, v)) = smaller_unit(doc, e2, unit) {
                 am.b = e3;
@@ -959,7 +993,7 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
         }
         (Kind::Count, _) => {
             first.kind = second.kind;
-            first.unit = second.unit.clone();
+            first.unit = second.unit;
         }
         // `$12m-20m`: a bare second end of the same size; `rose 0.5% to
         // 7,682` is a change between two different things.
@@ -1121,11 +1155,17 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
         }
         b += 1;
     }
-    let mut why = am.rule.to_string();
-    if let Some((h, kind)) = &approx {
-        // Written into `why` in place: no string per hedge.
-        let _ = write!(why, "; hedge '{h}' ({kind})");
-    }
+    let why = match &approx {
+        None => Cow::Borrowed(am.rule),
+        Some((h, kind)) => {
+            // `rule; hedge 'h' (kind)`, without the formatting machinery.
+            let mut why = String::with_capacity(am.rule.len() + h.len() + kind.len() + 13);
+            for part in [am.rule, "; hedge '", h, "' (", kind, ")"] {
+                why.push_str(part);
+            }
+            Cow::Owned(why)
+        }
+    };
     Some(Fig {
         a: i,
         b,

@@ -2,7 +2,7 @@
 //! and the small closed classes (number words, fractions) that are facts of
 //! English rather than lists to grow.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::lexicon::{LexMap as HashMap, LexSet, Words, lines, with_lower};
 use crate::text::{Doc, Kind, tokenize};
@@ -243,14 +243,38 @@ static SMALL_NUMBER_MAP: LazyLock<HashMap<&'static str, u32>> =
 static SCALE_MAP: LazyLock<HashMap<&'static str, f64>> =
     LazyLock::new(|| SCALES.iter().copied().collect());
 
+/// The sieves of [`SMALL_NUMBERS`] and [`SCALES`]: these are asked about
+/// most words near a number, and few are number words.
+static SMALL_NUMBER_SIEVE: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(SMALL_NUMBERS.iter().map(|(w, _)| *w)));
+static SCALE_SIEVE: LazyLock<Sieve> = LazyLock::new(|| Sieve::new(SCALES.iter().map(|(w, _)| *w)));
+
 /// Cardinal number words below one hundred that stand alone (`six`, `twenty`).
 pub fn small_number(w: &str) -> Option<u32> {
+    if !SMALL_NUMBER_SIEVE.may_hold(w.as_bytes()) {
+        return None;
+    }
     with_lower(w, |w| SMALL_NUMBER_MAP.get(w).copied())
 }
 
 /// The value of a scale word (`hundred`, `million`, `lakh`).
 pub fn scale_word(w: &str) -> Option<f64> {
+    if !SCALE_SIEVE.may_hold(w.as_bytes()) {
+        return None;
+    }
     with_lower(w, |w| SCALE_MAP.get(w).copied())
+}
+
+/// [`small_number`] of a lower-case word without the sieve, for tests.
+#[cfg(test)]
+pub fn small_number_unsieved(l: &str) -> Option<u32> {
+    SMALL_NUMBER_MAP.get(l).copied()
+}
+
+/// [`scale_word`] of a lower-case word without the sieve, for tests.
+#[cfg(test)]
+pub fn scale_word_unsieved(l: &str) -> Option<f64> {
+    SCALE_MAP.get(l).copied()
 }
 
 /// Calls `f` with `w` lowered as [`str::to_ascii_lowercase`] lowers it
@@ -414,6 +438,46 @@ impl Sieve {
     }
 }
 
+/// A fixed word list of the lens (lower case), hashed as a
+/// [`lexicon::Words`](Words) and behind its [`Sieve`], built on first use:
+/// most words asked about are in no list, and the sieve answers for them.
+pub struct WordList {
+    words: Words,
+    sieve: OnceLock<Sieve>,
+}
+
+impl WordList {
+    /// The list, as written in the code.
+    pub const fn new(list: &'static [&'static str]) -> WordList {
+        WordList {
+            words: Words::new(list),
+            sieve: OnceLock::new(),
+        }
+    }
+
+    /// False only for a word that is not in the list in any case.
+    pub fn may_hold(&self, w: &str) -> bool {
+        self.sieve
+            .get_or_init(|| Sieve::new(self.words.iter()))
+            .may_hold(w.as_bytes())
+    }
+
+    /// Whether `w` is in the list, exactly (case included).
+    pub fn contains(&self, w: &str) -> bool {
+        self.may_hold(w) && self.words.contains(w)
+    }
+
+    /// Whether `w` lowered as [`with_lower`] lowers it is in the list.
+    pub fn contains_lower(&self, w: &str) -> bool {
+        self.may_hold(w) && with_lower(w, |l| self.words.contains(l))
+    }
+
+    /// Whether `w` lowered as [`with_ascii_lower`] lowers it is in the list.
+    pub fn contains_ascii_lower(&self, w: &str) -> bool {
+        self.may_hold(w) && with_ascii_lower(w, |l| self.words.contains(l))
+    }
+}
+
 /// Abbreviated scales written after digits: `10k`, `£20m`, `$3.5bn`.
 pub fn scale_abbrev(w: &str) -> Option<f64> {
     Some(match w {
@@ -427,6 +491,15 @@ pub fn scale_abbrev(w: &str) -> Option<f64> {
 
 /// Fraction words as a share of 100: `half`, `third(s)`, `quarter(s)`.
 pub fn fraction_word(w: &str) -> Option<f64> {
+    static SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
+        Sieve::new([
+            "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths",
+            "fifth", "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths",
+        ])
+    });
+    if !SIEVE.may_hold(w.as_bytes()) {
+        return None;
+    }
     with_lower(w, |w| {
         Some(match w {
             "half" | "halves" => 50.0,
@@ -444,7 +517,7 @@ pub fn fraction_word(w: &str) -> Option<f64> {
 /// Words that make a following number part of a name or label
 /// (`Article 5`, `Flight 370`, `Resolution 2254`).
 pub fn label_noun(w: &str) -> bool {
-    static L: Words = Words::new(&[
+    static L: WordList = WordList::new(&[
         "article",
         "flight",
         "resolution",
@@ -525,12 +598,12 @@ pub fn label_noun(w: &str) -> bool {
         "interstate",
         "track",
     ]);
-    with_lower(w, |w| L.contains(w))
+    L.contains_lower(w)
 }
 
 /// Month names and abbreviations: a number next to one belongs to a date.
 pub fn month(w: &str) -> bool {
-    static M: Words = Words::new(&[
+    static M: WordList = WordList::new(&[
         "january",
         "february",
         "march",
@@ -556,6 +629,9 @@ pub fn month(w: &str) -> bool {
         "nov",
         "dec",
     ]);
+    if !M.may_hold(w) {
+        return false;
+    }
     with_ascii_lower(w, |l| {
         // "may", "march" (and "jan", "dec" …) are other words too; only the
         // capitalized forms of those are months.
@@ -567,7 +643,7 @@ pub fn month(w: &str) -> bool {
 /// Time units: a number before one is a duration or age, which belongs to
 /// the dates lens (ANNOTATION.md §3), never a figure.
 pub fn time_unit(w: &str) -> bool {
-    static T: Words = Words::new(&[
+    static T: WordList = WordList::new(&[
         "second",
         "seconds",
         "minute",
@@ -617,12 +693,12 @@ pub fn time_unit(w: &str) -> bool {
         "secs",
         "ms",
     ]);
-    with_lower(w, |l| T.contains(l))
+    T.contains_lower(w)
 }
 
 /// Compass words: `50 west of Mosul` is a distance whose unit was left out.
 pub fn compass(w: &str) -> bool {
-    const C: &[&str] = &[
+    static C: WordList = WordList::new(&[
         "north",
         "south",
         "east",
@@ -635,8 +711,19 @@ pub fn compass(w: &str) -> bool {
         "north-west",
         "south-east",
         "south-west",
-    ];
-    with_lower(w, |l| C.contains(&l))
+    ]);
+    C.contains_lower(w)
+}
+
+/// Whether `w` ends with `end` (ASCII), ignoring ASCII case: as
+/// `w.to_ascii_lowercase().ends_with(end)` for a lower-case `end`, without
+/// the copy.
+pub fn ends_ci(w: &str, end: &str) -> bool {
+    let (w, end) = (w.as_bytes(), end.as_bytes());
+    w.len()
+        .checked_sub(end.len())
+        .and_then(|k| w.get(k..))
+        .is_some_and(|t| t.eq_ignore_ascii_case(end))
 }
 
 /// Whether token `i` is a word (letters).
