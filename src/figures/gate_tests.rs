@@ -504,3 +504,17 @@ fn sieved_number_words_answer_as_before() {
     }
     assert!(found > 100);
 }
+
+#[test]
+fn general_punctuation_opens_nothing_and_has_no_other_case() {
+    for c in '\u{2000}'..='\u{207f}' {
+        let s = c.to_string();
+        assert_eq!(c.to_lowercase().to_string(), s, "{c:?}");
+        assert!(!STARTERS.contains_key(&s) && !is_sign(&s) && vulgar(&s).is_none());
+        assert!(
+            STARTERS
+                .keys()
+                .all(|k| !k.starts_with(c) && !k.to_uppercase().starts_with(c))
+        );
+    }
+}

@@ -118,7 +118,7 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         if i < next || off || !may_open(doc, t) {
             continue;
         }
-        let Some(f) = candidate(doc, i, &places) else {
+        let Some(f) = listed_opens(doc, i, t).and_then(|o| read_figure(doc, i, &places, o)) else {
             continue;
         };
         if f.b <= i || (f.a..f.b).any(|k| blocked.get(k).copied().unwrap_or(true)) {
@@ -1010,9 +1010,37 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
     true
 }
 
+/// The quick first test of [`opens`]: false for most tokens, and only for
+/// tokens that open nothing. Digits pass. Other tokens pass if the sieve of
+/// the starters and the signs lets them, except general punctuation (quotes
+/// and dashes, U+2000 to U+207F), which the sieve would pass unread, as
+/// it does every character outside ASCII: no starter or sign is among
+/// them, and none has another lower case.
+fn may_open(doc: &Doc, t: &Token) -> bool {
+    let bytes = doc.text.as_bytes().get(t.start..t.end).unwrap_or_default();
+    match t.kind {
+        TokenKind::Num => true,
+        TokenKind::Word => STARTER_SIEVE.may_hold(bytes),
+        TokenKind::Punct => {
+            !matches!(bytes, [0xe2, 0x80 | 0x81, _]) && STARTER_SIEVE.may_hold(bytes)
+        }
+    }
+}
+
 /// What a figure may start with at token `i`, if anything: most tokens open
 /// none, and this look-up spares them the whole reading of an amount in
-/// [`read_figure`].
+/// [`read_figure`]. [`may_open`], then [`listed_opens`].
+#[cfg(test)]
+fn opens(doc: &Doc, i: usize) -> Option<Opens> {
+    let t = doc.tokens.get(i)?;
+    if !may_open(doc, t) {
+        return None;
+    }
+    listed_opens(doc, i, t)
+}
+
+/// What a figure may start with at token `i`, `t`, which passed
+/// [`may_open`].
 ///
 /// It must hold wherever `read_figure` finds a figure (tested over the seeds,
 /// the table tests and hostile strings). Digits open amounts. A word opens
@@ -1023,27 +1051,17 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
 /// `is_sign`) or as a fraction sign (`digits`, by `vulgar`); every other
 /// reading of an amount needs a word or digits, so `-`, `,`, `.` and quotes
 /// end here.
-/// The quick first test of [`opens`], by the token's kind and the starters'
-/// sieve: false for most tokens, and only for tokens that open nothing.
-fn may_open(doc: &Doc, t: &Token) -> bool {
-    t.kind == TokenKind::Num
-        || STARTER_SIEVE.may_hold(doc.text.as_bytes().get(t.start..t.end).unwrap_or_default())
-}
-
-fn opens(doc: &Doc, i: usize) -> Option<Opens> {
+fn listed_opens(doc: &Doc, i: usize, t: &Token) -> Option<Opens> {
     const AMOUNT: Opens = Opens {
         hedge: false,
         amount: true,
     };
-    if !may_open(doc, doc.tokens.get(i)?) {
-        return None;
-    }
-    if is_num(doc, i) {
+    if t.kind == TokenKind::Num {
         return Some(AMOUNT);
     }
     let tok = doc.tok(i);
     let listed = STARTERS.get(doc.low(i)).copied();
-    if is_word(doc, i) {
+    if t.kind == TokenKind::Word {
         // The amount readers take any word outside ASCII (`may_open_number`).
         return listed.map(|o| Opens {
             amount: o.amount || !tok.is_ascii(),
@@ -1055,12 +1073,6 @@ fn opens(doc: &Doc, i: usize) -> Option<Opens> {
         Some(o) => Some(Opens { amount: true, ..o }),
         None => (is_sign(tok) || number::vulgar(tok).is_some()).then_some(AMOUNT),
     }
-}
-
-/// Tries to read a figure starting at token `i`.
-fn candidate(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
-    let opens = opens(doc, i)?;
-    read_figure(doc, i, places, opens)
 }
 
 /// Reads a figure starting at token `i`, whatever the token is.

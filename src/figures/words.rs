@@ -370,7 +370,7 @@ pub static STARTER_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
     let signs = ["-", "−"]
         .into_iter()
         .chain(super::number::VULGAR.iter().map(|(w, _)| *w));
-    Sieve::new(STARTERS.keys().map(String::as_str).chain(signs))
+    Sieve::with_lengths(STARTERS.keys().map(String::as_str).chain(signs))
 });
 
 /// A quick first test in front of a hashed set of words: it answers "maybe"
@@ -388,6 +388,8 @@ pub static STARTER_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
 /// and lowering keeps them there, folded as here.
 pub struct Sieve {
     bits: Vec<u64>,
+    /// Whether the word's length in bytes picks the bit too.
+    by_length: bool,
 }
 
 impl Sieve {
@@ -396,19 +398,33 @@ impl Sieve {
 
     /// The sieve of `words`.
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Sieve {
-        let mut bits = vec![0u64; 1 << (64 - Self::SHIFT - 6)];
+        Self::build(words, false)
+    }
+
+    /// The sieve of `words` where the length picks the bit too (`been` is
+    /// not `between`): only for words looked up as written or as
+    /// `Doc::low` lowers them, which keeps every character's length.
+    pub fn with_lengths<'a>(words: impl IntoIterator<Item = &'a str>) -> Sieve {
+        Self::build(words, true)
+    }
+
+    fn build<'a>(words: impl IntoIterator<Item = &'a str>, by_length: bool) -> Sieve {
+        let mut sieve = Sieve {
+            bits: vec![0u64; 1 << (64 - Self::SHIFT - 6)],
+            by_length,
+        };
         for w in words {
-            if let Some(k) = Self::slot(w.as_bytes())
-                && let Some(b) = bits.get_mut(k / 64)
+            if let Some(k) = sieve.slot(w.as_bytes())
+                && let Some(b) = sieve.bits.get_mut(k / 64)
             {
                 *b |= 1 << (k % 64);
             }
         }
-        Sieve { bits }
+        sieve
     }
 
     /// The word's bit, or `None` when a byte it reads is outside ASCII.
-    fn slot(w: &[u8]) -> Option<usize> {
+    fn slot(&self, w: &[u8]) -> Option<usize> {
         let ends = match *w {
             [a, b, .., y, z] => [a, b, y, z],
             [a, b, c] => [a, b, c, 0],
@@ -422,13 +438,16 @@ impl Sieve {
         }
         // `| 0x20` lowers an ASCII capital and keeps a lower-case letter
         // (other bytes change alike in the set's words and the text's).
-        let key = u64::from(ends | 0x2020_2020);
+        let mut key = u64::from(ends | 0x2020_2020);
+        if self.by_length {
+            key |= (w.len() as u64) << 32;
+        }
         Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> Self::SHIFT) as usize)
     }
 
     /// False only for a word that is not in the set in any case.
     pub fn may_hold(&self, w: &[u8]) -> bool {
-        match Self::slot(w) {
+        match self.slot(w) {
             Some(k) => self
                 .bits
                 .get(k / 64)
