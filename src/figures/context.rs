@@ -1,7 +1,11 @@
 //! What a figure counts and who says so: read from the words around it in
 //! its sentence (and, for an elided noun, the sentence before).
 
-use super::words::{WordList, ends_ci, glued, is_num, is_word, scale_word, small_number};
+use std::sync::LazyLock;
+
+use super::words::{
+    Sieve, WordList, ends_ci, glued, is_num, is_word, scale_word, small_number, token_bytes,
+};
 use crate::model::{Label, Span};
 use crate::text::Doc;
 
@@ -625,7 +629,7 @@ pub fn counts(
 }
 
 /// Verbs that attribute a statement to their subject.
-static REPORTING: WordList = WordList::new(&[
+const REPORTING_VERBS: &[&str] = &[
     "added",
     "announced",
     "announces",
@@ -647,7 +651,16 @@ static REPORTING: WordList = WordList::new(&[
     "stated",
     "states",
     "told",
-]);
+];
+
+/// [`REPORTING_VERBS`] hashed.
+pub(super) static REPORTING: WordList = WordList::new(REPORTING_VERBS);
+
+/// The sieve of the words a source is found by: the reporting verbs and
+/// `according`. Most words of a sentence are neither, and this one test a
+/// word turns them away.
+pub(super) static SOURCE_WORDS: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(REPORTING_VERBS.iter().copied().chain(["according"])));
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "who", "which"];
 
@@ -751,7 +764,12 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
     // without sentence breaks (tables, lists of numbers).
     let (s0, s1) = doc.sentence(a);
     let (s0, s1) = (s0.max(a.saturating_sub(60)), s1.min(b + 60));
+    // One pass finds `according to` and where the reporting verbs start.
+    let mut first_verb = s1;
     for k in s0..s1 {
+        if !is_word(doc, k) || !SOURCE_WORDS.may_hold(token_bytes(doc, k)) {
+            continue;
+        }
         if doc.is(k, "according") && doc.is(k + 1, "to") {
             let mut e = k + 2;
             while e < s1
@@ -764,10 +782,13 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
                 return Some(n);
             }
         }
+        if first_verb == s1 && REPORTING.contains(doc.low(k)) {
+            first_verb = k;
+        }
     }
     // The reporting verb nearest the figure.
     let mut best: Option<(usize, String)> = None;
-    for k in s0..s1 {
+    for k in first_verb..s1 {
         // The verbs are words: the kind is a cheaper test than the look-up.
         if k >= a && k < b || !is_word(doc, k) || !REPORTING.contains(doc.low(k)) {
             continue;

@@ -367,7 +367,7 @@ fn fmt_num_by_float(v: f64) -> String {
 }
 
 #[test]
-fn whole_values_format_as_before() {
+fn values_format_as_before() {
     let p53 = 9_007_199_254_740_992.0_f64;
     let mut values = vec![
         0.0,
@@ -390,6 +390,19 @@ fn whole_values_format_as_before() {
         -2.5e-7,
         123.456,
         33.33,
+        1.0 / 128.0,
+        -3.0 / 128.0,
+        5.0 / 128.0,
+        4503599627370495.5,
+        -4503599627370495.5,
+        9007199254740991.0,
+        1e-7,
+        -1e-7,
+        5e-7,
+        -5e-7,
+        4.9999999e-7,
+        0.9999995,
+        0.99999949,
         f64::MAX,
         f64::MIN,
         f64::MIN_POSITIVE,
@@ -405,6 +418,11 @@ fn whole_values_format_as_before() {
         values.push(f64::from_bits(x));
         values.push((x % 1_000_000_007) as f64);
         values.push((x >> 11) as f64);
+        // Values of every size with a fraction, ties at six places among them.
+        values.push((x % 100_000_000) as f64 / 128.0);
+        values.push(-((x % 1_000_000_000_000) as f64) / 1e6);
+        values.push(f64::from_bits(x) % 1e6);
+        values.push(((x >> 12) as f64) / 2f64.powi((x % 80) as i32));
     }
     for v in values {
         assert_eq!(fmt_num(v), fmt_num_by_float(v), "{v:e}");
@@ -517,4 +535,20 @@ fn general_punctuation_opens_nothing_and_has_no_other_case() {
                 .all(|k| !k.starts_with(c) && !k.to_uppercase().starts_with(c))
         );
     }
+}
+
+#[test]
+fn the_source_sieve_passes_every_source_word() {
+    use super::context::{REPORTING, SOURCE_WORDS};
+    let mut found = 0;
+    for text in corpus() {
+        let doc = Doc::new(&text);
+        for k in 0..doc.tokens.len() {
+            if doc.is(k, "according") || REPORTING.contains(doc.low(k)) {
+                found += 1;
+                assert!(SOURCE_WORDS.may_hold(super::words::token_bytes(&doc, k)));
+            }
+        }
+    }
+    assert!(found > 100, "{found}");
 }

@@ -216,7 +216,7 @@ impl Fig {
             ta.start,
             tb.end,
         );
-        let mut value = String::new();
+        let mut value = String::with_capacity(16);
         push_num(&mut value, self.lo);
         if self.lo != self.hi {
             value.push_str("..");
@@ -252,28 +252,41 @@ fn fmt_num(v: f64) -> String {
     s
 }
 
-/// Appends the digits of a value (see `fmt_num`) to `out`.
+/// Appends the digits of a value (see `fmt_num`) to `out`: what
+/// `format!("{v:.6}")` prints with trailing zeros (and a bare `-` of zero)
+/// trimmed, written without the formatting machinery for every finite value
+/// below 2^53.
 fn push_num(out: &mut String, v: f64) {
     // Most values are whole: below 2^53 an `f64` holds every integer exactly,
-    // so its digits are those of the `i64` (and `-0` prints as `0`), written
-    // here without the formatting machinery.
+    // so its digits are those of the `i64` (and `-0` prints as `0`).
     if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-        let n = v as i64;
-        if n < 0 {
+        if v < 0.0 {
             out.push('-');
         }
-        let mut digits = [0u8; 20];
-        let mut k = digits.len();
-        let mut m = n.unsigned_abs();
-        while let Some(d) = k.checked_sub(1).and_then(|j| digits.get_mut(j)) {
-            *d = b'0' + (m % 10) as u8;
-            k -= 1;
-            m /= 10;
-            if m == 0 {
-                break;
-            }
+        push_digits(out, v.abs() as u64, 0);
+        return;
+    }
+    if let Some(q) = millionths(v) {
+        let (whole, part) = (q / 1_000_000, (q % 1_000_000) as u64);
+        if q == 0 {
+            out.push('0');
+            return;
         }
-        out.push_str(std::str::from_utf8(digits.get(k..).unwrap_or_default()).unwrap_or_default());
+        if v < 0.0 {
+            out.push('-');
+        }
+        push_digits(out, u64::try_from(whole).unwrap_or(0), 0);
+        if part != 0 {
+            out.push('.');
+            // Six places, less the zeros they end with.
+            let mut part = part;
+            let mut places = 6;
+            while part % 10 == 0 {
+                part /= 10;
+                places -= 1;
+            }
+            push_digits(out, part, places);
+        }
         return;
     }
     let mut s = format!("{v:.6}");
@@ -286,6 +299,58 @@ fn push_num(out: &mut String, v: f64) {
         }
     }
     out.push_str(if s == "-0" { "0" } else { &s });
+}
+
+/// `|v|` in millionths, rounded as fixed-precision formatting rounds: from
+/// the exact binary value, half to even. `None` beyond 2^53 and for
+/// infinities and NaN.
+fn millionths(v: f64) -> Option<u128> {
+    if !v.is_finite() || v.abs() >= 9_007_199_254_740_992.0 {
+        return None;
+    }
+    // `|v| = m · 2^e` exactly.
+    let bits = v.abs().to_bits();
+    let (biased, fraction) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
+    let (m, e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << 52, biased - 1075)
+    };
+    let scaled = u128::from(m) * 1_000_000;
+    if e >= 0 {
+        return Some(scaled << e);
+    }
+    let shift = e.unsigned_abs();
+    if shift >= 128 {
+        // Below 2^-55: far less than half a millionth.
+        return Some(0);
+    }
+    let q = scaled >> shift;
+    let rest = scaled - (q << shift);
+    let half = 1u128 << (shift - 1);
+    Some(if rest > half || rest == half && q & 1 == 1 {
+        q + 1
+    } else {
+        q
+    })
+}
+
+/// Appends the decimal digits of `n`, left-padded with zeros to `width`.
+fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut k = digits.len();
+    while let Some(d) = k.checked_sub(1).and_then(|j| digits.get_mut(j)) {
+        *d = b'0' + (n % 10) as u8;
+        k -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let k = k.min(digits.len().saturating_sub(width));
+    for &d in digits.get(k..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
 }
 
 /// The first sentence token, or one after a line break, quote or bracket.

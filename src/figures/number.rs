@@ -107,7 +107,7 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
         j += 2;
         decimal = true;
     }
-    let mut v: f64 = text.as_deref().unwrap_or(first).parse().ok()?;
+    let mut v = parse_digits(text.as_deref().unwrap_or(first))?;
     if !grouped && !decimal {
         if let Some((e, f)) = slash_fraction(doc, i) {
             // `3/4`: the numerator was the integer just read.
@@ -125,6 +125,18 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
         }
     }
     Some((j, v, first.len(), grouped, decimal))
+}
+
+/// The value of ASCII digits with at most one `.`, as `str::parse::<f64>`
+/// gives it.
+fn parse_digits(s: &str) -> Option<f64> {
+    // Up to 15 digits and no point: an integer below 2^53, which the `f64`
+    // holds exactly, as parsing it would give it; the usual number.
+    if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let n = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(n as f64);
+    }
+    s.parse().ok()
 }
 
 /// The Unicode fraction signs and their values.
@@ -694,6 +706,27 @@ mod tests {
         assert_eq!(val("192.168.1.2"), None);
         assert_eq!(val("a man"), None);
         assert_eq!(val("five six"), Some(("five".into(), 5.0)));
+    }
+
+    #[test]
+    fn digits_parse_as_floats_do() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut cases: Vec<String> = ["", "0", "007", "9007199254740993", "123456789012345"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for _ in 0..3000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = x.to_string();
+            let cut = (x % 21) as usize;
+            cases.push(digits.get(..cut).unwrap_or(&digits).to_string());
+            cases.push(format!("{}.{}", x % 1000, x % 97));
+        }
+        for s in cases {
+            assert_eq!(parse_digits(&s), s.parse::<f64>().ok(), "{s:?}");
+        }
     }
 
     #[test]

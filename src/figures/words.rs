@@ -745,6 +745,15 @@ pub fn ends_ci(w: &str, end: &str) -> bool {
         .is_some_and(|t| t.eq_ignore_ascii_case(end))
 }
 
+/// The bytes of token `i` (empty when out of range), for the sieves: a
+/// byte slice needs no test that it cuts the text between characters.
+pub fn token_bytes<'a>(doc: &Doc<'a>, i: usize) -> &'a [u8] {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.text.as_bytes().get(t.start..t.end))
+        .unwrap_or_default()
+}
+
 /// Whether token `i` is a word (letters).
 pub fn is_word(doc: &Doc, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
