@@ -224,7 +224,11 @@ fn opens_holds_wherever_a_figure_is_read() {
                         );
                     }
                     Some(o) => {
-                        narrowed += usize::from(o != Opens::ALL);
+                        narrowed += usize::from(o.hedges.is_some() || !o.amount);
+                        // The amount alone, as read with what the token opens.
+                        let quick = amount(&doc, i, o).map(|a| (a.a, a.b, a.lo, a.hi));
+                        let slow = amount(&doc, i, Opens::ALL).map(|a| (a.a, a.b, a.lo, a.hi));
+                        assert_eq!(quick, slow, "{text:?} at token {i}");
                         let quick = fig_values(read_figure(&doc, i, &places, o));
                         assert_eq!(quick, full, "{text:?} at token {i} {:?}", doc.tok(i));
                     }
@@ -337,7 +341,9 @@ fn tail_check_alone_equals_the_second_valid() {
         let doc = Doc::new(&text);
         let places = vec![false; doc.tokens.len()];
         for i in 0..doc.tokens.len() {
-            let Some(am) = amount(&doc, i) else { continue };
+            let Some(am) = amount(&doc, i, Opens::ALL) else {
+                continue;
+            };
             amounts += 1;
             for hedged in [false, true] {
                 for second in [false, true] {
@@ -551,4 +557,13 @@ fn the_source_sieve_passes_every_source_word() {
         }
     }
     assert!(found > 100, "{found}");
+}
+
+#[test]
+fn no_hedge_or_currency_starts_with_digits_or_a_sign() {
+    // `listed_opens` gives digits and unlisted signs no hedge and no currency.
+    for f in HEDGES.firsts().chain(CURRENCIES.firsts()) {
+        assert!(!f.starts_with(|c: char| c.is_ascii_digit()), "{f}");
+        assert!(!is_sign(f) && vulgar(f).is_none(), "{f}");
+    }
 }

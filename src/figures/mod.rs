@@ -21,8 +21,8 @@ use crate::model::{Extra, Label, Span};
 use crate::text::{Doc, Kind as TokenKind, Token};
 use number::{Num, bare_scale, digit_number, fraction, may_open_number, ratio, vague, word_number};
 use words::{
-    CURRENCIES, Currency, HEDGES, Opens, Pos, STARTER_SIEVE, STARTERS, UNITS, compass, glued,
-    is_num, is_word, label_noun, month, small_number, time_unit,
+    CURRENCIES, Currency, HEDGES, Opens, Phrases, Pos, STARTER_SIEVE, STARTERS, UNITS, compass,
+    glued, is_num, is_word, label_noun, month, small_number, time_unit,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -164,7 +164,11 @@ fn block_addresses(doc: &Doc, blocked: &mut [bool]) {
     let bytes = doc.text.as_bytes();
     let mut next = 0;
     for (k, t) in doc.tokens.iter().enumerate() {
-        // One byte decides for almost every token: the mark's own character.
+        // The kind and then one byte decide for almost every token: the
+        // mark's own character, a punctuation token.
+        if t.kind != TokenKind::Punct {
+            continue;
+        }
         let mark = match bytes.get(t.start) {
             Some(b'@') => true,
             Some(b':') => bytes.get(t.start..t.start + 3) == Some(b"://"),
@@ -400,7 +404,8 @@ fn is_sign(w: &str) -> bool {
 }
 
 /// An amount at token `k`, with a sign: `-5`, `−3.2C`, `minus five percent`.
-fn amount(doc: &Doc, k: usize) -> Option<Amount> {
+/// `opens` is what token `k` opens, as far as known.
+fn amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
     let dash = is_sign(doc.tok(k))
         && (k == 0 || !glued(doc, k) && !is_num(doc, k - 1))
         && glued(doc, k + 1)
@@ -408,9 +413,9 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
     let word = (doc.is(k, "minus") || doc.is(k, "negative"))
         && (is_num(doc, k + 1) || word_number(doc, k + 1).is_some());
     if !dash && !word {
-        return unsigned_amount(doc, k);
+        return unsigned_amount(doc, k, opens);
     }
-    let mut am = unsigned_amount(doc, k + 1)?;
+    let mut am = unsigned_amount(doc, k + 1, Opens::ALL)?;
     if am.kind == Kind::Vague || am.num.is_none() {
         return None;
     }
@@ -419,11 +424,15 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
     Some(am)
 }
 
-/// An amount at token `k`, without a sign.
-fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
+/// An amount at token `k`, without a sign; `opens` as for [`amount`].
+fn unsigned_amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
     let mut cur: Option<&'static Currency> = None;
     let mut c = k;
-    if let Some((e, cu)) = CURRENCIES.at(doc, k)
+    let currency = match opens.currencies {
+        Some(currencies) => Phrases::first_at(currencies, doc, k),
+        None => CURRENCIES.at(doc, k),
+    };
+    if let Some((e, cu)) = currency
         && cu.pre
         && (is_num(doc, e) || is_word(doc, e) && word_number(doc, e).is_some())
     {
@@ -432,7 +441,7 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
     }
     // Most words that get here open a figure as a hedge or a currency
     // (`about`, `Iraqi`), not as a number.
-    if cur.is_none() && !may_open_number(doc, c) {
+    if cur.is_none() && !opens.number.unwrap_or_else(|| may_open_number(doc, c)) {
         return None;
     }
     if cur.is_none() {
@@ -1117,26 +1126,30 @@ fn opens(doc: &Doc, i: usize) -> Option<Opens> {
 /// reading of an amount needs a word or digits, so `-`, `,`, `.` and quotes
 /// end here.
 fn listed_opens(doc: &Doc, i: usize, t: &Token) -> Option<Opens> {
-    const AMOUNT: Opens = Opens {
-        hedge: false,
-        amount: true,
-    };
+    // No hedge or currency starts with digits (a test checks the lists).
     if t.kind == TokenKind::Num {
-        return Some(AMOUNT);
+        return Some(Opens::AMOUNT);
     }
     let tok = doc.tok(i);
     let listed = STARTERS.get(doc.low(i)).copied();
     if t.kind == TokenKind::Word {
         // The amount readers take any word outside ASCII (`may_open_number`).
+        let other = !tok.is_ascii();
         return listed.map(|o| Opens {
-            amount: o.amount || !tok.is_ascii(),
+            amount: o.amount || other,
+            number: o.number.map(|n| n || other),
             ..o
         });
     }
-    // Signs: the amount readers take any, hedges only listed ones.
+    // Signs: the amount readers take any, hedges and currencies only listed
+    // ones (`may_open_number` takes every sign).
     match listed {
-        Some(o) => Some(Opens { amount: true, ..o }),
-        None => (is_sign(tok) || number::vulgar(tok).is_some()).then_some(AMOUNT),
+        Some(o) => Some(Opens {
+            amount: true,
+            number: Some(true),
+            ..o
+        }),
+        None => (is_sign(tok) || number::vulgar(tok).is_some()).then_some(Opens::AMOUNT),
     }
 }
 
@@ -1145,8 +1158,11 @@ fn listed_opens(doc: &Doc, i: usize, t: &Token) -> Option<Opens> {
 fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig> {
     let mut approx: Option<(String, &'static str)> = None;
     let mut k = i;
-    if opens.hedge
-        && let Some((e, h)) = HEDGES.at(doc, i)
+    let hedge = match opens.hedges {
+        Some(hedges) => Phrases::first_at(hedges, doc, i),
+        None => HEDGES.at(doc, i),
+    };
+    if let Some((e, h)) = hedge
         && h.pos == Pos::Pre
     {
         approx = Some((doc.slice(i, e).to_lowercase(), h.kind));
@@ -1160,7 +1176,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
     if between {
         k += 1;
     }
-    let mut am = amount(doc, k)?;
+    let mut am = amount(doc, k, if k == i { opens } else { Opens::ALL })?;
     if !valid(doc, &am, approx.is_some(), false, false, places) {
         return None;
     }
@@ -1169,7 +1185,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
         if !doc.is(am.b, "and") {
             return None;
         }
-        let second = amount(doc, am.b + 1)?;
+        let second = amount(doc, am.b + 1, Opens::ALL)?;
         if !valid(doc, &second, true, true, true, places)
             || !join_range(&mut am, &second, false, false)
         {
@@ -1177,7 +1193,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
         }
         ranged = true;
     } else if let Some((s, or)) = range_sep(doc, am.b, &am)
-        && let Some(second) = amount(doc, s)
+        && let Some(second) = amount(doc, s, Opens::ALL)
         && valid(doc, &second, true, true, true, places)
         && second.num.is_some()
     {
@@ -1196,7 +1212,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
         && let Some((e, h)) = HEDGES.at(doc, am.b + 1)
         && h.pos == Pos::Pre
         && h.kind == "upper"
-        && let Some(second) = amount(doc, e)
+        && let Some(second) = amount(doc, e, Opens::ALL)
         && second.num.is_some()
         && valid(doc, &second, true, true, true, places)
     {

@@ -7,16 +7,21 @@ use std::sync::{LazyLock, OnceLock};
 use crate::lexicon::{LexMap as HashMap, LexSet, Words, lines, with_lower};
 use crate::text::{Doc, Kind, tokenize};
 
+/// One token of a list entry.
+struct EntryToken {
+    text: Box<str>,
+    /// The same in lower case, for the case-blind comparison.
+    lower: Box<str>,
+    /// The token must match case exactly.
+    exact: bool,
+    /// No space before it in the entry (`m2`, `km/h`), so a spaced `12 m 2
+    /// dm` is not `m2`.
+    glued: bool,
+}
+
 /// One multi-token entry of a list, with what it maps to.
-struct Entry<T> {
-    /// The entry's tokens; `exact[i]` says token `i` must match case exactly.
-    toks: Vec<Box<str>>,
-    /// The same tokens in lower case, for the case-blind comparisons.
-    lower: Vec<Box<str>>,
-    exact: Vec<bool>,
-    /// `glued[i]`: token `i` has no space before it in the entry (`m2`,
-    /// `km/h`), so a spaced `12 m 2 dm` is not `m2`.
-    glued: Vec<bool>,
+pub struct Entry<T> {
+    toks: Vec<EntryToken>,
     payload: T,
 }
 
@@ -30,30 +35,25 @@ impl<T> Phrases<T> {
     fn new(items: impl IntoIterator<Item = (String, T)>) -> Phrases<T> {
         let mut by_first: HashMap<String, Vec<Entry<T>>> = HashMap::default();
         for (words, payload) in items {
-            let tokens = tokenize(&words);
-            let toks: Vec<Box<str>> = tokens
+            let toks: Vec<EntryToken> = tokenize(&words)
                 .iter()
-                .filter_map(|t| words.get(t.start..t.end))
-                .map(Box::from)
+                .filter_map(|t| {
+                    let text = words.get(t.start..t.end)?;
+                    Some(EntryToken {
+                        text: text.into(),
+                        lower: text.to_lowercase().into(),
+                        // Short codes with a capital (MW, GB, USD, Rs) are
+                        // case-exact: "mw" or "gb" in running text are not units.
+                        exact: text.chars().count() <= 4 && text.chars().any(char::is_uppercase),
+                        glued: t.glued,
+                    })
+                })
                 .collect();
-            let glued = tokens.iter().map(|t| t.glued).collect();
             let Some(first) = toks.first() else { continue };
-            // Short codes with a capital (MW, GB, USD, Rs) are case-exact:
-            // "mw" or "gb" in running text are not units.
-            let exact = toks
-                .iter()
-                .map(|t| t.chars().count() <= 4 && t.chars().any(char::is_uppercase))
-                .collect();
             by_first
-                .entry(first.to_lowercase())
+                .entry(first.lower.to_string())
                 .or_default()
-                .push(Entry {
-                    lower: toks.iter().map(|t| t.to_lowercase().into()).collect(),
-                    toks,
-                    exact,
-                    glued,
-                    payload,
-                });
+                .push(Entry { toks, payload });
         }
         for v in by_first.values_mut() {
             v.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
@@ -66,26 +66,36 @@ impl<T> Phrases<T> {
         self.by_first.keys().map(String::as_str)
     }
 
+    /// The entries whose first word is `low` (lower case), longest first.
+    pub fn starting(&self, low: &str) -> &[Entry<T>] {
+        self.by_first.get(low).map_or(&[], Vec::as_slice)
+    }
+
     /// The longest entry starting at token `i`: its end (token index) and payload.
     pub fn at(&self, doc: &Doc, i: usize) -> Option<(usize, &T)> {
-        let first = doc.tok(i);
-        if first.is_empty() {
+        if doc.tok(i).is_empty() {
             return None;
         }
-        let cands = self.by_first.get(doc.low(i))?;
-        'entry: for e in cands {
+        Self::first_at(self.starting(doc.low(i)), doc, i)
+    }
+
+    /// The longest of `entries`, those starting with `doc.low(i)`, that
+    /// stands at token `i`: as [`Phrases::at`], for a caller that holds them.
+    pub fn first_at<'e>(entries: &'e [Entry<T>], doc: &Doc, i: usize) -> Option<(usize, &'e T)> {
+        'entry: for e in entries {
             for (k, t) in e.toks.iter().enumerate() {
-                let ok = if e.exact[k] {
-                    doc.tok(i + k) == &**t
+                // The first word's lower case is the one they were found by.
+                let ok = if t.exact {
+                    doc.tok(i + k) == &*t.text
                 } else {
-                    doc.low(i + k) == &*e.lower[k]
+                    k == 0 || doc.low(i + k) == &*t.lower
                 };
                 // Tokens of one entry must not be split by a line break.
                 let broken = k > 0
                     && doc
                         .tokens
                         .get(i + k)
-                        .is_some_and(|x| x.line_start || e.glued.get(k) == Some(&true) && !x.glued);
+                        .is_some_and(|x| x.line_start || t.glued && !x.glued);
                 if !ok || broken {
                     continue 'entry;
                 }
@@ -307,21 +317,37 @@ pub static NUMBER_STARTERS: LazyLock<LexSet<&'static str>> = LazyLock::new(|| {
     set
 });
 
-/// What a word may open: the start of a hedge, or the start of an amount
-/// (a number, a share, a vague amount, a currency, a sign word, `between`).
-#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+/// What a token may open: a hedge, or an amount (a number, a share, a vague
+/// amount, a currency, a sign word, `between`), with the list entries that
+/// start with it, so that they need not be looked up again.
+#[derive(Clone, Copy)]
 pub struct Opens {
-    /// The first word of a hedge (`about`, `at` of `at least`).
-    pub hedge: bool,
-    /// Anything else a figure opens with.
+    /// The hedges the token starts, longest first (`None`: not known, to be
+    /// looked up).
+    pub hedges: Option<&'static [Entry<Hedge>]>,
+    /// The currencies the token starts, likewise.
+    pub currencies: Option<&'static [Entry<Currency>]>,
+    /// Whether a number, a share or a vague amount may start here, as
+    /// `number::may_open_number` says (`None`: not known, to be asked).
+    pub number: Option<bool>,
+    /// Whether it may open an amount at all.
     pub amount: bool,
 }
 
-#[cfg(test)]
 impl Opens {
-    /// Everything: try every reading (what the fast path is checked against).
+    /// Digits and signs: an amount, no hedge and no currency.
+    pub const AMOUNT: Opens = Opens {
+        hedges: Some(&[]),
+        currencies: Some(&[]),
+        number: Some(true),
+        amount: true,
+    };
+
+    /// Nothing known: every reading is tried, every list looked up.
     pub const ALL: Opens = Opens {
-        hedge: true,
+        hedges: None,
+        currencies: None,
+        number: None,
         amount: true,
     };
 }
@@ -331,7 +357,8 @@ impl Opens {
 /// hedge or a currency, with what it opens. Most tokens of a text are none
 /// of these, and this one look-up spares them the whole reading of an
 /// amount; of the rest, words that only open hedges (`in`, `at`, `as`)
-/// need no amount reader unless the hedge is there.
+/// need no amount reader unless the hedge is there, and the hedges come
+/// with the word, not looked up again.
 pub static STARTERS: LazyLock<HashMap<String, Opens>> = LazyLock::new(|| {
     const OTHERS: &[&str] = &[
         "dozen",
@@ -349,17 +376,24 @@ pub static STARTERS: LazyLock<HashMap<String, Opens>> = LazyLock::new(|| {
         "minus",
         "negative",
     ];
+    let hedges: &'static Phrases<Hedge> = &HEDGES;
+    let currencies: &'static Phrases<Currency> = &CURRENCIES;
     let mut map: HashMap<String, Opens> = HashMap::default();
-    let amounts = NUMBER_STARTERS
+    let words = NUMBER_STARTERS
         .iter()
         .chain(OTHERS)
         .copied()
-        .chain(CURRENCIES.firsts());
-    for w in amounts {
-        map.entry(w.to_string()).or_default().amount = true;
-    }
-    for w in HEDGES.firsts() {
-        map.entry(w.to_string()).or_default().hedge = true;
+        .chain(currencies.firsts())
+        .chain(hedges.firsts());
+    for w in words {
+        let number = NUMBER_STARTERS.contains(w);
+        let opens = Opens {
+            hedges: Some(hedges.starting(w)),
+            currencies: Some(currencies.starting(w)),
+            number: Some(number),
+            amount: number || OTHERS.contains(&w) || !currencies.starting(w).is_empty(),
+        };
+        map.insert(w.to_string(), opens);
     }
     map
 });
