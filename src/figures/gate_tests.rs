@@ -567,3 +567,31 @@ fn no_hedge_or_currency_starts_with_digits_or_a_sign() {
         assert!(!is_sign(f) && vulgar(f).is_none(), "{f}");
     }
 }
+
+#[test]
+fn word_maps_answer_as_hash_maps() {
+    use super::words::WordMap;
+    use crate::lexicon::with_lower;
+    use std::collections::HashMap;
+    // Keys of every shape: short, long, sharing ends and lengths, not ASCII.
+    let keys: Vec<String> = sieve_words()
+        .into_iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.len() % 3 == 0)
+        .take(500)
+        .chain(["a", "", "₩", "lakh", "been", "between", "bean"].map(String::from))
+        .collect();
+    let map = WordMap::new(keys.iter().enumerate().map(|(n, k)| (k.as_str(), n)));
+    let mut reference: HashMap<&str, usize> = HashMap::new();
+    for (n, k) in keys.iter().enumerate() {
+        reference.insert(k, n);
+    }
+    for w in sieve_words().iter().chain(&keys) {
+        let w = w.as_str();
+        assert_eq!(map.get(w), reference.get(w), "{w:?}");
+        let lower = with_lower(w, |l| reference.get(l).copied());
+        assert_eq!(map.get_lower(w).copied(), lower, "{w:?}");
+        let ascii = reference.get(w.to_ascii_lowercase().as_str()).copied();
+        assert_eq!(map.get_ascii_lower(w).copied(), ascii, "{w:?}");
+    }
+}

@@ -445,7 +445,7 @@ fn words_num(a: usize, b: usize, value: f64, scale: f64) -> Num {
 /// word they accept, is a superset. Other words (rare in English news) and
 /// all non-words pass, and take the readers.
 pub fn may_open_number(doc: &Doc, i: usize) -> bool {
-    !is_word(doc, i) || !doc.tok(i).is_ascii() || NUMBER_STARTERS.contains(doc.low(i))
+    !is_word(doc, i) || !doc.tok(i).is_ascii() || NUMBER_STARTERS.contains_key(doc.low(i))
 }
 
 /// A bare singular scale taken as one of it: `the million or so`.

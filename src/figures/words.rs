@@ -4,7 +4,7 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use crate::lexicon::{LexMap as HashMap, LexSet, Words, lines, with_lower};
+use crate::lexicon::{LexMap as HashMap, lines, with_lower};
 use crate::text::{Doc, Kind, tokenize};
 
 /// One token of a list entry.
@@ -28,7 +28,7 @@ pub struct Entry<T> {
 /// A list of phrases matched against the shared tokens (never re-tokenizing
 /// the document: entries are tokenized once, when the list is built).
 pub struct Phrases<T> {
-    by_first: HashMap<String, Vec<Entry<T>>>,
+    by_first: WordMap<Vec<Entry<T>>>,
 }
 
 impl<T> Phrases<T> {
@@ -58,12 +58,14 @@ impl<T> Phrases<T> {
         for v in by_first.values_mut() {
             v.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
         }
-        Phrases { by_first }
+        Phrases {
+            by_first: WordMap::new(by_first),
+        }
     }
 
     /// The first words of the entries, in lower case.
     pub fn firsts(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(String::as_str)
+        self.by_first.keys()
     }
 
     /// The entries whose first word is `low` (lower case), longest first.
@@ -244,14 +246,13 @@ const SCALES: &[(&str, f64)] = &[
     ("crore", 1e7),
 ];
 
-/// [`SMALL_NUMBERS`] hashed: every word that may open a figure is looked up
-/// here several times, so a look-up is one hash, not a walk of the table.
-static SMALL_NUMBER_MAP: LazyLock<HashMap<&'static str, u32>> =
-    LazyLock::new(|| SMALL_NUMBERS.iter().copied().collect());
+/// [`SMALL_NUMBERS`] mapped: every word that may open a figure is looked up
+/// here several times, so a look-up is one probe, not a walk of the table.
+static SMALL_NUMBER_MAP: LazyLock<WordMap<u32>> =
+    LazyLock::new(|| WordMap::new(SMALL_NUMBERS.iter().copied()));
 
-/// [`SCALES`] hashed, for the same reason.
-static SCALE_MAP: LazyLock<HashMap<&'static str, f64>> =
-    LazyLock::new(|| SCALES.iter().copied().collect());
+/// [`SCALES`] mapped, for the same reason.
+static SCALE_MAP: LazyLock<WordMap<f64>> = LazyLock::new(|| WordMap::new(SCALES.iter().copied()));
 
 /// The sieves of [`SMALL_NUMBERS`] and [`SCALES`]: these are asked about
 /// most words near a number, and few are number words.
@@ -264,7 +265,7 @@ pub fn small_number(w: &str) -> Option<u32> {
     if !SMALL_NUMBER_SIEVE.may_hold(w.as_bytes()) {
         return None;
     }
-    with_lower(w, |w| SMALL_NUMBER_MAP.get(w).copied())
+    SMALL_NUMBER_MAP.get_lower(w).copied()
 }
 
 /// The value of a scale word (`hundred`, `million`, `lakh`).
@@ -272,7 +273,7 @@ pub fn scale_word(w: &str) -> Option<f64> {
     if !SCALE_SIEVE.may_hold(w.as_bytes()) {
         return None;
     }
-    with_lower(w, |w| SCALE_MAP.get(w).copied())
+    SCALE_MAP.get_lower(w).copied()
 }
 
 /// [`small_number`] of a lower-case word without the sieve, for tests.
@@ -308,13 +309,14 @@ pub fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// with: a number word, a scale, a vague word, `a`, `an`, `half` or
 /// `quarter` (the first words `word_number`, `bare_scale`, `vague`,
 /// `fraction` and `ratio` accept; see `number::may_open_number`).
-pub static NUMBER_STARTERS: LazyLock<LexSet<&'static str>> = LazyLock::new(|| {
-    let mut set: LexSet<&'static str> = LexSet::default();
-    set.extend(SMALL_NUMBERS.iter().map(|(w, _)| *w));
-    set.extend(SCALES.iter().map(|(w, _)| *w));
-    set.extend(super::number::VAGUE.iter().map(|(w, _)| *w));
-    set.extend(["a", "an", "half", "quarter"]);
-    set
+pub static NUMBER_STARTERS: LazyLock<WordMap<()>> = LazyLock::new(|| {
+    let words = SMALL_NUMBERS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(SCALES.iter().map(|(w, _)| *w))
+        .chain(super::number::VAGUE.iter().map(|(w, _)| *w))
+        .chain(["a", "an", "half", "quarter"]);
+    WordMap::new(words.map(|w| (w, ())))
 });
 
 /// What a token may open: a hedge, or an amount (a number, a share, a vague
@@ -359,7 +361,7 @@ impl Opens {
 /// amount; of the rest, words that only open hedges (`in`, `at`, `as`)
 /// need no amount reader unless the hedge is there, and the hedges come
 /// with the word, not looked up again.
-pub static STARTERS: LazyLock<HashMap<String, Opens>> = LazyLock::new(|| {
+pub static STARTERS: LazyLock<WordMap<Opens>> = LazyLock::new(|| {
     const OTHERS: &[&str] = &[
         "dozen",
         "dozens",
@@ -378,24 +380,21 @@ pub static STARTERS: LazyLock<HashMap<String, Opens>> = LazyLock::new(|| {
     ];
     let hedges: &'static Phrases<Hedge> = &HEDGES;
     let currencies: &'static Phrases<Currency> = &CURRENCIES;
-    let mut map: HashMap<String, Opens> = HashMap::default();
     let words = NUMBER_STARTERS
-        .iter()
-        .chain(OTHERS)
-        .copied()
+        .keys()
+        .chain(OTHERS.iter().copied())
         .chain(currencies.firsts())
         .chain(hedges.firsts());
-    for w in words {
-        let number = NUMBER_STARTERS.contains(w);
+    WordMap::new(words.map(|w| {
+        let number = NUMBER_STARTERS.contains_key(w);
         let opens = Opens {
             hedges: Some(hedges.starting(w)),
             currencies: Some(currencies.starting(w)),
             number: Some(number),
             amount: number || OTHERS.contains(&w) || !currencies.starting(w).is_empty(),
         };
-        map.insert(w.to_string(), opens);
-    }
-    map
+        (w, opens)
+    }))
 });
 
 /// The sieve of [`STARTERS`] and of the signs that open amounts (`-`, `−`
@@ -404,7 +403,7 @@ pub static STARTER_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
     let signs = ["-", "−"]
         .into_iter()
         .chain(super::number::VULGAR.iter().map(|(w, _)| *w));
-    Sieve::with_lengths(STARTERS.keys().map(String::as_str).chain(signs))
+    Sieve::with_lengths(STARTERS.keys().chain(signs))
 });
 
 /// A quick first test in front of a hashed set of words: it answers "maybe"
@@ -491,43 +490,154 @@ impl Sieve {
     }
 }
 
-/// A fixed word list of the lens (lower case), hashed as a
-/// [`lexicon::Words`](Words) and behind its [`Sieve`], built on first use:
-/// most words asked about are in no list, and the sieve answers for them.
+/// Lower-case words with values, found by a word in any case in about one
+/// probe: the slot is picked by the word's length and its first two and last
+/// two bytes (as the [`Sieve`] picks its bit), so asking costs a few
+/// instructions and one comparison, where lowering a word and hashing it
+/// whole cost some hundred. Slots hold indices into the entries, and are
+/// four times as many as they, so most words outside the map find an empty
+/// slot at once.
+pub struct WordMap<V> {
+    /// Index + 1 into `entries`, 0 for an empty slot.
+    slots: Vec<u16>,
+    entries: Vec<(Box<str>, V)>,
+}
+
+impl<V> WordMap<V> {
+    /// The map of `items` (keys in lower case; a later key wins, as in a
+    /// `HashMap`).
+    pub fn new<K: AsRef<str>>(items: impl IntoIterator<Item = (K, V)>) -> WordMap<V> {
+        let mut entries: Vec<(Box<str>, V)> = Vec::new();
+        for (k, v) in items {
+            let k = k.as_ref();
+            match entries.iter_mut().find(|(e, _)| &**e == k) {
+                Some(e) => e.1 = v,
+                None => entries.push((k.into(), v)),
+            }
+        }
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut map = WordMap {
+            slots: vec![0; size],
+            entries,
+        };
+        for (n, (k, _)) in map.entries.iter().enumerate() {
+            let mut s = map.home(k.as_bytes());
+            while map.slots.get(s).is_some_and(|&x| x != 0) {
+                s = (s + 1) & (size - 1);
+            }
+            if let Some(x) = map.slots.get_mut(s) {
+                *x = u16::try_from(n + 1).unwrap_or(0);
+            }
+        }
+        map
+    }
+
+    /// The first slot of a word: its length and its end bytes, each `| 0x20`
+    /// (an ASCII capital gives its lower-case letter; other bytes change
+    /// alike in a key and in a word equal to it ignoring ASCII case).
+    fn home(&self, w: &[u8]) -> usize {
+        let ends = match *w {
+            [a, b, .., y, z] => [a, b, y, z],
+            [a, b, c] => [a, b, c, 0],
+            [a, b] => [a, b, 0, 0],
+            [a] => [a, 0, 0, 0],
+            [] => [0; 4],
+        };
+        let key = u64::from(u32::from_le_bytes(ends) | 0x2020_2020) | (w.len() as u64) << 32;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    /// The value of the entry equal to `w` by `same`, probing from its slot.
+    fn find(&self, w: &str, same: impl Fn(&str) -> bool) -> Option<&V> {
+        let mut s = self.home(w.as_bytes());
+        loop {
+            let n = usize::from(*self.slots.get(s)?);
+            let (k, v) = self.entries.get(n.checked_sub(1)?)?;
+            if same(k) {
+                return Some(v);
+            }
+            s = (s + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// The value of `key`, exactly.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.find(key, |k| k == key)
+    }
+
+    /// The value of `w` lowered as [`with_ascii_lower`] lowers it.
+    pub fn get_ascii_lower(&self, w: &str) -> Option<&V> {
+        // The keys are lower case: lowering ASCII letters makes `w` equal to
+        // a key exactly when it equals it ignoring ASCII case.
+        self.find(w, |k| k.eq_ignore_ascii_case(w))
+    }
+
+    /// The value of `w` lowered as [`with_lower`] lowers it.
+    pub fn get_lower(&self, w: &str) -> Option<&V> {
+        // ASCII is lowered as ASCII; anything else takes Unicode's rules.
+        if w.is_ascii() {
+            self.get_ascii_lower(w)
+        } else {
+            with_lower(w, |l| self.get(l))
+        }
+    }
+
+    /// The keys, in the order given.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| &**k)
+    }
+
+    /// Whether `key` is a key, exactly.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// A fixed word list of the lens (lower case), as a [`WordMap`] behind its
+/// [`Sieve`], built on first use: most words asked about are in no list,
+/// and the sieve answers for them.
 pub struct WordList {
-    words: Words,
-    sieve: OnceLock<Sieve>,
+    list: &'static [&'static str],
+    words: OnceLock<(WordMap<()>, Sieve)>,
 }
 
 impl WordList {
     /// The list, as written in the code.
     pub const fn new(list: &'static [&'static str]) -> WordList {
         WordList {
-            words: Words::new(list),
-            sieve: OnceLock::new(),
+            list,
+            words: OnceLock::new(),
         }
+    }
+
+    fn built(&self) -> &(WordMap<()>, Sieve) {
+        self.words.get_or_init(|| {
+            let map = WordMap::new(self.list.iter().map(|w| (*w, ())));
+            (map, Sieve::new(self.list.iter().copied()))
+        })
     }
 
     /// False only for a word that is not in the list in any case.
     pub fn may_hold(&self, w: &str) -> bool {
-        self.sieve
-            .get_or_init(|| Sieve::new(self.words.iter()))
-            .may_hold(w.as_bytes())
+        self.built().1.may_hold(w.as_bytes())
     }
 
     /// Whether `w` is in the list, exactly (case included).
     pub fn contains(&self, w: &str) -> bool {
-        self.may_hold(w) && self.words.contains(w)
+        let (map, sieve) = self.built();
+        sieve.may_hold(w.as_bytes()) && map.get(w).is_some()
     }
 
     /// Whether `w` lowered as [`with_lower`] lowers it is in the list.
     pub fn contains_lower(&self, w: &str) -> bool {
-        self.may_hold(w) && with_lower(w, |l| self.words.contains(l))
+        let (map, sieve) = self.built();
+        sieve.may_hold(w.as_bytes()) && map.get_lower(w).is_some()
     }
 
     /// Whether `w` lowered as [`with_ascii_lower`] lowers it is in the list.
     pub fn contains_ascii_lower(&self, w: &str) -> bool {
-        self.may_hold(w) && with_ascii_lower(w, |l| self.words.contains(l))
+        let (map, sieve) = self.built();
+        sieve.may_hold(w.as_bytes()) && map.get_ascii_lower(w).is_some()
     }
 }
 
