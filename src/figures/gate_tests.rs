@@ -584,7 +584,7 @@ fn word_maps_answer_as_hash_maps() {
     let map = WordMap::new(keys.iter().enumerate().map(|(n, k)| (k.as_str(), n)));
     let mut reference: HashMap<&str, usize> = HashMap::new();
     for (n, k) in keys.iter().enumerate() {
-        reference.insert(k, n);
+        reference.entry(k).or_insert(n);
     }
     for w in sieve_words().iter().chain(&keys) {
         let w = w.as_str();
@@ -594,4 +594,29 @@ fn word_maps_answer_as_hash_maps() {
         let ascii = reference.get(w.to_ascii_lowercase().as_str()).copied();
         assert_eq!(map.get_ascii_lower(w).copied(), ascii, "{w:?}");
     }
+}
+
+#[test]
+fn taken_tokens_in_order_as_in_any_order() {
+    let mut spans = 0;
+    for text in corpus().iter().take(400) {
+        let doc = Doc::new(text);
+        // Spans over every third run of tokens, some of them places, some
+        // overlapping, in text order and reversed.
+        let mut taken: Vec<Span> = Vec::new();
+        for (k, t) in doc.tokens.iter().enumerate().step_by(3) {
+            let end = doc.tokens.get(k + 1 + k % 4).map_or(t.end, |e| e.end);
+            let label = if k % 2 == 0 {
+                Label::Place
+            } else {
+                Label::Actor
+            };
+            taken.push(Span::new(label, "x", text, t.start, end));
+        }
+        spans += taken.len();
+        let sorted = taken_tokens(&doc, &taken);
+        taken.reverse();
+        assert_eq!(sorted, taken_tokens(&doc, &taken), "{text:?}");
+    }
+    assert!(spans > 1000);
 }

@@ -79,35 +79,12 @@ impl Amount {
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
 pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
-    let n = doc.tokens.len();
-    let mut blocked = vec![false; n];
-    for s in taken {
-        let first = doc.tokens.partition_point(|t| t.end <= s.start);
-        for (k, t) in doc.tokens.iter().enumerate().skip(first) {
-            if t.start >= s.end {
-                break;
-            }
-            if let Some(b) = blocked.get_mut(k) {
-                *b = true;
-            }
-        }
-    }
+    let (mut blocked, places) = taken_tokens(doc, taken);
     block_addresses(doc, &mut blocked);
-    // Tokens inside a place: `In Baghdad 12 died` is a count, not a model.
-    let mut places = vec![false; n];
-    for s in taken.iter().filter(|s| s.label == Label::Place) {
-        let first = doc.tokens.partition_point(|t| t.end <= s.start);
-        for (k, t) in doc.tokens.iter().enumerate().skip(first) {
-            if t.start >= s.end {
-                break;
-            }
-            if let Some(b) = places.get_mut(k) {
-                *b = true;
-            }
-        }
-    }
     let actors = context::actors(taken);
-    let mut out: Vec<Span> = Vec::new();
+    // News holds a figure every fifty tokens or so: room for about that
+    // many spares most regrowing (and copying) of the spans.
+    let mut out: Vec<Span> = Vec::with_capacity(doc.tokens.len() / 48);
     // The last figure that counts something (its index in `out`) and its
     // sentence.
     let mut prev_counts: Option<(usize, usize)> = None;
@@ -147,6 +124,41 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         next = b;
     }
     out
+}
+
+/// The tokens inside the taken spans (numbers there are not figures), and
+/// those inside places (`In Baghdad 12 died` is a count, not a model).
+fn taken_tokens(doc: &Doc, taken: &[Span]) -> (Vec<bool>, Vec<bool>) {
+    let n = doc.tokens.len();
+    let mut blocked = vec![false; n];
+    let mut places = vec![false; n];
+    // The taken spans come in text order: a cursor finds the first token of
+    // each (as a binary search would, for spans in any order).
+    let in_order = taken.windows(2).all(|w| w[0].start <= w[1].start);
+    let mut cursor = 0;
+    for s in taken {
+        let first = if in_order {
+            while doc.tokens.get(cursor).is_some_and(|t| t.end <= s.start) {
+                cursor += 1;
+            }
+            cursor
+        } else {
+            doc.tokens.partition_point(|t| t.end <= s.start)
+        };
+        let place = s.label == Label::Place;
+        for (k, t) in doc.tokens.iter().enumerate().skip(first) {
+            if t.start >= s.end {
+                break;
+            }
+            if let Some(b) = blocked.get_mut(k) {
+                *b = true;
+            }
+            if place && let Some(p) = places.get_mut(k) {
+                *p = true;
+            }
+        }
+    }
+    (blocked, places)
 }
 
 /// Marks the numbers inside a web or mail address as parts of it: a run of

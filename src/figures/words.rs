@@ -504,17 +504,13 @@ pub struct WordMap<V> {
 }
 
 impl<V> WordMap<V> {
-    /// The map of `items` (keys in lower case; a later key wins, as in a
-    /// `HashMap`).
+    /// The map of `items` (keys in lower case; of a key given twice, the
+    /// first value is found).
     pub fn new<K: AsRef<str>>(items: impl IntoIterator<Item = (K, V)>) -> WordMap<V> {
-        let mut entries: Vec<(Box<str>, V)> = Vec::new();
-        for (k, v) in items {
-            let k = k.as_ref();
-            match entries.iter_mut().find(|(e, _)| &**e == k) {
-                Some(e) => e.1 = v,
-                None => entries.push((k.into(), v)),
-            }
-        }
+        let entries: Vec<(Box<str>, V)> = items
+            .into_iter()
+            .map(|(k, v)| (k.as_ref().into(), v))
+            .collect();
         let size = (entries.len() * 4).next_power_of_two().max(16);
         let mut map = WordMap {
             slots: vec![0; size],
