@@ -88,7 +88,7 @@ impl<T> Phrases<T> {
             for (k, t) in e.toks.iter().enumerate() {
                 // The first word's lower case is the one they were found by.
                 let ok = if t.exact {
-                    doc.tok(i + k) == &*t.text
+                    tok(doc, i + k) == &*t.text
                 } else {
                     k == 0 || doc.low(i + k) == &*t.lower
                 };
@@ -883,6 +883,23 @@ pub fn ends_ci(w: &str, end: &str) -> bool {
         .checked_sub(end.len())
         .and_then(|k| w.get(k..))
         .is_some_and(|t| t.eq_ignore_ascii_case(end))
+}
+
+/// The text of token `i` (empty when out of range): `Doc::tok`, inlined
+/// into the lens's many small tests of a word.
+#[inline]
+pub fn tok<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.start..t.end))
+        .unwrap_or_default()
+}
+
+/// Whether token `i` equals `word`, ignoring ASCII case: `Doc::is`, on the
+/// token's bytes (as `str::eq_ignore_ascii_case` compares them).
+#[inline]
+pub fn is(doc: &Doc, i: usize, word: &str) -> bool {
+    token_bytes(doc, i).eq_ignore_ascii_case(word.as_bytes())
 }
 
 /// The bytes of token `i` (empty when out of range), for the sieves: a
