@@ -170,6 +170,22 @@ const STOP: &[&str] = &[
     "your",
 ];
 
+/// Builds this file's lists now (see `figures::prepare`).
+pub fn prepare() {
+    for list in [
+        &STOP_WORDS,
+        &IRREGULAR_PLURALS,
+        &LOOSE_ADJECTIVES,
+        &IRREGULAR_VERBS,
+        &VERBS_S,
+        &APPOSITION_GLUE,
+        &REPORTING,
+    ] {
+        list.contains("");
+    }
+    let _ = &*SOURCE_WORDS;
+}
+
 /// Whether `w` (any case) is a function word.
 pub fn stop(w: &str) -> bool {
     if !STOP_WORDS.may_hold(w) {

@@ -79,6 +79,7 @@ impl Amount {
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
 pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
+    prepare();
     let (mut blocked, places) = taken_tokens(doc, taken);
     block_addresses(doc, &mut blocked);
     let actors = context::actors(taken);
@@ -124,6 +125,20 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         next = b;
     }
     out
+}
+
+/// Builds every word list of the lens, once, in the first call: most are
+/// built on first use, and a text that first needs one (a number word, a
+/// month) would otherwise pay for building it. The reader's warm-up call
+/// (DESIGN.md) takes this cost, not an article; later calls pay one check.
+fn prepare() {
+    static PREPARED: std::sync::Once = std::sync::Once::new();
+    PREPARED.call_once(|| {
+        words::prepare();
+        number::prepare();
+        context::prepare();
+        AFTER_COUNT.contains("");
+    });
 }
 
 /// The tokens inside the taken spans (numbers there are not figures), and

@@ -585,6 +585,20 @@ pub fn vague(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
     }
 }
 
+/// Words before `half` that make it a part of a thing, not a share
+/// (`the western half`, `a half`).
+static HALF_NOT_BEFORE: Words = Words::new(&[
+    "the", "this", "that", "each", "either", "every", "first", "second", "other", "latter",
+    "former", "top", "bottom", "upper", "lower", "back", "front", "eastern", "western", "northern",
+    "southern", "east", "west", "north", "south", "its", "their", "his", "her", "our", "my",
+    "your", "a", "one",
+]);
+
+/// Builds this file's lists now (see `figures::prepare`).
+pub fn prepare() {
+    HALF_NOT_BEFORE.contains("");
+}
+
 /// The possessive `’s`/`'s` just before `i` (`the city's western half`).
 fn possessive_before(doc: &Doc, i: usize) -> bool {
     i >= 2 && is(doc, i - 1, "s") && matches!(tok(doc, i - 2), "'" | "’")
@@ -603,12 +617,6 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
             "of", "the", "a", "an", "its", "their", "his", "her", "our", "those", "these", "all",
             "them",
         ];
-        static NOT_BEFORE: Words = Words::new(&[
-            "the", "this", "that", "each", "either", "every", "first", "second", "other", "latter",
-            "former", "top", "bottom", "upper", "lower", "back", "front", "eastern", "western",
-            "northern", "southern", "east", "west", "north", "south", "its", "their", "his", "her",
-            "our", "my", "your", "a", "one",
-        ]);
         let next = doc.low(i + 1);
         if !NEXT.contains(&next) {
             return None;
@@ -625,7 +633,8 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         }
         if i > 0 {
             let prev = doc.low(i - 1);
-            if NOT_BEFORE.contains(prev) || possessive_before(doc, i) || prev.ends_with("ern") {
+            if HALF_NOT_BEFORE.contains(prev) || possessive_before(doc, i) || prev.ends_with("ern")
+            {
                 return None;
             }
         }

@@ -637,6 +637,14 @@ impl WordList {
     }
 }
 
+/// Builds this file's lists now (see `figures::prepare`): the tables, and
+/// the lists inside functions, by asking each about a word.
+pub fn prepare() {
+    let _ = (&*STARTERS, &*STARTER_SIEVE, &*UNITS, &*NUMBER_STARTERS);
+    let _ = (small_number("a"), scale_word("a"), fraction_word("a"));
+    let _ = (label_noun("a"), month("a"), time_unit("a"), compass("a"));
+}
+
 /// Abbreviated scales written after digits: `10k`, `£20m`, `$3.5bn`.
 pub fn scale_abbrev(w: &str) -> Option<f64> {
     Some(match w {
