@@ -421,8 +421,8 @@ pub static STARTER_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
 /// and lowering keeps them there, folded as here.
 pub struct Sieve {
     bits: Vec<u64>,
-    /// Whether the word's length in bytes picks the bit too.
-    by_length: bool,
+    /// All ones when the word's length in bytes picks the bit too, else 0.
+    length_mask: u64,
 }
 
 impl Sieve {
@@ -444,7 +444,7 @@ impl Sieve {
     fn build<'a>(words: impl IntoIterator<Item = &'a str>, by_length: bool) -> Sieve {
         let mut sieve = Sieve {
             bits: vec![0u64; 1 << (64 - Self::SHIFT - 6)],
-            by_length,
+            length_mask: if by_length { u64::MAX } else { 0 },
         };
         for w in words {
             if let Some(k) = sieve.slot(w.as_bytes())
@@ -471,10 +471,7 @@ impl Sieve {
         }
         // `| 0x20` lowers an ASCII capital and keeps a lower-case letter
         // (other bytes change alike in the set's words and the text's).
-        let mut key = u64::from(ends | 0x2020_2020);
-        if self.by_length {
-            key |= (w.len() as u64) << 32;
-        }
+        let key = u64::from(ends | 0x2020_2020) | ((w.len() as u64) & self.length_mask) << 32;
         Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> Self::SHIFT) as usize)
     }
 
