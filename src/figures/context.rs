@@ -1,8 +1,12 @@
 //! What a figure counts and who says so: read from the words around it in
 //! its sentence (and, for an elided noun, the sentence before).
 
-use super::words::{glued, is_num, is_word, scale_word, small_number, with_ascii_lower};
-use crate::lexicon::Words;
+use std::sync::LazyLock;
+
+use super::words::{
+    Sieve, WordList, ends_ci, glued, is, is_num, is_word, scale_word, small_number, tok,
+    token_bytes,
+};
 use crate::model::{Label, Span};
 use crate::text::Doc;
 
@@ -166,20 +170,39 @@ const STOP: &[&str] = &[
     "your",
 ];
 
+/// Builds this file's lists now (see `figures::prepare`).
+pub fn prepare() {
+    for list in [
+        &STOP_WORDS,
+        &IRREGULAR_PLURALS,
+        &LOOSE_ADJECTIVES,
+        &IRREGULAR_VERBS,
+        &VERBS_S,
+        &APPOSITION_GLUE,
+        &REPORTING,
+    ] {
+        list.contains("");
+    }
+    let _ = &*SOURCE_WORDS;
+}
+
 /// Whether `w` (any case) is a function word.
 pub fn stop(w: &str) -> bool {
-    // `US`, `IT` in capitals are names, not the pronouns.
-    if w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) {
+    if !STOP_WORDS.may_hold(w) {
         return false;
     }
-    with_ascii_lower(w, |l| STOP_WORDS.contains(l))
+    // `US`, `IT` in capitals are names, not the pronouns.
+    if w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    STOP_WORDS.contains_ascii_lower(w)
 }
 
 /// [`STOP`] hashed: it is asked about several words near every number.
-static STOP_WORDS: Words = Words::new(STOP);
+static STOP_WORDS: WordList = WordList::new(STOP);
 
 /// Plural nouns that do not end in `s`.
-static IRREGULAR_PLURALS: Words = Words::new(&[
+static IRREGULAR_PLURALS: WordList = WordList::new(&[
     "aircraft",
     "cattle",
     "children",
@@ -207,7 +230,7 @@ static IRREGULAR_PLURALS: Words = Words::new(&[
 
 /// Adjectives that describe the counted things without naming a kind of them
 /// (`11 separate incidents` counts incidents); they stay out of `counts`.
-static LOOSE_ADJECTIVES: Words = Words::new(&[
+static LOOSE_ADJECTIVES: WordList = WordList::new(&[
     "poorly",
     "heavily",
     "lightly",
@@ -266,7 +289,7 @@ static LOOSE_ADJECTIVES: Words = Words::new(&[
 
 /// Past forms that do not end in -ed: after a singular noun they end it
 /// (`one airstrike hit`).
-static IRREGULAR_VERBS: Words = Words::new(&[
+static IRREGULAR_VERBS: WordList = WordList::new(&[
     "began", "blew", "broke", "brought", "came", "caught", "cut", "drove", "fell", "flew", "fled",
     "fought", "gave", "got", "hit", "held", "hid", "hurt", "kept", "knew", "led", "left", "lost",
     "made", "met", "paid", "put", "ran", "rose", "sank", "saw", "sent", "set", "shot", "sold",
@@ -279,7 +302,7 @@ static IRREGULAR_VERBS: Words = Words::new(&[
 
 /// Present-tense verbs that look like plural nouns; after a noun they end
 /// the phrase (`12 percent of the city remains`).
-static VERBS_S: Words = Words::new(&[
+static VERBS_S: WordList = WordList::new(&[
     "backs", "believes", "comes", "faces", "favours", "favors", "gets", "goes", "has", "holds",
     "lacks", "lies", "lives", "makes", "needs", "opposes", "remains", "says", "stays", "suffers",
     "supports", "takes", "thinks", "wants", "works",
@@ -297,15 +320,10 @@ pub fn irregular_verb(w: &str) -> bool {
 
 /// Whether `w` looks like a plural noun (`civilians`, `people`).
 pub fn is_plural(w: &str) -> bool {
-    with_ascii_lower(w, |l| {
-        IRREGULAR_PLURALS.contains(l)
-            || l.len() > 2
-                && l.ends_with('s')
-                && !l.ends_with("ss")
-                && !l.ends_with("us")
-                && !l.ends_with("is")
-                && !l.ends_with("'s")
-    })
+    // The endings in any ASCII case, as the lowered word would show them.
+    let s = |end: &str| ends_ci(w, end);
+    w.len() > 2 && s("s") && !s("ss") && !s("us") && !s("is") && !s("'s")
+        || IRREGULAR_PLURALS.contains_ascii_lower(w)
 }
 
 /// A word of a noun phrase: one token, or a glued hyphen compound
@@ -324,24 +342,24 @@ fn unit_at(doc: &Doc, j: usize, end: usize) -> Option<Unit> {
     let mut k = j + 1;
     // `U.S.`, `U.N.`: initials with periods are one word.
     let initial = |i: usize| {
-        is_word(doc, i) && doc.tok(i).len() <= 2 && doc.tokens.get(i).is_some_and(|t| t.upper)
+        is_word(doc, i) && tok(doc, i).len() <= 2 && doc.tokens.get(i).is_some_and(|t| t.upper)
     };
     if initial(j) {
         while k + 1 < end
-            && doc.tok(k) == "."
+            && tok(doc, k) == "."
             && glued(doc, k)
             && glued(doc, k + 1)
             && initial(k + 1)
         {
             k += 2;
         }
-        if k > j + 1 && doc.tok(k) == "." && glued(doc, k) {
+        if k > j + 1 && tok(doc, k) == "." && glued(doc, k) {
             k += 1;
         }
     }
     let mut hyphen = false;
     while k + 1 < end
-        && doc.tok(k) == "-"
+        && tok(doc, k) == "-"
         && glued(doc, k)
         && glued(doc, k + 1)
         && (is_word(doc, k + 1) || is_num(doc, k + 1))
@@ -374,9 +392,16 @@ fn noun_phrase(
     actors: &[&Span],
     singular: bool,
 ) -> Option<String> {
-    let mut units: Vec<Unit> = Vec::new();
+    const NONE: Unit = Unit {
+        a: 0,
+        b: 0,
+        hyphen: false,
+    };
+    // At most six words, on the stack.
+    let mut units = [NONE; 6];
+    let mut len = 0;
     let mut k = j;
-    while units.len() < 6 {
+    while len < units.len() {
         let Some(u) = unit_at(doc, k, end) else { break };
         let w = doc.slice(u.a, u.b);
         if stop(w) {
@@ -387,38 +412,41 @@ fn noun_phrase(
             k = u.b;
             continue;
         }
-        let lw = w.to_ascii_lowercase();
         // A participle after the noun is a verb (`one soldier killed in`),
         // but before another noun it is a modifier (`two small hinged doors`).
-        let modifier = is_word(doc, u.b)
-            && !stop(doc.tok(u.b))
-            && !doc.tokens.get(u.b).is_some_and(|t| t.upper);
-        if !units.is_empty()
+        let modifier = || {
+            is_word(doc, u.b)
+                && !stop(tok(doc, u.b))
+                && !doc.tokens.get(u.b).is_some_and(|t| t.upper)
+        };
+        // (The word's endings and lists in any ASCII case.)
+        let participle = ends_ci(w, "ed") || ends_ci(w, "ing");
+        if len > 0
             && !u.hyphen
-            && ((lw.ends_with("ed") || lw.ends_with("ing")) && !modifier
-                || IRREGULAR_VERBS.contains(lw.as_str())
-                || VERBS_S.contains(lw.as_str())
-                || singular && lw.ends_with('s'))
+            && (participle && !modifier()
+                || IRREGULAR_VERBS.contains_ascii_lower(w)
+                || VERBS_S.contains_ascii_lower(w)
+                || singular && ends_ci(w, "s"))
         {
             break;
         }
         // `taken hostage`, `the three auditioned Tomo`: a participle right
         // after the number, not before a noun, is a verb.
-        if units.is_empty()
-            && (IRREGULAR_VERBS.contains(lw.as_str())
-                || (lw.ends_with("ed") || lw.ends_with("ing")) && !modifier)
-        {
+        if len == 0 && (IRREGULAR_VERBS.contains_ascii_lower(w) || participle && !modifier()) {
             return None;
         }
-        units.push(u);
+        if let Some(slot) = units.get_mut(len) {
+            *slot = u;
+        }
+        len += 1;
         k = u.b;
         // `the group’s leaders`: the possessor is not what is counted.
-        if matches!(doc.tok(k), "'" | "’")
+        if matches!(tok(doc, k), "'" | "’")
             && glued(doc, k)
-            && (doc.tok(k + 1) == "s" && glued(doc, k + 1) || lw.ends_with('s'))
+            && (tok(doc, k + 1) == "s" && glued(doc, k + 1) || ends_ci(w, "s"))
         {
-            units.clear();
-            k += if doc.tok(k + 1) == "s" { 2 } else { 1 };
+            len = 0;
+            k += if tok(doc, k + 1) == "s" { 2 } else { 1 };
             continue;
         }
         // A capitalized name ending in -s (`Hamas fighters`) ends the
@@ -426,17 +454,18 @@ fn noun_phrase(
         let name_s = doc.tokens.get(u.a).is_some_and(|t| t.upper)
             && is_word(doc, k)
             && !doc.tokens.get(k).is_some_and(|t| t.upper)
-            && !stop(doc.tok(k));
+            && !stop(tok(doc, k));
         if !u.hyphen && is_plural(w) && !name_s {
             break;
         }
     }
+    let units = units.get(..len).unwrap_or_default();
     let head = *units.last()?;
-    let head_w = doc.slice(head.a, head.b).to_ascii_lowercase();
+    let head_w = doc.slice(head.a, head.b);
     // `45 wounded`: a participle alone is no noun.
     if is_num(doc, head.a)
         || head.hyphen && units.len() == 1
-        || units.len() == 1 && (head_w.ends_with("ed") || head_w.ends_with("ing"))
+        || units.len() == 1 && (ends_ci(head_w, "ed") || ends_ci(head_w, "ing"))
     {
         return None;
     }
@@ -446,29 +475,27 @@ fn noun_phrase(
     {
         return Some(g.text.clone());
     }
-    let n = units.len();
-    let kept: Vec<&str> = units
-        .iter()
-        .enumerate()
-        .filter(|&(idx, u)| {
-            if idx + 1 == n {
-                return true;
-            }
-            let w = doc.slice(u.a, u.b);
+    // The words kept, joined by spaces.
+    let mut phrase = String::new();
+    for (idx, u) in units.iter().enumerate() {
+        let w = doc.slice(u.a, u.b);
+        let keep = idx + 1 == units.len() || {
             let named = actor_at(doc, actors, u.a).is_some_and(|s| s.kind != "group");
-            !(u.hyphen
-                || named
-                || is_num(doc, u.a)
-                || LOOSE_ADJECTIVES.contains(w.to_ascii_lowercase().as_str()))
-        })
-        .map(|(_, u)| doc.slice(u.a, u.b))
-        .collect();
-    Some(kept.join(" "))
+            !(u.hyphen || named || is_num(doc, u.a) || LOOSE_ADJECTIVES.contains_ascii_lower(w))
+        };
+        if keep {
+            if !phrase.is_empty() {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+    }
+    Some(phrase)
 }
 
 /// Words that may stand between an apposed noun and its figure
 /// (`civilians — in particular the million or so`).
-static APPOSITION_GLUE: Words = Words::new(&[
+static APPOSITION_GLUE: WordList = WordList::new(&[
     "the",
     "in",
     "particular",
@@ -507,10 +534,10 @@ fn apposed_noun(doc: &Doc, fig_start: usize, sent_start: usize) -> Option<String
         p -= 1;
         steps += 1;
     }
-    if p < sent_start + 2 || !matches!(doc.tok(p - 1), "," | "—" | "–" | "(" | ":" | "-") {
+    if p < sent_start + 2 || !matches!(tok(doc, p - 1), "," | "—" | "–" | "(" | ":" | "-") {
         return None;
     }
-    let w = doc.tok(p - 2);
+    let w = tok(doc, p - 2);
     (is_word(doc, p - 2) && is_plural(w) && !stop(w)).then(|| w.to_string())
 }
 
@@ -518,7 +545,7 @@ fn apposed_noun(doc: &Doc, fig_start: usize, sent_start: usize) -> Option<String
 fn number_of(doc: &Doc, fig_start: usize, sent_start: usize, actors: &[&Span]) -> Option<String> {
     let lo = sent_start.max(fig_start.saturating_sub(30));
     for k in (lo..fig_start).rev() {
-        if doc.is(k, "of") && k > 0 && matches!(doc.low(k - 1), "number" | "total") {
+        if is(doc, k, "of") && k > 0 && matches!(doc.low(k - 1), "number" | "total") {
             // Recovered from elsewhere in the sentence: the head noun only.
             let np = noun_phrase(doc, k + 1, fig_start, actors, false)?;
             return np.rsplit(' ').next().map(str::to_string);
@@ -552,10 +579,10 @@ pub fn counts(
     let mut j = b;
     let mut pronoun = false;
     // `a 5,000-strong force`
-    if doc.tok(j) == "-" && doc.is(j + 1, "strong") {
+    if tok(doc, j) == "-" && is(doc, j + 1, "strong") {
         j += 2;
     }
-    if doc.is(j, "of") {
+    if is(doc, j, "of") {
         j += 1;
         while matches!(
             doc.low(j),
@@ -577,14 +604,14 @@ pub fn counts(
         let mut guard = 0;
         while guard < 6
             && (is_num(doc, j)
-                || matches!(doc.tok(j), "," | ".") && glued(doc, j) && is_num(doc, j + 1)
-                || small_number(doc.tok(j)).is_some()
-                || scale_word(doc.tok(j)).is_some())
+                || matches!(tok(doc, j), "," | ".") && glued(doc, j) && is_num(doc, j + 1)
+                || small_number(tok(doc, j)).is_some()
+                || scale_word(tok(doc, j)).is_some())
         {
             j += 1;
             guard += 1;
         }
-        let w = doc.tok(j);
+        let w = tok(doc, j);
         if matches!(
             w,
             "whom" | "which" | "them" | "us" | "you" | "it" | "others"
@@ -594,7 +621,7 @@ pub fn counts(
         }
     }
     // `wounding 143 others`: the noun is the one named before.
-    if doc.is(j, "others") {
+    if is(doc, j, "others") {
         pronoun = true;
     }
     if !pronoun && let Some(np) = noun_phrase(doc, j, s1, actors, singular) {
@@ -619,7 +646,7 @@ pub fn counts(
 }
 
 /// Verbs that attribute a statement to their subject.
-static REPORTING: Words = Words::new(&[
+const REPORTING_VERBS: &[&str] = &[
     "added",
     "announced",
     "announces",
@@ -641,7 +668,16 @@ static REPORTING: Words = Words::new(&[
     "stated",
     "states",
     "told",
-]);
+];
+
+/// [`REPORTING_VERBS`] hashed.
+pub(super) static REPORTING: WordList = WordList::new(REPORTING_VERBS);
+
+/// The sieve of the words a source is found by: the reporting verbs and
+/// `according`. Most words of a sentence are neither, and this one test a
+/// word turns them away.
+pub(super) static SOURCE_WORDS: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(REPORTING_VERBS.iter().copied().chain(["according"])));
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "who", "which"];
 
@@ -680,7 +716,7 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
     }
     let upper = |k: usize| doc.tokens.get(k).is_some_and(|t| t.upper);
     let mut c = b;
-    while c > a && (upper(c - 1) || doc.tok(c - 1) == "-" && c - 1 > a) {
+    while c > a && (upper(c - 1) || tok(doc, c - 1) == "-" && c - 1 > a) {
         c -= 1;
     }
     if c > a && c < b && !upper(a) {
@@ -696,22 +732,22 @@ fn subject_before(doc: &Doc, v: usize, s0: usize, actors: &[&Span]) -> Option<(u
     while a > s0 && a + 8 > v {
         let k = a - 1;
         let in_actor = actor_at(doc, actors, k).is_some();
-        let apostrophe = |i: usize| matches!(doc.tok(i), "'" | "’");
+        let apostrophe = |i: usize| matches!(tok(doc, i), "'" | "’");
         // `Israel's military`
-        let possessive = doc.tok(k) == "s" && glued(doc, k) && apostrophe(k.wrapping_sub(1))
-            || apostrophe(k) && glued(doc, k) && doc.tok(k + 1) == "s";
+        let possessive = tok(doc, k) == "s" && glued(doc, k) && apostrophe(k.wrapping_sub(1))
+            || apostrophe(k) && glued(doc, k) && tok(doc, k + 1) == "s";
         // `Syrian Observatory for Human Rights`: a function word inside a
         // capitalized name.
         let upper = |i: usize| doc.tokens.get(i).is_some_and(|t| t.upper);
-        let inside_name = matches!(doc.tok(k), "of" | "for" | "on" | "and" | "the")
+        let inside_name = matches!(tok(doc, k), "of" | "for" | "on" | "and" | "the")
             && upper(k + 1)
             && k > s0
             && upper(k - 1);
         let ok = in_actor
             || possessive
             || inside_name
-            || is_word(doc, k) && !stop(doc.tok(k))
-            || doc.tok(k) == "-" && glued(doc, k)
+            || is_word(doc, k) && !stop(tok(doc, k))
+            || tok(doc, k) == "-" && glued(doc, k)
             || PRONOUNS.contains(&doc.low(k)) && a == v;
         if !ok {
             break;
@@ -726,11 +762,11 @@ fn subject_before(doc: &Doc, v: usize, s0: usize, actors: &[&Span]) -> Option<(u
 
 /// The subject after an inverted reporting verb: `, said Davis`.
 fn subject_after(doc: &Doc, v: usize, s1: usize, actors: &[&Span]) -> Option<String> {
-    if v == 0 || !matches!(doc.tok(v - 1), "," | "”" | "\"" | "’") {
+    if v == 0 || !matches!(tok(doc, v - 1), "," | "”" | "\"" | "’") {
         return None;
     }
     let mut b = v + 1;
-    while b < s1 && b < v + 7 && (is_word(doc, b) && !stop(doc.tok(b)) || doc.tok(b) == "-") {
+    while b < s1 && b < v + 7 && (is_word(doc, b) && !stop(tok(doc, b)) || tok(doc, b) == "-") {
         b += 1;
     }
     if b == v + 1 {
@@ -745,12 +781,17 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
     // without sentence breaks (tables, lists of numbers).
     let (s0, s1) = doc.sentence(a);
     let (s0, s1) = (s0.max(a.saturating_sub(60)), s1.min(b + 60));
+    // One pass finds `according to` and where the reporting verbs start.
+    let mut first_verb = s1;
     for k in s0..s1 {
-        if doc.is(k, "according") && doc.is(k + 1, "to") {
+        if !is_word(doc, k) || !SOURCE_WORDS.may_hold(token_bytes(doc, k)) {
+            continue;
+        }
+        if is(doc, k, "according") && is(doc, k + 1, "to") {
             let mut e = k + 2;
             while e < s1
                 && e < k + 12
-                && !matches!(doc.tok(e), "," | "." | ";" | "—" | "–" | ":" | "(")
+                && !matches!(tok(doc, e), "," | "." | ";" | "—" | "–" | ":" | "(")
             {
                 e += 1;
             }
@@ -758,10 +799,13 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
                 return Some(n);
             }
         }
+        if first_verb == s1 && REPORTING.contains(doc.low(k)) {
+            first_verb = k;
+        }
     }
     // The reporting verb nearest the figure.
     let mut best: Option<(usize, String)> = None;
-    for k in s0..s1 {
+    for k in first_verb..s1 {
         // The verbs are words: the kind is a cheaper test than the look-up.
         if k >= a && k < b || !is_word(doc, k) || !REPORTING.contains(doc.low(k)) {
             continue;
@@ -790,7 +834,7 @@ fn subject_of_figure(doc: &Doc, b: usize, sa: usize) -> bool {
     sa <= b + 6
         && (b..sa).all(|k| {
             is_num(doc, k)
-                || doc.tok(k) == "," && glued(doc, k)
+                || tok(doc, k) == "," && glued(doc, k)
                 || matches!(
                     doc.low(k),
                     "of" | "the" | "those" | "these" | "its" | "their" | "his" | "her" | "our"

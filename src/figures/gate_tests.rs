@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use super::number::{
-    bare_scale, digit_number, fraction, may_open_number, ratio, vague, word_number,
+    bare_scale, digit_number, fraction, may_open_number, ratio, vague, vulgar, word_number,
 };
-use super::words::{STARTERS, glued};
+use super::words::{Opens, STARTER_SIEVE, STARTERS, WordList, glued};
 use super::*;
 
 /// Strings built to sit on the edges of the gates: signs, fraction signs,
@@ -193,33 +193,84 @@ pub(super) fn token_soup(words: &[&str], seed: u64, count: usize, max_words: u64
     texts
 }
 
+/// A read figure as plain values, to compare two readings.
+fn fig_values(f: Option<Fig>) -> Option<String> {
+    f.map(|f| {
+        format!(
+            "{} {} {} {} {:?} {:?} {:?} {}",
+            f.a, f.b, f.lo, f.hi, f.kind, f.unit, f.approx, f.why
+        )
+    })
+}
+
 #[test]
-fn may_open_holds_wherever_a_figure_is_read() {
+fn opens_holds_wherever_a_figure_is_read() {
     let mut passed_over = 0;
+    let mut narrowed = 0;
     for text in corpus() {
         let doc = Doc::new(&text);
         let n = doc.tokens.len();
         // Places only ever save a count (`In Baghdad 12 died`); both extremes.
         for places in [vec![false; n], vec![true; n]] {
             for i in 0..n {
-                if !may_open(&doc, i) {
-                    passed_over += 1;
-                    assert!(
-                        read_figure(&doc, i, &places).is_none(),
-                        "{text:?}: a figure opens at token {i} {:?}",
-                        doc.tok(i)
-                    );
+                let full = fig_values(read_figure(&doc, i, &places, Opens::ALL));
+                match opens(&doc, i) {
+                    None => {
+                        passed_over += 1;
+                        assert!(
+                            full.is_none(),
+                            "{text:?}: a figure opens at token {i} {:?}",
+                            doc.tok(i)
+                        );
+                    }
+                    Some(o) => {
+                        narrowed += usize::from(o.hedges.is_some() || !o.amount);
+                        // The amount alone, as read with what the token opens.
+                        let quick = amount(&doc, i, o).map(|a| (a.a, a.b, a.lo, a.hi));
+                        let slow = amount(&doc, i, Opens::ALL).map(|a| (a.a, a.b, a.lo, a.hi));
+                        assert_eq!(quick, slow, "{text:?} at token {i}");
+                        let quick = fig_values(read_figure(&doc, i, &places, o));
+                        assert_eq!(quick, full, "{text:?} at token {i} {:?}", doc.tok(i));
+                    }
                 }
             }
         }
     }
     assert!(passed_over > 1000, "the gate passed over nothing");
+    assert!(narrowed > 1000, "no reading was spared");
     // The words' gate is the old one, `STARTERS` alone. It reads `Doc::low`,
     // which keeps a character whose lower case is of another length (the
     // Kelvin sign K for `k`), so it misses `the laKh or so`, which `with_lower`
     // reads as `lakh`; kept as it was, for identical output.
     let doc = Doc::new("the la\u{212A}h or so");
-    assert!(!STARTERS.contains(doc.low(1)));
+    assert!(!STARTERS.contains_key(doc.low(1)));
+}
+
+#[test]
+fn the_sieve_keeps_every_starter_and_turns_most_words_away() {
+    for w in STARTERS.keys() {
+        assert!(STARTER_SIEVE.may_hold(w.as_bytes()), "{w}");
+        assert!(STARTER_SIEVE.may_hold(w.to_uppercase().as_bytes()), "{w}");
+    }
+    let mut tokens = 0;
+    let mut kept = 0;
+    for text in corpus() {
+        let doc = Doc::new(&text);
+        for i in 0..doc.tokens.len() {
+            let (tok, low) = (doc.tok(i), doc.low(i));
+            let listed = STARTERS.contains_key(low) || is_sign(tok) || vulgar(tok).is_some();
+            if !STARTER_SIEVE.may_hold(tok.as_bytes()) {
+                assert!(!listed, "{tok}");
+            } else if !listed {
+                kept += 1;
+            }
+            tokens += 1;
+        }
+    }
+    assert!(
+        kept * 10 < tokens,
+        "{kept} of {tokens} tokens passed the sieve unlisted"
+    );
 }
 
 #[test]
@@ -290,7 +341,9 @@ fn tail_check_alone_equals_the_second_valid() {
         let doc = Doc::new(&text);
         let places = vec![false; doc.tokens.len()];
         for i in 0..doc.tokens.len() {
-            let Some(am) = amount(&doc, i) else { continue };
+            let Some(am) = amount(&doc, i, Opens::ALL) else {
+                continue;
+            };
             amounts += 1;
             for hedged in [false, true] {
                 for second in [false, true] {
@@ -320,7 +373,7 @@ fn fmt_num_by_float(v: f64) -> String {
 }
 
 #[test]
-fn whole_values_format_as_before() {
+fn values_format_as_before() {
     let p53 = 9_007_199_254_740_992.0_f64;
     let mut values = vec![
         0.0,
@@ -343,6 +396,19 @@ fn whole_values_format_as_before() {
         -2.5e-7,
         123.456,
         33.33,
+        1.0 / 128.0,
+        -3.0 / 128.0,
+        5.0 / 128.0,
+        4503599627370495.5,
+        -4503599627370495.5,
+        9007199254740991.0,
+        1e-7,
+        -1e-7,
+        5e-7,
+        -5e-7,
+        4.9999999e-7,
+        0.9999995,
+        0.99999949,
         f64::MAX,
         f64::MIN,
         f64::MIN_POSITIVE,
@@ -358,8 +424,199 @@ fn whole_values_format_as_before() {
         values.push(f64::from_bits(x));
         values.push((x % 1_000_000_007) as f64);
         values.push((x >> 11) as f64);
+        // Values of every size with a fraction, ties at six places among them.
+        values.push((x % 100_000_000) as f64 / 128.0);
+        values.push(-((x % 1_000_000_000_000) as f64) / 1e6);
+        values.push(f64::from_bits(x) % 1e6);
+        values.push(((x >> 12) as f64) / 2f64.powi((x % 80) as i32));
     }
     for v in values {
         assert_eq!(fmt_num(v), fmt_num_by_float(v), "{v:e}");
     }
+}
+
+/// Words the sieved look-ups are checked on: every token and every glued
+/// run of the corpus, each in three cases, and some whose lower case is
+/// longer, shorter or outside ASCII.
+fn sieve_words() -> Vec<String> {
+    let mut words: Vec<String> = [
+        "la\u{212A}h",
+        "LA\u{212A}H",
+        "\u{212A}",
+        "İN",
+        "İ",
+        "ǅ",
+        "ẞ",
+        "Ａ",
+        "ﬁve",
+        "",
+        "'s",
+        "o'clock",
+        "south-west",
+        "SOUTH-WEST",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    for text in corpus() {
+        let doc = Doc::new(&text);
+        for i in 0..doc.tokens.len() {
+            let mut e = i + 1;
+            while e < doc.tokens.len() && glued(&doc, e) && e < i + 4 {
+                e += 1;
+            }
+            for w in [doc.tok(i), doc.slice(i, e)] {
+                words.push(w.to_string());
+                words.push(w.to_uppercase());
+                words.push(w.to_lowercase());
+            }
+        }
+    }
+    words
+}
+
+#[test]
+fn sieved_lists_answer_as_their_slices() {
+    const LIST: &[&str] = &[
+        "a",
+        "us",
+        "lakh",
+        "south-west",
+        "o'clock",
+        "am",
+        "years",
+        "the",
+        "per",
+        "i",
+        "s",
+    ];
+    static SIEVED: WordList = WordList::new(LIST);
+    for w in sieve_words() {
+        let w = w.as_str();
+        assert_eq!(SIEVED.contains(w), LIST.contains(&w), "{w:?}");
+        let lower = crate::lexicon::with_lower(w, |l| LIST.contains(&l));
+        assert_eq!(SIEVED.contains_lower(w), lower, "{w:?}");
+        let ascii = LIST.contains(&w.to_ascii_lowercase().as_str());
+        assert_eq!(SIEVED.contains_ascii_lower(w), ascii, "{w:?}");
+    }
+}
+
+#[test]
+fn sieved_number_words_answer_as_before() {
+    use crate::lexicon::with_lower;
+    let fractions = |w: &str| {
+        with_lower(w, |w| match w {
+            "half" | "halves" => Some(50.0),
+            "third" | "thirds" => Some(100.0 / 3.0),
+            "quarter" | "quarters" | "fourth" | "fourths" => Some(25.0),
+            "fifth" | "fifths" => Some(20.0),
+            "sixth" | "sixths" => Some(100.0 / 6.0),
+            "eighth" | "eighths" => Some(12.5),
+            "tenth" | "tenths" => Some(10.0),
+            _ => None,
+        })
+    };
+    let mut found = 0;
+    for w in sieve_words() {
+        let w = w.as_str();
+        let small = with_lower(w, super::words::small_number_unsieved);
+        let scale = with_lower(w, super::words::scale_word_unsieved);
+        assert_eq!(small_number(w), small, "{w:?}");
+        assert_eq!(super::words::scale_word(w), scale, "{w:?}");
+        assert_eq!(super::words::fraction_word(w), fractions(w), "{w:?}");
+        found += usize::from(small.is_some() || scale.is_some());
+    }
+    assert!(found > 100);
+}
+
+#[test]
+fn general_punctuation_opens_nothing_and_has_no_other_case() {
+    for c in '\u{2000}'..='\u{207f}' {
+        let s = c.to_string();
+        assert_eq!(c.to_lowercase().to_string(), s, "{c:?}");
+        assert!(!STARTERS.contains_key(&s) && !is_sign(&s) && vulgar(&s).is_none());
+        assert!(
+            STARTERS
+                .keys()
+                .all(|k| !k.starts_with(c) && !k.to_uppercase().starts_with(c))
+        );
+    }
+}
+
+#[test]
+fn the_source_sieve_passes_every_source_word() {
+    use super::context::{REPORTING, SOURCE_WORDS};
+    let mut found = 0;
+    for text in corpus() {
+        let doc = Doc::new(&text);
+        for k in 0..doc.tokens.len() {
+            if doc.is(k, "according") || REPORTING.contains(doc.low(k)) {
+                found += 1;
+                assert!(SOURCE_WORDS.may_hold(super::words::token_bytes(&doc, k)));
+            }
+        }
+    }
+    assert!(found > 100, "{found}");
+}
+
+#[test]
+fn no_hedge_or_currency_starts_with_digits_or_a_sign() {
+    // `listed_opens` gives digits and unlisted signs no hedge and no currency.
+    for f in HEDGES.firsts().chain(CURRENCIES.firsts()) {
+        assert!(!f.starts_with(|c: char| c.is_ascii_digit()), "{f}");
+        assert!(!is_sign(f) && vulgar(f).is_none(), "{f}");
+    }
+}
+
+#[test]
+fn word_maps_answer_as_hash_maps() {
+    use super::words::WordMap;
+    use crate::lexicon::with_lower;
+    use std::collections::HashMap;
+    // Keys of every shape: short, long, sharing ends and lengths, not ASCII.
+    let keys: Vec<String> = sieve_words()
+        .into_iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.len() % 3 == 0)
+        .take(500)
+        .chain(["a", "", "₩", "lakh", "been", "between", "bean"].map(String::from))
+        .collect();
+    let map = WordMap::new(keys.iter().enumerate().map(|(n, k)| (k.as_str(), n)));
+    let mut reference: HashMap<&str, usize> = HashMap::new();
+    for (n, k) in keys.iter().enumerate() {
+        reference.entry(k).or_insert(n);
+    }
+    for w in sieve_words().iter().chain(&keys) {
+        let w = w.as_str();
+        assert_eq!(map.get(w), reference.get(w), "{w:?}");
+        let lower = with_lower(w, |l| reference.get(l).copied());
+        assert_eq!(map.get_lower(w).copied(), lower, "{w:?}");
+        let ascii = reference.get(w.to_ascii_lowercase().as_str()).copied();
+        assert_eq!(map.get_ascii_lower(w).copied(), ascii, "{w:?}");
+    }
+}
+
+#[test]
+fn taken_tokens_in_order_as_in_any_order() {
+    let mut spans = 0;
+    for text in corpus().iter().take(400) {
+        let doc = Doc::new(text);
+        // Spans over every third run of tokens, some of them places, some
+        // overlapping, in text order and reversed.
+        let mut taken: Vec<Span> = Vec::new();
+        for (k, t) in doc.tokens.iter().enumerate().step_by(3) {
+            let end = doc.tokens.get(k + 1 + k % 4).map_or(t.end, |e| e.end);
+            let label = if k % 2 == 0 {
+                Label::Place
+            } else {
+                Label::Actor
+            };
+            taken.push(Span::new(label, "x", text, t.start, end));
+        }
+        spans += taken.len();
+        let sorted = taken_tokens(&doc, &taken);
+        taken.reverse();
+        assert_eq!(sorted, taken_tokens(&doc, &taken), "{text:?}");
+    }
+    assert!(spans > 1000);
 }

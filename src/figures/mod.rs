@@ -14,15 +14,15 @@ mod gate_tests;
 mod number;
 mod words;
 
-use std::fmt::Write as _;
+use std::borrow::Cow;
 
 use crate::lexicon::Words;
-use crate::model::{Label, Span};
-use crate::text::Doc;
+use crate::model::{Extra, Label, Span};
+use crate::text::{Doc, Kind as TokenKind, Token};
 use number::{Num, bare_scale, digit_number, fraction, may_open_number, ratio, vague, word_number};
 use words::{
-    CURRENCIES, Currency, HEDGES, Pos, STARTERS, UNITS, compass, glued, is_num, is_word,
-    label_noun, month, small_number, time_unit,
+    CURRENCIES, Currency, HEDGES, Opens, Phrases, Pos, STARTER_SIEVE, STARTERS, UNITS, compass,
+    glued, is, is_num, is_word, label_noun, month, small_number, time_unit, tok,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -54,7 +54,7 @@ struct Amount {
     lo: f64,
     hi: f64,
     kind: Kind,
-    unit: Option<String>,
+    unit: Option<&'static str>,
     num: Option<Num>,
     cur_prefix: bool,
     rule: &'static str,
@@ -63,10 +63,10 @@ struct Amount {
 impl Amount {
     /// The amount as money whose currency follows the number and ends at
     /// token `end` (`12 dollars`, `5 EUR`, `12-cent`).
-    fn money_after(mut self, end: usize, cu: &words::Currency) -> Amount {
+    fn money_after(mut self, end: usize, cu: &'static words::Currency) -> Amount {
         self.b = end;
         self.kind = Kind::Money;
-        self.unit = Some(cu.code.clone());
+        self.unit = Some(&cu.code);
         self.lo /= cu.divisor;
         self.hi = self.lo;
         self.rule = "currency after the number";
@@ -79,10 +79,88 @@ impl Amount {
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
 pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
+    prepare();
+    let (mut blocked, places) = taken_tokens(doc, taken);
+    block_addresses(doc, &mut blocked);
+    let actors = context::actors(taken);
+    // News holds a figure every fifty tokens or so: room for about that
+    // many spares most regrowing (and copying) of the spans.
+    let mut out: Vec<Span> = Vec::with_capacity(doc.tokens.len() / 48);
+    // The last figure that counts something (its index in `out`) and its
+    // sentence.
+    let mut prev_counts: Option<(usize, usize)> = None;
+    // The first token after the last figure.
+    let mut next = 0;
+    for (i, (t, &off)) in doc.tokens.iter().zip(&blocked).enumerate() {
+        // A figure starting in a blocked token would be dropped below.
+        if i < next || off || !may_open(doc, t) {
+            continue;
+        }
+        let Some(f) = listed_opens(doc, i, t).and_then(|o| read_figure(doc, i, &places, o)) else {
+            continue;
+        };
+        if f.b <= i || (f.a..f.b).any(|k| blocked.get(k).copied().unwrap_or(true)) {
+            continue;
+        }
+        let Fig {
+            a, b, lo, hi, kind, ..
+        } = f;
+        let mut counts = None;
+        // A count is of whole things: `a magnitude 6.1 quake` counts nothing.
+        let whole = lo.fract() == 0.0 && hi.fract() == 0.0;
+        if matches!(kind, Kind::Count | Kind::Vague) && whole {
+            let prev = prev_counts.and_then(|(k, s)| Some((out.get(k)?.counts()?, s)));
+            counts = context::counts(doc, a, b, lo == 1.0 && hi == 1.0, &actors, prev);
+            if counts.is_some() {
+                let sent = doc.sentence_of.get(a).copied().unwrap_or(0) as usize;
+                prev_counts = Some((out.len(), sent));
+            }
+        }
+        // `20 percent of the population`: a share counts what follows `of`.
+        if kind == Kind::Percent && is(doc, b, "of") {
+            counts = context::counts(doc, a, b, false, &actors, None);
+        }
+        let source = context::source(doc, a, b, &actors);
+        out.push(f.into_span(doc, counts, source));
+        next = b;
+    }
+    out
+}
+
+/// Builds every word list of the lens, once, in the first call: most are
+/// built on first use, and a text that first needs one (a number word, a
+/// month) would otherwise pay for building it. The reader's warm-up call
+/// (DESIGN.md) takes this cost, not an article; later calls pay one check.
+fn prepare() {
+    static PREPARED: std::sync::Once = std::sync::Once::new();
+    PREPARED.call_once(|| {
+        words::prepare();
+        number::prepare();
+        context::prepare();
+        AFTER_COUNT.contains("");
+    });
+}
+
+/// The tokens inside the taken spans (numbers there are not figures), and
+/// those inside places (`In Baghdad 12 died` is a count, not a model).
+fn taken_tokens(doc: &Doc, taken: &[Span]) -> (Vec<bool>, Vec<bool>) {
     let n = doc.tokens.len();
     let mut blocked = vec![false; n];
+    let mut places = vec![false; n];
+    // The taken spans come in text order: a cursor finds the first token of
+    // each (as a binary search would, for spans in any order).
+    let in_order = taken.windows(2).all(|w| w[0].start <= w[1].start);
+    let mut cursor = 0;
     for s in taken {
-        let first = doc.tokens.partition_point(|t| t.end <= s.start);
+        let first = if in_order {
+            while doc.tokens.get(cursor).is_some_and(|t| t.end <= s.start) {
+                cursor += 1;
+            }
+            cursor
+        } else {
+            doc.tokens.partition_point(|t| t.end <= s.start)
+        };
+        let place = s.label == Label::Place;
         for (k, t) in doc.tokens.iter().enumerate().skip(first) {
             if t.start >= s.end {
                 break;
@@ -90,122 +168,55 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             if let Some(b) = blocked.get_mut(k) {
                 *b = true;
             }
-        }
-    }
-    block_addresses(doc, &mut blocked);
-    // Tokens inside a place: `In Baghdad 12 died` is a count, not a model.
-    let mut places = vec![false; n];
-    for s in taken.iter().filter(|s| s.label == Label::Place) {
-        let first = doc.tokens.partition_point(|t| t.end <= s.start);
-        for (k, t) in doc.tokens.iter().enumerate().skip(first) {
-            if t.start >= s.end {
-                break;
-            }
-            if let Some(b) = places.get_mut(k) {
-                *b = true;
+            if place && let Some(p) = places.get_mut(k) {
+                *p = true;
             }
         }
     }
-    let actors = context::actors(taken);
-    let mut out: Vec<Span> = Vec::new();
-    let mut prev_counts: Option<(String, usize)> = None;
-    let mut i = 0;
-    while i < n {
-        // A figure starting in a blocked token would be dropped below.
-        if blocked.get(i).copied().unwrap_or(true) {
-            i += 1;
-            continue;
-        }
-        let Some(f) = candidate(doc, i, &places) else {
-            i += 1;
-            continue;
-        };
-        if f.b <= i || (f.a..f.b).any(|k| blocked.get(k).copied().unwrap_or(true)) {
-            i += 1;
-            continue;
-        }
-        let Fig {
-            a, b, lo, hi, kind, ..
-        } = f;
-        let mut span = f.into_span(doc);
-        // A count is of whole things: `a magnitude 6.1 quake` counts nothing.
-        let whole = lo.fract() == 0.0 && hi.fract() == 0.0;
-        if matches!(kind, Kind::Count | Kind::Vague) && whole {
-            span.set_counts(context::counts(
-                doc,
-                a,
-                b,
-                lo == 1.0 && hi == 1.0,
-                &actors,
-                prev_counts.as_ref().map(|(c, s)| (c.as_str(), *s)),
-            ));
-            if let Some(c) = span.counts() {
-                let sent = doc.sentence_of.get(a).copied().unwrap_or(0) as usize;
-                prev_counts = Some((c.to_string(), sent));
-            }
-        }
-        // `20 percent of the population`: a share counts what follows `of`.
-        if kind == Kind::Percent && doc.is(b, "of") {
-            span.set_counts(context::counts(doc, a, b, false, &actors, None));
-        }
-        span.set_source(context::source(doc, a, b, &actors));
-        out.push(span);
-        i = b;
-    }
-    out
+    (blocked, places)
 }
 
 /// Marks the numbers inside a web or mail address as parts of it: a run of
 /// glued tokens whose text holds `://`, `www.` or `@`.
 ///
-/// Searches the whole text for the three marks once, instead of the text of
-/// every run: tokens are parted only by the characters the tokenizer skips
-/// (spaces and the like, never in a mark), and a token after any of those is
-/// not glued. So a run's text is a stretch of the document, and a mark found
-/// in the document lies inside exactly one run. Each find blocks its run, and
-/// the search goes on after the run, so the pass stays linear even over one
-/// long run full of marks.
+/// Reads the tokens once, instead of the text of every run: the tokenizer
+/// skips only spaces and the like (never in a mark) and makes every other
+/// character that is no letter or digit a token of its own. So each of the
+/// three marks holds a punctuation token (`:`, `.`, `@`) whose neighbouring
+/// text completes it, and all of it lies in the glued run of that token.
+/// Each find blocks its run, and the scan goes on after the run, so the pass
+/// stays linear even over one long run full of marks.
 fn block_addresses(doc: &Doc, blocked: &mut [bool]) {
     let n = doc.tokens.len();
-    for (mark, anchor) in [("://", ':'), ("www.", '.'), ("@", '@')] {
-        let mut from = 0;
-        while let Some(pos) = next_mark(doc.text, from, mark, anchor) {
-            let k = doc.tokens.partition_point(|t| t.end <= pos);
-            if k >= n {
-                break;
-            }
-            let mut a = k;
-            while a > 0 && glued(doc, a) {
-                a -= 1;
-            }
-            let mut b = k + 1;
-            while b < n && glued(doc, b) {
-                b += 1;
-            }
-            for x in blocked.iter_mut().take(b).skip(a) {
-                *x = true;
-            }
-            from = doc.tokens.get(b - 1).map_or(doc.text.len(), |t| t.end);
+    let bytes = doc.text.as_bytes();
+    let mut next = 0;
+    for (k, t) in doc.tokens.iter().enumerate() {
+        // The kind and then one byte decide for almost every token: the
+        // mark's own character, a punctuation token.
+        if t.kind != TokenKind::Punct {
+            continue;
         }
-    }
-}
-
-/// Where `mark` first occurs in `text` at or after byte `from`. Looks for
-/// its character `anchor` (one that is rare in prose) with the one-character
-/// search, which runs memchr, and checks the mark around each: a general
-/// substring search costs several instructions a byte of the whole text.
-fn next_mark(text: &str, from: usize, mark: &str, anchor: char) -> Option<usize> {
-    let off = mark.find(anchor)?;
-    let mut at = from;
-    loop {
-        let p = at + text.get(at..)?.find(anchor)?;
-        if let Some(start) = p.checked_sub(off)
-            && start >= from
-            && text.get(start..).is_some_and(|t| t.starts_with(mark))
-        {
-            return Some(start);
+        let mark = match bytes.get(t.start) {
+            Some(b'@') => true,
+            Some(b':') => bytes.get(t.start..t.start + 3) == Some(b"://"),
+            Some(b'.') => t.start >= 3 && bytes.get(t.start - 3..t.start) == Some(b"www"),
+            _ => false,
+        };
+        if !mark || k < next {
+            continue;
         }
-        at = p + anchor.len_utf8();
+        let mut a = k;
+        while a > 0 && glued(doc, a) {
+            a -= 1;
+        }
+        let mut b = k + 1;
+        while b < n && glued(doc, b) {
+            b += 1;
+        }
+        for x in blocked.iter_mut().take(b).skip(a) {
+            *x = true;
+        }
+        next = b;
     }
 }
 
@@ -216,14 +227,16 @@ struct Fig {
     lo: f64,
     hi: f64,
     kind: Kind,
-    unit: Option<String>,
+    unit: Option<&'static str>,
     approx: Option<(String, &'static str)>,
-    why: String,
+    /// The rule's name alone is a borrowed word; a hedge makes it a string.
+    why: Cow<'static, str>,
 }
 
 impl Fig {
-    /// The figure as a span; its strings move into it.
-    fn into_span(self, doc: &Doc) -> Span {
+    /// The figure as a span, with what it counts and its source; its
+    /// strings move into it, and its rarer attributes are boxed at once.
+    fn into_span(self, doc: &Doc, counts: Option<String>, source: Option<String>) -> Span {
         let (Some(ta), Some(tb)) = (doc.tokens.get(self.a), doc.tokens.get(self.b - 1)) else {
             return Span::new(Label::Figure, self.kind.as_str(), doc.text, 0, 0);
         };
@@ -234,29 +247,78 @@ impl Fig {
             ta.start,
             tb.end,
         );
-        s.value = Some(if self.lo == self.hi {
-            fmt_num(self.lo)
-        } else {
-            format!("{}..{}", fmt_num(self.lo), fmt_num(self.hi))
-        });
-        s.set_unit(self.unit);
-        if let Some((h, k)) = self.approx {
-            s.set_approx(Some(h));
-            s.set_approx_kind(Some(k.to_string()));
+        let mut value = String::with_capacity(16);
+        push_num(&mut value, self.lo);
+        if self.lo != self.hi {
+            value.push_str("..");
+            push_num(&mut value, self.hi);
         }
-        s.why = Some(self.why.into());
+        s.value = Some(value);
+        s.why = Some(self.why);
+        let (approx, approx_kind) = match self.approx {
+            Some((h, k)) => (Some(h), Some(k.to_string())),
+            None => (None, None),
+        };
+        let unit = self.unit.map(str::to_string);
+        if unit.is_some() || approx.is_some() || counts.is_some() || source.is_some() {
+            s.extra = Some(Box::new(Extra {
+                approx,
+                approx_kind,
+                counts,
+                unit,
+                source,
+                ..Extra::default()
+            }));
+        }
         s
     }
 }
 
 /// Digits of a value: integers plainly, decimals with at most six places
 /// (two for shares such as a third).
+#[cfg(test)]
 fn fmt_num(v: f64) -> String {
+    let mut s = String::new();
+    push_num(&mut s, v);
+    s
+}
+
+/// Appends the digits of a value (see `fmt_num`) to `out`: what
+/// `format!("{v:.6}")` prints with trailing zeros (and a bare `-` of zero)
+/// trimmed, written without the formatting machinery for every finite value
+/// below 2^53.
+fn push_num(out: &mut String, v: f64) {
     // Most values are whole: below 2^53 an `f64` holds every integer exactly,
-    // so its digits are those of the `i64` (and `-0` prints as `0`), without
-    // the cost of fixed-precision float formatting.
+    // so its digits are those of the `i64` (and `-0` prints as `0`).
     if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-        return (v as i64).to_string();
+        if v < 0.0 {
+            out.push('-');
+        }
+        push_digits(out, v.abs() as u64, 0);
+        return;
+    }
+    if let Some(q) = millionths(v) {
+        let (whole, part) = (q / 1_000_000, (q % 1_000_000) as u64);
+        if q == 0 {
+            out.push('0');
+            return;
+        }
+        if v < 0.0 {
+            out.push('-');
+        }
+        push_digits(out, u64::try_from(whole).unwrap_or(0), 0);
+        if part != 0 {
+            out.push('.');
+            // Six places, less the zeros they end with.
+            let mut part = part;
+            let mut places = 6;
+            while part % 10 == 0 {
+                part /= 10;
+                places -= 1;
+            }
+            push_digits(out, part, places);
+        }
+        return;
     }
     let mut s = format!("{v:.6}");
     if s.contains('.') {
@@ -267,7 +329,58 @@ fn fmt_num(v: f64) -> String {
             s.pop();
         }
     }
-    if s == "-0" { "0".to_string() } else { s }
+    out.push_str(if s == "-0" { "0" } else { &s });
+}
+
+/// `|v|` in millionths, rounded as fixed-precision formatting rounds: from
+/// the exact binary value, half to even. `None` beyond 2^53 and for
+/// infinities and NaN.
+fn millionths(v: f64) -> Option<u128> {
+    if !v.is_finite() || v.abs() >= 9_007_199_254_740_992.0 {
+        return None;
+    }
+    // `|v| = m · 2^e` exactly.
+    let bits = v.abs().to_bits();
+    let (biased, fraction) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
+    let (m, e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << 52, biased - 1075)
+    };
+    let scaled = u128::from(m) * 1_000_000;
+    if e >= 0 {
+        return Some(scaled << e);
+    }
+    let shift = e.unsigned_abs();
+    if shift >= 128 {
+        // Below 2^-55: far less than half a millionth.
+        return Some(0);
+    }
+    let q = scaled >> shift;
+    let rest = scaled - (q << shift);
+    let half = 1u128 << (shift - 1);
+    Some(if rest > half || rest == half && q & 1 == 1 {
+        q + 1
+    } else {
+        q
+    })
+}
+
+/// Appends the decimal digits of `n`, left-padded with zeros to `width`.
+fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut k = digits.len();
+    while let Some(d) = k.checked_sub(1).and_then(|j| digits.get_mut(j)) {
+        *d = b'0' + (n % 10) as u8;
+        k -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let k = k.min(digits.len().saturating_sub(width));
+    // ASCII digits: valid UTF-8.
+    out.push_str(std::str::from_utf8(digits.get(k..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// The first sentence token, or one after a line break, quote or bracket.
@@ -277,7 +390,7 @@ fn sentence_initial(doc: &Doc, i: usize) -> bool {
         || doc.tokens.get(i).is_some_and(|t| t.line_start)
         || i > 0
             && matches!(
-                doc.tok(i - 1),
+                tok(doc, i - 1),
                 "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–"
             )
 }
@@ -299,13 +412,13 @@ fn percent_suffix(doc: &Doc, e: usize) -> Option<usize> {
     match w {
         "%" => Some(e + 1),
         "percent" | "percents" | "percentage" => {
-            if doc.is(e + 1, "points") || doc.is(e + 1, "point") {
+            if is(doc, e + 1, "points") || is(doc, e + 1, "point") {
                 Some(e + 2)
             } else {
                 Some(e + 1)
             }
         }
-        "per" if doc.is(e + 1, "cent") => Some(e + 2),
+        "per" if is(doc, e + 1, "cent") => Some(e + 2),
         "pc" | "pct" if glued(doc, e) => Some(e + 1),
         _ => None,
     }
@@ -317,17 +430,18 @@ fn is_sign(w: &str) -> bool {
 }
 
 /// An amount at token `k`, with a sign: `-5`, `−3.2C`, `minus five percent`.
-fn amount(doc: &Doc, k: usize) -> Option<Amount> {
-    let dash = is_sign(doc.tok(k))
+/// `opens` is what token `k` opens, as far as known.
+fn amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
+    let dash = is_sign(tok(doc, k))
         && (k == 0 || !glued(doc, k) && !is_num(doc, k - 1))
         && glued(doc, k + 1)
-        && (is_num(doc, k + 1) || doc.tok(k + 1) == "$");
-    let word = (doc.is(k, "minus") || doc.is(k, "negative"))
+        && (is_num(doc, k + 1) || tok(doc, k + 1) == "$");
+    let word = (is(doc, k, "minus") || is(doc, k, "negative"))
         && (is_num(doc, k + 1) || word_number(doc, k + 1).is_some());
     if !dash && !word {
-        return unsigned_amount(doc, k);
+        return unsigned_amount(doc, k, opens);
     }
-    let mut am = unsigned_amount(doc, k + 1)?;
+    let mut am = unsigned_amount(doc, k + 1, Opens::ALL)?;
     if am.kind == Kind::Vague || am.num.is_none() {
         return None;
     }
@@ -336,20 +450,24 @@ fn amount(doc: &Doc, k: usize) -> Option<Amount> {
     Some(am)
 }
 
-/// An amount at token `k`, without a sign.
-fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
-    let mut cur: Option<Currency> = None;
+/// An amount at token `k`, without a sign; `opens` as for [`amount`].
+fn unsigned_amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
+    let mut cur: Option<&'static Currency> = None;
     let mut c = k;
-    if let Some((e, cu)) = CURRENCIES.at(doc, k)
+    let currency = match opens.currencies {
+        Some(currencies) => Phrases::first_at(currencies, doc, k),
+        None => CURRENCIES.at(doc, k),
+    };
+    if let Some((e, cu)) = currency
         && cu.pre
         && (is_num(doc, e) || is_word(doc, e) && word_number(doc, e).is_some())
     {
-        cur = Some(cu.clone());
+        cur = Some(cu);
         c = e;
     }
     // Most words that get here open a figure as a hedge or a currency
     // (`about`, `Iraqi`), not as a number.
-    if cur.is_none() && !may_open_number(doc, c) {
+    if cur.is_none() && !opens.number.unwrap_or_else(|| may_open_number(doc, c)) {
         return None;
     }
     if cur.is_none() {
@@ -381,14 +499,14 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
                 rule: "vague amount",
             };
             // `millions of dollars`
-            if doc.is(e, "of")
+            if is(doc, e, "of")
                 && let Some((e2, cu)) = CURRENCIES.at(doc, e + 1)
                 && cu.post
                 && cu.divisor == 1.0
             {
                 am.b = e2;
                 am.kind = Kind::Money;
-                am.unit = Some(cu.code.clone());
+                am.unit = Some(&cu.code);
             }
             return Some(am);
         }
@@ -412,8 +530,8 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
     let written_fraction = !n.words
         && n.value < 1.0
         && n.int_len <= 2
-        && (doc.tok(e.wrapping_sub(2)) == "/" || n.int_len == 0);
-    if cur.is_none() && written_fraction && n.scale == 1.0 && doc.is(e, "of") {
+        && (tok(doc, e.wrapping_sub(2)) == "/" || n.int_len == 0);
+    if cur.is_none() && written_fraction && n.scale == 1.0 && is(doc, e, "of") {
         let v = (n.value * 10000.0).round() / 100.0;
         am.lo = v;
         am.hi = v;
@@ -421,9 +539,9 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
         am.rule = "fraction";
         return Some(am);
     }
-    if let Some(cu) = &cur {
+    if let Some(cu) = cur {
         am.kind = Kind::Money;
-        am.unit = Some(cu.code.clone());
+        am.unit = Some(&cu.code);
         am.rule = "currency before the number";
         // `$249 USD`, `$9.99 US dollars`
         if let Some((e2, cu2)) = CURRENCIES.at(doc, e)
@@ -449,18 +567,18 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
     // singular noun; `1m people`, `£20m` are millions.
     let singular_noun = is_word(doc, e)
         && !upper(doc, e)
-        && !context::stop(doc.tok(e))
-        && !context::is_plural(doc.tok(e));
-    if n.glued_m && (dimension_word(doc.tok(e)) || singular_noun) {
+        && !context::stop(tok(doc, e))
+        && !context::is_plural(tok(doc, e));
+    if n.glued_m && (dimension_word(tok(doc, e)) || singular_noun) {
         am.lo = n.value / 1e6;
         am.hi = am.lo;
         am.kind = Kind::Quantity;
-        am.unit = Some("m".into());
+        am.unit = Some("m");
         am.rule = "metres";
         return Some(am);
     }
     // `3.5-inch`, `six-mile`: the unit after a hyphen.
-    let (ue, hyph) = if doc.tok(e) == "-" && glued(doc, e) && glued(doc, e + 1) {
+    let (ue, hyph) = if tok(doc, e) == "-" && glued(doc, e) && glued(doc, e + 1) {
         (e + 1, true)
     } else {
         (e, false)
@@ -469,11 +587,11 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
         && let Some((e2, unit)) = UNITS.at(doc, ue)
     {
         // After a hyphen a unit is singular: `3.5-inch`, `six-mile`.
-        let ok = !hyph || !doc.tok(ue).ends_with('s') || doc.tok(ue).len() <= 3;
+        let ok = !hyph || !tok(doc, ue).ends_with('s') || tok(doc, ue).len() <= 3;
         if ok {
             am.b = e2;
             am.kind = Kind::Quantity;
-            am.unit = Some(unit.clone());
+            am.unit = Some(unit);
             am.rule = "unit";
             if !hyph && let Some((e3, v)) = smaller_unit(doc, e2, unit) {
                 am.b = e3;
@@ -491,7 +609,7 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
     {
         return Some(am.money_after(e2, cu));
     }
-    if compass(doc.tok(e)) && doc.is(e + 1, "of") && !n.words {
+    if compass(tok(doc, e)) && is(doc, e + 1, "of") && !n.words {
         am.kind = Kind::Quantity;
         am.rule = "distance with its unit left out";
     }
@@ -501,12 +619,12 @@ fn unsigned_amount(doc: &Doc, k: usize) -> Option<Amount> {
 /// Words that never make the next number a name part, even capitalized
 /// mid-sentence (title-case headlines: `Kills Five`).
 fn name_before(doc: &Doc, p: usize) -> bool {
-    let w = doc.tok(p);
+    let w = tok(doc, p);
     let mixed = w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase);
     is_word(doc, p)
         && (upper(doc, p) || mixed)
         && (!sentence_initial(doc, p) || mixed)
-        && !context::stop(doc.tok(p))
+        && !context::stop(tok(doc, p))
         && CURRENCIES.at(doc, p).is_none()
         && HEDGES.at(doc, p).is_none()
         && !weekday(w)
@@ -521,7 +639,7 @@ fn title_case(doc: &Doc, p: usize) -> bool {
     let hi = s1.min(p + 40);
     let mut caps = 0;
     for k in lo..hi {
-        let w = doc.tok(k);
+        let w = tok(doc, k);
         if is_word(doc, k) && w.len() >= 4 {
             if upper(doc, k) {
                 caps += 1;
@@ -597,7 +715,7 @@ static AFTER_COUNT: Words = Words::new(&[
 fn model_head(doc: &Doc, e: usize) -> bool {
     let mut nouns = 0;
     for k in e..e + 4 {
-        let w = doc.tok(k);
+        let w = tok(doc, k);
         if !is_word(doc, k) || upper(doc, k) || context::stop(w) {
             break;
         }
@@ -651,7 +769,7 @@ fn street(w: &str) -> bool {
 /// ending before token `e` (`555-1234`, `3-1`, `24/7`, `18:00`).
 fn glued_number_after(doc: &Doc, e: usize) -> bool {
     glued(doc, e)
-        && matches!(doc.tok(e), "-" | "/" | ":" | "." | "–" | "×")
+        && matches!(tok(doc, e), "-" | "/" | ":" | "." | "–" | "×")
         && glued(doc, e + 1)
         && is_num(doc, e + 1)
 }
@@ -661,18 +779,18 @@ fn glued_number_after(doc: &Doc, e: usize) -> bool {
 /// `-digits` after it (phone numbers, scores), checked once no range formed.
 fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places: &[bool]) -> bool {
     let Some(n) = &am.num else {
-        return !time_unit(doc.tok(am.b));
+        return !time_unit(tok(doc, am.b));
     };
     let c = n.core;
     let e = am.b;
-    let post_hedge = doc.tok(e) == "-"
+    let post_hedge = tok(doc, e) == "-"
         && HEDGES
             .at(doc, e + 1)
             .is_some_and(|(_, h)| h.pos == Pos::Post);
     // After the amount.
-    if time_unit(doc.tok(e))
-        || doc.tok(e) == "-" && glued(doc, e) && time_unit(doc.tok(e + 1))
-        || (doc.is(e, "a") || doc.is(e, "p")) && doc.tok(e + 1) == "." && doc.is(e + 2, "m")
+    if time_unit(tok(doc, e))
+        || tok(doc, e) == "-" && glued(doc, e) && time_unit(tok(doc, e + 1))
+        || (is(doc, e, "a") || is(doc, e, "p")) && tok(doc, e + 1) == "." && is(doc, e + 2, "m")
     {
         return false;
     }
@@ -682,17 +800,17 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
     if tail && glued_number_after(doc, e) {
         return false; // 555-1234, 3-1, 24/7, 18:00
     }
-    if doc.tok(e) == "-"
+    if tok(doc, e) == "-"
         && glued(doc, e)
         && glued(doc, e + 1)
         && is_word(doc, e + 1)
         && !matches!(am.kind, Kind::Quantity | Kind::Money)
         && !post_hedge
-        && !doc.is(e + 1, "strong")
+        && !is(doc, e + 1, "strong")
     {
         return false; // one-time, 10-point, two-state (but a 5,000-strong force)
     }
-    if is_word(doc, e) && month(doc.tok(e)) && n.value <= 31.0 && !n.grouped {
+    if is_word(doc, e) && month(tok(doc, e)) && n.value <= 31.0 && !n.grouped {
         return false;
     }
     let p = c.wrapping_sub(1);
@@ -705,7 +823,7 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
         if c > 0 && !am.cur_prefix && !second && n.scale < 1e6 {
             if glued(doc, c)
                 && matches!(
-                    doc.tok(p),
+                    tok(doc, p),
                     "-" | "/" | ":" | "." | "," | "#" | "+" | "^" | "–"
                 )
                 && glued(doc, p)
@@ -714,27 +832,27 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
                 return false; // F-16, COVID-19, 2016-17, 5/17
             }
             // `junctions 5 and 6`: the second label of a pair.
-            let pair = matches!(doc.tok(p), "and" | "or" | "to" | ",")
+            let pair = matches!(tok(doc, p), "and" | "or" | "to" | ",")
                 && is_num(doc, p.wrapping_sub(1))
-                && label_noun(doc.tok(p.wrapping_sub(2)));
-            if pair || doc.tok(p) == "#" || is_word(doc, p) && label_noun(doc.tok(p)) {
+                && label_noun(tok(doc, p.wrapping_sub(2)));
+            if pair || tok(doc, p) == "#" || is_word(doc, p) && label_noun(tok(doc, p)) {
                 return false;
             }
             // `'11` (a year), `GMT +8` (an offset)
-            if glued(doc, c) && matches!(doc.tok(p), "'" | "’" | "+") && !glued(doc, p) {
+            if glued(doc, c) && matches!(tok(doc, p), "'" | "’" | "+") && !glued(doc, p) {
                 return false;
             }
-            if doc.tok(p) == "."
-                && (label_noun(doc.tok(p.wrapping_sub(1))) || month(doc.tok(p.wrapping_sub(1))))
+            if tok(doc, p) == "."
+                && (label_noun(tok(doc, p.wrapping_sub(1))) || month(tok(doc, p.wrapping_sub(1))))
             {
                 return false; // No. 10, Jan. 5
             }
-            if is_word(doc, p) && month(doc.tok(p)) && !n.grouped {
+            if is_word(doc, p) && month(tok(doc, p)) && !n.grouped {
                 return false;
             }
             // `Boeing 787`, `Trent 900`; but `In Baghdad 12 people`: a plural
             // noun after the number makes it a count.
-            let next = doc.tok(e);
+            let next = tok(doc, e);
             let plural_next = is_word(doc, e)
                 && !upper(doc, e)
                 && context::is_plural(next)
@@ -749,14 +867,14 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
             let fronted = q == usize::MAX
                 || sentence_initial(doc, p)
                 || PLACE_PREPOSITIONS.contains(&doc.low(q));
-            let long_name = is_word(doc, q) && upper(doc, q) && !context::stop(doc.tok(q))
+            let long_name = is_word(doc, q) && upper(doc, q) && !context::stop(tok(doc, q))
                 || DETERMINERS.contains(&doc.low(q))
                 || !fronted;
             // `Obama 47 percent`: a measure after a name is no part of it.
             if am.kind == Kind::Count
                 && name_before(doc, p)
                 && !in_place
-                && (!plural_next || mixed_case(doc.tok(p)) || long_name)
+                && (!plural_next || mixed_case(tok(doc, p)) || long_name)
             {
                 return false;
             }
@@ -772,18 +890,19 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
                 && !hedged;
             // Quotes may stand between: `the 787 "Dreamliner"`.
             let en = (e..e + 3)
-                .find(|&k| !matches!(doc.tok(k), "\"" | "“" | "`" | "``" | "'" | "''" | "‘"))
+                .find(|&k| !matches!(tok(doc, k), "\"" | "“" | "`" | "``" | "'" | "''" | "‘"))
                 .unwrap_or(e);
             let name_next = is_word(doc, en)
                 && upper(doc, en)
-                && !doc.tok(en).ends_with('s')
-                && !context::is_plural(doc.tok(en + 1));
-            let owner = |s: usize| doc.is(s, "s") && glued(doc, s) && upper(doc, s.wrapping_sub(2));
+                && !tok(doc, en).ends_with('s')
+                && !context::is_plural(tok(doc, en + 1));
+            let owner =
+                |s: usize| is(doc, s, "s") && glued(doc, s) && upper(doc, s.wrapping_sub(2));
             // `Boeing's 747`, `Boeing's larger 777 planes`
-            let adjective = is_word(doc, p) && !upper(doc, p) && !context::stop(doc.tok(p));
+            let adjective = is_word(doc, p) && !upper(doc, p) && !context::stop(tok(doc, p));
             let possessor = owner(p) || adjective && owner(q);
             // `five new 737 aircraft`: a number right after a count names a model.
-            let counted = |s: usize| is_num(doc, s) || small_number(doc.tok(s)).is_some();
+            let counted = |s: usize| is_num(doc, s) || small_number(tok(doc, s)).is_some();
             let after_count = counted(p) || adjective && counted(q);
             if odd && (name_next || possessor || after_count || model_head(doc, e)) {
                 return false;
@@ -795,33 +914,33 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
             && n.scale == 1.0
             && (1000.0..=2100.0).contains(&n.value);
         // `1000-5000` is a range of counts, `2010-2015` one of years.
-        let range_of_counts = matches!(doc.tok(e), "-" | "–" | "to")
-            && doc.tok(e + 1).parse::<f64>().is_ok_and(|v| v > 2100.0);
+        let range_of_counts = matches!(tok(doc, e), "-" | "–" | "to")
+            && tok(doc, e + 1).parse::<f64>().is_ok_and(|v| v > 2100.0);
         if year_like && am.kind == Kind::Count && !hedged && !range_of_counts {
             return false;
         }
         // `+44 20 7946 0958`: numbers in a row are a phone number or code.
-        if c > 0 && is_num(doc, p) && (is_num(doc, e) || doc.tok(p.wrapping_sub(1)) == "+") {
+        if c > 0 && is_num(doc, p) && (is_num(doc, e) || tok(doc, p.wrapping_sub(1)) == "+") {
             return false;
         }
         // `0958` (a phone or code part); counts never start with a zero.
-        if doc.tok(c).len() > 1 && doc.tok(c).starts_with('0') && !n.decimal {
+        if tok(doc, c).len() > 1 && tok(doc, c).starts_with('0') && !n.decimal {
             return false;
         }
         // `at 10.30`: a clock time.
         if n.decimal
             && n.value < 24.0
-            && doc.tok(c + 2).len() == 2
-            && doc.tok(c + 2) < "60"
+            && tok(doc, c + 2).len() == 2
+            && tok(doc, c + 2) < "60"
             && ["at", "by", "until", "till", "from", "before", "after"]
                 .iter()
-                .any(|w| doc.is(p, w))
+                .any(|w| is(doc, p, w))
         {
             return false;
         }
         // `1.` or `2)` opening a line: a list marker.
         if doc.tokens.get(c).is_some_and(|t| t.line_start)
-            && matches!(doc.tok(c + 1), "." | ")")
+            && matches!(tok(doc, c + 1), "." | ")")
             && !is_num(doc, c + 2)
         {
             return false;
@@ -829,7 +948,7 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
         // `10 Downing Street`: a street number.
         if (e..e + 3)
             .take_while(|&k| upper(doc, k))
-            .any(|k| street(doc.tok(k)))
+            .any(|k| street(tok(doc, k)))
             && upper(doc, e)
         {
             return false;
@@ -837,12 +956,12 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
     } else {
         let w = doc.low(c);
         let bare = n.b == c + 1 && n.scale == 1.0;
-        if c > 0 && is_word(doc, p) && label_noun(doc.tok(p)) {
+        if c > 0 && is_word(doc, p) && label_noun(tok(doc, p)) {
             return false; // number one, Article Five
         }
         // `one or two`, `one to three`: the start of a range.
-        let range_start = (doc.is(e, "or") || doc.is(e, "to"))
-            && small_number(doc.tok(e + 1)).is_some_and(|v| v > 1);
+        let range_start = (is(doc, e, "or") || is(doc, e, "to"))
+            && small_number(tok(doc, e + 1)).is_some_and(|v| v > 1);
         if bare && w == "one" && am.kind == Kind::Count && !range_start {
             const NOT_BEFORE: &[&str] = &[
                 "the", "no", "any", "every", "each", "this", "that", "which", "another", "anyone",
@@ -854,7 +973,7 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
             if c > 0 && NOT_BEFORE.contains(&doc.low(p)) {
                 return false;
             }
-            let next = doc.tok(e);
+            let next = tok(doc, e);
             // `one finds`, `one says`: the generic pronoun before a verb.
             let verb_s = context::is_plural(next) && next.ends_with('s');
             if !is_word(doc, e)
@@ -890,18 +1009,18 @@ fn smaller_unit(doc: &Doc, e: usize, unit: &str) -> Option<(usize, f64)> {
         "lb" => ("oz", 16.0),
         _ => return None,
     };
-    let k = if doc.is(e, "and") { e + 1 } else { e };
+    let k = if is(doc, e, "and") { e + 1 } else { e };
     let n = digit_number(doc, k).or_else(|| word_number(doc, k))?;
     if n.scale != 1.0 || n.value >= per.1 {
         return None;
     }
     // `in` is a preposition unless glued (`2in`) or closing the phrase
     // (`12 ft 2 in more`): it is no unit of the list.
-    let short_in = doc.is(n.b, "in")
+    let short_in = is(doc, n.b, "in")
         && per.0 == "in"
         && (glued(doc, n.b)
             || !is_word(doc, n.b + 1)
-            || !is_num(doc, n.b + 1) && doc.is(n.b + 1, "more"));
+            || !is_num(doc, n.b + 1) && is(doc, n.b + 1, "more"));
     if short_in {
         return Some((n.b + 1, n.value / per.1));
     }
@@ -914,7 +1033,7 @@ fn smaller_unit(doc: &Doc, e: usize, unit: &str) -> Option<(usize, f64)> {
 
 /// Where a second amount may start, for `300-400`, `10 to 15`, `one or two`.
 fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
-    let w = doc.tok(e);
+    let w = tok(doc, e);
     if matches!(w, "-" | "–") {
         return Some((e + 1, false));
     }
@@ -923,7 +1042,7 @@ fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
         // But `ranging from 5 to 10`, `anywhere from 5 to 10` is a range.
         let before = first.a.wrapping_sub(1);
         let ranging = matches!(
-            doc.tok(before.wrapping_sub(1))
+            tok(doc, before.wrapping_sub(1))
                 .to_ascii_lowercase()
                 .as_str(),
             "range"
@@ -936,7 +1055,7 @@ fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
                 | "varied"
                 | "varying"
         );
-        if doc.is(before, "from") && !ranging {
+        if is(doc, before, "from") && !ranging {
             return None;
         }
         return Some((e + 1, false));
@@ -975,7 +1094,7 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
         }
         (Kind::Count, _) => {
             first.kind = second.kind;
-            first.unit = second.unit.clone();
+            first.unit = second.unit;
         }
         // `$12m-20m`: a bare second end of the same size; `rose 0.5% to
         // 7,682` is a change between two different things.
@@ -992,58 +1111,108 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
     true
 }
 
-/// Whether a figure may start at token `i`: most tokens open none, and this
-/// look-up spares them the whole reading of an amount in [`read_figure`].
-///
-/// It must hold wherever `read_figure` finds a figure (tested over the seeds,
-/// the table tests and hostile strings). Digits pass. A word passes when it
-/// is in `STARTERS`, the one gate words always had. Any other sign opens a
-/// figure only as the first token of a hedge or a currency (`Phrases::at`
-/// looks that up by `doc.low`, and `STARTERS` holds every entry's first
-/// token), as a minus sign (`amount`, by `is_sign`) or as a fraction sign
-/// (`digits`, by `vulgar`); every other reading of an amount needs a word or
-/// digits, so `-`, `,`, `.` and quotes end here.
-fn may_open(doc: &Doc, i: usize) -> bool {
-    if is_num(doc, i) {
-        return true;
+/// The quick first test of [`opens`]: false for most tokens, and only for
+/// tokens that open nothing. Digits pass. Other tokens pass if the sieve of
+/// the starters and the signs lets them, except general punctuation (quotes
+/// and dashes, U+2000 to U+207F), which the sieve would pass unread, as
+/// it does every character outside ASCII: no starter or sign is among
+/// them, and none has another lower case.
+fn may_open(doc: &Doc, t: &Token) -> bool {
+    let bytes = doc.text.as_bytes().get(t.start..t.end).unwrap_or_default();
+    match t.kind {
+        TokenKind::Num => true,
+        TokenKind::Word => STARTER_SIEVE.may_hold(bytes),
+        TokenKind::Punct => {
+            !matches!(bytes, [0xe2, 0x80 | 0x81, _]) && STARTER_SIEVE.may_hold(bytes)
+        }
     }
-    let low = doc.low(i);
-    STARTERS.contains(low)
-        || !is_word(doc, i) && (is_sign(doc.tok(i)) || number::vulgar(doc.tok(i)).is_some())
 }
 
-/// Tries to read a figure starting at token `i`.
-fn candidate(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
-    if !may_open(doc, i) {
+/// What a figure may start with at token `i`, if anything: most tokens open
+/// none, and this look-up spares them the whole reading of an amount in
+/// [`read_figure`]. [`may_open`], then [`listed_opens`].
+#[cfg(test)]
+fn opens(doc: &Doc, i: usize) -> Option<Opens> {
+    let t = doc.tokens.get(i)?;
+    if !may_open(doc, t) {
         return None;
     }
-    read_figure(doc, i, places)
+    listed_opens(doc, i, t)
+}
+
+/// What a figure may start with at token `i`, `t`, which passed
+/// [`may_open`].
+///
+/// It must hold wherever `read_figure` finds a figure (tested over the seeds,
+/// the table tests and hostile strings). Digits open amounts. A word opens
+/// what `STARTERS` gives it, the one gate words always had (behind its
+/// sieve). Any other sign opens a figure only as the first token of a hedge
+/// or a currency (`Phrases::at` looks that up by `doc.low`, and `STARTERS`
+/// holds every entry's first token), as a minus sign (`amount`, by
+/// `is_sign`) or as a fraction sign (`digits`, by `vulgar`); every other
+/// reading of an amount needs a word or digits, so `-`, `,`, `.` and quotes
+/// end here.
+fn listed_opens(doc: &Doc, i: usize, t: &Token) -> Option<Opens> {
+    // No hedge or currency starts with digits (a test checks the lists).
+    if t.kind == TokenKind::Num {
+        return Some(Opens::AMOUNT);
+    }
+    let tok = tok(doc, i);
+    let listed = STARTERS.get(doc.low(i)).copied();
+    if t.kind == TokenKind::Word {
+        // The amount readers take any word outside ASCII (`may_open_number`).
+        let other = !tok.is_ascii();
+        return listed.map(|o| Opens {
+            amount: o.amount || other,
+            number: o.number.map(|n| n || other),
+            ..o
+        });
+    }
+    // Signs: the amount readers take any, hedges and currencies only listed
+    // ones (`may_open_number` takes every sign).
+    match listed {
+        Some(o) => Some(Opens {
+            amount: true,
+            number: Some(true),
+            ..o
+        }),
+        None => (is_sign(tok) || number::vulgar(tok).is_some()).then_some(Opens::AMOUNT),
+    }
 }
 
 /// Reads a figure starting at token `i`, whatever the token is.
-fn read_figure(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
+/// `opens` tells which readings to try at `i` (see [`opens`]).
+fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig> {
     let mut approx: Option<(String, &'static str)> = None;
     let mut k = i;
-    if let Some((e, h)) = HEDGES.at(doc, i)
+    let hedge = match opens.hedges {
+        Some(hedges) => Phrases::first_at(hedges, doc, i),
+        None => HEDGES.at(doc, i),
+    };
+    if let Some((e, h)) = hedge
         && h.pos == Pos::Pre
     {
         approx = Some((doc.slice(i, e).to_lowercase(), h.kind));
         k = e;
     }
-    let between = doc.is(k, "between");
+    // Without a hedge, a word that opens only hedges opens nothing here.
+    if k == i && !opens.amount {
+        return None;
+    }
+    let between = is(doc, k, "between");
     if between {
         k += 1;
     }
-    let mut am = amount(doc, k)?;
+    let mut am = amount(doc, k, if k == i { opens } else { Opens::ALL })?;
     if !valid(doc, &am, approx.is_some(), false, false, places) {
         return None;
     }
     let mut ranged = false;
     if between {
-        if !doc.is(am.b, "and") {
+        if !is(doc, am.b, "and") {
             return None;
         }
-        let second = amount(doc, am.b + 1)?;
+        let second = amount(doc, am.b + 1, Opens::ALL)?;
         if !valid(doc, &second, true, true, true, places)
             || !join_range(&mut am, &second, false, false)
         {
@@ -1051,12 +1220,12 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
         }
         ranged = true;
     } else if let Some((s, or)) = range_sep(doc, am.b, &am)
-        && let Some(second) = amount(doc, s)
+        && let Some(second) = amount(doc, s, Opens::ALL)
         && valid(doc, &second, true, true, true, places)
         && second.num.is_some()
     {
         let mut joined = am.clone();
-        let hyphen = matches!(doc.tok(am.b), "-" | "–");
+        let hyphen = matches!(tok(doc, am.b), "-" | "–");
         if join_range(&mut joined, &second, or, hyphen) {
             am = joined;
             ranged = true;
@@ -1066,11 +1235,11 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
     // range; the hedge keeps both words, as written.
     if !ranged
         && approx.as_ref().is_some_and(|(_, kind)| *kind == "lower")
-        && (doc.is(am.b, "and") || doc.is(am.b, "but"))
+        && (is(doc, am.b, "and") || is(doc, am.b, "but"))
         && let Some((e, h)) = HEDGES.at(doc, am.b + 1)
         && h.pos == Pos::Pre
         && h.kind == "upper"
-        && let Some(second) = amount(doc, e)
+        && let Some(second) = amount(doc, e, Opens::ALL)
         && second.num.is_some()
         && valid(doc, &second, true, true, true, places)
     {
@@ -1091,7 +1260,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
     }
     let mut b = am.b;
     // `700,000 or so`, `100-odd`, `50-plus`, `50+`
-    let dash = doc.tok(b) == "-" && glued(doc, b);
+    let dash = tok(doc, b) == "-" && glued(doc, b);
     let at = if dash { b + 1 } else { b };
     if let Some((e, h)) = HEDGES.at(doc, at) {
         if h.pos == Pos::Post {
@@ -1100,17 +1269,23 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool]) -> Option<Fig> {
             }
             b = e;
         }
-    } else if doc.tok(b) == "+" && glued(doc, b) && am.num.is_some() {
+    } else if tok(doc, b) == "+" && glued(doc, b) && am.num.is_some() {
         if approx.is_none() {
             approx = Some(("+".into(), "lower"));
         }
         b += 1;
     }
-    let mut why = am.rule.to_string();
-    if let Some((h, kind)) = &approx {
-        // Written into `why` in place: no string per hedge.
-        let _ = write!(why, "; hedge '{h}' ({kind})");
-    }
+    let why = match &approx {
+        None => Cow::Borrowed(am.rule),
+        Some((h, kind)) => {
+            // `rule; hedge 'h' (kind)`, without the formatting machinery.
+            let mut why = String::with_capacity(am.rule.len() + h.len() + kind.len() + 13);
+            for part in [am.rule, "; hedge '", h, "' (", kind, ")"] {
+                why.push_str(part);
+            }
+            Cow::Owned(why)
+        }
+    };
     Some(Fig {
         a: i,
         b,

@@ -2,90 +2,102 @@
 //! and the small closed classes (number words, fractions) that are facts of
 //! English rather than lists to grow.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use crate::lexicon::{LexMap as HashMap, LexSet, Words, lines, with_lower};
+use crate::lexicon::{LexMap as HashMap, lines, with_lower};
 use crate::text::{Doc, Kind, tokenize};
 
+/// One token of a list entry.
+struct EntryToken {
+    text: Box<str>,
+    /// The same in lower case, for the case-blind comparison.
+    lower: Box<str>,
+    /// The token must match case exactly.
+    exact: bool,
+    /// No space before it in the entry (`m2`, `km/h`), so a spaced `12 m 2
+    /// dm` is not `m2`.
+    glued: bool,
+}
+
 /// One multi-token entry of a list, with what it maps to.
-struct Entry<T> {
-    /// The entry's tokens; `exact[i]` says token `i` must match case exactly.
-    toks: Vec<Box<str>>,
-    /// The same tokens in lower case, for the case-blind comparisons.
-    lower: Vec<Box<str>>,
-    exact: Vec<bool>,
-    /// `glued[i]`: token `i` has no space before it in the entry (`m2`,
-    /// `km/h`), so a spaced `12 m 2 dm` is not `m2`.
-    glued: Vec<bool>,
+pub struct Entry<T> {
+    toks: Vec<EntryToken>,
     payload: T,
 }
 
 /// A list of phrases matched against the shared tokens (never re-tokenizing
 /// the document: entries are tokenized once, when the list is built).
 pub struct Phrases<T> {
-    by_first: HashMap<String, Vec<Entry<T>>>,
+    by_first: WordMap<Vec<Entry<T>>>,
 }
 
 impl<T> Phrases<T> {
     fn new(items: impl IntoIterator<Item = (String, T)>) -> Phrases<T> {
         let mut by_first: HashMap<String, Vec<Entry<T>>> = HashMap::default();
         for (words, payload) in items {
-            let tokens = tokenize(&words);
-            let toks: Vec<Box<str>> = tokens
+            let toks: Vec<EntryToken> = tokenize(&words)
                 .iter()
-                .filter_map(|t| words.get(t.start..t.end))
-                .map(Box::from)
+                .filter_map(|t| {
+                    let text = words.get(t.start..t.end)?;
+                    Some(EntryToken {
+                        text: text.into(),
+                        lower: text.to_lowercase().into(),
+                        // Short codes with a capital (MW, GB, USD, Rs) are
+                        // case-exact: "mw" or "gb" in running text are not units.
+                        exact: text.chars().count() <= 4 && text.chars().any(char::is_uppercase),
+                        glued: t.glued,
+                    })
+                })
                 .collect();
-            let glued = tokens.iter().map(|t| t.glued).collect();
             let Some(first) = toks.first() else { continue };
-            // Short codes with a capital (MW, GB, USD, Rs) are case-exact:
-            // "mw" or "gb" in running text are not units.
-            let exact = toks
-                .iter()
-                .map(|t| t.chars().count() <= 4 && t.chars().any(char::is_uppercase))
-                .collect();
             by_first
-                .entry(first.to_lowercase())
+                .entry(first.lower.to_string())
                 .or_default()
-                .push(Entry {
-                    lower: toks.iter().map(|t| t.to_lowercase().into()).collect(),
-                    toks,
-                    exact,
-                    glued,
-                    payload,
-                });
+                .push(Entry { toks, payload });
         }
         for v in by_first.values_mut() {
             v.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
         }
-        Phrases { by_first }
+        Phrases {
+            by_first: WordMap::new(by_first),
+        }
     }
 
     /// The first words of the entries, in lower case.
     pub fn firsts(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(String::as_str)
+        self.by_first.keys()
+    }
+
+    /// The entries whose first word is `low` (lower case), longest first.
+    pub fn starting(&self, low: &str) -> &[Entry<T>] {
+        self.by_first.get(low).map_or(&[], Vec::as_slice)
     }
 
     /// The longest entry starting at token `i`: its end (token index) and payload.
     pub fn at(&self, doc: &Doc, i: usize) -> Option<(usize, &T)> {
-        let first = doc.tok(i);
-        if first.is_empty() {
+        if doc.tok(i).is_empty() {
             return None;
         }
-        let cands = self.by_first.get(doc.low(i))?;
-        'entry: for e in cands {
+        Self::first_at(self.starting(doc.low(i)), doc, i)
+    }
+
+    /// The longest of `entries`, those starting with `doc.low(i)`, that
+    /// stands at token `i`: as [`Phrases::at`], for a caller that holds them.
+    pub fn first_at<'e>(entries: &'e [Entry<T>], doc: &Doc, i: usize) -> Option<(usize, &'e T)> {
+        'entry: for e in entries {
             for (k, t) in e.toks.iter().enumerate() {
-                let ok = if e.exact[k] {
-                    doc.tok(i + k) == &**t
+                // The first word's lower case is the one they were found by.
+                let ok = if t.exact {
+                    tok(doc, i + k) == &*t.text
                 } else {
-                    doc.low(i + k) == &*e.lower[k]
+                    k == 0 || doc.low(i + k) == &*t.lower
                 };
                 // Tokens of one entry must not be split by a line break.
                 let broken = k > 0
                     && doc
                         .tokens
                         .get(i + k)
-                        .is_some_and(|x| x.line_start || e.glued.get(k) == Some(&true) && !x.glued);
+                        .is_some_and(|x| x.line_start || t.glued && !x.glued);
                 if !ok || broken {
                     continue 'entry;
                 }
@@ -234,23 +246,46 @@ const SCALES: &[(&str, f64)] = &[
     ("crore", 1e7),
 ];
 
-/// [`SMALL_NUMBERS`] hashed: every word that may open a figure is looked up
-/// here several times, so a look-up is one hash, not a walk of the table.
-static SMALL_NUMBER_MAP: LazyLock<HashMap<&'static str, u32>> =
-    LazyLock::new(|| SMALL_NUMBERS.iter().copied().collect());
+/// [`SMALL_NUMBERS`] mapped: every word that may open a figure is looked up
+/// here several times, so a look-up is one probe, not a walk of the table.
+static SMALL_NUMBER_MAP: LazyLock<WordMap<u32>> =
+    LazyLock::new(|| WordMap::new(SMALL_NUMBERS.iter().copied()));
 
-/// [`SCALES`] hashed, for the same reason.
-static SCALE_MAP: LazyLock<HashMap<&'static str, f64>> =
-    LazyLock::new(|| SCALES.iter().copied().collect());
+/// [`SCALES`] mapped, for the same reason.
+static SCALE_MAP: LazyLock<WordMap<f64>> = LazyLock::new(|| WordMap::new(SCALES.iter().copied()));
+
+/// The sieves of [`SMALL_NUMBERS`] and [`SCALES`]: these are asked about
+/// most words near a number, and few are number words.
+static SMALL_NUMBER_SIEVE: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(SMALL_NUMBERS.iter().map(|(w, _)| *w)));
+static SCALE_SIEVE: LazyLock<Sieve> = LazyLock::new(|| Sieve::new(SCALES.iter().map(|(w, _)| *w)));
 
 /// Cardinal number words below one hundred that stand alone (`six`, `twenty`).
 pub fn small_number(w: &str) -> Option<u32> {
-    with_lower(w, |w| SMALL_NUMBER_MAP.get(w).copied())
+    if !SMALL_NUMBER_SIEVE.may_hold(w.as_bytes()) {
+        return None;
+    }
+    SMALL_NUMBER_MAP.get_lower(w).copied()
 }
 
 /// The value of a scale word (`hundred`, `million`, `lakh`).
 pub fn scale_word(w: &str) -> Option<f64> {
-    with_lower(w, |w| SCALE_MAP.get(w).copied())
+    if !SCALE_SIEVE.may_hold(w.as_bytes()) {
+        return None;
+    }
+    SCALE_MAP.get_lower(w).copied()
+}
+
+/// [`small_number`] of a lower-case word without the sieve, for tests.
+#[cfg(test)]
+pub fn small_number_unsieved(l: &str) -> Option<u32> {
+    SMALL_NUMBER_MAP.get(l).copied()
+}
+
+/// [`scale_word`] of a lower-case word without the sieve, for tests.
+#[cfg(test)]
+pub fn scale_word_unsieved(l: &str) -> Option<f64> {
+    SCALE_MAP.get(l).copied()
 }
 
 /// Calls `f` with `w` lowered as [`str::to_ascii_lowercase`] lowers it
@@ -274,20 +309,59 @@ pub fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// with: a number word, a scale, a vague word, `a`, `an`, `half` or
 /// `quarter` (the first words `word_number`, `bare_scale`, `vague`,
 /// `fraction` and `ratio` accept; see `number::may_open_number`).
-pub static NUMBER_STARTERS: LazyLock<LexSet<&'static str>> = LazyLock::new(|| {
-    let mut set: LexSet<&'static str> = LexSet::default();
-    set.extend(SMALL_NUMBERS.iter().map(|(w, _)| *w));
-    set.extend(SCALES.iter().map(|(w, _)| *w));
-    set.extend(super::number::VAGUE.iter().map(|(w, _)| *w));
-    set.extend(["a", "an", "half", "quarter"]);
-    set
+pub static NUMBER_STARTERS: LazyLock<WordMap<()>> = LazyLock::new(|| {
+    let words = SMALL_NUMBERS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(SCALES.iter().map(|(w, _)| *w))
+        .chain(super::number::VAGUE.iter().map(|(w, _)| *w))
+        .chain(["a", "an", "half", "quarter"]);
+    WordMap::new(words.map(|w| (w, ())))
 });
+
+/// What a token may open: a hedge, or an amount (a number, a share, a vague
+/// amount, a currency, a sign word, `between`), with the list entries that
+/// start with it, so that they need not be looked up again.
+#[derive(Clone, Copy)]
+pub struct Opens {
+    /// The hedges the token starts, longest first (`None`: not known, to be
+    /// looked up).
+    pub hedges: Option<&'static [Entry<Hedge>]>,
+    /// The currencies the token starts, likewise.
+    pub currencies: Option<&'static [Entry<Currency>]>,
+    /// Whether a number, a share or a vague amount may start here, as
+    /// `number::may_open_number` says (`None`: not known, to be asked).
+    pub number: Option<bool>,
+    /// Whether it may open an amount at all.
+    pub amount: bool,
+}
+
+impl Opens {
+    /// Digits and signs: an amount, no hedge and no currency.
+    pub const AMOUNT: Opens = Opens {
+        hedges: Some(&[]),
+        currencies: Some(&[]),
+        number: Some(true),
+        amount: true,
+    };
+
+    /// Nothing known: every reading is tried, every list looked up.
+    pub const ALL: Opens = Opens {
+        hedges: None,
+        currencies: None,
+        number: None,
+        amount: true,
+    };
+}
 
 /// Every word (lower case) a figure can open with: a number word, a scale,
 /// a vague amount, a share, a sign word, `between`, or the first word of a
-/// hedge or a currency. Most tokens of a text are none of these, and this
-/// one look-up spares them the whole reading of an amount.
-pub static STARTERS: LazyLock<LexSet<String>> = LazyLock::new(|| {
+/// hedge or a currency, with what it opens. Most tokens of a text are none
+/// of these, and this one look-up spares them the whole reading of an
+/// amount; of the rest, words that only open hedges (`in`, `at`, `as`)
+/// need no amount reader unless the hedge is there, and the hedges come
+/// with the word, not looked up again.
+pub static STARTERS: LazyLock<WordMap<Opens>> = LazyLock::new(|| {
     const OTHERS: &[&str] = &[
         "dozen",
         "dozens",
@@ -304,13 +378,269 @@ pub static STARTERS: LazyLock<LexSet<String>> = LazyLock::new(|| {
         "minus",
         "negative",
     ];
-    let mut set: LexSet<String> = LexSet::default();
-    set.extend(NUMBER_STARTERS.iter().map(|w| (*w).to_string()));
-    set.extend(OTHERS.iter().map(|w| (*w).to_string()));
-    set.extend(HEDGES.firsts().map(str::to_string));
-    set.extend(CURRENCIES.firsts().map(str::to_string));
-    set
+    let hedges: &'static Phrases<Hedge> = &HEDGES;
+    let currencies: &'static Phrases<Currency> = &CURRENCIES;
+    let words = NUMBER_STARTERS
+        .keys()
+        .chain(OTHERS.iter().copied())
+        .chain(currencies.firsts())
+        .chain(hedges.firsts());
+    WordMap::new(words.map(|w| {
+        let number = NUMBER_STARTERS.contains_key(w);
+        let opens = Opens {
+            hedges: Some(hedges.starting(w)),
+            currencies: Some(currencies.starting(w)),
+            number: Some(number),
+            amount: number || OTHERS.contains(&w) || !currencies.starting(w).is_empty(),
+        };
+        (w, opens)
+    }))
 });
+
+/// The sieve of [`STARTERS`] and of the signs that open amounts (`-`, `−`
+/// and the fraction signs): most tokens are turned away by it unhashed.
+pub static STARTER_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
+    let signs = ["-", "−"]
+        .into_iter()
+        .chain(super::number::VULGAR.iter().map(|(w, _)| *w));
+    Sieve::with_lengths(STARTERS.keys().chain(signs))
+});
+
+/// A quick first test in front of a hashed set of words: it answers "maybe"
+/// for every word of the set, in any case, and "no" for most others, from
+/// one bit.
+///
+/// The bit is picked by the word's first two and last two bytes, ASCII
+/// letters folded to lower case, so a word must share those with some word
+/// of the set to pass. In English news that leaves few words besides the
+/// set's own, and the test costs a few instructions, where lowering a word,
+/// hashing it and probing a table cost some hundred. A word with any of
+/// those bytes outside ASCII always passes, so lowering the rest of a word
+/// by any rule (ASCII, Unicode, `Doc::low`) cannot take it into the set
+/// unseen: the four bytes are then four ASCII characters at the word's ends,
+/// and lowering keeps them there, folded as here.
+pub struct Sieve {
+    bits: Vec<u64>,
+    /// All ones when the word's length in bytes picks the bit too, else 0.
+    length_mask: u64,
+}
+
+impl Sieve {
+    /// 2^14 bits, 2 KB: for a few hundred words, few chance collisions.
+    const SHIFT: u32 = 64 - 14;
+
+    /// The sieve of `words`.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Sieve {
+        Self::build(words, false)
+    }
+
+    /// The sieve of `words` where the length picks the bit too (`been` is
+    /// not `between`): only for words looked up as written or as
+    /// `Doc::low` lowers them, which keeps every character's length.
+    pub fn with_lengths<'a>(words: impl IntoIterator<Item = &'a str>) -> Sieve {
+        Self::build(words, true)
+    }
+
+    fn build<'a>(words: impl IntoIterator<Item = &'a str>, by_length: bool) -> Sieve {
+        let mut sieve = Sieve {
+            bits: vec![0u64; 1 << (64 - Self::SHIFT - 6)],
+            length_mask: if by_length { u64::MAX } else { 0 },
+        };
+        for w in words {
+            if let Some(k) = sieve.slot(w.as_bytes())
+                && let Some(b) = sieve.bits.get_mut(k / 64)
+            {
+                *b |= 1 << (k % 64);
+            }
+        }
+        sieve
+    }
+
+    /// The word's bit, or `None` when a byte it reads is outside ASCII.
+    fn slot(&self, w: &[u8]) -> Option<usize> {
+        let ends = match *w {
+            [a, b, .., y, z] => [a, b, y, z],
+            [a, b, c] => [a, b, c, 0],
+            [a, b] => [a, b, 0, 0],
+            [a] => [a, 0, 0, 0],
+            [] => [0; 4],
+        };
+        let ends = u32::from_le_bytes(ends);
+        if ends & 0x8080_8080 != 0 {
+            return None;
+        }
+        // `| 0x20` lowers an ASCII capital and keeps a lower-case letter
+        // (other bytes change alike in the set's words and the text's).
+        let key = u64::from(ends | 0x2020_2020) | ((w.len() as u64) & self.length_mask) << 32;
+        Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> Self::SHIFT) as usize)
+    }
+
+    /// False only for a word that is not in the set in any case.
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        match self.slot(w) {
+            Some(k) => self
+                .bits
+                .get(k / 64)
+                .is_some_and(|b| b >> (k % 64) & 1 == 1),
+            None => true,
+        }
+    }
+}
+
+/// Lower-case words with values, found by a word in any case in about one
+/// probe: the slot is picked by the word's length and its first two and last
+/// two bytes (as the [`Sieve`] picks its bit), so asking costs a few
+/// instructions and one comparison, where lowering a word and hashing it
+/// whole cost some hundred. Slots hold indices into the entries, and are
+/// four times as many as they, so most words outside the map find an empty
+/// slot at once.
+pub struct WordMap<V> {
+    /// Index + 1 into `entries`, 0 for an empty slot.
+    slots: Vec<u16>,
+    entries: Vec<(Box<str>, V)>,
+}
+
+impl<V> WordMap<V> {
+    /// The map of `items` (keys in lower case; of a key given twice, the
+    /// first value is found).
+    pub fn new<K: AsRef<str>>(items: impl IntoIterator<Item = (K, V)>) -> WordMap<V> {
+        let entries: Vec<(Box<str>, V)> = items
+            .into_iter()
+            .map(|(k, v)| (k.as_ref().into(), v))
+            .collect();
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut map = WordMap {
+            slots: vec![0; size],
+            entries,
+        };
+        for (n, (k, _)) in map.entries.iter().enumerate() {
+            let mut s = map.home(k.as_bytes());
+            while map.slots.get(s).is_some_and(|&x| x != 0) {
+                s = (s + 1) & (size - 1);
+            }
+            if let Some(x) = map.slots.get_mut(s) {
+                *x = u16::try_from(n + 1).unwrap_or(0);
+            }
+        }
+        map
+    }
+
+    /// The first slot of a word: its length and its end bytes, each `| 0x20`
+    /// (an ASCII capital gives its lower-case letter; other bytes change
+    /// alike in a key and in a word equal to it ignoring ASCII case).
+    fn home(&self, w: &[u8]) -> usize {
+        let ends = match *w {
+            [a, b, .., y, z] => [a, b, y, z],
+            [a, b, c] => [a, b, c, 0],
+            [a, b] => [a, b, 0, 0],
+            [a] => [a, 0, 0, 0],
+            [] => [0; 4],
+        };
+        let key = u64::from(u32::from_le_bytes(ends) | 0x2020_2020) | (w.len() as u64) << 32;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    /// The value of the entry equal to `w` by `same`, probing from its slot.
+    fn find(&self, w: &str, same: impl Fn(&str) -> bool) -> Option<&V> {
+        let mut s = self.home(w.as_bytes());
+        loop {
+            let n = usize::from(*self.slots.get(s)?);
+            let (k, v) = self.entries.get(n.checked_sub(1)?)?;
+            if same(k) {
+                return Some(v);
+            }
+            s = (s + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// The value of `key`, exactly.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.find(key, |k| k == key)
+    }
+
+    /// The value of `w` lowered as [`with_ascii_lower`] lowers it.
+    pub fn get_ascii_lower(&self, w: &str) -> Option<&V> {
+        // The keys are lower case: lowering ASCII letters makes `w` equal to
+        // a key exactly when it equals it ignoring ASCII case.
+        self.find(w, |k| k.eq_ignore_ascii_case(w))
+    }
+
+    /// The value of `w` lowered as [`with_lower`] lowers it.
+    pub fn get_lower(&self, w: &str) -> Option<&V> {
+        // ASCII is lowered as ASCII; anything else takes Unicode's rules.
+        if w.is_ascii() {
+            self.get_ascii_lower(w)
+        } else {
+            with_lower(w, |l| self.get(l))
+        }
+    }
+
+    /// The keys, in the order given.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| &**k)
+    }
+
+    /// Whether `key` is a key, exactly.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// A fixed word list of the lens (lower case), as a [`WordMap`] behind its
+/// [`Sieve`], built on first use: most words asked about are in no list,
+/// and the sieve answers for them.
+pub struct WordList {
+    list: &'static [&'static str],
+    words: OnceLock<(WordMap<()>, Sieve)>,
+}
+
+impl WordList {
+    /// The list, as written in the code.
+    pub const fn new(list: &'static [&'static str]) -> WordList {
+        WordList {
+            list,
+            words: OnceLock::new(),
+        }
+    }
+
+    fn built(&self) -> &(WordMap<()>, Sieve) {
+        self.words.get_or_init(|| {
+            let map = WordMap::new(self.list.iter().map(|w| (*w, ())));
+            (map, Sieve::new(self.list.iter().copied()))
+        })
+    }
+
+    /// False only for a word that is not in the list in any case.
+    pub fn may_hold(&self, w: &str) -> bool {
+        self.built().1.may_hold(w.as_bytes())
+    }
+
+    /// Whether `w` is in the list, exactly (case included).
+    pub fn contains(&self, w: &str) -> bool {
+        let (map, sieve) = self.built();
+        sieve.may_hold(w.as_bytes()) && map.get(w).is_some()
+    }
+
+    /// Whether `w` lowered as [`with_lower`] lowers it is in the list.
+    pub fn contains_lower(&self, w: &str) -> bool {
+        let (map, sieve) = self.built();
+        sieve.may_hold(w.as_bytes()) && map.get_lower(w).is_some()
+    }
+
+    /// Whether `w` lowered as [`with_ascii_lower`] lowers it is in the list.
+    pub fn contains_ascii_lower(&self, w: &str) -> bool {
+        let (map, sieve) = self.built();
+        sieve.may_hold(w.as_bytes()) && map.get_ascii_lower(w).is_some()
+    }
+}
+
+/// Builds this file's lists now (see `figures::prepare`): the tables, and
+/// the lists inside functions, by asking each about a word.
+pub fn prepare() {
+    let _ = (&*STARTERS, &*STARTER_SIEVE, &*UNITS, &*NUMBER_STARTERS);
+    let _ = (small_number("a"), scale_word("a"), fraction_word("a"));
+    let _ = (label_noun("a"), month("a"), time_unit("a"), compass("a"));
+}
 
 /// Abbreviated scales written after digits: `10k`, `£20m`, `$3.5bn`.
 pub fn scale_abbrev(w: &str) -> Option<f64> {
@@ -325,6 +655,15 @@ pub fn scale_abbrev(w: &str) -> Option<f64> {
 
 /// Fraction words as a share of 100: `half`, `third(s)`, `quarter(s)`.
 pub fn fraction_word(w: &str) -> Option<f64> {
+    static SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
+        Sieve::new([
+            "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths",
+            "fifth", "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths",
+        ])
+    });
+    if !SIEVE.may_hold(w.as_bytes()) {
+        return None;
+    }
     with_lower(w, |w| {
         Some(match w {
             "half" | "halves" => 50.0,
@@ -342,7 +681,7 @@ pub fn fraction_word(w: &str) -> Option<f64> {
 /// Words that make a following number part of a name or label
 /// (`Article 5`, `Flight 370`, `Resolution 2254`).
 pub fn label_noun(w: &str) -> bool {
-    static L: Words = Words::new(&[
+    static L: WordList = WordList::new(&[
         "article",
         "flight",
         "resolution",
@@ -423,12 +762,12 @@ pub fn label_noun(w: &str) -> bool {
         "interstate",
         "track",
     ]);
-    with_lower(w, |w| L.contains(w))
+    L.contains_lower(w)
 }
 
 /// Month names and abbreviations: a number next to one belongs to a date.
 pub fn month(w: &str) -> bool {
-    static M: Words = Words::new(&[
+    static M: WordList = WordList::new(&[
         "january",
         "february",
         "march",
@@ -454,6 +793,9 @@ pub fn month(w: &str) -> bool {
         "nov",
         "dec",
     ]);
+    if !M.may_hold(w) {
+        return false;
+    }
     with_ascii_lower(w, |l| {
         // "may", "march" (and "jan", "dec" …) are other words too; only the
         // capitalized forms of those are months.
@@ -465,7 +807,7 @@ pub fn month(w: &str) -> bool {
 /// Time units: a number before one is a duration or age, which belongs to
 /// the dates lens (ANNOTATION.md §3), never a figure.
 pub fn time_unit(w: &str) -> bool {
-    static T: Words = Words::new(&[
+    static T: WordList = WordList::new(&[
         "second",
         "seconds",
         "minute",
@@ -515,12 +857,12 @@ pub fn time_unit(w: &str) -> bool {
         "secs",
         "ms",
     ]);
-    with_lower(w, |l| T.contains(l))
+    T.contains_lower(w)
 }
 
 /// Compass words: `50 west of Mosul` is a distance whose unit was left out.
 pub fn compass(w: &str) -> bool {
-    const C: &[&str] = &[
+    static C: WordList = WordList::new(&[
         "north",
         "south",
         "east",
@@ -533,8 +875,45 @@ pub fn compass(w: &str) -> bool {
         "north-west",
         "south-east",
         "south-west",
-    ];
-    with_lower(w, |l| C.contains(&l))
+    ]);
+    C.contains_lower(w)
+}
+
+/// Whether `w` ends with `end` (ASCII), ignoring ASCII case: as
+/// `w.to_ascii_lowercase().ends_with(end)` for a lower-case `end`, without
+/// the copy.
+pub fn ends_ci(w: &str, end: &str) -> bool {
+    let (w, end) = (w.as_bytes(), end.as_bytes());
+    w.len()
+        .checked_sub(end.len())
+        .and_then(|k| w.get(k..))
+        .is_some_and(|t| t.eq_ignore_ascii_case(end))
+}
+
+/// The text of token `i` (empty when out of range): `Doc::tok`, inlined
+/// into the lens's many small tests of a word.
+#[inline]
+pub fn tok<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.start..t.end))
+        .unwrap_or_default()
+}
+
+/// Whether token `i` equals `word`, ignoring ASCII case: `Doc::is`, on the
+/// token's bytes (as `str::eq_ignore_ascii_case` compares them).
+#[inline]
+pub fn is(doc: &Doc, i: usize, word: &str) -> bool {
+    token_bytes(doc, i).eq_ignore_ascii_case(word.as_bytes())
+}
+
+/// The bytes of token `i` (empty when out of range), for the sieves: a
+/// byte slice needs no test that it cuts the text between characters.
+pub fn token_bytes<'a>(doc: &Doc<'a>, i: usize) -> &'a [u8] {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.text.as_bytes().get(t.start..t.end))
+        .unwrap_or_default()
 }
 
 /// Whether token `i` is a word (letters).
