@@ -282,6 +282,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
+    /// Whether unit `u` is a name particle (`von`, `al`). The particles are
+    /// short lower-case words, so most units are ruled out without a look-up:
+    /// run_end asks it of the word after every name.
+    fn is_particle(&self, u: usize) -> bool {
+        let short = self.units.get(u).is_some_and(|x| {
+            x.lower_first
+                && self
+                    .doc
+                    .tokens
+                    .get(x.a())
+                    .is_some_and(|t| t.end - t.start <= 5)
+        });
+        short && self.has(u, fact::PARTICLE)
+    }
+
     fn is_demonym(&self, u: usize) -> bool {
         self.has(u, fact::DEMONYM)
     }
@@ -442,9 +457,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             // particles: `Ursula von der Leyen`
-            if self.has(j, fact::PARTICLE) {
+            if self.is_particle(j) {
                 let mut k = j;
-                while k < self.units.len() && self.has(k, fact::PARTICLE) && k - j < 3 {
+                while k < self.units.len() && self.is_particle(k) && k - j < 3 {
                     k += 1;
                 }
                 if self.nameable(k) && !self.units[j].upper {
@@ -1447,6 +1462,7 @@ mod tests {
                 for (list, bit) in exact {
                     assert_eq!(f & bit != 0, list.contains(t), "{t:?} {bit:#x}");
                 }
+                assert_eq!(cx.is_particle(u), PARTICLES.contains(t), "{t:?}");
                 let country = matches!(lx.names.get(t), Some(Named::Place(b'c')));
                 assert_eq!(f & fact::COUNTRY != 0, country, "{t:?}");
                 assert_eq!(f & fact::GIVEN != 0, lx.given.contains(t), "{t:?}");
