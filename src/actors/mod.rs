@@ -146,6 +146,8 @@ struct Ctx<'d, 'a> {
 const FACTS_KNOWN: u32 = 1 << 31;
 /// The [`Ctx::facts`] bit for a word written in lower case somewhere in the text.
 const LOWER_SEEN: u32 = 1 << 30;
+/// Marks [`LOWER_SEEN`] as settled.
+const SEEN_KNOWN: u32 = 1 << 29;
 
 impl<'d, 'a> Ctx<'d, 'a> {
     fn text(&self, u: usize) -> &'a str {
@@ -232,12 +234,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let f = self.facts(u);
         let adverb =
             first && w.len() > 5 && w.ends_with("ly") && f & (fact::GIVEN | fact::SURNAME) == 0;
-        f & fact::COMMON != 0 || adverb || (first && f & LOWER_SEEN != 0)
+        f & fact::COMMON != 0 || adverb || (first && self.seen_lower(u))
     }
 
-    /// What the word lists say of unit `u`'s text ([`fact`] bits, and
-    /// [`LOWER_SEEN`]), looked up the first time it is asked; nothing for a
-    /// unit past the end.
+    /// What the word lists say of unit `u`'s text ([`fact`] bits), looked up
+    /// the first time it is asked; nothing for a unit past the end.
     fn facts(&self, u: usize) -> u32 {
         let Some(cell) = self.facts.get(u) else {
             return 0;
@@ -247,13 +248,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return known;
         }
         let t = self.text(u);
-        let mut bits = FACTS_KNOWN | self.lx.exact_facts.get(t).copied().unwrap_or(0);
-        with_lower(t, |l| {
-            bits |= self.lx.lower_facts.get(l).copied().unwrap_or(0) & fact::LOWER;
-            if self.lower_seen.contains(l) {
-                bits |= LOWER_SEEN;
-            }
-        });
+        let mut bits = known | FACTS_KNOWN | self.lx.exact_facts.get(t).copied().unwrap_or(0);
+        bits |= with_lower(t, |l| self.lx.lower_facts.get(l).copied().unwrap_or(0)) & fact::LOWER;
         // A title is looked up without its period (`Lt.`, `Gen.`).
         if let Some(stem) = t.strip_suffix('.') {
             bits &= !fact::TITLES;
@@ -262,6 +258,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         cell.set(bits);
         bits
+    }
+
+    /// Whether unit `u`'s word is written in lower case somewhere in the
+    /// text; asked of fewer units than the lists, so settled on its own.
+    fn seen_lower(&self, u: usize) -> bool {
+        let Some(cell) = self.facts.get(u) else {
+            return false;
+        };
+        let bits = cell.get();
+        if bits & SEEN_KNOWN != 0 {
+            return bits & LOWER_SEEN != 0;
+        }
+        let seen = with_lower(self.text(u), |l| self.lower_seen.contains(l));
+        cell.set(bits | SEEN_KNOWN | if seen { LOWER_SEEN } else { 0 });
+        seen
     }
 
     /// Whether unit `u` has any of the [`fact`] bits `bits`.
@@ -940,7 +951,7 @@ fn prefer_run(cx: &Ctx, a: usize, e: usize, run: usize, what: Named) -> bool {
             let head = cx.has(u, fact::ORG_HEAD | fact::PLACE_HEAD);
             !cx.units[u].caps
                 && (head || !cx.is_common(u))
-                && !cx.has(u, LOWER_SEEN)
+                && !cx.seen_lower(u)
                 && !cx.is_demonym(u)
         })
 }
@@ -1121,7 +1132,7 @@ fn take_run(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) -> usize {
         && n <= 4
         && plain
         && cx.has(b - 1, fact::SURNAME)
-        && !(a..b).any(|u| cx.is_common(u) || cx.has(u, LOWER_SEEN))
+        && !(a..b).any(|u| cx.is_common(u) || cx.seen_lower(u))
     {
         m.kind = K::Person;
         m.why = "surname";
@@ -1313,7 +1324,7 @@ fn looks_like_person(cx: &Ctx, a: usize, b: usize) -> bool {
             && t.chars().count() >= 2
             && !(x.a()..x.b()).any(|k| cx.doc.tok(k).chars().skip(1).any(char::is_uppercase))
             && !cx.is_common(u)
-            && !cx.has(u, LOWER_SEEN)
+            && !cx.seen_lower(u)
     }) && !is_model_number(cx, b)
 }
 
@@ -1478,7 +1489,7 @@ mod tests {
                 let title = with_lower(stem, |l| lx.titles.get(l).copied());
                 assert_eq!(cx.title_kind(u), title, "{t:?}");
                 let seen = with_lower(t, |l| cx.lower_seen.contains(l));
-                assert_eq!(f & LOWER_SEEN != 0, seen, "{t:?}");
+                assert_eq!(cx.seen_lower(u), seen, "{t:?}");
             }
         }
         // Every kind of answer was met at least once (no listed title is
