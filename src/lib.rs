@@ -71,6 +71,9 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
     } else {
         Vec::new()
     };
+    // The tokens are no longer needed: freed before the spans are copied
+    // into text order, the two largest tables are not held at once.
+    drop(doc);
     spans.retain(|s| options.lenses.wants(s.label));
     quotes.retain(|s| options.lenses.wants(s.label));
     let spans = in_text_order(spans, quotes);
