@@ -523,9 +523,11 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
     resolve(&cx, &mut mentions);
     roles::assign(&cx, &mut mentions);
 
-    let mut out = Vec::new();
+    // At most one span a mention: sized once, a long text's list is not
+    // doubled into a buffer twice its size.
+    let mut out = Vec::with_capacity(mentions.len());
     let mut end = 0;
-    for m in &mentions {
+    for m in mentions {
         if m.kind == K::Unknown || m.ua >= m.ub || m.ub > cx.units.len() {
             continue;
         }
@@ -550,10 +552,10 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         };
         let mut s = Span::new(label, kind, doc.text, start, stop);
         if matches!(m.kind, K::Person | K::Org) {
-            s.entity = Some(m.key.clone().unwrap_or_else(|| s.text.clone()));
+            s.entity = Some(m.key.unwrap_or_else(|| s.text.clone()));
         }
         if m.kind == K::Person {
-            s.set_role(m.role.clone());
+            s.set_role(m.role);
         }
         s.why = Some(m.why.into());
         out.push(s);
