@@ -105,7 +105,7 @@ fn is_force_noun_unit(doc: &Doc, u: &Unit) -> bool {
     };
     doc.text
         .as_bytes()
-        .get(t.start..t.end)
+        .get(t.start()..t.end())
         .is_some_and(may_be_force_noun)
         && is_force_noun(doc.tok(u.a()))
 }

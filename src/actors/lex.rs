@@ -188,7 +188,7 @@ pub fn push_key(out: &mut String, text: &str, prev: Option<&Token>, t: &Token) {
     {
         out.push(' ');
     }
-    out.push_str(text.get(t.start..t.end).unwrap_or_default());
+    out.push_str(text.get(t.start()..t.end()).unwrap_or_default());
 }
 
 impl Lex {
@@ -387,14 +387,14 @@ impl Lex {
             let goes_on = i + 1 < toks.len();
             *self.prefixes.entry(k.to_lowercase().into()).or_default() |= goes_on;
         }
-        if let Some(first) = toks.first().and_then(|t| name.get(t.start..t.end)) {
+        if let Some(first) = toks.first().and_then(|t| name.get(t.start()..t.end())) {
             self.openers.insert(first.into(), Opener::default());
         }
         let letters = k.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 && !self.common.contains(&k) {
             // Letters stay letters in upper case, so the first token of the
             // upper-case key is the first token upper-cased (a test checks it).
-            if let Some(first) = toks.first().and_then(|t| name.get(t.start..t.end)) {
+            if let Some(first) = toks.first().and_then(|t| name.get(t.start()..t.end())) {
                 self.openers
                     .insert(first.to_uppercase().into(), Opener::default());
             }
@@ -481,7 +481,7 @@ mod tests {
         let lx = Lex::load().expect("a data file has a bad line");
         for k in lx.names.keys().chain(lx.upper.keys()) {
             let toks = tokenize(k);
-            let first = toks.first().map_or("", |t| &k[t.start..t.end]);
+            let first = toks.first().map_or("", |t| &k[t.start()..t.end()]);
             assert!(lx.is_opener(first), "{k:?} opens with {first:?}");
         }
         assert!(!lx.is_opener("the") && !lx.is_opener("said"));

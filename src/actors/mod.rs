@@ -303,7 +303,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     .doc
                     .tokens
                     .get(x.a())
-                    .is_some_and(|t| t.end - t.start <= 5)
+                    .is_some_and(|t| t.end() - t.start() <= 5)
         });
         short && self.has(u, fact::PARTICLE)
     }
@@ -538,8 +538,8 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
         if m.kind == K::Place && is_adjective(&cx, m.ua, m.ub) {
             continue;
         }
-        let start = doc.tokens[cx.units[m.ua].a()].start;
-        let stop = doc.tokens[cx.units[m.ub - 1].b() - 1].end;
+        let start = doc.tokens[cx.units[m.ua].a()].start();
+        let stop = doc.tokens[cx.units[m.ub - 1].b() - 1].end();
         if start < end {
             continue;
         }
@@ -617,10 +617,10 @@ fn blocked_units(doc: &Doc, units: &[Unit], taken: &[Span]) -> Vec<bool> {
     for s in taken {
         let mut t = doc.token_at_or_after(s.start).saturating_sub(1);
         while let Some(tok) = doc.tokens.get(t) {
-            if tok.start >= s.end {
+            if tok.start() >= s.end {
                 break;
             }
-            if tok.end > s.start {
+            if tok.end() > s.start {
                 blocked[t] = true;
             }
             t += 1;
@@ -1270,7 +1270,7 @@ fn is_model_number(cx: &Ctx, u: usize) -> bool {
     // Three digits or more (`787`); a score or a count is shorter
     // (`Manchester United 1 Newcastle 0`).
     if first.kind == crate::text::Kind::Num {
-        return first.end - first.start >= 3;
+        return first.end() - first.start() >= 3;
     }
     x.caps
         && cx.text(u).chars().count() <= 2

@@ -450,7 +450,7 @@ fn display<'a>(cx: &Ctx<'_, 'a>, a: usize, b: usize) -> Cow<'a, str> {
 fn plain_spacing(doc: &Doc, ta: usize, tb: usize) -> bool {
     (ta + 1..tb).all(|t| match (doc.tokens.get(t - 1), doc.tokens.get(t)) {
         (Some(p), Some(tok)) => {
-            doc.text.get(p.end..tok.start) == Some(if tok.glued { "" } else { " " })
+            doc.text.get(p.end()..tok.start()) == Some(if tok.glued { "" } else { " " })
         }
         _ => false,
     })
@@ -1005,7 +1005,7 @@ mod tests {
                         "{text:?} {ta}..{tb}"
                     );
                     assert_eq!(
-                        toks.first().map(|t| &shown[t.start..t.end]),
+                        toks.first().map(|t| &shown[t.start()..t.end()]),
                         Some(doc.tok(ta))
                     );
                 }

@@ -69,7 +69,7 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
             resolved_days.push(None);
             continue;
         };
-        let (start, end) = (first.start, last.end);
+        let (start, end) = (first.start(), last.end());
         let tense = tense_for(&scan, doc, c);
         let base = if matches!(c.sem, Sem::Time { day: None, .. }) {
             time_base(doc, &cands, &resolved_days, k, &scan, &ctx)

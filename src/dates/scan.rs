@@ -461,7 +461,7 @@ fn gate(scan: &Scan, i: usize) -> u32 {
         .doc
         .text
         .as_bytes()
-        .get(t.start..t.end)
+        .get(t.start()..t.end())
         .unwrap_or_default();
     if !STARTS.may_hold(bytes) && bytes != "’".as_bytes() {
         return 0;

@@ -375,9 +375,9 @@ fn actor_at<'s>(doc: &Doc, actors: &'s [&Span], i: usize) -> Option<&'s Span> {
     let t = doc.tokens.get(i)?;
     // Sorted by start and non-overlapping: only the last one starting at or
     // before the token can cover it.
-    let k = actors.partition_point(|s| s.start <= t.start);
+    let k = actors.partition_point(|s| s.start <= t.start());
     let s = *actors.get(k.checked_sub(1)?)?;
-    (t.end <= s.end).then_some(s)
+    (t.end() <= s.end).then_some(s)
 }
 
 /// The noun phrase the figure ending before token `j` quantifies, read
@@ -704,8 +704,11 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
         if !matches!(doc.low(a), "he" | "she") {
             return None;
         }
-        let start = doc.tokens.get(a)?.start;
-        let lo = doc.tokens.get(a.saturating_sub(80)).map_or(0, |t| t.start);
+        let start = doc.tokens.get(a)?.start();
+        let lo = doc
+            .tokens
+            .get(a.saturating_sub(80))
+            .map_or(0, |t| t.start());
         let k = actors.partition_point(|s| s.start < start);
         return actors[..k]
             .iter()

@@ -308,7 +308,7 @@ fn blocked_by_runs(doc: &Doc) -> Vec<bool> {
             continue;
         }
         let text = match (doc.tokens.get(run), doc.tokens.get(k.wrapping_sub(1))) {
-            (Some(a), Some(b)) if k > run => doc.text.get(a.start..b.end).unwrap_or(""),
+            (Some(a), Some(b)) if k > run => doc.text.get(a.start()..b.end()).unwrap_or(""),
             _ => "",
         };
         if text.contains("://") || text.contains("www.") || text.contains('@') {
@@ -605,13 +605,13 @@ fn taken_tokens_in_order_as_in_any_order() {
         // overlapping, in text order and reversed.
         let mut taken: Vec<Span> = Vec::new();
         for (k, t) in doc.tokens.iter().enumerate().step_by(3) {
-            let end = doc.tokens.get(k + 1 + k % 4).map_or(t.end, |e| e.end);
+            let end = doc.tokens.get(k + 1 + k % 4).map_or(t.end(), |e| e.end());
             let label = if k % 2 == 0 {
                 Label::Place
             } else {
                 Label::Actor
             };
-            taken.push(Span::new(label, "x", text, t.start, end));
+            taken.push(Span::new(label, "x", text, t.start(), end));
         }
         spans += taken.len();
         let sorted = taken_tokens(&doc, &taken);

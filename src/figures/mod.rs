@@ -153,16 +153,16 @@ fn taken_tokens(doc: &Doc, taken: &[Span]) -> (Vec<bool>, Vec<bool>) {
     let mut cursor = 0;
     for s in taken {
         let first = if in_order {
-            while doc.tokens.get(cursor).is_some_and(|t| t.end <= s.start) {
+            while doc.tokens.get(cursor).is_some_and(|t| t.end() <= s.start) {
                 cursor += 1;
             }
             cursor
         } else {
-            doc.tokens.partition_point(|t| t.end <= s.start)
+            doc.tokens.partition_point(|t| t.end() <= s.start)
         };
         let place = s.label == Label::Place;
         for (k, t) in doc.tokens.iter().enumerate().skip(first) {
-            if t.start >= s.end {
+            if t.start() >= s.end {
                 break;
             }
             if let Some(b) = blocked.get_mut(k) {
@@ -196,10 +196,10 @@ fn block_addresses(doc: &Doc, blocked: &mut [bool]) {
         if t.kind != TokenKind::Punct {
             continue;
         }
-        let mark = match bytes.get(t.start) {
+        let mark = match bytes.get(t.start()) {
             Some(b'@') => true,
-            Some(b':') => bytes.get(t.start..t.start + 3) == Some(b"://"),
-            Some(b'.') => t.start >= 3 && bytes.get(t.start - 3..t.start) == Some(b"www"),
+            Some(b':') => bytes.get(t.start()..t.start() + 3) == Some(b"://"),
+            Some(b'.') => t.start() >= 3 && bytes.get(t.start() - 3..t.start()) == Some(b"www"),
             _ => false,
         };
         if !mark || k < next {
@@ -244,8 +244,8 @@ impl Fig {
             Label::Figure,
             self.kind.as_str(),
             doc.text,
-            ta.start,
-            tb.end,
+            ta.start(),
+            tb.end(),
         );
         let mut value = String::with_capacity(16);
         push_num(&mut value, self.lo);
@@ -1118,7 +1118,11 @@ fn join_range(first: &mut Amount, second: &Amount, or: bool, hyphen: bool) -> bo
 /// it does every character outside ASCII: no starter or sign is among
 /// them, and none has another lower case.
 fn may_open(doc: &Doc, t: &Token) -> bool {
-    let bytes = doc.text.as_bytes().get(t.start..t.end).unwrap_or_default();
+    let bytes = doc
+        .text
+        .as_bytes()
+        .get(t.start()..t.end())
+        .unwrap_or_default();
     match t.kind {
         TokenKind::Num => true,
         TokenKind::Word => STARTER_SIEVE.may_hold(bytes),

@@ -41,7 +41,7 @@ fn is_space_group_gap(doc: &Doc, j: usize) -> bool {
     let (Some(p), Some(t)) = (doc.tokens.get(j.wrapping_sub(1)), doc.tokens.get(j)) else {
         return false;
     };
-    let gap = doc.text.get(p.end..t.start).unwrap_or("");
+    let gap = doc.text.get(p.end()..t.start()).unwrap_or("");
     let mut cs = gap.chars();
     matches!(
         (cs.next(), cs.next()),

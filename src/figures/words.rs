@@ -38,7 +38,7 @@ impl<T> Phrases<T> {
             let toks: Vec<EntryToken> = tokenize(&words)
                 .iter()
                 .filter_map(|t| {
-                    let text = words.get(t.start..t.end)?;
+                    let text = words.get(t.start()..t.end())?;
                     Some(EntryToken {
                         text: text.into(),
                         lower: text.to_lowercase().into(),
@@ -896,7 +896,7 @@ pub fn ends_ci(w: &str, end: &str) -> bool {
 pub fn tok<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
     doc.tokens
         .get(i)
-        .and_then(|t| doc.text.get(t.start..t.end))
+        .and_then(|t| doc.text.get(t.start()..t.end()))
         .unwrap_or_default()
 }
 
@@ -912,7 +912,7 @@ pub fn is(doc: &Doc, i: usize, word: &str) -> bool {
 pub fn token_bytes<'a>(doc: &Doc<'a>, i: usize) -> &'a [u8] {
     doc.tokens
         .get(i)
-        .and_then(|t| doc.text.as_bytes().get(t.start..t.end))
+        .and_then(|t| doc.text.as_bytes().get(t.start()..t.end()))
         .unwrap_or_default()
 }
 

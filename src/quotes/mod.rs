@@ -76,7 +76,7 @@ fn mark(doc: &Doc, i: usize) -> Option<Mark> {
 /// byte of `“` `”` `„`; that of `«` `»`), as a unit test checks.
 #[inline(always)]
 fn may_be_mark(doc: &Doc, t: &Token) -> bool {
-    t.kind == Kind::Punct && matches!(doc.text.as_bytes().get(t.start), Some(b'"' | 0xE2 | 0xC2))
+    t.kind == Kind::Punct && matches!(doc.text.as_bytes().get(t.start()), Some(b'"' | 0xE2 | 0xC2))
 }
 
 /// Which way the possible mark `t` (token `i`) faces, if it is one.
@@ -193,13 +193,13 @@ fn is_pronoun(w: &str) -> bool {
 /// there, a pronoun, or `the` + a role noun.
 fn subject_at(doc: &Doc, actors: &Actors, i: usize, quote_start: usize) -> Option<String> {
     let t = doc.tokens.get(i)?;
-    if let Some(a) = actors.starting_in(t.start, t.end) {
+    if let Some(a) = actors.starting_in(t.start(), t.end()) {
         return Some(speaker_key(a));
     }
     let w = doc.tok(i);
     if is_pronoun(w) {
         return actors
-            .person_before(quote_start.min(t.start), None)
+            .person_before(quote_start.min(t.start()), None)
             .map(speaker_key);
     }
     if w.eq_ignore_ascii_case("the") && doc.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
@@ -227,8 +227,8 @@ fn after(doc: &Doc, actors: &Actors, close: usize, qstart: usize) -> Option<Stri
     }
     if is_speech_verb(doc, i) {
         // `said Alaa`, `said Defense Department spokesman Navy Captain Jeff Davis`
-        let from = doc.tokens[i].end;
-        let to = doc.tokens[(i + 12).min(doc.tokens.len() - 1)].end;
+        let from = doc.tokens[i].end();
+        let to = doc.tokens[(i + 12).min(doc.tokens.len() - 1)].end();
         let first = actors.spans.partition_point(|s| s.start < from);
         if let Some(a) = actors.spans[first..]
             .iter()
@@ -243,7 +243,7 @@ fn after(doc: &Doc, actors: &Actors, close: usize, qstart: usize) -> Option<Stri
     // before the name (`Lt. Col. Abdel Amir …`) is skipped.
     while i + 1 < limit
         && actors
-            .starting_in(doc.tokens[i].start, doc.tokens[i].end)
+            .starting_in(doc.tokens[i].start(), doc.tokens[i].end())
             .is_none()
         && (doc.tokens[i].upper || doc.tok(i) == ".")
         && !is_pronoun(doc.tok(i))
@@ -293,8 +293,8 @@ fn subject_before(
     v: usize,
     qstart: usize,
 ) -> Option<String> {
-    let lo = doc.tokens.get(floor)?.start;
-    let hi = doc.tokens.get(v)?.start;
+    let lo = doc.tokens.get(floor)?.start();
+    let hi = doc.tokens.get(v)?.start();
     let nearest_actor = actors.last_before(lo, hi, false);
     let mut k = v;
     while k > floor {
@@ -302,7 +302,7 @@ fn subject_before(
         if is_pronoun(doc.tok(k)) {
             return subject_at(doc, actors, k, qstart);
         }
-        if nearest_actor.is_some_and(|a| a.end <= doc.tokens[k].start) {
+        if nearest_actor.is_some_and(|a| a.end <= doc.tokens[k].start()) {
             break;
         }
     }
@@ -311,8 +311,8 @@ fn subject_before(
 
 /// `according to X, “…` and `said X: “…`: the actor right after the verb.
 fn subject_after_verb(doc: &Doc, actors: &Actors, v: usize, open: usize) -> Option<String> {
-    let from = doc.tokens.get(v)?.end;
-    let to = doc.tokens.get(open)?.start;
+    let from = doc.tokens.get(v)?.end();
+    let to = doc.tokens.get(open)?.start();
     actors.starting_in(from, to).map(speaker_key)
 }
 
@@ -397,8 +397,8 @@ fn push(doc: &Doc, actors: &Actors, out: &mut Vec<Span>, open: usize, close: usi
     let (Some(first), Some(last)) = (doc.tokens.get(open + 1), doc.tokens.get(close - 1)) else {
         return;
     };
-    let mut s = Span::new(Label::Quote, "quote", doc.text, first.start, last.end);
-    let qstart = doc.tokens[open].start;
+    let mut s = Span::new(Label::Quote, "quote", doc.text, first.start(), last.end());
+    let qstart = doc.tokens[open].start();
     let closed = mark(doc, close) == Some(Mark::Close);
     let found = if closed {
         after(doc, actors, close, qstart)
@@ -579,7 +579,10 @@ mod tests {
         for m in ["\"", "“", "”", "„", "«", "»"] {
             let text = format!("a {m}b{m} c");
             let doc = Doc::new(&text);
-            let i = doc.tokens.iter().position(|t| &text[t.start..t.end] == m);
+            let i = doc
+                .tokens
+                .iter()
+                .position(|t| &text[t.start()..t.end()] == m);
             assert!(i.is_some_and(|i| mark(&doc, i).is_some()), "{m}");
         }
     }

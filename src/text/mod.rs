@@ -22,10 +22,11 @@ pub enum Kind {
 /// One token: a half-open byte range and what it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Start byte.
-    pub start: usize,
-    /// End byte, exclusive.
-    pub end: usize,
+    // Offsets as u32: the token table is the largest of a call, and 16
+    // bytes a token instead of 24 is a third less of it (texts are cut at
+    // 4 GiB, see `tokenize`).
+    start: u32,
+    end: u32,
     /// Letters, digits or punctuation.
     pub kind: Kind,
     /// No whitespace between this token and the previous one.
@@ -38,6 +39,18 @@ pub struct Token {
     pub upper: bool,
     /// Every letter is upper case (and there are at least two).
     pub all_upper: bool,
+}
+
+impl Token {
+    /// Start byte.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// End byte, exclusive.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// A text with its tokens and sentences, built once per [`crate::annotate`] call.
@@ -82,7 +95,7 @@ impl<'a> Doc<'a> {
     /// Token `i` in lower case (empty when out of range).
     pub fn low(&self, i: usize) -> &str {
         match self.tokens.get(i) {
-            Some(t) => self.lower.get(t.start..t.end).unwrap_or(""),
+            Some(t) => self.lower.get(t.start()..t.end()).unwrap_or(""),
             None => "",
         }
     }
@@ -90,7 +103,7 @@ impl<'a> Doc<'a> {
     /// The text of token `i` (empty when out of range).
     pub fn tok(&self, i: usize) -> &'a str {
         match self.tokens.get(i) {
-            Some(t) => &self.text[t.start..t.end],
+            Some(t) => &self.text[t.start()..t.end()],
             None => "",
         }
     }
@@ -105,7 +118,7 @@ impl<'a> Doc<'a> {
         if a >= b || b > self.tokens.len() {
             return "";
         }
-        &self.text[self.tokens[a].start..self.tokens[b - 1].end]
+        &self.text[self.tokens[a].start()..self.tokens[b - 1].end()]
     }
 
     /// The sentence (token range) that holds token `i`.
@@ -118,7 +131,7 @@ impl<'a> Doc<'a> {
 
     /// Index of the first token that starts at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < pos)
+        self.tokens.partition_point(|t| t.start() < pos)
     }
 }
 
@@ -215,8 +228,26 @@ fn is_skipped(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c.is_control() && c != '\u{0}'
 }
 
-/// Splits `text` into tokens. Never panics; linear time.
+/// The longest text tokenized: token offsets are u32. Past it (4 GiB, far
+/// beyond any article or book, and beyond what wasm32 can hold) a text is
+/// not tokenized, so it has no highlights there.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a
+/// character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut cut = text.len().min(max);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
+}
+
+/// Splits `text` into tokens (its first [`MAX_TEXT`] bytes). Never panics;
+/// linear time.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    // Every offset below is at most the prefix's length, so each fits a u32.
+    let text = prefix(text, MAX_TEXT);
     // English news averages about five bytes a token (a word and the space
     // after it, or a punctuation mark): a quarter of the length is rarely
     // outgrown, and the spare room is given back at the end, so a long text
@@ -298,8 +329,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Kind::Punct => {}
         }
         tokens.push(Token {
-            start: i,
-            end,
+            start: i as u32,
+            end: end as u32,
             kind,
             glued: glued && !tokens.is_empty(),
             para_start: newlines >= 2,
@@ -345,13 +376,13 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
             start = i;
         }
         let t = &tokens[i];
-        let s = &text[t.start..t.end];
+        let s = &text[t.start()..t.end()];
         if t.kind == Kind::Punct && matches!(s, "." | "!" | "?" | "…") {
             let mut j = i + 1;
             while j < tokens.len()
                 && tokens[j].glued
                 && matches!(
-                    &text[tokens[j].start..tokens[j].end],
+                    &text[tokens[j].start()..tokens[j].end()],
                     "\"" | "”" | "’" | "'" | ")" | "]" | "." | "!" | "?"
                 )
             {
@@ -363,7 +394,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
             };
             let abbrev =
                 s == "." && i > 0 && tokens[i - 1].kind == Kind::Word && tokens[i].glued && {
-                    let w = &text[tokens[i - 1].start..tokens[i - 1].end];
+                    let w = &text[tokens[i - 1].start()..tokens[i - 1].end()];
                     w.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
                         || w.chars().count() == 1
                 };
@@ -386,10 +417,25 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_tokenized_prefix_ends_on_a_character() {
+        // `é` is two bytes (1..3): a limit inside it drops the whole letter.
+        for (max, want) in [
+            (0, ""),
+            (1, "a"),
+            (2, "a"),
+            (3, "aé"),
+            (4, "aéb"),
+            (9, "aéb"),
+        ] {
+            assert_eq!(prefix("aéb", max), want, "max {max}");
+        }
+    }
+
     fn words(text: &str) -> Vec<&str> {
         tokenize(text)
             .iter()
-            .map(|t| &text[t.start..t.end])
+            .map(|t| &text[t.start()..t.end()])
             .collect()
     }
 
@@ -510,8 +556,8 @@ mod tests {
                 }
             }
             tokens.push(Token {
-                start: i,
-                end,
+                start: i as u32,
+                end: end as u32,
                 kind,
                 glued: glued && !tokens.is_empty(),
                 para_start: newlines >= 2,
