@@ -244,6 +244,27 @@ fn collect_entities(spans: &[Span]) -> Vec<Entity> {
     entities
 }
 
+/// The seed articles (`seeds/*.txt`), for tests that hold a fast path to a
+/// plain one on real news.
+#[cfg(test)]
+pub(crate) fn seed_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    assert!(texts.len() >= 5, "the seed articles are missing from {dir}");
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,6 +66,25 @@ pub struct Opener {
     pub single_upper: Option<Named>,
 }
 
+/// The word lists [`Lex::exact_facts`] answers for, each with its fact bit
+/// (the test of the facts table asks each list directly, through this).
+pub(super) static EXACT_FACT_LISTS: [(&Words, u32); 11] = {
+    use super::words::*;
+    [
+        (&ORG_HEADS, fact::ORG_HEAD),
+        (&PLACE_HEADS, fact::PLACE_HEAD),
+        (&NOT_ACTOR_HEADS, fact::NOT_ACTOR_HEAD),
+        (&OF_HEADS, fact::OF_HEAD),
+        (&PLACE_OF_HEADS, fact::PLACE_OF_HEAD),
+        (&LEGAL_SUFFIXES, fact::LEGAL_SUFFIX),
+        (&NOT_ORG, fact::NOT_ORG),
+        (&PARTICLES, fact::PARTICLE),
+        (&NOT_PERSON_OPENERS, fact::NOT_PERSON_OPENER),
+        (&PERSON_NOUNS, fact::PERSON_NOUN),
+        (&ORG_NOUNS, fact::ORG_NOUN),
+    ]
+};
+
 /// What the word lists say of one word, as bits: the names pass asks many
 /// lists about the same few words, so [`Lex::exact_facts`] and
 /// [`Lex::lower_facts`] answer them all with two look-ups.
@@ -320,22 +339,8 @@ impl Lex {
 
     /// [`Lex::exact_facts`], from the lists of the rules and the gazetteer.
     fn exact_facts_table(&self) -> HashMap<Box<str>, u32> {
-        use super::words::*;
         let mut t: HashMap<Box<str>, u32> = HashMap::default();
-        let lists: [(&Words, u32); 11] = [
-            (&ORG_HEADS, fact::ORG_HEAD),
-            (&PLACE_HEADS, fact::PLACE_HEAD),
-            (&NOT_ACTOR_HEADS, fact::NOT_ACTOR_HEAD),
-            (&OF_HEADS, fact::OF_HEAD),
-            (&PLACE_OF_HEADS, fact::PLACE_OF_HEAD),
-            (&LEGAL_SUFFIXES, fact::LEGAL_SUFFIX),
-            (&NOT_ORG, fact::NOT_ORG),
-            (&PARTICLES, fact::PARTICLE),
-            (&NOT_PERSON_OPENERS, fact::NOT_PERSON_OPENER),
-            (&PERSON_NOUNS, fact::PERSON_NOUN),
-            (&ORG_NOUNS, fact::ORG_NOUN),
-        ];
-        for (list, bit) in lists {
+        for &(list, bit) in &EXACT_FACT_LISTS {
             for w in list.iter() {
                 *t.entry(w.into()).or_default() |= bit;
             }

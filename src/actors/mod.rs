@@ -1406,15 +1406,7 @@ mod tests {
              U.S. Defense Secretary Jim Mattis visited Tal Afar, Irbil and Abu Dhabi."
                 .into(),
         ];
-        for seed in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            if let Ok(t) = std::fs::read_to_string(seed.path()) {
-                texts.push(t);
-            }
-        }
+        texts.extend(crate::seed_texts());
         let mut openers = 0;
         for text in &texts {
             let d = Doc::new(text);
@@ -1441,29 +1433,8 @@ mod tests {
              von der Leyen met Abu Bakr al Baghdadi."
                 .to_string(),
         ];
-        for seed in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            if let Ok(t) = std::fs::read_to_string(seed.path()) {
-                texts.push(t);
-            }
-        }
+        texts.extend(crate::seed_texts());
         let lx: &Lex = &LEX;
-        let exact: [(&crate::lexicon::Words, u32); 11] = [
-            (&ORG_HEADS, fact::ORG_HEAD),
-            (&PLACE_HEADS, fact::PLACE_HEAD),
-            (&NOT_ACTOR_HEADS, fact::NOT_ACTOR_HEAD),
-            (&OF_HEADS, fact::OF_HEAD),
-            (&PLACE_OF_HEADS, fact::PLACE_OF_HEAD),
-            (&LEGAL_SUFFIXES, fact::LEGAL_SUFFIX),
-            (&NOT_ORG, fact::NOT_ORG),
-            (&PARTICLES, fact::PARTICLE),
-            (&NOT_PERSON_OPENERS, fact::NOT_PERSON_OPENER),
-            (&PERSON_NOUNS, fact::PERSON_NOUN),
-            (&ORG_NOUNS, fact::ORG_NOUN),
-        ];
         let mut set_bits = 0;
         for text in &texts {
             let d = Doc::new(text);
@@ -1472,7 +1443,7 @@ mod tests {
                 let t = cx.text(u);
                 let f = cx.facts(u);
                 set_bits |= f;
-                for (list, bit) in exact {
+                for &(list, bit) in &lex::EXACT_FACT_LISTS {
                     assert_eq!(f & bit != 0, list.contains(t), "{t:?} {bit:#x}");
                 }
                 assert_eq!(cx.is_particle(u), PARTICLES.contains(t), "{t:?}");
