@@ -458,14 +458,7 @@ impl Sieve {
 
     /// The word's bit, or `None` when a byte it reads is outside ASCII.
     fn slot(&self, w: &[u8]) -> Option<usize> {
-        let ends = match *w {
-            [a, b, .., y, z] => [a, b, y, z],
-            [a, b, c] => [a, b, c, 0],
-            [a, b] => [a, b, 0, 0],
-            [a] => [a, 0, 0, 0],
-            [] => [0; 4],
-        };
-        let ends = u32::from_le_bytes(ends);
+        let ends = end_bytes(w);
         if ends & 0x8080_8080 != 0 {
             return None;
         }
@@ -529,14 +522,7 @@ impl<V> WordMap<V> {
     /// (an ASCII capital gives its lower-case letter; other bytes change
     /// alike in a key and in a word equal to it ignoring ASCII case).
     fn home(&self, w: &[u8]) -> usize {
-        let ends = match *w {
-            [a, b, .., y, z] => [a, b, y, z],
-            [a, b, c] => [a, b, c, 0],
-            [a, b] => [a, b, 0, 0],
-            [a] => [a, 0, 0, 0],
-            [] => [0; 4],
-        };
-        let key = u64::from(u32::from_le_bytes(ends) | 0x2020_2020) | (w.len() as u64) << 32;
+        let key = u64::from(end_bytes(w) | 0x2020_2020) | (w.len() as u64) << 32;
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (self.slots.len() - 1)
     }
 
@@ -929,6 +915,19 @@ pub fn is_num(doc: &Doc, i: usize) -> bool {
 /// Whether token `i` touches the one before it.
 pub fn glued(doc: &Doc, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.glued)
+}
+
+/// A word's first two and last two bytes as one number (zeros for missing
+/// ones): with the length, what the sieve and the table key a word by.
+fn end_bytes(w: &[u8]) -> u32 {
+    let ends = match *w {
+        [a, b, .., y, z] => [a, b, y, z],
+        [a, b, c] => [a, b, c, 0],
+        [a, b] => [a, b, 0, 0],
+        [a] => [a, 0, 0, 0],
+        [] => [0; 4],
+    };
+    u32::from_le_bytes(ends)
 }
 
 #[cfg(test)]
