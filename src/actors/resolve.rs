@@ -549,12 +549,6 @@ impl Gate {
 pub(super) struct Gates {
     /// Nicknames (`Lex::nicknames`).
     nicknames: Gate,
-    /// Title words (`Lex::titles`).
-    titles: Gate,
-    /// Demonyms (`Lex::demonyms`).
-    demonyms: Gate,
-    /// Countries' names (`Lex::names`).
-    countries: Gate,
     /// The nouns a description is read by.
     description_nouns: Gate,
 }
@@ -562,14 +556,6 @@ pub(super) struct Gates {
 /// The [`Gates`].
 pub(super) static GATES: LazyLock<Gates> = LazyLock::new(|| Gates {
     nicknames: Gate::new(LEX.nicknames.keys().map(String::as_str)),
-    titles: Gate::new(LEX.titles.keys().map(String::as_str)),
-    demonyms: Gate::new(LEX.demonyms.keys().map(String::as_str)),
-    countries: Gate::new(
-        LEX.names
-            .iter()
-            .filter(|(_, n)| **n == Named::Place(b'c'))
-            .map(|(k, _)| k.as_str()),
-    ),
     description_nouns: Gate::new(
         ORG_NOUNS
             .iter()
@@ -577,26 +563,6 @@ pub(super) static GATES: LazyLock<Gates> = LazyLock::new(|| Gates {
             .chain(PLACE_NOUNS.iter()),
     ),
 });
-
-/// `Ctx::title_kind`, most words ruled out by a gate first.
-pub(super) fn title_kind(cx: &Ctx, u: usize) -> Option<TitleKind> {
-    let t = cx.text(u);
-    if GATES.titles.may_hold(t.strip_suffix('.').unwrap_or(t)) {
-        cx.title_kind(u)
-    } else {
-        None
-    }
-}
-
-/// `Ctx::is_demonym`, most words ruled out by a gate first.
-pub(super) fn is_demonym(cx: &Ctx, u: usize) -> bool {
-    GATES.demonyms.may_hold(cx.text(u)) && cx.is_demonym(u)
-}
-
-/// `Ctx::is_country`, most words ruled out by a gate first.
-pub(super) fn is_country(cx: &Ctx, u: usize) -> bool {
-    GATES.countries.may_hold(cx.text(u)) && cx.is_country(u)
-}
 
 /// What a description right after a name says it is: `, a company`,
 /// `is an Iraqi singer`.
@@ -619,14 +585,14 @@ fn described_as(cx: &Ctx, b: usize) -> Option<K> {
         if !u.word {
             return None;
         }
-        let t = w.strip_suffix('.').unwrap_or(w);
-        let said = if !GATES.description_nouns.may_hold(w) && !GATES.titles.may_hold(t) {
+        let title = cx.title_kind(k) == Some(TitleKind::Title);
+        let said = if !title && !GATES.description_nouns.may_hold(w) {
             None
         } else {
             with_lower(w, |lw| {
                 if ORG_NOUNS.contains(lw) {
                     Some(K::Org)
-                } else if PERSON_NOUNS.contains(lw) || title_kind(cx, k) == Some(TitleKind::Title) {
+                } else if PERSON_NOUNS.contains(lw) || title {
                     Some(K::Person)
                 } else if PLACE_NOUNS.contains(lw) && !u.upper {
                     Some(K::Place)
@@ -638,7 +604,7 @@ fn described_as(cx: &Ctx, b: usize) -> Option<K> {
         if said.is_some() {
             return said;
         }
-        if u.upper && !is_demonym(cx, k) {
+        if u.upper && !cx.is_demonym(k) {
             return None;
         }
         k += 1;
@@ -651,10 +617,7 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
     let prev = if a > 0 { cx.text(a - 1) } else { "" };
     let next = cx.text(b);
     let next2 = cx.text(b + 1);
-    if matches!(
-        title_kind(cx, a.wrapping_sub(1)),
-        Some(TitleKind::Honorific)
-    ) {
+    if matches!(cx.title_kind(a.wrapping_sub(1)), Some(TitleKind::Honorific)) {
         return K::Person;
     }
     if SAY.contains(&next) || SAY.contains(&prev) && next != "in" {
@@ -667,7 +630,7 @@ fn context_kind(cx: &Ctx, a: usize, b: usize) -> K {
     // `translated from Latin` or `sold to Vendorado`.
     let abstract_noun = (a..b).any(|u| {
         let t = cx.text(u);
-        ENGLISH_SUFFIXES.iter().any(|s| t.ends_with(s)) || is_demonym(cx, u)
+        ENGLISH_SUFFIXES.iter().any(|s| t.ends_with(s)) || cx.is_demonym(u)
     });
     // (`sold in 1987 to X`: the verb may stand a few words back.)
     let to_owner =
@@ -898,23 +861,10 @@ mod tests {
         // from the list's own look-up.
         let g = &*GATES;
         let lx = &*LEX;
-        let lists: [(&Gate, Vec<&str>); 5] = [
+        let lists: [(&Gate, Vec<&str>); 2] = [
             (
                 &g.nicknames,
                 lx.nicknames.keys().map(String::as_str).collect(),
-            ),
-            (&g.titles, lx.titles.keys().map(String::as_str).collect()),
-            (
-                &g.demonyms,
-                lx.demonyms.keys().map(String::as_str).collect(),
-            ),
-            (
-                &g.countries,
-                lx.names
-                    .iter()
-                    .filter(|(_, n)| **n == Named::Place(b'c'))
-                    .map(|(k, _)| k.as_str())
-                    .collect(),
             ),
             (
                 &g.description_nouns,
@@ -944,9 +894,6 @@ mod tests {
                 let lw = w.to_lowercase();
                 let listed = [
                     lx.nicknames.contains_key(&lw),
-                    lx.titles.contains_key(&lw),
-                    lx.demonyms.contains_key(&lw),
-                    matches!(lx.names.get(&w), Some(Named::Place(b'c'))),
                     ORG_NOUNS.contains(&lw)
                         || PERSON_NOUNS.contains(&lw)
                         || PLACE_NOUNS.contains(&lw),

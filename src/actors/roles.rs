@@ -3,7 +3,6 @@
 //! coordinator in Iraq` → `humanitarian coordinator`).
 
 use super::lex::TitleKind;
-use super::resolve::{is_country, is_demonym, title_kind};
 use super::{Ctx, K, Mention};
 
 /// Words that end an appositive's role phrase.
@@ -83,47 +82,16 @@ impl<'r> Roles<'r> {
     }
 }
 
-/// The title kinds of the units near a name, each asked once: a role is
-/// read from a few units, and most are asked about several times.
-struct Titles<'c, 'd, 'a> {
-    cx: &'c Ctx<'d, 'a>,
-    /// The first unit kept.
-    base: usize,
-    kinds: [Option<Option<TitleKind>>; 16],
-}
-
-impl<'c, 'd, 'a> Titles<'c, 'd, 'a> {
-    /// Keeps the kinds of the units from `base` on (16 of them).
-    fn new(cx: &'c Ctx<'d, 'a>, base: usize) -> Self {
-        Titles {
-            cx,
-            base,
-            kinds: [None; 16],
-        }
-    }
-
-    /// `Ctx::title_kind` of unit `u`.
-    fn kind(&mut self, u: usize) -> Option<TitleKind> {
-        let cx = self.cx;
-        match u.checked_sub(self.base).and_then(|i| self.kinds.get_mut(i)) {
-            Some(k) => *k.get_or_insert_with(|| title_kind(cx, u)),
-            None => title_kind(cx, u),
-        }
-    }
-}
-
 /// The nearest title chunk right before unit `ua`.
 fn before(cx: &Ctx, ua: usize) -> Option<(usize, usize)> {
-    // (The units asked about are at most ten before the name.)
-    let mut titles = Titles::new(cx, ua.saturating_sub(10));
     let mut k = ua;
     while k > 0 && ua - k < 8 {
         let p = k - 1;
         if !cx.units[p].word || !cx.same_sentence(p, ua) {
             break;
         }
-        let of_title = cx.is(p, "of") && p > 0 && titles.kind(p - 1).is_some();
-        if titles.kind(p).is_some() || is_demonym(cx, p) || is_country(cx, p) || of_title {
+        let of_title = cx.is(p, "of") && p > 0 && cx.title_kind(p - 1).is_some();
+        if cx.title_kind(p).is_some() || cx.is_demonym(p) || cx.is_country(p) || of_title {
             k = p;
             continue;
         }
@@ -137,11 +105,11 @@ fn before(cx: &Ctx, ua: usize) -> Option<(usize, usize)> {
     let mut best = None;
     let mut u = k;
     while u < ua {
-        let tk = titles.kind(u);
+        let tk = cx.title_kind(u);
         let abbrev = cx.text(u).ends_with('.') && tk.is_some();
         if tk == Some(TitleKind::Title) || abbrev {
             best = Some((start, u + 1));
-            if !cx.is(u + 1, "of") && titles.kind(u + 1) != Some(TitleKind::Title) && !abbrev {
+            if !cx.is(u + 1, "of") && cx.title_kind(u + 1) != Some(TitleKind::Title) && !abbrev {
                 start = u + 1;
             }
         }
@@ -149,11 +117,11 @@ fn before(cx: &Ctx, ua: usize) -> Option<(usize, usize)> {
     }
     let (a, b) = best?;
     // The chunk must reach the name, and honorifics are no role.
-    if b != ua || (a..b).all(|x| titles.kind(x) == Some(TitleKind::Honorific)) {
+    if b != ua || (a..b).all(|x| cx.title_kind(x) == Some(TitleKind::Honorific)) {
         return None;
     }
     let a = (a..b)
-        .find(|&x| titles.kind(x) != Some(TitleKind::Honorific))
+        .find(|&x| cx.title_kind(x) != Some(TitleKind::Honorific))
         .unwrap_or(a);
     Some((a, b))
 }
@@ -164,7 +132,6 @@ fn after(cx: &Ctx, ub: usize) -> Option<String> {
         return None;
     }
     // (The units asked about are at most fourteen after the name.)
-    let mut titles = Titles::new(cx, ub);
     let mut k = ub + 1;
     if ["a", "an", "the"].iter().any(|w| cx.is(k, w)) {
         k += 1;
@@ -182,12 +149,12 @@ fn after(cx: &Ctx, ub: usize) -> Option<String> {
         let mut q = k;
         while q < k + 4
             && cx.units.get(q).is_some_and(|u| u.word && u.upper)
-            && titles.kind(q).is_none()
-            && !is_demonym(cx, q)
+            && cx.title_kind(q).is_none()
+            && !cx.is_demonym(q)
         {
             q += 1;
         }
-        if q > k && titles.kind(q).is_some() {
+        if q > k && cx.title_kind(q).is_some() {
             k = q;
         }
     }
@@ -199,10 +166,10 @@ fn after(cx: &Ctx, ub: usize) -> Option<String> {
         if !u.word || STOP.contains(&w) {
             break;
         }
-        if u.upper && !is_demonym(cx, k) && titles.kind(k).is_none() {
+        if u.upper && !cx.is_demonym(k) && cx.title_kind(k).is_none() {
             return None;
         }
-        head = if titles.kind(k) == Some(TitleKind::Title) {
+        head = if cx.title_kind(k) == Some(TitleKind::Title) {
             Some(k + 1)
         } else {
             None
@@ -220,7 +187,6 @@ fn lead_in(cx: &Ctx, ua: usize) -> Option<String> {
         return None;
     }
     // (The units asked about are mostly at most thirteen before the name.)
-    let mut titles = Titles::new(cx, ua.saturating_sub(13));
     let mut k = ua - 1;
     while k > 0 && ua - k < 12 {
         k -= 1;
@@ -228,10 +194,10 @@ fn lead_in(cx: &Ctx, ua: usize) -> Option<String> {
         if w == "," || !cx.same_sentence(k, ua) {
             return None;
         }
-        if titles.kind(k) == Some(TitleKind::Title) && k > 0 {
+        if cx.title_kind(k) == Some(TitleKind::Title) && k > 0 {
             // Modifiers before it, then an article.
             let mut s = k;
-            while s > 0 && titles.kind(s - 1) == Some(TitleKind::Modifier) {
+            while s > 0 && cx.title_kind(s - 1) == Some(TitleKind::Modifier) {
                 s -= 1;
             }
             let art = s > 0 && ["the", "a", "an"].iter().any(|a| cx.is(s - 1, a));
