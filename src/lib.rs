@@ -66,7 +66,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
         taken = merge(taken, figs);
     }
     let mut spans = taken;
-    let mut quotes = if options.lenses.quotes {
+    let quotes = if options.lenses.quotes {
         quotes::find(&doc, &spans)
     } else {
         Vec::new()
@@ -75,7 +75,6 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
     // into text order, the two largest tables are not held at once.
     drop(doc);
     spans.retain(|s| options.lenses.wants(s.label));
-    quotes.retain(|s| options.lenses.wants(s.label));
     let spans = in_text_order(spans, quotes);
     let entities = collect_entities(&spans);
     Annotations {

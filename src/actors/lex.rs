@@ -412,10 +412,7 @@ impl Lex {
     /// Whether some key of [`Lex::names`] or [`Lex::upper`] opens with
     /// `tok`, exactly as written.
     pub fn is_opener(&self, tok: &str) -> bool {
-        if tok.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-            return self.lower_openers.iter().any(|o| **o == *tok);
-        }
-        self.openers.contains_key(tok)
+        self.opener(tok).is_some()
     }
 
     /// What the lexicon says of `tok` (exactly as written) as the first

@@ -303,7 +303,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     .doc
                     .tokens
                     .get(x.a())
-                    .is_some_and(|t| t.end() - t.start() <= 5)
+                    .is_some_and(|t| t.end() - t.start() <= LONGEST_PARTICLE)
         });
         short && self.has(u, fact::PARTICLE)
     }

@@ -121,11 +121,17 @@ pub static NOT_ORG: Words = Words::new(&[
 
 /// Name particles that stay lower case inside a name (`Abdel al-Aziz`,
 /// `Ursula von der Leyen`).
+pub static PARTICLES: Words = Words::new(PARTICLE_LIST);
+
 #[rustfmt::skip]
-pub static PARTICLES: Words = Words::new(&[
+const PARTICLE_LIST: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du", "la",
     "le", "dos", "das", "del", "della", "ter", "ten", "y", "ul", "ud", "ben", "af", "zu",
-]);
+];
+
+/// The length in bytes of the longest of [`PARTICLES`]: a longer word is
+/// no particle, whatever the lists say.
+pub const LONGEST_PARTICLE: usize = crate::lexicon::longest(PARTICLE_LIST);
 
 /// Verbs of saying: a capitalized word next to them is a person.
 #[rustfmt::skip]

@@ -151,6 +151,20 @@ impl WordSet {
     }
 }
 
+/// The length in bytes of the longest word of `list` (0 for none), for
+/// tests on a word's length that must follow the list.
+pub const fn longest(list: &[&str]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() > n {
+            n = list[i].len();
+        }
+        i += 1;
+    }
+    n
+}
+
 /// A fixed word list written in the code (head nouns, openers, stop words),
 /// matched exactly as written.
 ///
@@ -187,6 +201,13 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn longest_is_the_length_of_the_longest_word() {
+        assert_eq!(longest(&[]), 0);
+        assert_eq!(longest(&["al", "della", "von"]), 5);
+        assert_eq!(longest(&["é"]), 2);
+    }
 
     #[test]
     fn lines_skip_comments_and_blanks() {

@@ -261,7 +261,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while let Some(&b) = bytes.get(i) {
         // Most text is ASCII: its bytes are classified by one table look-up,
         // and only other characters are decoded.
-        let (kind, first_upper, first_lower, width) = if b < 0x80 {
+        let (kind, first_upper, first_lower, first_letter, width) = if b < 0x80 {
             match ASCII[usize::from(b)] {
                 Ascii::Skip => {
                     newlines += u32::from(b == b'\n');
@@ -269,10 +269,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     i += 1;
                     continue;
                 }
-                Ascii::Digit => (Kind::Num, false, false, 1),
-                Ascii::Upper => (Kind::Word, true, false, 1),
-                Ascii::Lower => (Kind::Word, false, true, 1),
-                Ascii::Punct => (Kind::Punct, false, false, 1),
+                Ascii::Digit => (Kind::Num, false, false, false, 1),
+                Ascii::Upper => (Kind::Word, true, false, true, 1),
+                Ascii::Lower => (Kind::Word, false, true, true, 1),
+                Ascii::Punct => (Kind::Punct, false, false, false, 1),
             }
         } else {
             let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
@@ -293,11 +293,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 Kind::Punct
             };
-            (kind, c.is_uppercase(), c.is_lowercase(), c.len_utf8())
+            // (A word may open with a combining mark, which is no letter.)
+            let letter = kind == Kind::Word && c.is_alphabetic();
+            (
+                kind,
+                c.is_uppercase(),
+                c.is_lowercase(),
+                letter,
+                c.len_utf8(),
+            )
         };
         let mut end = i + width;
         let mut has_lower = first_lower;
-        let mut letters = u32::from(kind == Kind::Word && (b < 0x80 || is_alpha_at(text, i)));
+        let mut letters = u32::from(first_letter);
         match kind {
             Kind::Num => {
                 while bytes.get(end).is_some_and(u8::is_ascii_digit) {
@@ -344,14 +352,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     tokens.shrink_to_fit();
     tokens
-}
-
-/// Whether the character at byte `i` of `text` is alphabetic (a word may
-/// open with a combining mark, which is no letter).
-fn is_alpha_at(text: &str, i: usize) -> bool {
-    text.get(i..)
-        .and_then(|s| s.chars().next())
-        .is_some_and(char::is_alphabetic)
 }
 
 /// Abbreviations after which a period does not end a sentence.
