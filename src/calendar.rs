@@ -106,30 +106,37 @@ impl Date {
 }
 
 /// Appends `v` in decimal to `out`, zero-padded to `width` characters as
-/// `format!("{v:0width$}")` writes it (a minus sign counts in the width).
+/// `format!("{v:0width$}")` writes it (a minus sign counts in the width;
+/// widths up to 20).
 /// Dates are written for every date expression, several times for some;
 /// the formatting machinery costs many times this.
 pub fn push_padded(out: &mut String, v: i64, width: usize) {
-    // The digits, right-aligned (u64::MAX has 20).
-    let mut buf = [0u8; 20];
-    let mut n = v.unsigned_abs();
-    let mut len = 0;
-    for slot in buf.iter_mut().rev() {
-        *slot = b'0' + (n % 10) as u8;
+    if v < 0 {
+        out.push('-');
+    }
+    push_digits(
+        out,
+        v.unsigned_abs(),
+        width.saturating_sub(usize::from(v < 0)),
+    );
+}
+
+/// Appends the decimal digits of `n`, left-padded with zeros to `width`
+/// (at most 20, the most digits a `u64` has); figures' values use it too.
+pub fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut k = digits.len();
+    while let Some(d) = k.checked_sub(1).and_then(|j| digits.get_mut(j)) {
+        *d = b'0' + (n % 10) as u8;
+        k -= 1;
         n /= 10;
-        len += 1;
         if n == 0 {
             break;
         }
     }
-    if v < 0 {
-        out.push('-');
-    }
-    for _ in len + usize::from(v < 0)..width {
-        out.push('0');
-    }
-    let digits = buf.get(buf.len() - len..).unwrap_or_default();
-    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
+    let k = k.min(digits.len().saturating_sub(width));
+    // ASCII digits: valid UTF-8.
+    out.push_str(std::str::from_utf8(digits.get(k..).unwrap_or_default()).unwrap_or_default());
 }
 
 impl Date {

@@ -5,7 +5,7 @@
 //! on what the text talked about before, which `resolve` tracks.
 
 use super::words::{self, Unit, WordTable};
-use crate::text::{Doc, Kind};
+use crate::text::{Doc, Kind, digits_value};
 use std::sync::LazyLock;
 
 /// What a temporal expression means before it is anchored.
@@ -467,17 +467,6 @@ fn gate(scan: &Scan, i: usize) -> u32 {
         return 0;
     }
     STARTS.get(scan.w(i))
-}
-
-/// The value of a run of digits, as `str::parse::<f64>` reads it. Up to
-/// fifteen digits, integer arithmetic gives it exactly (every such number
-/// is exact in an `f64`) at a fraction of the cost of parsing a float.
-fn digits_value(w: &str) -> Option<f64> {
-    if !w.is_empty() && w.len() <= 15 && w.bytes().all(|b| b.is_ascii_digit()) {
-        let v = w.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
-        return Some(v as f64);
-    }
-    w.parse().ok()
 }
 
 /// A pattern: the candidate it finds at a token, if any.

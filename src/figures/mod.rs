@@ -294,7 +294,7 @@ fn push_num(out: &mut String, v: f64) {
         if v < 0.0 {
             out.push('-');
         }
-        push_digits(out, v.abs() as u64, 0);
+        crate::calendar::push_digits(out, v.abs() as u64, 0);
         return;
     }
     if let Some(q) = millionths(v) {
@@ -306,7 +306,7 @@ fn push_num(out: &mut String, v: f64) {
         if v < 0.0 {
             out.push('-');
         }
-        push_digits(out, u64::try_from(whole).unwrap_or(0), 0);
+        crate::calendar::push_digits(out, u64::try_from(whole).unwrap_or(0), 0);
         if part != 0 {
             out.push('.');
             // Six places, less the zeros they end with.
@@ -316,7 +316,7 @@ fn push_num(out: &mut String, v: f64) {
                 part /= 10;
                 places -= 1;
             }
-            push_digits(out, part, places);
+            crate::calendar::push_digits(out, part, places);
         }
         return;
     }
@@ -364,23 +364,6 @@ fn millionths(v: f64) -> Option<u128> {
     } else {
         q
     })
-}
-
-/// Appends the decimal digits of `n`, left-padded with zeros to `width`.
-fn push_digits(out: &mut String, mut n: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut k = digits.len();
-    while let Some(d) = k.checked_sub(1).and_then(|j| digits.get_mut(j)) {
-        *d = b'0' + (n % 10) as u8;
-        k -= 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let k = k.min(digits.len().saturating_sub(width));
-    // ASCII digits: valid UTF-8.
-    out.push_str(std::str::from_utf8(digits.get(k..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// The first sentence token, or one after a line break, quote or bracket.

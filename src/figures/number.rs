@@ -107,7 +107,7 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
         j += 2;
         decimal = true;
     }
-    let mut v = parse_digits(text.as_ref().map_or(first, Joined::as_str))?;
+    let mut v = crate::text::digits_value(text.as_ref().map_or(first, Joined::as_str))?;
     if !grouped && !decimal {
         if let Some((e, f)) = slash_fraction(doc, i) {
             // `3/4`: the numerator was the integer just read.
@@ -167,18 +167,6 @@ impl Joined {
                 .unwrap_or_default(),
         }
     }
-}
-
-/// The value of ASCII digits with at most one `.`, as `str::parse::<f64>`
-/// gives it.
-fn parse_digits(s: &str) -> Option<f64> {
-    // Up to 15 digits and no point: an integer below 2^53, which the `f64`
-    // holds exactly, as parsing it would give it; the usual number.
-    if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
-        let n = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-        return Some(n as f64);
-    }
-    s.parse().ok()
 }
 
 /// The Unicode fraction signs and their values.
@@ -776,7 +764,11 @@ mod tests {
             cases.push(format!("{}.{}", x % 1000, x % 97));
         }
         for s in cases {
-            assert_eq!(parse_digits(&s), s.parse::<f64>().ok(), "{s:?}");
+            assert_eq!(
+                crate::text::digits_value(&s),
+                s.parse::<f64>().ok(),
+                "{s:?}"
+            );
         }
     }
 

@@ -621,10 +621,12 @@ impl WordList {
 }
 
 /// Builds this file's lists now (see `figures::prepare`): the tables, and
-/// the lists inside functions, by asking each about a word.
+/// the lists inside functions, by asking each about a word (a
+/// [`WordList`] is built whole on its first question).
 pub fn prepare() {
     let _ = (&*STARTERS, &*STARTER_SIEVE, &*UNITS, &*NUMBER_STARTERS);
-    let _ = (small_number("a"), scale_word("a"), fraction_word("a"));
+    let _ = (&*SMALL_NUMBER_SIEVE, &*SMALL_NUMBER_MAP);
+    let _ = (&*SCALE_SIEVE, &*SCALE_MAP, &*FRACTION_SIEVE);
     let _ = (label_noun("a"), month("a"), time_unit("a"), compass("a"));
 }
 
@@ -639,28 +641,36 @@ pub fn scale_abbrev(w: &str) -> Option<f64> {
     })
 }
 
+/// Fraction words and their shares of 100.
+const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 50.0),
+    ("halves", 50.0),
+    ("third", 100.0 / 3.0),
+    ("thirds", 100.0 / 3.0),
+    ("quarter", 25.0),
+    ("quarters", 25.0),
+    ("fourth", 25.0),
+    ("fourths", 25.0),
+    ("fifth", 20.0),
+    ("fifths", 20.0),
+    ("sixth", 100.0 / 6.0),
+    ("sixths", 100.0 / 6.0),
+    ("eighth", 12.5),
+    ("eighths", 12.5),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+static FRACTION_SIEVE: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(FRACTIONS.iter().map(|(w, _)| *w)));
+
 /// Fraction words as a share of 100: `half`, `third(s)`, `quarter(s)`.
 pub fn fraction_word(w: &str) -> Option<f64> {
-    static SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
-        Sieve::new([
-            "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths",
-            "fifth", "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths",
-        ])
-    });
-    if !SIEVE.may_hold(w.as_bytes()) {
+    if !FRACTION_SIEVE.may_hold(w.as_bytes()) {
         return None;
     }
     with_lower(w, |w| {
-        Some(match w {
-            "half" | "halves" => 50.0,
-            "third" | "thirds" => 100.0 / 3.0,
-            "quarter" | "quarters" | "fourth" | "fourths" => 25.0,
-            "fifth" | "fifths" => 20.0,
-            "sixth" | "sixths" => 100.0 / 6.0,
-            "eighth" | "eighths" => 12.5,
-            "tenth" | "tenths" => 10.0,
-            _ => return None,
-        })
+        FRACTIONS.iter().find(|(f, _)| *f == w).map(|&(_, v)| v)
     })
 }
 

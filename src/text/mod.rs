@@ -223,6 +223,18 @@ const ASCII: [Ascii; 128] = {
     t
 };
 
+/// The value of a number's text (digits, perhaps a point), as
+/// `str::parse::<f64>` reads it. Up to
+/// fifteen digits, integer arithmetic gives it exactly (every such number
+/// is exact in an `f64`) at a fraction of the cost of parsing a float.
+pub fn digits_value(w: &str) -> Option<f64> {
+    if !w.is_empty() && w.len() <= 15 && w.bytes().all(|b| b.is_ascii_digit()) {
+        let v = w.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        return Some(v as f64);
+    }
+    w.parse().ok()
+}
+
 /// Whether the tokenizer skips `c` (whitespace, controls other than NUL, the BOM).
 fn is_skipped(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c.is_control() && c != '\u{0}'
