@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::lexicon::{FastHasher, Words, with_lower};
+use crate::lexicon::{FastHasher, Sieve, Words, with_lower};
 use crate::text::Doc;
 use std::hash::BuildHasher;
 
@@ -470,7 +470,7 @@ fn formal<'a>(
         return (text, false);
     }
     let first = cx.text(a);
-    if GATES.nicknames.may_hold(first)
+    if GATES.nicknames.may_hold(first.as_bytes())
         && let Some(f) = with_lower(first, |l| cx.lx.nicknames.get(l))
     {
         let cand = format!("{f} {}", display(cx, a + 1, b));
@@ -485,78 +485,19 @@ fn formal<'a>(
     (text, false)
 }
 
-/// A first test of a word against a word list (ASCII case ignored): a
-/// word it rules out is in no list the gate was built from. Most words of
-/// a text are in none of the short lists asked here (nicknames, titles,
-/// demonyms, countries), and the test reads the word's length and four of
-/// its bytes and one bit of a table, where a look-up copies, lower-cases
-/// and hashes the whole word and compares it. (A bit per word of a list
-/// of a few hundred words: about one word in twenty gets through falsely.)
-pub(super) struct Gate {
-    bits: [u64; Gate::WORDS],
-}
-
-impl Gate {
-    /// The table's size in 64-bit words (4,096 bits).
-    const WORDS: usize = 64;
-
-    /// The gate of a list of words (any case).
-    pub(super) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Gate {
-        let mut g = Gate {
-            bits: [0; Gate::WORDS],
-        };
-        for w in words {
-            // A word that is not ASCII is matched by no ASCII word, and
-            // other words are let through (below).
-            if w.is_ascii() {
-                let s = Gate::slot(w.as_bytes());
-                if let Some(x) = g.bits.get_mut(s / 64) {
-                    *x |= 1 << (s % 64);
-                }
-            }
-        }
-        g
-    }
-
-    /// Whether `word` may be in the list (false: it is not).
-    pub(super) fn may_hold(&self, word: &str) -> bool {
-        if !word.is_ascii() {
-            return true;
-        }
-        let s = Gate::slot(word.as_bytes());
-        self.bits
-            .get(s / 64)
-            .is_some_and(|x| x >> (s % 64) & 1 != 0)
-    }
-
-    /// The bit of an ASCII word: a hash of its length and of its first two
-    /// and last two bytes, the same for both cases of a letter.
-    fn slot(w: &[u8]) -> usize {
-        let n = w.len();
-        let at = |i: usize| u64::from(w.get(i).map_or(0, |b| b | 0x20));
-        let v = n as u64
-            | at(0) << 16
-            | at(1) << 24
-            | at(n.wrapping_sub(2)) << 32
-            | at(n.wrapping_sub(1)) << 40;
-        // The top 12 bits of a multiplicative hash.
-        (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
-    }
-}
-
-/// The gates of the lists this pass and the roles ask, built together on
+/// The sieves ([`Sieve`]) of the lists this pass asks, built together on
 /// first use (like the lexicons, once per process).
 pub(super) struct Gates {
     /// Nicknames (`Lex::nicknames`).
-    nicknames: Gate,
+    nicknames: Sieve,
     /// The nouns a description is read by.
-    description_nouns: Gate,
+    description_nouns: Sieve,
 }
 
 /// The [`Gates`].
 pub(super) static GATES: LazyLock<Gates> = LazyLock::new(|| Gates {
-    nicknames: Gate::new(LEX.nicknames.keys().map(String::as_str)),
-    description_nouns: Gate::new(
+    nicknames: Sieve::new(LEX.nicknames.keys().map(String::as_str)),
+    description_nouns: Sieve::new(
         ORG_NOUNS
             .iter()
             .chain(PERSON_NOUNS.iter())
@@ -586,7 +527,7 @@ fn described_as(cx: &Ctx, b: usize) -> Option<K> {
             return None;
         }
         let title = cx.title_kind(k) == Some(TitleKind::Title);
-        let said = if !title && !GATES.description_nouns.may_hold(w) {
+        let said = if !title && !GATES.description_nouns.may_hold(w.as_bytes()) {
             None
         } else {
             with_lower(w, |lw| {
@@ -861,7 +802,7 @@ mod tests {
         // from the list's own look-up.
         let g = &*GATES;
         let lx = &*LEX;
-        let lists: [(&Gate, Vec<&str>); 2] = [
+        let lists: [(&Sieve, Vec<&str>); 2] = [
             (
                 &g.nicknames,
                 lx.nicknames.keys().map(String::as_str).collect(),
@@ -879,7 +820,7 @@ mod tests {
             assert!(!words.is_empty());
             for w in words {
                 for c in cases(w) {
-                    assert!(gate.may_hold(&c) || !c.is_ascii(), "{c:?}");
+                    assert!(gate.may_hold(c.as_bytes()), "{c:?}");
                 }
             }
         }
@@ -899,7 +840,7 @@ mod tests {
                         || PLACE_NOUNS.contains(&lw),
                 ];
                 for ((gate, _), listed) in lists.iter().zip(listed) {
-                    if !gate.may_hold(&w) {
+                    if !gate.may_hold(w.as_bytes()) {
                         stopped += 1;
                         assert!(!listed, "{w:?}");
                     }

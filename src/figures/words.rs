@@ -4,7 +4,8 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use crate::lexicon::{LexMap as HashMap, lines, with_lower};
+pub use crate::lexicon::Sieve;
+use crate::lexicon::{LexMap as HashMap, end_bytes, lines, with_lower};
 use crate::text::{Doc, Kind, tokenize};
 
 /// One token of a list entry.
@@ -405,80 +406,6 @@ pub static STARTER_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
         .chain(super::number::VULGAR.iter().map(|(w, _)| *w));
     Sieve::with_lengths(STARTERS.keys().chain(signs))
 });
-
-/// A quick first test in front of a hashed set of words: it answers "maybe"
-/// for every word of the set, in any case, and "no" for most others, from
-/// one bit.
-///
-/// The bit is picked by the word's first two and last two bytes, ASCII
-/// letters folded to lower case, so a word must share those with some word
-/// of the set to pass. In English news that leaves few words besides the
-/// set's own, and the test costs a few instructions, where lowering a word,
-/// hashing it and probing a table cost some hundred. A word with any of
-/// those bytes outside ASCII always passes, so lowering the rest of a word
-/// by any rule (ASCII, Unicode, `Doc::low`) cannot take it into the set
-/// unseen: the four bytes are then four ASCII characters at the word's ends,
-/// and lowering keeps them there, folded as here.
-pub struct Sieve {
-    bits: Vec<u64>,
-    /// All ones when the word's length in bytes picks the bit too, else 0.
-    length_mask: u64,
-}
-
-impl Sieve {
-    /// 2^14 bits, 2 KB: for a few hundred words, few chance collisions.
-    const SHIFT: u32 = 64 - 14;
-
-    /// The sieve of `words`.
-    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Sieve {
-        Self::build(words, false)
-    }
-
-    /// The sieve of `words` where the length picks the bit too (`been` is
-    /// not `between`): only for words looked up as written or as
-    /// `Doc::low` lowers them, which keeps every character's length.
-    pub fn with_lengths<'a>(words: impl IntoIterator<Item = &'a str>) -> Sieve {
-        Self::build(words, true)
-    }
-
-    fn build<'a>(words: impl IntoIterator<Item = &'a str>, by_length: bool) -> Sieve {
-        let mut sieve = Sieve {
-            bits: vec![0u64; 1 << (64 - Self::SHIFT - 6)],
-            length_mask: if by_length { u64::MAX } else { 0 },
-        };
-        for w in words {
-            if let Some(k) = sieve.slot(w.as_bytes())
-                && let Some(b) = sieve.bits.get_mut(k / 64)
-            {
-                *b |= 1 << (k % 64);
-            }
-        }
-        sieve
-    }
-
-    /// The word's bit, or `None` when a byte it reads is outside ASCII.
-    fn slot(&self, w: &[u8]) -> Option<usize> {
-        let ends = end_bytes(w);
-        if ends & 0x8080_8080 != 0 {
-            return None;
-        }
-        // `| 0x20` lowers an ASCII capital and keeps a lower-case letter
-        // (other bytes change alike in the set's words and the text's).
-        let key = u64::from(ends | 0x2020_2020) | ((w.len() as u64) & self.length_mask) << 32;
-        Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> Self::SHIFT) as usize)
-    }
-
-    /// False only for a word that is not in the set in any case.
-    pub fn may_hold(&self, w: &[u8]) -> bool {
-        match self.slot(w) {
-            Some(k) => self
-                .bits
-                .get(k / 64)
-                .is_some_and(|b| b >> (k % 64) & 1 == 1),
-            None => true,
-        }
-    }
-}
 
 /// Lower-case words with values, found by a word in any case in about one
 /// probe: the slot is picked by the word's length and its first two and last
@@ -925,19 +852,6 @@ pub fn is_num(doc: &Doc, i: usize) -> bool {
 /// Whether token `i` touches the one before it.
 pub fn glued(doc: &Doc, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.glued)
-}
-
-/// A word's first two and last two bytes as one number (zeros for missing
-/// ones): with the length, what the sieve and the table key a word by.
-fn end_bytes(w: &[u8]) -> u32 {
-    let ends = match *w {
-        [a, b, .., y, z] => [a, b, y, z],
-        [a, b, c] => [a, b, c, 0],
-        [a, b] => [a, b, 0, 0],
-        [a] => [a, 0, 0, 0],
-        [] => [0; 4],
-    };
-    u32::from_le_bytes(ends)
 }
 
 #[cfg(test)]
