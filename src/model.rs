@@ -164,27 +164,48 @@ impl Span {
     }
 }
 
+/// The JSON names of a span's optional attributes, in the order of
+/// ANNOTATION.md (the JSON's order, and the packed form's bits).
+pub const OPTIONAL_FIELDS: [&str; 11] = [
+    "value",
+    "mod",
+    "approx",
+    "approx_kind",
+    "counts",
+    "unit",
+    "source",
+    "entity",
+    "role",
+    "speaker",
+    "why",
+];
+
+impl Span {
+    /// The optional attributes, in [`OPTIONAL_FIELDS`] order.
+    pub fn optional_fields(&self) -> [Option<&str>; 11] {
+        [
+            self.value.as_deref(),
+            self.modifier(),
+            self.approx(),
+            self.approx_kind(),
+            self.counts(),
+            self.unit(),
+            self.source(),
+            self.entity.as_deref(),
+            self.role(),
+            self.speaker(),
+            self.why.as_deref(),
+        ]
+    }
+}
+
 /// The JSON form of a [`Span`]: every attribute at the top level, in the
 /// order of ANNOTATION.md, absent ones left out.
 impl Serialize for Span {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let e = self.extra.as_deref();
-        let pick = |f: fn(&Extra) -> &Option<String>| e.and_then(|e| f(e).as_deref());
-        let optional: [(&'static str, Option<&str>); 11] = [
-            ("value", self.value.as_deref()),
-            ("mod", pick(|e| &e.modifier)),
-            ("approx", pick(|e| &e.approx)),
-            ("approx_kind", pick(|e| &e.approx_kind)),
-            ("counts", pick(|e| &e.counts)),
-            ("unit", pick(|e| &e.unit)),
-            ("source", pick(|e| &e.source)),
-            ("entity", self.entity.as_deref()),
-            ("role", pick(|e| &e.role)),
-            ("speaker", pick(|e| &e.speaker)),
-            ("why", self.why.as_deref()),
-        ];
-        let n = optional.iter().filter(|(_, v)| v.is_some()).count();
+        let optional = OPTIONAL_FIELDS.into_iter().zip(self.optional_fields());
+        let n = self.optional_fields().iter().flatten().count();
         let mut st = ser.serialize_struct("Span", 5 + n)?;
         st.serialize_field("label", &self.label)?;
         st.serialize_field("type", &*self.kind)?;
@@ -426,27 +447,14 @@ impl Span {
         json::number(out, self.end);
         out.extend_from_slice(b",\"text\":");
         json::string(out, &self.text);
-        let field = |out: &mut Vec<u8>, name: &[u8], v: Option<&str>| {
+        for (name, v) in OPTIONAL_FIELDS.into_iter().zip(self.optional_fields()) {
             if let Some(v) = v {
-                out.extend_from_slice(name);
+                out.extend_from_slice(b",\"");
+                out.extend_from_slice(name.as_bytes());
+                out.extend_from_slice(b"\":");
                 json::string(out, v);
             }
-        };
-        field(out, b",\"value\":", self.value.as_deref());
-        if let Some(e) = self.extra.as_deref() {
-            field(out, b",\"mod\":", e.modifier.as_deref());
-            field(out, b",\"approx\":", e.approx.as_deref());
-            field(out, b",\"approx_kind\":", e.approx_kind.as_deref());
-            field(out, b",\"counts\":", e.counts.as_deref());
-            field(out, b",\"unit\":", e.unit.as_deref());
-            field(out, b",\"source\":", e.source.as_deref());
         }
-        field(out, b",\"entity\":", self.entity.as_deref());
-        if let Some(e) = self.extra.as_deref() {
-            field(out, b",\"role\":", e.role.as_deref());
-            field(out, b",\"speaker\":", e.speaker.as_deref());
-        }
-        field(out, b",\"why\":", self.why.as_deref());
         out.push(b'}');
     }
 }

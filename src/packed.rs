@@ -27,25 +27,13 @@
 //! Offsets are whatever unit the spans hold (UTF-16 at the wasm edge).
 
 use crate::lexicon::LexMap;
-use crate::model::{Annotations, Label, RefSource, Span};
+use crate::model::{Annotations, Label, RefSource};
 
 /// A missing string.
 pub const NONE: u32 = u32::MAX;
 
 /// The optional span fields, in the order of the JSON and of the bits.
-pub const OPTIONAL: [&str; 11] = [
-    "value",
-    "mod",
-    "approx",
-    "approx_kind",
-    "counts",
-    "unit",
-    "source",
-    "entity",
-    "role",
-    "speaker",
-    "why",
-];
+pub use crate::model::OPTIONAL_FIELDS as OPTIONAL;
 
 /// The string table being built: each distinct string once, in order of
 /// first use.
@@ -94,23 +82,6 @@ fn label_code(l: Label) -> u32 {
     }
 }
 
-/// The optional fields of `s`, in [`OPTIONAL`] order.
-fn optional_fields(s: &Span) -> [Option<&str>; 11] {
-    [
-        s.value.as_deref(),
-        s.modifier(),
-        s.approx(),
-        s.approx_kind(),
-        s.counts(),
-        s.unit(),
-        s.source(),
-        s.entity.as_deref(),
-        s.role(),
-        s.speaker(),
-        s.why.as_deref(),
-    ]
-}
-
 impl Annotations {
     /// The packed form (see the module's documentation): the numbers and the
     /// string table.
@@ -135,7 +106,7 @@ impl Annotations {
             body.push(table.id(&s.kind));
             body.push(n(s.start));
             body.push(n(s.end));
-            let fields = optional_fields(s);
+            let fields = s.optional_fields();
             let mask = fields
                 .iter()
                 .enumerate()
