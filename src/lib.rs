@@ -124,32 +124,10 @@ fn merge(mut kept: Vec<Span>, mut new: Vec<Span>) -> Vec<Span> {
         }
         keep.push(ok);
     }
-    // Both lists are sorted by start: one linear merge into a buffer of the
-    // final size, instead of growing `kept` and sorting it again, which
-    // held both lists and the grown copy at once (a long text's peak).
-    let accepted = keep.iter().filter(|&&ok| ok).count();
-    let mut out = Vec::with_capacity(kept.len() + accepted);
     let mut flags = keep.into_iter();
-    let mut a = kept.into_iter();
-    let mut b = new.into_iter();
-    loop {
-        // The kept spans up to the next new one (on equal starts the kept
-        // span comes first), moved as one run: a span moved one at a time
-        // is copied twice.
-        let next_new = b.as_slice().first().map(|s| s.start);
-        let run = a
-            .as_slice()
-            .iter()
-            .take_while(|k| next_new.is_none_or(|n| k.start <= n))
-            .count();
-        out.extend(a.by_ref().take(run));
-        // A rejected span is dropped when its turn comes.
-        let Some(s) = b.next() else { break };
-        if flags.next() == Some(true) {
-            out.push(s);
-        }
-    }
-    out
+    new.retain(|_| flags.next() == Some(true));
+    // Both lists are sorted by start (on equal starts the kept span first).
+    merge_sorted(kept, new, |k, s| k.start <= s.start)
 }
 
 /// How many of `kept` (sorted by start) start before `end`, that is
@@ -187,16 +165,25 @@ fn in_text_order(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
         a.sort_by(order);
         return a;
     }
+    merge_sorted(a, b, |x, y| order(x, y).is_le())
+}
+
+/// `a` and `b`, each sorted, as one sorted list, where `a_first(x, y)` says
+/// whether `x` of `a` goes before `y` of `b`. One linear merge into a buffer
+/// of the final size, instead of growing one list and sorting it again
+/// (which held both lists and the grown copy at once, a long text's peak);
+/// the spans of `a` are moved in runs, as a span moved one at a time is
+/// copied twice.
+fn merge_sorted(a: Vec<Span>, b: Vec<Span>, a_first: impl Fn(&Span, &Span) -> bool) -> Vec<Span> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let mut a = a.into_iter();
     let mut b = b.into_iter();
     loop {
-        // The spans of `a` up to the next one of `b`, moved as one run.
         let next_b = b.as_slice().first();
         let run = a
             .as_slice()
             .iter()
-            .take_while(|x| next_b.is_none_or(|y| order(x, y).is_le()))
+            .take_while(|x| next_b.is_none_or(|y| a_first(x, y)))
             .count();
         out.extend(a.by_ref().take(run));
         let Some(y) = b.next() else { break };
