@@ -3,10 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::words::{
-    Sieve, WordList, ends_ci, glued, is, is_num, is_word, scale_word, small_number, tok,
-    token_bytes,
-};
+use super::words::{Sieve, WordList, ends_ci, glued, is_num, is_word, scale_word, small_number};
 use crate::model::{Label, Span};
 use crate::text::Doc;
 
@@ -342,24 +339,24 @@ fn unit_at(doc: &Doc, j: usize, end: usize) -> Option<Unit> {
     let mut k = j + 1;
     // `U.S.`, `U.N.`: initials with periods are one word.
     let initial = |i: usize| {
-        is_word(doc, i) && tok(doc, i).len() <= 2 && doc.tokens.get(i).is_some_and(|t| t.upper)
+        is_word(doc, i) && doc.tok(i).len() <= 2 && doc.tokens.get(i).is_some_and(|t| t.upper)
     };
     if initial(j) {
         while k + 1 < end
-            && tok(doc, k) == "."
+            && doc.tok(k) == "."
             && glued(doc, k)
             && glued(doc, k + 1)
             && initial(k + 1)
         {
             k += 2;
         }
-        if k > j + 1 && tok(doc, k) == "." && glued(doc, k) {
+        if k > j + 1 && doc.tok(k) == "." && glued(doc, k) {
             k += 1;
         }
     }
     let mut hyphen = false;
     while k + 1 < end
-        && tok(doc, k) == "-"
+        && doc.tok(k) == "-"
         && glued(doc, k)
         && glued(doc, k + 1)
         && (is_word(doc, k + 1) || is_num(doc, k + 1))
@@ -416,7 +413,7 @@ fn noun_phrase(
         // but before another noun it is a modifier (`two small hinged doors`).
         let modifier = || {
             is_word(doc, u.b)
-                && !stop(tok(doc, u.b))
+                && !stop(doc.tok(u.b))
                 && !doc.tokens.get(u.b).is_some_and(|t| t.upper)
         };
         // (The word's endings and lists in any ASCII case.)
@@ -441,12 +438,12 @@ fn noun_phrase(
         len += 1;
         k = u.b;
         // `the group’s leaders`: the possessor is not what is counted.
-        if matches!(tok(doc, k), "'" | "’")
+        if matches!(doc.tok(k), "'" | "’")
             && glued(doc, k)
-            && (tok(doc, k + 1) == "s" && glued(doc, k + 1) || ends_ci(w, "s"))
+            && (doc.tok(k + 1) == "s" && glued(doc, k + 1) || ends_ci(w, "s"))
         {
             len = 0;
-            k += if tok(doc, k + 1) == "s" { 2 } else { 1 };
+            k += if doc.tok(k + 1) == "s" { 2 } else { 1 };
             continue;
         }
         // A capitalized name ending in -s (`Hamas fighters`) ends the
@@ -454,7 +451,7 @@ fn noun_phrase(
         let name_s = doc.tokens.get(u.a).is_some_and(|t| t.upper)
             && is_word(doc, k)
             && !doc.tokens.get(k).is_some_and(|t| t.upper)
-            && !stop(tok(doc, k));
+            && !stop(doc.tok(k));
         if !u.hyphen && is_plural(w) && !name_s {
             break;
         }
@@ -534,10 +531,10 @@ fn apposed_noun(doc: &Doc, fig_start: usize, sent_start: usize) -> Option<String
         p -= 1;
         steps += 1;
     }
-    if p < sent_start + 2 || !matches!(tok(doc, p - 1), "," | "—" | "–" | "(" | ":" | "-") {
+    if p < sent_start + 2 || !matches!(doc.tok(p - 1), "," | "—" | "–" | "(" | ":" | "-") {
         return None;
     }
-    let w = tok(doc, p - 2);
+    let w = doc.tok(p - 2);
     (is_word(doc, p - 2) && is_plural(w) && !stop(w)).then(|| w.to_string())
 }
 
@@ -545,7 +542,7 @@ fn apposed_noun(doc: &Doc, fig_start: usize, sent_start: usize) -> Option<String
 fn number_of(doc: &Doc, fig_start: usize, sent_start: usize, actors: &[&Span]) -> Option<String> {
     let lo = sent_start.max(fig_start.saturating_sub(30));
     for k in (lo..fig_start).rev() {
-        if is(doc, k, "of") && k > 0 && matches!(doc.low(k - 1), "number" | "total") {
+        if doc.is(k, "of") && k > 0 && matches!(doc.low(k - 1), "number" | "total") {
             // Recovered from elsewhere in the sentence: the head noun only.
             let np = noun_phrase(doc, k + 1, fig_start, actors, false)?;
             return np.rsplit(' ').next().map(str::to_string);
@@ -579,10 +576,10 @@ pub fn counts(
     let mut j = b;
     let mut pronoun = false;
     // `a 5,000-strong force`
-    if tok(doc, j) == "-" && is(doc, j + 1, "strong") {
+    if doc.tok(j) == "-" && doc.is(j + 1, "strong") {
         j += 2;
     }
-    if is(doc, j, "of") {
+    if doc.is(j, "of") {
         j += 1;
         while matches!(
             doc.low(j),
@@ -604,14 +601,14 @@ pub fn counts(
         let mut guard = 0;
         while guard < 6
             && (is_num(doc, j)
-                || matches!(tok(doc, j), "," | ".") && glued(doc, j) && is_num(doc, j + 1)
-                || small_number(tok(doc, j)).is_some()
-                || scale_word(tok(doc, j)).is_some())
+                || matches!(doc.tok(j), "," | ".") && glued(doc, j) && is_num(doc, j + 1)
+                || small_number(doc.tok(j)).is_some()
+                || scale_word(doc.tok(j)).is_some())
         {
             j += 1;
             guard += 1;
         }
-        let w = tok(doc, j);
+        let w = doc.tok(j);
         if matches!(
             w,
             "whom" | "which" | "them" | "us" | "you" | "it" | "others"
@@ -621,7 +618,7 @@ pub fn counts(
         }
     }
     // `wounding 143 others`: the noun is the one named before.
-    if is(doc, j, "others") {
+    if doc.is(j, "others") {
         pronoun = true;
     }
     if !pronoun && let Some(np) = noun_phrase(doc, j, s1, actors, singular) {
@@ -719,7 +716,7 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
     }
     let upper = |k: usize| doc.tokens.get(k).is_some_and(|t| t.upper);
     let mut c = b;
-    while c > a && (upper(c - 1) || tok(doc, c - 1) == "-" && c - 1 > a) {
+    while c > a && (upper(c - 1) || doc.tok(c - 1) == "-" && c - 1 > a) {
         c -= 1;
     }
     if c > a && c < b && !upper(a) {
@@ -735,22 +732,22 @@ fn subject_before(doc: &Doc, v: usize, s0: usize, actors: &[&Span]) -> Option<(u
     while a > s0 && a + 8 > v {
         let k = a - 1;
         let in_actor = actor_at(doc, actors, k).is_some();
-        let apostrophe = |i: usize| matches!(tok(doc, i), "'" | "’");
+        let apostrophe = |i: usize| matches!(doc.tok(i), "'" | "’");
         // `Israel's military`
-        let possessive = tok(doc, k) == "s" && glued(doc, k) && apostrophe(k.wrapping_sub(1))
-            || apostrophe(k) && glued(doc, k) && tok(doc, k + 1) == "s";
+        let possessive = doc.tok(k) == "s" && glued(doc, k) && apostrophe(k.wrapping_sub(1))
+            || apostrophe(k) && glued(doc, k) && doc.tok(k + 1) == "s";
         // `Syrian Observatory for Human Rights`: a function word inside a
         // capitalized name.
         let upper = |i: usize| doc.tokens.get(i).is_some_and(|t| t.upper);
-        let inside_name = matches!(tok(doc, k), "of" | "for" | "on" | "and" | "the")
+        let inside_name = matches!(doc.tok(k), "of" | "for" | "on" | "and" | "the")
             && upper(k + 1)
             && k > s0
             && upper(k - 1);
         let ok = in_actor
             || possessive
             || inside_name
-            || is_word(doc, k) && !stop(tok(doc, k))
-            || tok(doc, k) == "-" && glued(doc, k)
+            || is_word(doc, k) && !stop(doc.tok(k))
+            || doc.tok(k) == "-" && glued(doc, k)
             || PRONOUNS.contains(&doc.low(k)) && a == v;
         if !ok {
             break;
@@ -765,11 +762,11 @@ fn subject_before(doc: &Doc, v: usize, s0: usize, actors: &[&Span]) -> Option<(u
 
 /// The subject after an inverted reporting verb: `, said Davis`.
 fn subject_after(doc: &Doc, v: usize, s1: usize, actors: &[&Span]) -> Option<String> {
-    if v == 0 || !matches!(tok(doc, v - 1), "," | "”" | "\"" | "’") {
+    if v == 0 || !matches!(doc.tok(v - 1), "," | "”" | "\"" | "’") {
         return None;
     }
     let mut b = v + 1;
-    while b < s1 && b < v + 7 && (is_word(doc, b) && !stop(tok(doc, b)) || tok(doc, b) == "-") {
+    while b < s1 && b < v + 7 && (is_word(doc, b) && !stop(doc.tok(b)) || doc.tok(b) == "-") {
         b += 1;
     }
     if b == v + 1 {
@@ -787,14 +784,14 @@ pub fn source(doc: &Doc, a: usize, b: usize, actors: &[&Span]) -> Option<String>
     // One pass finds `according to` and where the reporting verbs start.
     let mut first_verb = s1;
     for k in s0..s1 {
-        if !is_word(doc, k) || !SOURCE_WORDS.may_hold(token_bytes(doc, k)) {
+        if !is_word(doc, k) || !SOURCE_WORDS.may_hold(doc.bytes(k)) {
             continue;
         }
-        if is(doc, k, "according") && is(doc, k + 1, "to") {
+        if doc.is(k, "according") && doc.is(k + 1, "to") {
             let mut e = k + 2;
             while e < s1
                 && e < k + 12
-                && !matches!(tok(doc, e), "," | "." | ";" | "—" | "–" | ":" | "(")
+                && !matches!(doc.tok(e), "," | "." | ";" | "—" | "–" | ":" | "(")
             {
                 e += 1;
             }
@@ -837,7 +834,7 @@ fn subject_of_figure(doc: &Doc, b: usize, sa: usize) -> bool {
     sa <= b + 6
         && (b..sa).all(|k| {
             is_num(doc, k)
-                || tok(doc, k) == "," && glued(doc, k)
+                || doc.tok(k) == "," && glued(doc, k)
                 || matches!(
                     doc.low(k),
                     "of" | "the" | "those" | "these" | "its" | "their" | "his" | "her" | "our"

@@ -22,7 +22,7 @@ use crate::text::{Doc, Kind as TokenKind, Token};
 use number::{Num, bare_scale, digit_number, fraction, may_open_number, ratio, vague, word_number};
 use words::{
     CURRENCIES, Currency, HEDGES, Opens, Phrases, Pos, STARTER_SIEVE, STARTERS, UNITS, compass,
-    glued, is, is_num, is_word, label_noun, month, small_number, time_unit, tok,
+    glued, is_num, is_word, label_noun, month, small_number, time_unit,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -117,7 +117,7 @@ pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
             }
         }
         // `20 percent of the population`: a share counts what follows `of`.
-        if kind == Kind::Percent && is(doc, b, "of") {
+        if kind == Kind::Percent && doc.is(b, "of") {
             counts = context::counts(doc, a, b, false, &actors, None);
         }
         let source = context::source(doc, a, b, &actors);
@@ -373,7 +373,7 @@ fn sentence_initial(doc: &Doc, i: usize) -> bool {
         || doc.tokens.get(i).is_some_and(|t| t.line_start)
         || i > 0
             && matches!(
-                tok(doc, i - 1),
+                doc.tok(i - 1),
                 "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–"
             )
 }
@@ -395,13 +395,13 @@ fn percent_suffix(doc: &Doc, e: usize) -> Option<usize> {
     match w {
         "%" => Some(e + 1),
         "percent" | "percents" | "percentage" => {
-            if is(doc, e + 1, "points") || is(doc, e + 1, "point") {
+            if doc.is(e + 1, "points") || doc.is(e + 1, "point") {
                 Some(e + 2)
             } else {
                 Some(e + 1)
             }
         }
-        "per" if is(doc, e + 1, "cent") => Some(e + 2),
+        "per" if doc.is(e + 1, "cent") => Some(e + 2),
         "pc" | "pct" if glued(doc, e) => Some(e + 1),
         _ => None,
     }
@@ -415,11 +415,11 @@ fn is_sign(w: &str) -> bool {
 /// An amount at token `k`, with a sign: `-5`, `−3.2C`, `minus five percent`.
 /// `opens` is what token `k` opens, as far as known.
 fn amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
-    let dash = is_sign(tok(doc, k))
+    let dash = is_sign(doc.tok(k))
         && (k == 0 || !glued(doc, k) && !is_num(doc, k - 1))
         && glued(doc, k + 1)
-        && (is_num(doc, k + 1) || tok(doc, k + 1) == "$");
-    let word = (is(doc, k, "minus") || is(doc, k, "negative"))
+        && (is_num(doc, k + 1) || doc.tok(k + 1) == "$");
+    let word = (doc.is(k, "minus") || doc.is(k, "negative"))
         && (is_num(doc, k + 1) || word_number(doc, k + 1).is_some());
     if !dash && !word {
         return unsigned_amount(doc, k, opens);
@@ -482,7 +482,7 @@ fn unsigned_amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
                 rule: "vague amount",
             };
             // `millions of dollars`
-            if is(doc, e, "of")
+            if doc.is(e, "of")
                 && let Some((e2, cu)) = CURRENCIES.at(doc, e + 1)
                 && cu.post
                 && cu.divisor == 1.0
@@ -513,8 +513,8 @@ fn unsigned_amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
     let written_fraction = !n.words
         && n.value < 1.0
         && n.int_len <= 2
-        && (tok(doc, e.wrapping_sub(2)) == "/" || n.int_len == 0);
-    if cur.is_none() && written_fraction && n.scale == 1.0 && is(doc, e, "of") {
+        && (doc.tok(e.wrapping_sub(2)) == "/" || n.int_len == 0);
+    if cur.is_none() && written_fraction && n.scale == 1.0 && doc.is(e, "of") {
         let v = (n.value * 10000.0).round() / 100.0;
         am.lo = v;
         am.hi = v;
@@ -550,9 +550,9 @@ fn unsigned_amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
     // singular noun; `1m people`, `£20m` are millions.
     let singular_noun = is_word(doc, e)
         && !upper(doc, e)
-        && !context::stop(tok(doc, e))
-        && !context::is_plural(tok(doc, e));
-    if n.glued_m && (dimension_word(tok(doc, e)) || singular_noun) {
+        && !context::stop(doc.tok(e))
+        && !context::is_plural(doc.tok(e));
+    if n.glued_m && (dimension_word(doc.tok(e)) || singular_noun) {
         am.lo = n.value / 1e6;
         am.hi = am.lo;
         am.kind = Kind::Quantity;
@@ -561,7 +561,7 @@ fn unsigned_amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
         return Some(am);
     }
     // `3.5-inch`, `six-mile`: the unit after a hyphen.
-    let (ue, hyph) = if tok(doc, e) == "-" && glued(doc, e) && glued(doc, e + 1) {
+    let (ue, hyph) = if doc.tok(e) == "-" && glued(doc, e) && glued(doc, e + 1) {
         (e + 1, true)
     } else {
         (e, false)
@@ -570,7 +570,7 @@ fn unsigned_amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
         && let Some((e2, unit)) = UNITS.at(doc, ue)
     {
         // After a hyphen a unit is singular: `3.5-inch`, `six-mile`.
-        let ok = !hyph || !tok(doc, ue).ends_with('s') || tok(doc, ue).len() <= 3;
+        let ok = !hyph || !doc.tok(ue).ends_with('s') || doc.tok(ue).len() <= 3;
         if ok {
             am.b = e2;
             am.kind = Kind::Quantity;
@@ -592,7 +592,7 @@ fn unsigned_amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
     {
         return Some(am.money_after(e2, cu));
     }
-    if compass(tok(doc, e)) && is(doc, e + 1, "of") && !n.words {
+    if compass(doc.tok(e)) && doc.is(e + 1, "of") && !n.words {
         am.kind = Kind::Quantity;
         am.rule = "distance with its unit left out";
     }
@@ -602,12 +602,12 @@ fn unsigned_amount(doc: &Doc, k: usize, opens: Opens) -> Option<Amount> {
 /// Words that never make the next number a name part, even capitalized
 /// mid-sentence (title-case headlines: `Kills Five`).
 fn name_before(doc: &Doc, p: usize) -> bool {
-    let w = tok(doc, p);
+    let w = doc.tok(p);
     let mixed = w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase);
     is_word(doc, p)
         && (upper(doc, p) || mixed)
         && (!sentence_initial(doc, p) || mixed)
-        && !context::stop(tok(doc, p))
+        && !context::stop(doc.tok(p))
         && CURRENCIES.at(doc, p).is_none()
         && HEDGES.at(doc, p).is_none()
         && !weekday(w)
@@ -622,7 +622,7 @@ fn title_case(doc: &Doc, p: usize) -> bool {
     let hi = s1.min(p + 40);
     let mut caps = 0;
     for k in lo..hi {
-        let w = tok(doc, k);
+        let w = doc.tok(k);
         if is_word(doc, k) && w.len() >= 4 {
             if upper(doc, k) {
                 caps += 1;
@@ -698,7 +698,7 @@ static AFTER_COUNT: Words = Words::new(&[
 fn model_head(doc: &Doc, e: usize) -> bool {
     let mut nouns = 0;
     for k in e..e + 4 {
-        let w = tok(doc, k);
+        let w = doc.tok(k);
         if !is_word(doc, k) || upper(doc, k) || context::stop(w) {
             break;
         }
@@ -752,7 +752,7 @@ fn street(w: &str) -> bool {
 /// ending before token `e` (`555-1234`, `3-1`, `24/7`, `18:00`).
 fn glued_number_after(doc: &Doc, e: usize) -> bool {
     glued(doc, e)
-        && matches!(tok(doc, e), "-" | "/" | ":" | "." | "–" | "×")
+        && matches!(doc.tok(e), "-" | "/" | ":" | "." | "–" | "×")
         && glued(doc, e + 1)
         && is_num(doc, e + 1)
 }
@@ -762,18 +762,18 @@ fn glued_number_after(doc: &Doc, e: usize) -> bool {
 /// `-digits` after it (phone numbers, scores), checked once no range formed.
 fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places: &[bool]) -> bool {
     let Some(n) = &am.num else {
-        return !time_unit(tok(doc, am.b));
+        return !time_unit(doc.tok(am.b));
     };
     let c = n.core;
     let e = am.b;
-    let post_hedge = tok(doc, e) == "-"
+    let post_hedge = doc.tok(e) == "-"
         && HEDGES
             .at(doc, e + 1)
             .is_some_and(|(_, h)| h.pos == Pos::Post);
     // After the amount.
-    if time_unit(tok(doc, e))
-        || tok(doc, e) == "-" && glued(doc, e) && time_unit(tok(doc, e + 1))
-        || (is(doc, e, "a") || is(doc, e, "p")) && tok(doc, e + 1) == "." && is(doc, e + 2, "m")
+    if time_unit(doc.tok(e))
+        || doc.tok(e) == "-" && glued(doc, e) && time_unit(doc.tok(e + 1))
+        || (doc.is(e, "a") || doc.is(e, "p")) && doc.tok(e + 1) == "." && doc.is(e + 2, "m")
     {
         return false;
     }
@@ -783,17 +783,17 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
     if tail && glued_number_after(doc, e) {
         return false; // 555-1234, 3-1, 24/7, 18:00
     }
-    if tok(doc, e) == "-"
+    if doc.tok(e) == "-"
         && glued(doc, e)
         && glued(doc, e + 1)
         && is_word(doc, e + 1)
         && !matches!(am.kind, Kind::Quantity | Kind::Money)
         && !post_hedge
-        && !is(doc, e + 1, "strong")
+        && !doc.is(e + 1, "strong")
     {
         return false; // one-time, 10-point, two-state (but a 5,000-strong force)
     }
-    if is_word(doc, e) && month(tok(doc, e)) && n.value <= 31.0 && !n.grouped {
+    if is_word(doc, e) && month(doc.tok(e)) && n.value <= 31.0 && !n.grouped {
         return false;
     }
     let p = c.wrapping_sub(1);
@@ -806,7 +806,7 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
         if c > 0 && !am.cur_prefix && !second && n.scale < 1e6 {
             if glued(doc, c)
                 && matches!(
-                    tok(doc, p),
+                    doc.tok(p),
                     "-" | "/" | ":" | "." | "," | "#" | "+" | "^" | "–"
                 )
                 && glued(doc, p)
@@ -815,27 +815,27 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
                 return false; // F-16, COVID-19, 2016-17, 5/17
             }
             // `junctions 5 and 6`: the second label of a pair.
-            let pair = matches!(tok(doc, p), "and" | "or" | "to" | ",")
+            let pair = matches!(doc.tok(p), "and" | "or" | "to" | ",")
                 && is_num(doc, p.wrapping_sub(1))
-                && label_noun(tok(doc, p.wrapping_sub(2)));
-            if pair || tok(doc, p) == "#" || is_word(doc, p) && label_noun(tok(doc, p)) {
+                && label_noun(doc.tok(p.wrapping_sub(2)));
+            if pair || doc.tok(p) == "#" || is_word(doc, p) && label_noun(doc.tok(p)) {
                 return false;
             }
             // `'11` (a year), `GMT +8` (an offset)
-            if glued(doc, c) && matches!(tok(doc, p), "'" | "’" | "+") && !glued(doc, p) {
+            if glued(doc, c) && matches!(doc.tok(p), "'" | "’" | "+") && !glued(doc, p) {
                 return false;
             }
-            if tok(doc, p) == "."
-                && (label_noun(tok(doc, p.wrapping_sub(1))) || month(tok(doc, p.wrapping_sub(1))))
+            if doc.tok(p) == "."
+                && (label_noun(doc.tok(p.wrapping_sub(1))) || month(doc.tok(p.wrapping_sub(1))))
             {
                 return false; // No. 10, Jan. 5
             }
-            if is_word(doc, p) && month(tok(doc, p)) && !n.grouped {
+            if is_word(doc, p) && month(doc.tok(p)) && !n.grouped {
                 return false;
             }
             // `Boeing 787`, `Trent 900`; but `In Baghdad 12 people`: a plural
             // noun after the number makes it a count.
-            let next = tok(doc, e);
+            let next = doc.tok(e);
             let plural_next = is_word(doc, e)
                 && !upper(doc, e)
                 && context::is_plural(next)
@@ -850,14 +850,14 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
             let fronted = q == usize::MAX
                 || sentence_initial(doc, p)
                 || PLACE_PREPOSITIONS.contains(&doc.low(q));
-            let long_name = is_word(doc, q) && upper(doc, q) && !context::stop(tok(doc, q))
+            let long_name = is_word(doc, q) && upper(doc, q) && !context::stop(doc.tok(q))
                 || DETERMINERS.contains(&doc.low(q))
                 || !fronted;
             // `Obama 47 percent`: a measure after a name is no part of it.
             if am.kind == Kind::Count
                 && name_before(doc, p)
                 && !in_place
-                && (!plural_next || mixed_case(tok(doc, p)) || long_name)
+                && (!plural_next || mixed_case(doc.tok(p)) || long_name)
             {
                 return false;
             }
@@ -873,19 +873,18 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
                 && !hedged;
             // Quotes may stand between: `the 787 "Dreamliner"`.
             let en = (e..e + 3)
-                .find(|&k| !matches!(tok(doc, k), "\"" | "“" | "`" | "``" | "'" | "''" | "‘"))
+                .find(|&k| !matches!(doc.tok(k), "\"" | "“" | "`" | "``" | "'" | "''" | "‘"))
                 .unwrap_or(e);
             let name_next = is_word(doc, en)
                 && upper(doc, en)
-                && !tok(doc, en).ends_with('s')
-                && !context::is_plural(tok(doc, en + 1));
-            let owner =
-                |s: usize| is(doc, s, "s") && glued(doc, s) && upper(doc, s.wrapping_sub(2));
+                && !doc.tok(en).ends_with('s')
+                && !context::is_plural(doc.tok(en + 1));
+            let owner = |s: usize| doc.is(s, "s") && glued(doc, s) && upper(doc, s.wrapping_sub(2));
             // `Boeing's 747`, `Boeing's larger 777 planes`
-            let adjective = is_word(doc, p) && !upper(doc, p) && !context::stop(tok(doc, p));
+            let adjective = is_word(doc, p) && !upper(doc, p) && !context::stop(doc.tok(p));
             let possessor = owner(p) || adjective && owner(q);
             // `five new 737 aircraft`: a number right after a count names a model.
-            let counted = |s: usize| is_num(doc, s) || small_number(tok(doc, s)).is_some();
+            let counted = |s: usize| is_num(doc, s) || small_number(doc.tok(s)).is_some();
             let after_count = counted(p) || adjective && counted(q);
             if odd && (name_next || possessor || after_count || model_head(doc, e)) {
                 return false;
@@ -897,33 +896,33 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
             && n.scale == 1.0
             && (1000.0..=2100.0).contains(&n.value);
         // `1000-5000` is a range of counts, `2010-2015` one of years.
-        let range_of_counts = matches!(tok(doc, e), "-" | "–" | "to")
-            && tok(doc, e + 1).parse::<f64>().is_ok_and(|v| v > 2100.0);
+        let range_of_counts = matches!(doc.tok(e), "-" | "–" | "to")
+            && doc.tok(e + 1).parse::<f64>().is_ok_and(|v| v > 2100.0);
         if year_like && am.kind == Kind::Count && !hedged && !range_of_counts {
             return false;
         }
         // `+44 20 7946 0958`: numbers in a row are a phone number or code.
-        if c > 0 && is_num(doc, p) && (is_num(doc, e) || tok(doc, p.wrapping_sub(1)) == "+") {
+        if c > 0 && is_num(doc, p) && (is_num(doc, e) || doc.tok(p.wrapping_sub(1)) == "+") {
             return false;
         }
         // `0958` (a phone or code part); counts never start with a zero.
-        if tok(doc, c).len() > 1 && tok(doc, c).starts_with('0') && !n.decimal {
+        if doc.tok(c).len() > 1 && doc.tok(c).starts_with('0') && !n.decimal {
             return false;
         }
         // `at 10.30`: a clock time.
         if n.decimal
             && n.value < 24.0
-            && tok(doc, c + 2).len() == 2
-            && tok(doc, c + 2) < "60"
+            && doc.tok(c + 2).len() == 2
+            && doc.tok(c + 2) < "60"
             && ["at", "by", "until", "till", "from", "before", "after"]
                 .iter()
-                .any(|w| is(doc, p, w))
+                .any(|w| doc.is(p, w))
         {
             return false;
         }
         // `1.` or `2)` opening a line: a list marker.
         if doc.tokens.get(c).is_some_and(|t| t.line_start)
-            && matches!(tok(doc, c + 1), "." | ")")
+            && matches!(doc.tok(c + 1), "." | ")")
             && !is_num(doc, c + 2)
         {
             return false;
@@ -931,7 +930,7 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
         // `10 Downing Street`: a street number.
         if (e..e + 3)
             .take_while(|&k| upper(doc, k))
-            .any(|k| street(tok(doc, k)))
+            .any(|k| street(doc.tok(k)))
             && upper(doc, e)
         {
             return false;
@@ -939,12 +938,12 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
     } else {
         let w = doc.low(c);
         let bare = n.b == c + 1 && n.scale == 1.0;
-        if c > 0 && is_word(doc, p) && label_noun(tok(doc, p)) {
+        if c > 0 && is_word(doc, p) && label_noun(doc.tok(p)) {
             return false; // number one, Article Five
         }
         // `one or two`, `one to three`: the start of a range.
-        let range_start = (is(doc, e, "or") || is(doc, e, "to"))
-            && small_number(tok(doc, e + 1)).is_some_and(|v| v > 1);
+        let range_start = (doc.is(e, "or") || doc.is(e, "to"))
+            && small_number(doc.tok(e + 1)).is_some_and(|v| v > 1);
         if bare && w == "one" && am.kind == Kind::Count && !range_start {
             const NOT_BEFORE: &[&str] = &[
                 "the", "no", "any", "every", "each", "this", "that", "which", "another", "anyone",
@@ -956,7 +955,7 @@ fn valid(doc: &Doc, am: &Amount, hedged: bool, tail: bool, second: bool, places:
             if c > 0 && NOT_BEFORE.contains(&doc.low(p)) {
                 return false;
             }
-            let next = tok(doc, e);
+            let next = doc.tok(e);
             // `one finds`, `one says`: the generic pronoun before a verb.
             let verb_s = context::is_plural(next) && next.ends_with('s');
             if !is_word(doc, e)
@@ -992,18 +991,18 @@ fn smaller_unit(doc: &Doc, e: usize, unit: &str) -> Option<(usize, f64)> {
         "lb" => ("oz", 16.0),
         _ => return None,
     };
-    let k = if is(doc, e, "and") { e + 1 } else { e };
+    let k = if doc.is(e, "and") { e + 1 } else { e };
     let n = digit_number(doc, k).or_else(|| word_number(doc, k))?;
     if n.scale != 1.0 || n.value >= per.1 {
         return None;
     }
     // `in` is a preposition unless glued (`2in`) or closing the phrase
     // (`12 ft 2 in more`): it is no unit of the list.
-    let short_in = is(doc, n.b, "in")
+    let short_in = doc.is(n.b, "in")
         && per.0 == "in"
         && (glued(doc, n.b)
             || !is_word(doc, n.b + 1)
-            || !is_num(doc, n.b + 1) && is(doc, n.b + 1, "more"));
+            || !is_num(doc, n.b + 1) && doc.is(n.b + 1, "more"));
     if short_in {
         return Some((n.b + 1, n.value / per.1));
     }
@@ -1016,7 +1015,7 @@ fn smaller_unit(doc: &Doc, e: usize, unit: &str) -> Option<(usize, f64)> {
 
 /// Where a second amount may start, for `300-400`, `10 to 15`, `one or two`.
 fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
-    let w = tok(doc, e);
+    let w = doc.tok(e);
     if matches!(w, "-" | "–") {
         return Some((e + 1, false));
     }
@@ -1025,7 +1024,7 @@ fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
         // But `ranging from 5 to 10`, `anywhere from 5 to 10` is a range.
         let before = first.a.wrapping_sub(1);
         let ranging = matches!(
-            tok(doc, before.wrapping_sub(1))
+            doc.tok(before.wrapping_sub(1))
                 .to_ascii_lowercase()
                 .as_str(),
             "range"
@@ -1038,7 +1037,7 @@ fn range_sep(doc: &Doc, e: usize, first: &Amount) -> Option<(usize, bool)> {
                 | "varied"
                 | "varying"
         );
-        if is(doc, before, "from") && !ranging {
+        if doc.is(before, "from") && !ranging {
             return None;
         }
         return Some((e + 1, false));
@@ -1144,7 +1143,7 @@ fn listed_opens(doc: &Doc, i: usize, t: &Token) -> Option<Opens> {
     if t.kind == TokenKind::Num {
         return Some(Opens::AMOUNT);
     }
-    let tok = tok(doc, i);
+    let tok = doc.tok(i);
     let listed = STARTERS.get(doc.low(i)).copied();
     if t.kind == TokenKind::Word {
         // The amount readers take any word outside ASCII (`may_open_number`).
@@ -1186,7 +1185,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
     if k == i && !opens.amount {
         return None;
     }
-    let between = is(doc, k, "between");
+    let between = doc.is(k, "between");
     if between {
         k += 1;
     }
@@ -1196,7 +1195,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
     }
     let mut ranged = false;
     if between {
-        if !is(doc, am.b, "and") {
+        if !doc.is(am.b, "and") {
             return None;
         }
         let second = amount(doc, am.b + 1, Opens::ALL)?;
@@ -1212,7 +1211,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
         && second.num.is_some()
     {
         let mut joined = am.clone();
-        let hyphen = matches!(tok(doc, am.b), "-" | "–");
+        let hyphen = matches!(doc.tok(am.b), "-" | "–");
         if join_range(&mut joined, &second, or, hyphen) {
             am = joined;
             ranged = true;
@@ -1222,7 +1221,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
     // range; the hedge keeps both words, as written.
     if !ranged
         && approx.as_ref().is_some_and(|(_, kind)| *kind == "lower")
-        && (is(doc, am.b, "and") || is(doc, am.b, "but"))
+        && (doc.is(am.b, "and") || doc.is(am.b, "but"))
         && let Some((e, h)) = HEDGES.at(doc, am.b + 1)
         && h.pos == Pos::Pre
         && h.kind == "upper"
@@ -1247,7 +1246,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
     }
     let mut b = am.b;
     // `700,000 or so`, `100-odd`, `50-plus`, `50+`
-    let dash = tok(doc, b) == "-" && glued(doc, b);
+    let dash = doc.tok(b) == "-" && glued(doc, b);
     let at = if dash { b + 1 } else { b };
     if let Some((e, h)) = HEDGES.at(doc, at) {
         if h.pos == Pos::Post {
@@ -1256,7 +1255,7 @@ fn read_figure(doc: &Doc, i: usize, places: &[bool], opens: Opens) -> Option<Fig
             }
             b = e;
         }
-    } else if tok(doc, b) == "+" && glued(doc, b) && am.num.is_some() {
+    } else if doc.tok(b) == "+" && glued(doc, b) && am.num.is_some() {
         if approx.is_none() {
             approx = Some(("+".into(), "lower"));
         }

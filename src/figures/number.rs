@@ -7,8 +7,8 @@
 //! Each reader looks at a bounded window of tokens, so the lens stays linear.
 
 use super::words::{
-    NUMBER_STARTERS, fraction_word, glued, is, is_num, is_word, scale_abbrev, scale_word,
-    small_number, time_unit, tok,
+    NUMBER_STARTERS, fraction_word, glued, is_num, is_word, scale_abbrev, scale_word, small_number,
+    time_unit,
 };
 use crate::lexicon::Words;
 use crate::text::Doc;
@@ -55,27 +55,27 @@ fn is_space_group_gap(doc: &Doc, j: usize) -> bool {
 /// Digits at `i`: returns the end token, the value, and the shape.
 /// `None` for a dotted identifier (`192.168.1.2`, `10.5.8`).
 fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
-    if let Some(v) = vulgar(tok(doc, i)) {
+    if let Some(v) = vulgar(doc.tok(i)) {
         return Some((i + 1, v, 0, false, true));
     }
     if !is_num(doc, i) {
         return None;
     }
-    let first = tok(doc, i);
+    let first = doc.tok(i);
     // The digits read so far, copied out only once a group or a decimal part
     // joins them: most numbers are one token, parsed where they stand.
     let mut text: Option<Joined> = None;
     let mut j = i + 1;
     let mut grouped = false;
     if first.len() <= 3 {
-        while tok(doc, j) == ","
+        while doc.tok(j) == ","
             && glued(doc, j)
             && is_num(doc, j + 1)
             && glued(doc, j + 1)
-            && tok(doc, j + 1).len() == 3
+            && doc.tok(j + 1).len() == 3
         {
             text.get_or_insert_with(|| Joined::from(first))
-                .push(tok(doc, j + 1));
+                .push(doc.tok(j + 1));
             j += 2;
             grouped = true;
         }
@@ -84,26 +84,26 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
             // of exactly three digits.
             while is_num(doc, j)
                 && !glued(doc, j)
-                && tok(doc, j).len() == 3
+                && doc.tok(j).len() == 3
                 && is_space_group_gap(doc, j)
                 && !(glued(doc, j + 1) && is_word(doc, j + 1))
-                && !(tok(doc, j + 1) == "," && is_num(doc, j + 2) && tok(doc, j + 2).len() != 3)
+                && !(doc.tok(j + 1) == "," && is_num(doc, j + 2) && doc.tok(j + 2).len() != 3)
             {
                 text.get_or_insert_with(|| Joined::from(first))
-                    .push(tok(doc, j));
+                    .push(doc.tok(j));
                 j += 1;
                 grouped = true;
             }
         }
     }
     let mut decimal = false;
-    if tok(doc, j) == "." && glued(doc, j) && is_num(doc, j + 1) && glued(doc, j + 1) {
-        if tok(doc, j + 2) == "." && glued(doc, j + 2) && is_num(doc, j + 3) && glued(doc, j + 3) {
+    if doc.tok(j) == "." && glued(doc, j) && is_num(doc, j + 1) && glued(doc, j + 1) {
+        if doc.tok(j + 2) == "." && glued(doc, j + 2) && is_num(doc, j + 3) && glued(doc, j + 3) {
             return None;
         }
         let t = text.get_or_insert_with(|| Joined::from(first));
         t.push(".");
-        t.push(tok(doc, j + 1));
+        t.push(doc.tok(j + 1));
         j += 2;
         decimal = true;
     }
@@ -115,7 +115,7 @@ fn digits(doc: &Doc, i: usize) -> Option<(usize, f64, usize, bool, bool)> {
         }
         // `2 1/4`, `10½`: a whole number and a fraction.
         let part = if glued(doc, j) {
-            vulgar(tok(doc, j)).map(|f| (j + 1, f))
+            vulgar(doc.tok(j)).map(|f| (j + 1, f))
         } else {
             slash_fraction(doc, j)
         };
@@ -200,15 +200,15 @@ pub fn vulgar(w: &str) -> Option<f64> {
 /// `1/2`, `3/4` at `i`: a proper fraction over a usual denominator, not a
 /// date (`5/17/2018`), a rate (`24/7`) or an identifier (`9/11`).
 fn slash_fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
-    if !is_num(doc, i) || tok(doc, i + 1) != "/" || !glued(doc, i + 1) || !glued(doc, i + 2) {
+    if !is_num(doc, i) || doc.tok(i + 1) != "/" || !glued(doc, i + 1) || !glued(doc, i + 2) {
         return None;
     }
-    let num: f64 = tok(doc, i).parse().ok()?;
-    let den: f64 = tok(doc, i + 2).parse().ok()?;
+    let num: f64 = doc.tok(i).parse().ok()?;
+    let den: f64 = doc.tok(i + 2).parse().ok()?;
     let usual = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0];
-    let more = matches!(tok(doc, i + 3), "/" | "." | "-") && glued(doc, i + 3) && glued(doc, i + 4)
+    let more = matches!(doc.tok(i + 3), "/" | "." | "-") && glued(doc, i + 3) && glued(doc, i + 4)
         || glued(doc, i + 3) && is_num(doc, i + 4);
-    if tok(doc, i).len() > 2 || num <= 0.0 || num >= den || !usual.contains(&den) || more {
+    if doc.tok(i).len() > 2 || num <= 0.0 || num >= den || !usual.contains(&den) || more {
         return None;
     }
     Some((i + 3, num / den))
@@ -216,7 +216,7 @@ fn slash_fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
 
 /// A scale after digits: glued `k`/`m`/`bn`, or a scale word (`1.5 million`).
 fn digit_scale(doc: &Doc, j: usize) -> Option<(usize, f64, bool)> {
-    let w = tok(doc, j);
+    let w = doc.tok(j);
     if is_word(doc, j) && glued(doc, j) {
         let m = scale_abbrev(w)?;
         // `10kg`, `5km`: the glued letter is a unit's first letter only when
@@ -230,7 +230,7 @@ fn digit_scale(doc: &Doc, j: usize) -> Option<(usize, f64, bool)> {
         let mut mult = s;
         let mut k = j + 1;
         // `3 hundred thousand`
-        if let Some(s2) = scale_word(tok(doc, k))
+        if let Some(s2) = scale_word(doc.tok(k))
             && s2 > s
         {
             mult *= s2;
@@ -285,12 +285,12 @@ enum Last {
 
 fn fraction_after_and(doc: &Doc, j: usize) -> Option<f64> {
     // `and a half`, `and a quarter`, `and three quarters`
-    if !is(doc, j, "and") {
+    if !doc.is(j, "and") {
         return None;
     }
-    let art = is(doc, j + 1, "a") || is(doc, j + 1, "one");
+    let art = doc.is(j + 1, "a") || doc.is(j + 1, "one");
     if art {
-        let f = fraction_word(tok(doc, j + 2))?;
+        let f = fraction_word(doc.tok(j + 2))?;
         return Some(f / 100.0);
     }
     None
@@ -303,15 +303,15 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
     let mut current = 0.0f64;
     let mut last = Last::None;
     let mut scale = 1.0f64;
-    let w0 = tok(doc, i);
+    let w0 = doc.tok(i);
     // `a million`, `an estimated`, `a dozen`, `a score of`
     if w0.eq_ignore_ascii_case("a") || w0.eq_ignore_ascii_case("an") {
-        let n = tok(doc, i + 1);
-        if is(doc, i + 1, "score") && is(doc, i + 2, "of") {
+        let n = doc.tok(i + 1);
+        if doc.is(i + 1, "score") && doc.is(i + 2, "of") {
             return Some(words_num(i, i + 2, 20.0, 1.0));
         }
         // `a half-million`, `a quarter million`
-        if is(doc, i + 1, "half") || is(doc, i + 1, "quarter") {
+        if doc.is(i + 1, "half") || doc.is(i + 1, "quarter") {
             let n = word_number(doc, i + 1)?;
             return Some(words_num(i, n.b, n.value, n.scale));
         }
@@ -330,14 +330,14 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
         } else {
             0.25
         };
-        let k = if is(doc, i + 1, "of") && (is(doc, i + 2, "a") || is(doc, i + 2, "an")) {
+        let k = if doc.is(i + 1, "of") && (doc.is(i + 2, "a") || doc.is(i + 2, "an")) {
             i + 3
-        } else if is(doc, i + 1, "a") || tok(doc, i + 1) == "-" && glued(doc, i + 1) {
+        } else if doc.is(i + 1, "a") || doc.tok(i + 1) == "-" && glued(doc, i + 1) {
             i + 2
         } else {
             i + 1
         };
-        let n = tok(doc, k);
+        let n = doc.tok(k);
         let s = scale_word(n).or(if n.eq_ignore_ascii_case("dozen") {
             Some(12.0)
         } else {
@@ -348,7 +348,7 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
     }
     let mut hyphen_ok = false;
     loop {
-        let w = tok(doc, j);
+        let w = doc.tok(j);
         if !is_word(doc, j) && w != "-" {
             break;
         }
@@ -381,7 +381,7 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
         }
         if w == "-" {
             // `twenty-eight`
-            let next = small_number(tok(doc, j + 1)).unwrap_or(0);
+            let next = small_number(doc.tok(j + 1)).unwrap_or(0);
             if last == Last::Tens && glued(doc, j) && glued(doc, j + 1) && (1..=9).contains(&next) {
                 hyphen_ok = true;
                 j += 1;
@@ -424,7 +424,7 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
             if matches!(last, Last::Unit | Last::Teen | Last::Tens) && total == 0.0 {
                 current += f;
                 j += 3;
-                if let Some(s) = scale_word(tok(doc, j)).filter(|&s| s >= 1e3) {
+                if let Some(s) = scale_word(doc.tok(j)).filter(|&s| s >= 1e3) {
                     total += current * s;
                     current = 0.0;
                     scale = s;
@@ -435,7 +435,7 @@ pub fn word_number(doc: &Doc, i: usize) -> Option<Num> {
         }
         if w.eq_ignore_ascii_case("and")
             && matches!(last, Last::Hundred | Last::Scale)
-            && small_number(tok(doc, j + 1)).is_some_and(|v| v > 0)
+            && small_number(doc.tok(j + 1)).is_some_and(|v| v > 0)
         {
             last = Last::And;
             j += 1;
@@ -475,15 +475,15 @@ fn words_num(a: usize, b: usize, value: f64, scale: f64) -> Num {
 /// word they accept, is a superset. Other words (rare in English news) and
 /// all non-words pass, and take the readers.
 pub fn may_open_number(doc: &Doc, i: usize) -> bool {
-    !is_word(doc, i) || !tok(doc, i).is_ascii() || NUMBER_STARTERS.contains_key(doc.low(i))
+    !is_word(doc, i) || !doc.tok(i).is_ascii() || NUMBER_STARTERS.contains_key(doc.low(i))
 }
 
 /// A bare singular scale taken as one of it: `the million or so`.
 pub fn bare_scale(doc: &Doc, i: usize) -> Option<Num> {
-    let s = scale_word(tok(doc, i)).filter(|&s| s >= 1e3)?;
-    let hedged = is(doc, i + 1, "or")
-        && (is(doc, i + 2, "so") || is(doc, i + 2, "more") || is(doc, i + 2, "fewer"));
-    if i > 0 && is(doc, i - 1, "the") && hedged {
+    let s = scale_word(doc.tok(i)).filter(|&s| s >= 1e3)?;
+    let hedged = doc.is(i + 1, "or")
+        && (doc.is(i + 2, "so") || doc.is(i + 2, "more") || doc.is(i + 2, "fewer"));
+    if i > 0 && doc.is(i - 1, "the") && hedged {
         return Some(words_num(i, i + 1, s, s));
     }
     None
@@ -513,23 +513,23 @@ pub fn vague(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
         let (k, lo_mult) = match w {
             "several" => (i + 1, 3.0),
             "few" => (i + 1, 2.0),
-            _ if is(doc, i + 1, "few") => (i + 2, 2.0),
+            _ if doc.is(i + 1, "few") => (i + 2, 2.0),
             _ => return None,
         };
-        let n = tok(doc, k);
+        let n = doc.tok(k);
         let (mut s, mut end) = if n.eq_ignore_ascii_case("dozen") {
             (12.0, k + 1)
         } else {
             (scale_word(n)?, k + 1)
         };
-        if let Some(s2) = scale_word(tok(doc, end)).filter(|&s2| s2 > s) {
+        if let Some(s2) = scale_word(doc.tok(end)).filter(|&s2| s2 > s) {
             s *= s2;
             end += 1;
         }
         let hi = if s == 12.0 { 99.0 } else { 10.0 * s - 1.0 };
         return Some((end, lo_mult * s, hi));
     }
-    let of = is(doc, i + 1, "of");
+    let of = doc.is(i + 1, "of");
     if of {
         // `tens of thousands`, `hundreds of millions`
         let n2 = doc.low(i + 2);
@@ -550,10 +550,10 @@ pub fn vague(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
         }
         // `hundreds of years` is a duration.
         let mut k = i + 2;
-        if is(doc, k, "the") {
+        if doc.is(k, "the") {
             k += 1;
         }
-        if time_unit(tok(doc, k)) {
+        if time_unit(doc.tok(k)) {
             return None;
         }
     }
@@ -565,7 +565,7 @@ pub fn vague(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
         _ => {
             // `hundreds of years`, `thousands of miles` checked above; the
             // figure itself is 2x..10x the unit.
-            if tok(doc, i + 1) == "-" && glued(doc, i + 1) {
+            if doc.tok(i + 1) == "-" && glued(doc, i + 1) {
                 return None;
             }
             Some((i + 1, 2.0 * unit, 10.0 * unit - 1.0))
@@ -589,7 +589,7 @@ pub fn prepare() {
 
 /// The possessive `’s`/`'s` just before `i` (`the city's western half`).
 fn possessive_before(doc: &Doc, i: usize) -> bool {
-    i >= 2 && is(doc, i - 1, "s") && matches!(tok(doc, i - 2), "'" | "’")
+    i >= 2 && doc.is(i - 1, "s") && matches!(doc.tok(i - 2), "'" | "’")
 }
 
 /// A fraction at `i` as a percent value: `half of`, `a third of`,
@@ -610,12 +610,12 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
             return None;
         }
         // `half a million`, `half a dozen` are numbers, read by `word_number`.
-        let after = tok(doc, i + 2);
+        let after = doc.tok(i + 2);
         if matches!(next, "a" | "an")
             && (scale_word(after).is_some() || after.eq_ignore_ascii_case("dozen"))
             || next == "of"
-                && (is(doc, i + 2, "a") || is(doc, i + 2, "an"))
-                && scale_word(tok(doc, i + 3)).is_some_and(|s| s >= 1e3)
+                && (doc.is(i + 2, "a") || doc.is(i + 2, "an"))
+                && scale_word(doc.tok(i + 3)).is_some_and(|s| s >= 1e3)
         {
             return None;
         }
@@ -631,18 +631,18 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         while k < i + 3 && matches!(doc.low(k), "of" | "a" | "an" | "the") {
             k += 1;
         }
-        if time_unit(tok(doc, k)) {
+        if time_unit(doc.tok(k)) {
             return None;
         }
         return Some((i + 1, 50.0));
     }
     // `a third of`, `one quarter of`
     if (w == "a" || w == "one")
-        && let Some(f) = fraction_word(tok(doc, i + 1))
+        && let Some(f) = fraction_word(doc.tok(i + 1))
     {
         let single = !doc.low(i + 1).ends_with('s');
-        let hyph = tok(doc, i + 1) == "-";
-        if hyph || !single || !is(doc, i + 2, "of") {
+        let hyph = doc.tok(i + 1) == "-";
+        if hyph || !single || !doc.is(i + 2, "of") {
             return None;
         }
         let mut k = i + 3;
@@ -650,20 +650,20 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
             k += 1;
         }
         // `a quarter of a million` is a number, read by `word_number`.
-        let scale_next = k > i + 3 && scale_word(tok(doc, k)).is_some_and(|s| s >= 1e3);
-        if time_unit(tok(doc, k)) || is(doc, i + 1, "half") || scale_next {
+        let scale_next = k > i + 3 && scale_word(doc.tok(k)).is_some_and(|s| s >= 1e3);
+        if time_unit(doc.tok(k)) || doc.is(i + 1, "half") || scale_next {
             return None;
         }
         return Some((i + 2, f));
     }
     // `two-thirds`, `three quarters`
     if let Some(n) = small_number(w).filter(|&n| (1..=10).contains(&n)) {
-        let (k, sep) = if tok(doc, i + 1) == "-" && glued(doc, i + 1) && glued(doc, i + 2) {
+        let (k, sep) = if doc.tok(i + 1) == "-" && glued(doc, i + 1) && glued(doc, i + 2) {
             (i + 2, true)
         } else {
             (i + 1, false)
         };
-        let fw = tok(doc, k);
+        let fw = doc.tok(k);
         if (fw.to_ascii_lowercase().ends_with('s') || sep)
             && let Some(f) = fraction_word(fw)
         {
@@ -680,12 +680,12 @@ pub fn fraction(doc: &Doc, i: usize) -> Option<(usize, f64)> {
 pub fn ratio(doc: &Doc, i: usize) -> Option<(usize, f64)> {
     // Digits are one token, so `in` or `out` must follow at once: checked
     // before parsing, as most numbers are no share.
-    if is_num(doc, i) && !is(doc, i + 1, "in") && !is(doc, i + 1, "out") {
+    if is_num(doc, i) && !doc.is(i + 1, "in") && !doc.is(i + 1, "out") {
         return None;
     }
     let one = |k: usize| -> Option<(usize, f64)> {
         if is_num(doc, k) {
-            return tok(doc, k).parse::<f64>().ok().map(|v| (k + 1, v));
+            return doc.tok(k).parse::<f64>().ok().map(|v| (k + 1, v));
         }
         if is_word(doc, k) {
             let n = word_number(doc, k)?;
@@ -694,15 +694,15 @@ pub fn ratio(doc: &Doc, i: usize) -> Option<(usize, f64)> {
         None
     };
     let (k, n) = one(i)?;
-    let k2 = if is(doc, k, "in") {
+    let k2 = if doc.is(k, "in") {
         k + 1
-    } else if is(doc, k, "out") && is(doc, k + 1, "of") {
+    } else if doc.is(k, "out") && doc.is(k + 1, "of") {
         k + 2
     } else {
         return None;
     };
     let (end, m) = one(k2)?;
-    if !(m >= 2.0 && n >= 1.0 && n < m && m <= 1000.0) || time_unit(tok(doc, end)) {
+    if !(m >= 2.0 && n >= 1.0 && n < m && m <= 1000.0) || time_unit(doc.tok(end)) {
         return None;
     }
     Some((end, 100.0 * n / m))

@@ -89,7 +89,7 @@ impl<T> Phrases<T> {
             for (k, t) in e.toks.iter().enumerate() {
                 // The first word's lower case is the one they were found by.
                 let ok = if t.exact {
-                    tok(doc, i + k) == &*t.text
+                    doc.tok(i + k) == &*t.text
                 } else {
                     k == 0 || doc.low(i + k) == &*t.lower
                 };
@@ -811,32 +811,6 @@ pub fn ends_ci(w: &str, end: &str) -> bool {
         .checked_sub(end.len())
         .and_then(|k| w.get(k..))
         .is_some_and(|t| t.eq_ignore_ascii_case(end))
-}
-
-/// The text of token `i` (empty when out of range): `Doc::tok`, inlined
-/// into the lens's many small tests of a word.
-#[inline]
-pub fn tok<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
-    doc.tokens
-        .get(i)
-        .and_then(|t| doc.text.get(t.start()..t.end()))
-        .unwrap_or_default()
-}
-
-/// Whether token `i` equals `word`, ignoring ASCII case: `Doc::is`, on the
-/// token's bytes (as `str::eq_ignore_ascii_case` compares them).
-#[inline]
-pub fn is(doc: &Doc, i: usize, word: &str) -> bool {
-    token_bytes(doc, i).eq_ignore_ascii_case(word.as_bytes())
-}
-
-/// The bytes of token `i` (empty when out of range), for the sieves: a
-/// byte slice needs no test that it cuts the text between characters.
-pub fn token_bytes<'a>(doc: &Doc<'a>, i: usize) -> &'a [u8] {
-    doc.tokens
-        .get(i)
-        .and_then(|t| doc.text.as_bytes().get(t.start()..t.end()))
-        .unwrap_or_default()
 }
 
 /// Whether token `i` is a word (letters).

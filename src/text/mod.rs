@@ -101,16 +101,29 @@ impl<'a> Doc<'a> {
     }
 
     /// The text of token `i` (empty when out of range).
+    // Inlined: the lenses ask it of many tokens in small tests of a word.
+    #[inline]
     pub fn tok(&self, i: usize) -> &'a str {
-        match self.tokens.get(i) {
-            Some(t) => &self.text[t.start()..t.end()],
-            None => "",
-        }
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.start()..t.end()))
+            .unwrap_or_default()
+    }
+
+    /// The bytes of token `i` (empty when out of range), for sieves: a byte
+    /// slice needs no test that it cuts the text between characters.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.start()..t.end()))
+            .unwrap_or_default()
     }
 
     /// Whether token `i` equals `word`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        self.tok(i).eq_ignore_ascii_case(word)
+        self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
