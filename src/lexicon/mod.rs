@@ -135,6 +135,12 @@ impl WordSet {
         with_lower(word, |l| self.words.contains(l))
     }
 
+    /// Whether `lower`, a word already in lower case (`Doc::low` of an ASCII
+    /// token), is in the set: no lowering again.
+    pub fn contains_lowered(&self, lower: &str) -> bool {
+        self.words.contains(lower)
+    }
+
     /// Number of words.
     pub fn len(&self) -> usize {
         self.words.len()

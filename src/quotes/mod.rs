@@ -19,22 +19,17 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{LexSet, lines, with_lower};
+use crate::lexicon::{WordSet, lines};
 use crate::model::{Label, Span};
 use crate::text::{Doc, Kind, Token};
 
-/// The speech verbs, in lower case. A set of our own rather than a
-/// `WordSet`, so that a token can be looked up as `Doc::low` already has it
-/// (the text is lowered once), without lowering it again per look-up.
-static SPEECH_VERBS: LazyLock<LexSet<Box<str>>> = LazyLock::new(|| {
-    lines(include_str!("../../data/speech_verbs.txt"))
-        .map(|w| w.to_lowercase().into())
-        .collect()
-});
+/// The speech verbs.
+static SPEECH_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(lines(include_str!("../../data/speech_verbs.txt"))));
 
 /// Whether `word` is a speech verb, ignoring case.
 fn is_speech(word: &str) -> bool {
-    with_lower(word, |l| SPEECH_VERBS.contains(l))
+    SPEECH_VERBS.contains(word)
 }
 
 /// Whether token `i` is a speech verb, ignoring case.
@@ -43,7 +38,7 @@ fn is_speech_token(doc: &Doc, i: usize) -> bool {
     // An ASCII token is in `Doc::low` exactly as `is_speech` would lower it;
     // other tokens (rare) are lowered as `is_speech` does.
     if t.is_ascii() {
-        SPEECH_VERBS.contains(doc.low(i))
+        SPEECH_VERBS.contains_lowered(doc.low(i))
     } else {
         is_speech(t)
     }
@@ -173,16 +168,11 @@ fn is_speech_verb(doc: &Doc, i: usize) -> bool {
     if doc.tokens.get(i).is_none_or(|t| t.kind != Kind::Word) {
         return false;
     }
-    let word = doc.tok(i);
-    if !word.is_ascii() {
-        return is_speech(word); // not `according` either, which is ASCII
-    }
-    // As in `is_speech_token`: an ASCII token is lowered in `Doc::low`.
-    let low = doc.low(i);
-    if low == "according" {
+    // (`Doc::low` of a token that is not ASCII is never `according`.)
+    if doc.low(i) == "according" {
         return doc.is(i + 1, "to");
     }
-    SPEECH_VERBS.contains(low)
+    is_speech_token(doc, i)
 }
 
 fn is_pronoun(w: &str) -> bool {
