@@ -260,7 +260,7 @@ pub const MAX_TEXT: usize = u32::MAX as usize;
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a
 /// character boundary.
-fn prefix(text: &str, max: usize) -> &str {
+pub(crate) fn prefix(text: &str, max: usize) -> &str {
     let mut cut = text.len().min(max);
     while !text.is_char_boundary(cut) {
         cut -= 1;

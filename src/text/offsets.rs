@@ -93,10 +93,7 @@ impl<'a> Converter<'a> {
         if self.before.is_empty() {
             return offset.min(bytes.len());
         }
-        let mut at = offset.min(bytes.len());
-        while !self.text.is_char_boundary(at) {
-            at -= 1;
-        }
+        let at = super::prefix(self.text, offset).len();
         let k = at / BLOCK;
         let head = bytes.get(k * BLOCK..at).unwrap_or_default();
         self.before.get(k).copied().unwrap_or(self.total) + units(head, self.unit)
