@@ -257,20 +257,22 @@ fn clause_tense<'d>(scan: &Scan<'d, '_>, doc: &Doc, a: usize, b: usize) -> Tense
 /// checks the two agree).
 fn cue<'d>(scan: &Scan<'d, '_>, doc: &Doc, k: usize) -> Option<Tense<'d>> {
     let w = scan.low(k);
+    let class = words::cue_class(w);
     // Most words are in no cue class and end in no `-ed`: then only the
     // rule for `to be held` (any word after `to be`) can make them a cue.
-    if words::cue_class(w) == 0 && !(w.len() >= 5 && w.ends_with("ed")) {
+    if class == 0 && !(w.len() >= 5 && w.ends_with("ed")) {
         return (doc.tokens.get(k)?.kind == Kind::Word
             && k > 1
             && scan.low(k - 1) == "be"
             && scan.low(k - 2) == "to")
             .then(|| Tense::Future(format!("to be {w}").into()));
     }
-    cue_rules(scan, doc, k)
+    cue_rules(scan, doc, k, class)
 }
 
-/// The tense rules for token `k`, one by one.
-fn cue_rules<'d>(scan: &Scan<'d, '_>, doc: &Doc, k: usize) -> Option<Tense<'d>> {
+/// The tense rules for token `k`, one by one; `class` is its
+/// [`words::cue_class`].
+fn cue_rules<'d>(scan: &Scan<'d, '_>, doc: &Doc, k: usize, class: u8) -> Option<Tense<'d>> {
     let w = scan.low(k);
     let tok = doc.tokens.get(k)?;
     if tok.kind != Kind::Word {
@@ -301,13 +303,13 @@ fn cue_rules<'d>(scan: &Scan<'d, '_>, doc: &Doc, k: usize) -> Option<Tense<'d>> 
     if matches!(prev, "be" | "been" | "being") {
         return None;
     }
-    if words::is_future_cue(w) {
+    if class & words::cue::FUTURE != 0 {
         return Some(Tense::Future(w.into()));
     }
-    if words::is_present_event(w) {
+    if class & words::cue::PRESENT != 0 {
         return Some(Tense::Present(w.into()));
     }
-    if words::is_irregular_past(w) {
+    if class & words::cue::PAST != 0 {
         return Some(Tense::Past(w.into()));
     }
     if w.len() >= 5 && w.ends_with("ed") && !is_ed_exception(w) && !tok.upper {
@@ -586,7 +588,7 @@ mod tests {
             let fast = cue(&scan, &doc, k);
             assert_eq!(
                 fast,
-                cue_rules(&scan, &doc, k),
+                cue_rules(&scan, &doc, k, words::cue_class(scan.low(k))),
                 "token {k}: {:?}",
                 doc.tok(k)
             );

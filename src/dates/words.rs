@@ -502,11 +502,6 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "recently",
 ];
 
-/// Whether `w` is one of [`IRREGULAR_PAST`].
-pub fn is_irregular_past(w: &str) -> bool {
-    cue_class(w) & cue::PAST != 0
-}
-
 /// Words that signal future reference in a clause.
 pub const FUTURE_CUES: &[&str] = &[
     "will",
@@ -525,11 +520,6 @@ pub const FUTURE_CUES: &[&str] = &[
     "would",
     "forthcoming",
 ];
-
-/// Whether `w` is one of [`FUTURE_CUES`].
-pub fn is_future_cue(w: &str) -> bool {
-    cue_class(w) & cue::FUTURE != 0
-}
 
 /// Present-tense verbs that, beside a weekday, announce a coming event
 /// (`the trial begins Monday`, `the summit is on Friday`).
@@ -571,11 +561,6 @@ pub const PRESENT_EVENTS: &[&str] = &[
     "concludes",
     "finishes",
 ];
-
-/// Whether `w` is one of [`PRESENT_EVENTS`].
-pub fn is_present_event(w: &str) -> bool {
-    cue_class(w) & cue::PRESENT != 0
-}
 
 /// The tense-cue classes of a word, one bit each ([`cue`]), with the few
 /// words the tense rules test one by one: the tense of a clause reads up
