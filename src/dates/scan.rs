@@ -499,10 +499,6 @@ impl<'d, 'a> Scan<'d, 'a> {
         matches!(
             next,
             "times"
-                | "st"
-                | "nd"
-                | "rd"
-                | "th"
                 | "of"
                 | "-"
                 | "/"
@@ -516,7 +512,8 @@ impl<'d, 'a> Scan<'d, 'a> {
                 | "a"
                 | "p"
                 | "o"
-        ) || words::month(next).is_some()
+        ) || words::is_ordinal_suffix(next)
+            || words::month(next).is_some()
             || Unit::parse(next).is_some()
     }
 
