@@ -583,63 +583,67 @@ pub fn resolve(
             let w64 = i64::from(*w);
             let back = (rw - w64).rem_euclid(7);
             let fwd = (w64 - rw).rem_euclid(7);
-            let offset = match (dir, weekday_tense) {
-                (-1, _) => -(if back == 0 { 7 } else { back }),
-                (1, _) => {
-                    if fwd == 0 {
-                        7
-                    } else {
-                        fwd
-                    }
-                }
-                (_, Tense::Future(_) | Tense::Present(_)) => fwd,
-                _ => -back,
+            // The day's offset from the reference, and how it was read.
+            let (offset, how) = match (dir, weekday_tense) {
+                (-1, _) => (
+                    -(if back == 0 { 7 } else { back }),
+                    cat![
+                        "\"last ",
+                        name,
+                        "\": the latest ",
+                        name,
+                        " before ",
+                        RefWords(r)
+                    ],
+                ),
+                (1, _) => (
+                    if fwd == 0 { 7 } else { fwd },
+                    cat![
+                        "\"next ",
+                        name,
+                        "\": the first ",
+                        name,
+                        " after ",
+                        RefWords(r)
+                    ],
+                ),
+                (_, Tense::Future(_) | Tense::Present(_)) => (
+                    fwd,
+                    cat![
+                        "weekday ",
+                        TenseWords(weekday_tense),
+                        ": the first ",
+                        name,
+                        " on or after ",
+                        RefWords(r)
+                    ],
+                ),
+                (_, Tense::Past(_)) => (
+                    -back,
+                    cat![
+                        "weekday ",
+                        TenseWords(tense),
+                        ": the latest ",
+                        name,
+                        " on or before ",
+                        RefWords(r)
+                    ],
+                ),
+                _ => (
+                    -back,
+                    cat![
+                        "weekday with no tense cue, read as news narration: the latest ",
+                        name,
+                        " on or before ",
+                        RefWords(r)
+                    ],
+                ),
             };
             let Some(d) = r.add_days(offset) else {
                 return Resolved::new(
                     cat![value: "XXXX-WXX-", Pad((*w).into(), 0)],
                     "weekday out of calendar range",
                 );
-            };
-            let how = match (dir, weekday_tense) {
-                (-1, _) => cat![
-                    "\"last ",
-                    name,
-                    "\": the latest ",
-                    name,
-                    " before ",
-                    RefWords(r)
-                ],
-                (1, _) => cat![
-                    "\"next ",
-                    name,
-                    "\": the first ",
-                    name,
-                    " after ",
-                    RefWords(r)
-                ],
-                (_, Tense::Future(_) | Tense::Present(_)) => cat![
-                    "weekday ",
-                    TenseWords(weekday_tense),
-                    ": the first ",
-                    name,
-                    " on or after ",
-                    RefWords(r)
-                ],
-                (_, Tense::Past(_)) => cat![
-                    "weekday ",
-                    TenseWords(tense),
-                    ": the latest ",
-                    name,
-                    " on or before ",
-                    RefWords(r)
-                ],
-                _ => cat![
-                    "weekday with no tense cue, read as news narration: the latest ",
-                    name,
-                    " on or before ",
-                    RefWords(r)
-                ],
             };
             Resolved::new(day_value(d), how).with_day(d)
         }
