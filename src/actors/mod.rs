@@ -572,6 +572,7 @@ fn context<'d, 'a>(doc: &'d Doc<'a>, taken: &[Span]) -> (Ctx<'d, 'a>, Vec<Mentio
     let (first_word, mode) = sentence_modes(doc, &units);
     let lower_seen = lower_words(doc, &units);
     let used = vec![false; units.len()];
+    let facts = vec![std::cell::Cell::new(0); units.len()];
     let mut cx = Ctx {
         doc,
         units,
@@ -582,10 +583,9 @@ fn context<'d, 'a>(doc: &'d Doc<'a>, taken: &[Span]) -> (Ctx<'d, 'a>, Vec<Mentio
         mode,
         lower_seen,
         lexicon_memo: Vec::new(),
-        facts: Vec::new(),
+        facts,
         key_bufs: Default::default(),
     };
-    cx.facts = vec![std::cell::Cell::new(0); cx.units.len()];
 
     let mut mentions: Vec<Mention> = Vec::new();
     let free = |u: usize| cx.free(u);

@@ -133,7 +133,7 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
                 names.entry(last).short = Some(idx);
             }
             let first = cx.text(m.ua);
-            if names.asked(first) && lx.given.contains(first) {
+            if names.asked(first) && cx.has(m.ua, lex::fact::GIVEN) {
                 names.entry(first).short.get_or_insert(idx);
             }
         } else if m.kind == K::Org {
