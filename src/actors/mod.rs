@@ -356,6 +356,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     .or(if u.caps { first.single_upper } else { None });
                 return hit.map(|n| (i + 1, n));
             }
+            // The opener facts already passed the search's first tests.
+            return self.grow_key(i);
         }
         self.lexicon_search(i)
     }
@@ -375,6 +377,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if u.b() == u.a() + 1 && !self.lx.is_prefix(self.doc.tok(u.a())) {
             return None;
         }
+        self.grow_key(i)
+    }
+
+    /// [`Ctx::lexicon_search`] past its first tests: the key grown from unit
+    /// `i` a token at a time, the longest listed name kept.
+    fn grow_key(&self, i: usize) -> Option<(usize, Named)> {
+        let caps = self.mode.get(i) == Some(&Mode::Caps);
         let mut best = None;
         // The key as written, and (while it is ASCII) in lower and upper
         // case, grown a token at a time in buffers kept for the whole text.
