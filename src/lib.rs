@@ -43,12 +43,63 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Annotates `text`: every lens that `options` asks for, the entities, and the
 /// reference date used. Total, deterministic and linear in `text.len()`.
+///
+/// A text longer than [`text::WINDOW`] (far longer than any article) is read
+/// in windows cut at paragraph breaks, so its memory grows with what is found
+/// rather than with the tables built per token. The whole text still gives
+/// the reference date, and what earlier windows say of names carries into
+/// later ones; what is lost at a cut is a quote or a pattern that spans it,
+/// and a name said in short before it is said in full.
 pub fn annotate(text: &str, options: &Options) -> Annotations {
+    annotate_in_windows(text, options, text::WINDOW)
+}
+
+/// [`annotate`] with windows of at most `window` bytes (tests use small ones).
+#[doc(hidden)]
+pub fn annotate_in_windows(text: &str, options: &Options, window: usize) -> Annotations {
+    let windows = text::windows(text, window);
+    let (spans, reference) = match windows.as_slice() {
+        [_] => annotate_window(text, options, None, None),
+        _ => {
+            let reference = dates::read_reference(&windows, options);
+            let mut carry = actors::Carry::default();
+            let mut spans = Vec::new();
+            for &(offset, window) in &windows {
+                let (found, _) =
+                    annotate_window(window, options, Some(&reference), Some(&mut carry));
+                spans.extend(found.into_iter().map(|mut s| {
+                    s.start += offset;
+                    s.end += offset;
+                    s
+                }));
+            }
+            (spans, reference)
+        }
+    };
+    let entities = collect_entities(&spans);
+    Annotations {
+        reference_date: reference.date.map(|d| d.to_string()),
+        reference_date_source: reference.source,
+        reference_date_clue: reference.clue,
+        spans,
+        entities,
+    }
+}
+
+/// The spans of every lens `options` asks for in `text` (a whole text, or a
+/// window of one with its `reference` date read and its names' `carry`), in
+/// text order, and the reference date used.
+fn annotate_window<'a>(
+    text: &'a str,
+    options: &Options,
+    reference: Option<&dates::Reference>,
+    carry: Option<&mut actors::Carry<'a>>,
+) -> (Vec<Span>, dates::Reference) {
     let doc = text::Doc::new(text);
 
     // Dates run first and always: they own the numbers inside dates, which
     // must never become figures even when the Dates lens is switched off.
-    let dated = dates::find(&doc, options);
+    let dated = dates::find_in(&doc, options, reference);
     let mut taken: Vec<Span> = dated.spans;
 
     // Actors and places come from one recognizer: `Jordan` or `Washington`
@@ -58,7 +109,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
         || options.lenses.figures
         || options.lenses.quotes;
     if need_names {
-        let names = actors::find(&doc, &taken);
+        let names = actors::find_in(&doc, &taken, carry);
         taken = merge(taken, names);
     }
     if options.lenses.figures {
@@ -75,15 +126,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
     // into text order, the two largest tables are not held at once.
     drop(doc);
     spans.retain(|s| options.lenses.wants(s.label));
-    let spans = in_text_order(spans, quotes);
-    let entities = collect_entities(&spans);
-    Annotations {
-        reference_date: dated.reference.date.map(|d| d.to_string()),
-        reference_date_source: dated.reference.source,
-        reference_date_clue: dated.reference.clue,
-        spans,
-        entities,
-    }
+    (in_text_order(spans, quotes), dated.reference)
 }
 
 /// Adds `new` spans to `kept` where they do not overlap any kept span.

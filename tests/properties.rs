@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 use newslens::offsets::{self, Unit};
-use newslens::{Label, Lenses, Options, annotate};
+use newslens::{Annotations, Label, Lenses, Options, annotate, annotate_in_windows};
 use proptest::prelude::*;
 
 /// Text made of news-like pieces, so the lenses actually fire, mixed with
@@ -56,33 +56,58 @@ fn options() -> impl Strategy<Value = Options> {
         })
 }
 
+/// Spans in bounds, on character boundaries, slicing their own text,
+/// sorted, only of the lenses asked for, not overlapping (quotes aside);
+/// entities pointing at mentions of their own key.
+fn well_formed(text: &str, opts: &Options, a: &Annotations) -> Result<(), TestCaseError> {
+    let mut last_end = 0usize;
+    let mut last_start = 0usize;
+    for s in &a.spans {
+        prop_assert!(
+            s.start < s.end && s.end <= text.len(),
+            "{s:?} out of bounds"
+        );
+        prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
+        prop_assert!(s.start >= last_start, "spans not sorted");
+        prop_assert!(
+            opts.lenses.wants(s.label),
+            "{:?} reported though switched off",
+            s.label
+        );
+        last_start = s.start;
+        if s.label != Label::Quote {
+            prop_assert!(s.start >= last_end, "{s:?} overlaps a previous span");
+            last_end = s.end;
+        }
+    }
+    for e in &a.entities {
+        for &m in &e.mentions {
+            prop_assert!(m < a.spans.len());
+            prop_assert_eq!(a.spans[m].entity.as_deref(), Some(e.name.as_str()));
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn spans_are_well_formed(text in newsish(), opts in options()) {
         let a = annotate(&text, &opts);
-        let mut last_end = 0usize;
-        let mut last_start = 0usize;
-        for s in &a.spans {
-            prop_assert!(s.start < s.end && s.end <= text.len(), "{s:?} out of bounds");
-            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-            prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
-            prop_assert!(s.start >= last_start, "spans not sorted");
-            prop_assert!(opts.lenses.wants(s.label), "{:?} reported though switched off", s.label);
-            last_start = s.start;
-            if s.label != Label::Quote {
-                prop_assert!(s.start >= last_end, "{s:?} overlaps a previous span");
-                last_end = s.end;
-            }
-        }
-        for e in &a.entities {
-            for &m in &e.mentions {
-                prop_assert!(m < a.spans.len());
-                prop_assert_eq!(a.spans[m].entity.as_deref(), Some(e.name.as_str()));
-            }
-        }
+        well_formed(&text, &opts, &a)?;
         prop_assert_eq!(annotate(&text, &opts), a, "not deterministic");
+    }
+
+    /// The same holds of a text read in windows (as a book is), with
+    /// windows small enough that cuts fall inside names, numbers and
+    /// characters.
+    #[test]
+    fn windowed_spans_are_well_formed(text in newsish(), opts in options(), window in 4usize..160) {
+        let a = annotate_in_windows(&text, &opts, window);
+        well_formed(&text, &opts, &a)?;
+        prop_assert_eq!(annotate_in_windows(&text, &opts, window), a, "not deterministic");
     }
 
     #[test]

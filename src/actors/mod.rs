@@ -26,6 +26,7 @@ use crate::lexicon::with_lower;
 use crate::model::{Label, Span};
 use crate::text::Doc;
 use lex::{LEX, Lex, Named, TitleKind, fact};
+pub(crate) use resolve::Carry;
 use resolve::{WEAK_PERSON, resolve};
 use units::Unit;
 use words::*;
@@ -523,13 +524,24 @@ impl<'d, 'a> Ctx<'d, 'a> {
 }
 
 /// Finds actors and places in `doc`, skipping tokens inside `taken` spans.
+pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
+    find_in(doc, taken, None)
+}
+
+/// [`find`] in one window of a long text: `carry` holds what the windows
+/// before said of names (a surname alone joins the person named in full
+/// earlier), and takes what this one says.
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
-pub fn find(doc: &Doc, taken: &[Span]) -> Vec<Span> {
+pub(crate) fn find_in<'a>(
+    doc: &Doc<'a>,
+    taken: &[Span],
+    carry: Option<&mut Carry<'a>>,
+) -> Vec<Span> {
     let (cx, mut mentions) = context(doc, taken);
     scan(&cx, &mut mentions);
     mentions.sort_by_key(|m| m.ua);
-    resolve(&cx, &mut mentions);
+    resolve(&cx, &mut mentions, carry);
     roles::assign(&cx, &mut mentions);
 
     // At most one span a mention: sized once, a long text's list is not

@@ -26,11 +26,21 @@ pub(super) const WEAK_PERSON: &str = "two or three name words";
 /// to an index into one list of entity keys, so a key is stored once and
 /// copied only into the mentions that take it; a key that is the name as
 /// written is borrowed too.
-pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
+///
+/// When `carry` is given, the text is one window of a longer one: what
+/// earlier windows said of a name answers where this window says nothing,
+/// and what this window says is added to it for the next.
+pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Option<&mut Carry<'a>>) {
     let lx = cx.lx;
     // Built with the first text, as the lexicons are.
     LazyLock::force(&GATES);
-    let mut keys: Vec<Cow<'a, str>> = Vec::new();
+    let (mut keys, earlier) = match carry.as_deref_mut() {
+        Some(c) => (
+            std::mem::take(&mut c.keys),
+            Some(std::mem::take(&mut c.said)),
+        ),
+        None => (Vec::new(), None),
+    };
     // Acronyms introduced in brackets: `Combined Joint Task Force (CJTF-OIR)`,
     // in text order (a later binding of the same acronym wins).
     let mut acro: Vec<(&'a str, usize)> = Vec::new();
@@ -110,7 +120,7 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
 
     // Persons with at least two words: their keys and their short forms;
     // organisations: theirs.
-    let mut names = Names::new(ms, cx, acro.len());
+    let mut names = Names::new(ms, cx, acro.len(), earlier);
     for m in ms.iter_mut() {
         if m.kind == K::Person && m.ub - m.ua >= 2 {
             let text = cx.span_text(m.ua, m.ub);
@@ -168,7 +178,7 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
     // (What a description after a name says, asked here and below, is
     // kept per mention: it depends on the text only.)
     let mut described: Vec<Option<Option<K>>> = vec![None; ms.len()];
-    let mut towns = false;
+    let mut towns = names.earlier_towns;
     for (m, said) in ms.iter_mut().zip(described.iter_mut()) {
         if !matches!(m.kind, K::Unknown | K::Person | K::Org) || !REWEIGHABLE.contains(&m.why) {
             continue;
@@ -261,6 +271,19 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention]) {
             m.key = Some(formal(cx, m.ua, m.ub, &mut persons).0.into_owned());
         }
     }
+    if let Some(c) = carry {
+        names.carry_into(c, keys);
+    }
+}
+
+/// What the earlier windows of a long text said of names as written, for
+/// the windows after them (see [`resolve`]).
+#[derive(Default)]
+pub(crate) struct Carry<'a> {
+    /// Per name, as [`Names`] keeps it; indices into `keys`.
+    said: HashMap<&'a str, Said>,
+    /// The entity keys the entries point to.
+    keys: Vec<Cow<'a, str>>,
 }
 
 /// What the names met so far say a name written so stands for, as
@@ -285,16 +308,29 @@ struct Said {
 /// in: two filters (a bit per name, false hits possible) rule most of both
 /// out before the table hashes the name. The table is filled from the
 /// text, so it keeps the standard hash, which a text cannot flood.
+///
+/// In a window of a long text, what earlier windows said answers where
+/// this window says nothing, and every name is put in, asked about here or
+/// not: a later window may ask.
 struct Names<'a> {
     table: HashMap<&'a str, Said>,
     /// Every mention's text: what the last pass may ask about.
     asked: Filter,
     /// Every name in the table.
     told: Filter,
+    /// What earlier windows said (only for a window of a long text).
+    earlier: Option<HashMap<&'a str, Said>>,
+    /// Whether earlier windows read a name as a town.
+    earlier_towns: bool,
 }
 
 impl<'a> Names<'a> {
-    fn new(ms: &[Mention], cx: &Ctx<'_, 'a>, acronyms: usize) -> Self {
+    fn new(
+        ms: &[Mention],
+        cx: &Ctx<'_, 'a>,
+        acronyms: usize,
+        earlier: Option<HashMap<&'a str, Said>>,
+    ) -> Self {
         let mut asked = Filter::new(ms.len());
         for m in ms {
             asked.insert(cx.span_text(m.ua, m.ub));
@@ -309,12 +345,15 @@ impl<'a> Names<'a> {
             table: HashMap::with_capacity(size),
             asked,
             told: Filter::new(size),
+            earlier_towns: earlier.iter().flat_map(|e| e.values()).any(|s| s.town),
+            earlier,
         }
     }
 
     /// Whether the last pass may ask about `name` (false: it does not).
+    /// In a window of a long text, every name may be asked about later.
     fn asked(&self, name: &str) -> bool {
-        self.asked.may_hold(name)
+        self.earlier.is_some() || self.asked.may_hold(name)
     }
 
     /// The entry of `name`, made when missing.
@@ -325,10 +364,57 @@ impl<'a> Names<'a> {
 
     /// What the table says of `name` (nothing when it is missing).
     fn get(&self, name: &str) -> Said {
-        if !self.told.may_hold(name) {
-            return Said::default();
+        let here = if self.told.may_hold(name) {
+            self.table.get(name).copied().unwrap_or_default()
+        } else {
+            Said::default()
+        };
+        match self.earlier.as_ref().and_then(|e| e.get(name)) {
+            Some(before) => here.or(before),
+            None => here,
         }
-        self.table.get(name).copied().unwrap_or_default()
+    }
+
+    /// Hands what this window and the earlier ones said to `carry`, for
+    /// the next window; of `keys`, only those an entry points to are kept.
+    fn carry_into(self, carry: &mut Carry<'a>, keys: Vec<Cow<'a, str>>) {
+        let mut said = self.earlier.unwrap_or_default();
+        for (name, here) in self.table {
+            let entry = said.entry(name).or_default();
+            *entry = here.or(entry);
+        }
+        // Old index → new index, for the keys kept.
+        let mut kept: Vec<Option<usize>> = vec![None; keys.len()];
+        let mut keys: Vec<Option<Cow<'a, str>>> = keys.into_iter().map(Some).collect();
+        let mut out = Vec::new();
+        let mut renumber = |idx: &mut Option<usize>| {
+            *idx = idx.and_then(|i| {
+                if kept.get(i)?.is_none() {
+                    out.push(keys.get_mut(i)?.take()?);
+                    kept[i] = Some(out.len() - 1);
+                }
+                kept[i]
+            });
+        };
+        for s in said.values_mut() {
+            renumber(&mut s.full);
+            renumber(&mut s.short);
+            renumber(&mut s.org);
+        }
+        carry.said = said;
+        carry.keys = out;
+    }
+}
+
+impl Said {
+    /// What `self` says, and what `before` says where `self` says nothing.
+    fn or(self, before: &Said) -> Said {
+        Said {
+            full: self.full.or(before.full),
+            short: self.short.or(before.short),
+            org: self.org.or(before.org),
+            town: self.town || before.town,
+        }
     }
 }
 

@@ -43,16 +43,18 @@ pub struct Dated {
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
 pub fn find(doc: &Doc, options: &Options) -> Dated {
+    find_in(doc, options, None)
+}
+
+/// [`find`], with the reference date already `read` from the whole text
+/// when `doc` is one window of it ([`read_reference`]).
+pub(crate) fn find_in(doc: &Doc, options: &Options, read: Option<&Reference>) -> Dated {
+    let read = read.cloned();
     let scan = Scan::new(doc, options.day_first);
     let cands = scan.run();
-    let given = options.reference_date.as_deref().and_then(Date::parse);
-    let reference = match given {
-        Some(d) => Reference {
-            date: Some(d),
-            source: RefSource::Given,
-            clue: None,
-        },
-        None => infer_reference(doc, &cands),
+    let reference = match (read, given_reference(options)) {
+        (Some(r), _) | (None, Some(r)) => r,
+        (None, None) => infer_reference(doc, &cands),
     };
     let mut ctx = Ctx {
         reference: reference.date,
@@ -321,12 +323,97 @@ fn cue_rules<'d>(scan: &Scan<'d, '_>, doc: &Doc, k: usize, class: u8) -> Option<
 /// The reference date read from the text: a dateline near the top, else the
 /// latest full date.
 fn infer_reference(doc: &Doc, cands: &[Cand]) -> Reference {
+    clues(doc, cands, true).reference()
+}
+
+/// The reference date of a text read in windows ([`crate::text::windows`]):
+/// the one given, else the one the whole text gives, as if it were read at
+/// once. Each window is tokenized and scanned for dates here, and again
+/// when it is annotated; a dateline in the first window settles it early.
+pub(crate) fn read_reference(windows: &[(usize, &str)], options: &Options) -> Reference {
+    if let Some(r) = given_reference(options) {
+        return r;
+    }
+    let mut all = Clues::default();
+    for (k, &(_, window)) in windows.iter().enumerate() {
+        let doc = Doc::new(window);
+        let cands = Scan::new(&doc, options.day_first).run();
+        all.add(clues(&doc, &cands, k == 0));
+        if all.dateline.is_some() {
+            break;
+        }
+    }
+    all.reference()
+}
+
+/// The reference date `options` give, when they give a valid one.
+fn given_reference(options: &Options) -> Option<Reference> {
+    let date = options.reference_date.as_deref().and_then(Date::parse)?;
+    Some(Reference {
+        date: Some(date),
+        source: RefSource::Given,
+        clue: None,
+    })
+}
+
+/// What a text, or one window of it, says of its own date. The clues of
+/// consecutive windows add up to those of the text read at once.
+#[derive(Default)]
+struct Clues<'a> {
+    /// A full date that starts one of the first lines of the text, or
+    /// follows `Published`, `Updated`… there, and its words.
+    dateline: Option<(Date, &'a str)>,
+    /// The latest full date and its words (the first, when several name
+    /// that day).
+    latest: Option<(Date, &'a str)>,
+    /// The latest year named, alone or with a month.
+    latest_year: Option<i32>,
+    /// Dates written with a weekday and no year, in text order: month, day,
+    /// the weekday's word and the expression's words.
+    weekday_dates: Vec<(u32, u32, &'a str, &'a str)>,
+}
+
+/// The clues of the text of `doc` (its first window when `top`: only
+/// there can a dateline be read).
+fn clues<'a>(doc: &Doc<'a>, cands: &[Cand], top: bool) -> Clues<'a> {
     let full = |c: &Cand| match c.sem {
         Sem::Day { y: Some(y), m, d } => Date::new(y, m, d),
         _ => None,
     };
-    // Dateline: a full date that starts a line within the first lines, or
-    // follows `Published`/`Updated`/`Posted` there.
+    if top && let Some(dateline) = dateline(doc, cands, full) {
+        return Clues {
+            dateline: Some(dateline),
+            ..Clues::default()
+        };
+    }
+    let mut found = Clues::default();
+    for c in cands {
+        if let Some(d) = full(c)
+            && found.latest.is_none_or(|(l, _)| d > l)
+        {
+            found.latest = Some((d, doc.slice(c.a, c.b)));
+        }
+        if let Sem::Year(y) | Sem::Month { y: Some(y), .. } = c.sem {
+            found.latest_year = found.latest_year.max(Some(y));
+        }
+        if c.rule == scan::WEEKDAY_AND_DATE
+            && let Sem::Day { y: None, m, d } = c.sem
+        {
+            found
+                .weekday_dates
+                .push((m, d, doc.tok(c.a), doc.slice(c.a, c.b)));
+        }
+    }
+    found
+}
+
+/// A full date that starts a line within the first lines of the text, or
+/// follows `Published`/`Updated`/`Posted` there.
+fn dateline<'a>(
+    doc: &Doc<'a>,
+    cands: &[Cand],
+    full: impl Fn(&Cand) -> Option<Date>,
+) -> Option<(Date, &'a str)> {
     let mut lines = 0;
     let mut last_line_tok = 0;
     for c in cands {
@@ -351,77 +438,74 @@ fn infer_reference(doc: &Doc, cands: &[Cand]) -> Reference {
                     )
             });
         if at_line || after_word {
-            return Reference {
-                date: Some(d),
-                source: RefSource::Inferred,
-                clue: Some(format!(
-                    "dateline near the top of the text: \"{}\"",
-                    doc.slice(c.a, c.b)
-                )),
-            };
+            return Some((d, doc.slice(c.a, c.b)));
         }
     }
-    let latest = cands
-        .iter()
-        .filter_map(|c| full(c).map(|d| (d, c)))
-        .max_by_key(|(d, c)| (*d, std::cmp::Reverse(c.a)));
-    if latest.is_none()
-        && let Some(r) = weekday_clue(doc, cands)
-    {
-        return r;
-    }
-    match latest {
-        Some((d, c)) => Reference {
-            date: Some(d),
-            source: RefSource::Inferred,
-            clue: Some(format!(
-                "latest full date in the text: \"{}\"",
-                doc.slice(c.a, c.b)
-            )),
-        },
-        None => Reference::default(),
-    }
+    None
 }
 
-/// `Monday, March 6` with no year anywhere in a full date: the year near
-/// the latest year the text names (within one) in which that day is that
-/// weekday.
-fn weekday_clue(doc: &Doc, cands: &[Cand]) -> Option<Reference> {
-    let latest_year = cands
-        .iter()
-        .filter_map(|c| match c.sem {
-            Sem::Year(y) | Sem::Month { y: Some(y), .. } => Some(y),
-            _ => None,
-        })
-        .max()?;
-    let mut best: Option<(Date, &Cand)> = None;
-    for c in cands.iter().filter(|c| c.rule == scan::WEEKDAY_AND_DATE) {
-        let Sem::Day { y: None, m, d } = c.sem else {
-            continue;
-        };
-        let Some(w) = words::weekday(&doc.tok(c.a).to_lowercase()) else {
-            continue;
-        };
-        let hit = [latest_year, latest_year + 1, latest_year - 1]
-            .into_iter()
-            .filter_map(|y| Date::new(y, m, d))
-            .find(|dt| dt.weekday() == w);
-        if let Some(dt) = hit
-            && best.is_none_or(|(b, _)| dt > b)
+impl<'a> Clues<'a> {
+    /// Adds the clues of the text that follows (a dateline can only be the
+    /// first window's).
+    fn add(&mut self, later: Clues<'a>) {
+        self.dateline = self.dateline.or(later.dateline);
+        if let Some((d, words)) = later.latest
+            && self.latest.is_none_or(|(l, _)| d > l)
         {
-            best = Some((dt, c));
+            self.latest = Some((d, words));
         }
+        self.latest_year = self.latest_year.max(later.latest_year);
+        self.weekday_dates.extend(later.weekday_dates);
     }
-    let (d, c) = best?;
-    Some(Reference {
-        date: Some(d),
-        source: RefSource::Inferred,
-        clue: Some(format!(
-            "weekday and date \"{}\" fall together in {} (the year the text names is {latest_year})",
-            doc.slice(c.a, c.b),
-            d.year
-        )),
-    })
+
+    /// The reference date the clues give: a dateline, else the latest full
+    /// date, else a weekday and a date that fall together in a year near
+    /// the latest named.
+    fn reference(&self) -> Reference {
+        let inferred = |date: Date, clue: String| Reference {
+            date: Some(date),
+            source: RefSource::Inferred,
+            clue: Some(clue),
+        };
+        if let Some((d, words)) = self.dateline {
+            return inferred(d, format!("dateline near the top of the text: \"{words}\""));
+        }
+        if let Some((d, words)) = self.latest {
+            return inferred(d, format!("latest full date in the text: \"{words}\""));
+        }
+        self.weekday_clue()
+            .map_or_else(Reference::default, |(d, clue)| inferred(d, clue))
+    }
+
+    /// `Monday, March 6` with no year anywhere in a full date: the year near
+    /// the latest year the text names (within one) in which that day is
+    /// that weekday, and what says so.
+    fn weekday_clue(&self) -> Option<(Date, String)> {
+        let latest_year = self.latest_year?;
+        let mut best: Option<(Date, &str)> = None;
+        for &(m, d, weekday, words) in &self.weekday_dates {
+            let Some(w) = words::weekday(&weekday.to_lowercase()) else {
+                continue;
+            };
+            let hit = [latest_year, latest_year + 1, latest_year - 1]
+                .into_iter()
+                .filter_map(|y| Date::new(y, m, d))
+                .find(|dt| dt.weekday() == w);
+            if let Some(dt) = hit
+                && best.is_none_or(|(b, _)| dt > b)
+            {
+                best = Some((dt, words));
+            }
+        }
+        let (d, words) = best?;
+        Some((
+            d,
+            format!(
+                "weekday and date \"{words}\" fall together in {} (the year the text names is {latest_year})",
+                d.year
+            ),
+        ))
+    }
 }
 
 #[cfg(test)]

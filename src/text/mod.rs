@@ -253,6 +253,74 @@ fn is_skipped(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c.is_control() && c != '\u{0}'
 }
 
+/// The longest piece of text annotated at once. A longer text (a book, a
+/// year of a paper) is read in windows of at most this many bytes, cut at
+/// paragraph breaks, so the tables built per token (about twenty bytes for
+/// each byte of text) are built for one window at a time and memory grows
+/// with the highlights found, not with the tables. Far above any news
+/// article, so an article is always read whole.
+pub const WINDOW: usize = 256 * 1024;
+
+/// `text` cut into windows of at most `max` bytes (at least 4), each with
+/// its byte offset, that together are the whole text in order.
+///
+/// A cut goes in the second half of a window's room, at the last place
+/// that breaks the least: a blank line (a paragraph break), else a line
+/// break, else the end of a sentence (`.`, `?` or `!` and a space), else a
+/// space, else any character boundary. A text of at most `max` bytes is
+/// one window.
+pub fn windows(text: &str, max: usize) -> Vec<(usize, &str)> {
+    let max = max.max(4);
+    let mut out = Vec::with_capacity(text.len() / max + 1);
+    let mut start = 0;
+    while text.len() - start > max {
+        let rest = &text[start..];
+        let room = prefix(rest, max).len();
+        let cut = window_cut(rest.as_bytes(), room / 2, room);
+        out.push((start, &rest[..cut]));
+        start += cut;
+    }
+    out.push((start, &text[start..]));
+    out
+}
+
+/// Where to cut `b` (a text whose byte `hi` is a character boundary):
+/// just after the best break in `b[lo..hi]`, as [`windows`] ranks them,
+/// else at `hi`. Every candidate ends on an ASCII byte, so every cut is a
+/// character boundary.
+fn window_cut(b: &[u8], lo: usize, hi: usize) -> usize {
+    let part = &b[lo..hi];
+    let after = |i: usize| lo + i + 1;
+    let blank_line = |i: usize| {
+        // A line break whose line before holds only spaces, tabs or `\r`
+        // (that line may start before `lo`).
+        let before = &b[..lo + i];
+        let gap = before
+            .iter()
+            .rev()
+            .take_while(|&&c| matches!(c, b' ' | b'\t' | b'\r'))
+            .count();
+        before.len() > gap && before[before.len() - gap - 1] == b'\n'
+    };
+    let line_breaks = || (0..part.len()).rev().filter(|&i| part[i] == b'\n');
+    if let Some(i) = line_breaks().find(|&i| blank_line(i)) {
+        return after(i);
+    }
+    if let Some(i) = line_breaks().next() {
+        return after(i);
+    }
+    let sentence_end = part
+        .windows(2)
+        .rposition(|w| matches!(w[0], b'.' | b'?' | b'!') && w[1] == b' ');
+    if let Some(i) = sentence_end {
+        return after(i + 1);
+    }
+    if let Some(i) = part.iter().rposition(|&c| c == b' ') {
+        return after(i);
+    }
+    hi
+}
+
 /// The longest text tokenized: token offsets are u32. Past it (4 GiB, far
 /// beyond any article or book, and beyond what wasm32 can hold) a text is
 /// not tokenized, so it has no highlights there.
@@ -455,6 +523,41 @@ mod tests {
         ] {
             assert_eq!(prefix("aéb", max), want, "max {max}");
         }
+    }
+
+    /// The windows' texts, and a check that they are the text in order.
+    fn cut(text: &str, max: usize) -> Vec<&str> {
+        let ws = windows(text, max);
+        let mut at = 0;
+        for &(start, w) in &ws {
+            assert_eq!(start, at, "{ws:?}");
+            assert!(w.len() <= max.max(4) && !w.is_empty(), "{ws:?}");
+            at += w.len();
+        }
+        assert_eq!(at, text.len());
+        ws.into_iter().map(|(_, w)| w).collect()
+    }
+
+    #[test]
+    fn windows_break_where_the_least_is_broken() {
+        // A short text is one window.
+        assert_eq!(cut("One. Two.", 40), ["One. Two."]);
+        // A blank line beats a later line break, sentence end or space.
+        assert_eq!(
+            cut("Aa aa aa.\n\nBb bb.\nCc cc. Dd dd ee", 20)[0],
+            "Aa aa aa.\n\n"
+        );
+        // A blank line may hold spaces and `\r`.
+        assert_eq!(cut("Aa aa.\r\n \r\nBb bb.\nCc", 16)[0], "Aa aa.\r\n \r\n");
+        // With no blank line, the last line break.
+        assert_eq!(cut("Aa aa.\nBb bb. Cc cc dd", 12)[0], "Aa aa.\n");
+        // With no line break, the last sentence end, its space kept.
+        assert_eq!(cut("Aa aa. Bb bb? Cc cc dd", 16)[0], "Aa aa. Bb bb? ");
+        // Else the last space; else the room, on a character boundary.
+        assert_eq!(cut("Aa aa bb cc dd ee", 10)[0], "Aa aa bb ");
+        assert_eq!(cut("ééééééé", 5), ["éé", "éé", "éé", "é"]);
+        // A break in the first half of the room is too early to take.
+        assert_eq!(cut("A.\n\nbbbbbbbbbbbbbb", 10)[0], "A.\n\nbbbbbb");
     }
 
     fn words(text: &str) -> Vec<&str> {

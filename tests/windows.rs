@@ -1,0 +1,126 @@
+//! A long text (a book, a year of a paper) is read in windows cut at
+//! paragraph breaks. What must still hold across a cut: the reference date
+//! comes from the whole text, and a name said in full in an earlier window
+//! gives its key to a surname alone in a later one.
+#![cfg(not(target_arch = "wasm32"))] // native only: files
+
+use newslens::{Label, Options, RefSource, annotate, annotate_in_windows};
+
+/// Paragraphs with no dates, names or figures, to push what follows into
+/// another window.
+fn filler(paragraphs: usize) -> String {
+    "The roads were quiet and the shops stayed open late that week.\n\n".repeat(paragraphs)
+}
+
+#[test]
+fn a_surname_in_a_later_window_joins_the_person_named_in_full() {
+    let first = "Defence Minister Natalia Okonkwo visited the front line.\n\n";
+    let later = "Okonkwo said the talks would resume.\n";
+    let text = [first, &filler(6), later].concat();
+    let opts = Options::default();
+    let window = 200;
+    assert!(
+        newslens::text::windows(&text, window).len() >= 3,
+        "the test needs the two mentions in different windows"
+    );
+    let surname_key = |a: &newslens::Annotations, at: usize| {
+        a.spans
+            .iter()
+            .find(|s| s.label == Label::Actor && s.start == at)
+            .and_then(|s| s.entity.clone())
+    };
+    let at = text.rfind("Okonkwo").unwrap();
+    let windowed = annotate_in_windows(&text, &opts, window);
+    assert_eq!(
+        surname_key(&windowed, at).as_deref(),
+        Some("Natalia Okonkwo")
+    );
+    // Read whole, the same; read alone, the later paragraph cannot know.
+    assert_eq!(
+        surname_key(&annotate(&text, &opts), at).as_deref(),
+        Some("Natalia Okonkwo")
+    );
+    assert_ne!(
+        surname_key(&annotate(later, &opts), 0).as_deref(),
+        Some("Natalia Okonkwo")
+    );
+}
+
+#[test]
+fn a_dateline_in_the_first_window_dates_the_last() {
+    // The dateline wins over a later full date (a plan for April).
+    let text = [
+        "March 7, 2017\n\n",
+        &filler(8),
+        "Fighting resumed on Monday.\n\n",
+        &filler(8),
+        "A vote is planned for April 20, 2017.\n",
+    ]
+    .concat();
+    let opts = Options::default();
+    let windowed = annotate_in_windows(&text, &opts, 300);
+    let whole = annotate(&text, &opts);
+    assert_eq!(windowed.reference_date.as_deref(), Some("2017-03-07"));
+    assert_eq!(windowed.reference_date_source, RefSource::Inferred);
+    assert_eq!(windowed.reference_date_clue, whole.reference_date_clue);
+    assert_eq!(
+        windowed.reference_date_clue.as_deref(),
+        Some("dateline near the top of the text: \"March 7, 2017\"")
+    );
+    let monday = |a: &newslens::Annotations| {
+        a.spans
+            .iter()
+            .find(|s| s.text == "Monday")
+            .and_then(|s| s.value.clone())
+    };
+    assert_eq!(monday(&windowed).as_deref(), Some("2017-03-06"));
+    assert_eq!(monday(&windowed), monday(&whole));
+}
+
+#[test]
+fn with_no_dateline_the_latest_full_date_of_any_window_is_the_reference() {
+    let text = [
+        "Talks began on February 2, 2017.\n\n",
+        &filler(8),
+        "They ended on March 9, 2017, and resumed on Monday.\n\n",
+        &filler(8),
+        "An earlier round was held on January 5, 2017.\n",
+    ]
+    .concat();
+    let opts = Options::default();
+    let windowed = annotate_in_windows(&text, &opts, 300);
+    assert!(newslens::text::windows(&text, 300).len() >= 4);
+    let whole = annotate(&text, &opts);
+    assert_eq!(windowed.reference_date.as_deref(), Some("2017-03-09"));
+    assert_eq!(windowed.reference_date_clue, whole.reference_date_clue);
+    assert_eq!(
+        windowed.reference_date_clue.as_deref(),
+        Some("latest full date in the text: \"March 9, 2017\"")
+    );
+}
+
+/// The seed articles read in small windows find the reference date the
+/// whole article gives, and (with it given) every date span they find is
+/// one the whole article finds too, bar those at a cut.
+#[test]
+fn seeds_read_in_windows_keep_their_reference_date() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).unwrap();
+        let opts = Options::default();
+        let whole = annotate(&text, &opts);
+        let windowed = annotate_in_windows(&text, &opts, 2048);
+        assert_eq!(windowed.reference_date, whole.reference_date, "{p:?}");
+        assert_eq!(
+            windowed.reference_date_clue, whole.reference_date_clue,
+            "{p:?}"
+        );
+        n += 1;
+    }
+    assert!(n >= 5);
+}
