@@ -57,33 +57,140 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
 /// [`annotate`] with windows of at most `window` bytes (tests use small ones).
 #[doc(hidden)]
 pub fn annotate_in_windows(text: &str, options: &Options, window: usize) -> Annotations {
-    let windows = text::windows(text, window);
-    let (spans, reference) = match windows.as_slice() {
-        [_] => annotate_window(text, options, None, None),
-        _ => {
-            let reference = dates::read_reference(&windows, options);
-            let mut carry = actors::Carry::default();
-            let mut spans = Vec::new();
-            for &(offset, window) in &windows {
-                let (found, _) =
-                    annotate_window(window, options, Some(&reference), Some(&mut carry));
-                spans.extend(found.into_iter().map(|mut s| {
-                    s.start += offset;
-                    s.end += offset;
-                    s
-                }));
+    /// Keeps every span.
+    struct Keep(Vec<Span>);
+    impl Sink for Keep {
+        fn spans(&mut self, found: Vec<Span>) -> std::io::Result<()> {
+            if self.0.is_empty() {
+                self.0 = found;
+            } else {
+                self.0.extend(found);
             }
-            (spans, reference)
+            Ok(())
         }
-    };
-    let entities = collect_entities(&spans);
+    }
+    let mut keep = Keep(Vec::new());
+    // (Keeping spans in memory never fails.)
+    let found = annotate_into(text, options, window, &mut keep).unwrap_or_default();
     Annotations {
+        spans: keep.0,
+        ..found
+    }
+}
+
+/// Annotates `text` as [`annotate`] does and writes the JSON of
+/// [`Annotations::write_json`] to `w`, with offsets in `unit`, as it goes:
+/// the spans of a long text are written a window at a time and never all
+/// held, so memory stays a few times the text (the CLI's way).
+pub fn annotate_to_json(
+    text: &str,
+    options: &Options,
+    unit: offsets::Unit,
+    doc: Option<&str>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    /// Writes the JSON in pieces of about this many bytes.
+    const PIECE: usize = 64 * 1024;
+    struct Json<'w, 't> {
+        w: &'w mut dyn std::io::Write,
+        out: Vec<u8>,
+        doc: Option<&'w str>,
+        to: offsets::Converter<'t>,
+        written: usize,
+    }
+    impl Json<'_, '_> {
+        fn flush(w: &mut dyn std::io::Write, out: &mut Vec<u8>) -> std::io::Result<()> {
+            w.write_all(out)?;
+            out.clear();
+            Ok(())
+        }
+    }
+    impl Sink for Json<'_, '_> {
+        fn head(&mut self, found: &Annotations) -> std::io::Result<()> {
+            found.json_head(self.doc, &mut self.out);
+            Ok(())
+        }
+        fn spans(&mut self, mut found: Vec<Span>) -> std::io::Result<()> {
+            for s in &mut found {
+                s.start = self.to.convert(s.start);
+                s.end = self.to.convert(s.end);
+            }
+            let w = &mut *self.w;
+            model::json_spans(&found, self.written, &mut self.out, PIECE, &mut |o| {
+                Self::flush(w, o)
+            })?;
+            self.written += found.len();
+            Ok(())
+        }
+    }
+    let mut json = Json {
+        w,
+        out: Vec::with_capacity(PIECE + 4096),
+        doc,
+        to: offsets::Converter::new(text, unit),
+        written: 0,
+    };
+    let found = annotate_into(text, options, text::WINDOW, &mut json)?;
+    let Json { w, mut out, .. } = json;
+    found.json_tail(&mut out, PIECE, &mut |o| Json::flush(w, o))?;
+    w.write_all(&out)
+}
+
+/// Where [`annotate_into`] hands what it finds.
+trait Sink {
+    /// The reference date (in `found`, whose spans and entities are empty),
+    /// before any span.
+    fn head(&mut self, found: &Annotations) -> std::io::Result<()> {
+        let _ = found;
+        Ok(())
+    }
+    /// The next spans in text order, with offsets into the whole text.
+    fn spans(&mut self, found: Vec<Span>) -> std::io::Result<()>;
+}
+
+/// Annotates `text` in windows of at most `window` bytes, handing the spans
+/// to `sink` a window at a time; returns the reference date and the
+/// entities (the spans left empty).
+fn annotate_into(
+    text: &str,
+    options: &Options,
+    window: usize,
+    sink: &mut dyn Sink,
+) -> std::io::Result<Annotations> {
+    let head = |reference: dates::Reference| Annotations {
         reference_date: reference.date.map(|d| d.to_string()),
         reference_date_source: reference.source,
         reference_date_clue: reference.clue,
-        spans,
-        entities,
-    }
+        ..Annotations::default()
+    };
+    let mut entities = Entities::default();
+    let windows = text::windows(text, window);
+    let mut found = if let [_] = windows.as_slice() {
+        let (spans, reference) = annotate_window(text, options, None, None);
+        let found = head(reference);
+        sink.head(&found)?;
+        entities.add(&spans);
+        sink.spans(spans)?;
+        found
+    } else {
+        let reference = dates::read_reference(&windows, options);
+        let found = head(reference.clone());
+        sink.head(&found)?;
+        let mut carry = actors::Carry::default();
+        for &(offset, window) in &windows {
+            let (mut spans, _) =
+                annotate_window(window, options, Some(&reference), Some(&mut carry));
+            for s in &mut spans {
+                s.start += offset;
+                s.end += offset;
+            }
+            entities.add(&spans);
+            sink.spans(spans)?;
+        }
+        found
+    };
+    found.entities = entities.list;
+    Ok(found)
 }
 
 /// The spans of every lens `options` asks for in `text` (a whole text, or a
@@ -235,42 +342,59 @@ fn merge_sorted(a: Vec<Span>, b: Vec<Span>, a_first: impl Fn(&Span, &Span) -> bo
     out
 }
 
-/// Groups actor mentions by their `entity` key, in order of first mention.
-// A stage of its own in profiles (callgrind), so its cost can be read.
-#[inline(never)]
-fn collect_entities(spans: &[Span]) -> Vec<Entity> {
-    // Sized once for the largest case (every actor mention its own entity):
-    // a map grown step by step re-hashes every key at each step.
-    let actors = spans.iter().filter(|s| s.label == Label::Actor).count();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> =
-        std::collections::HashMap::with_capacity(actors);
-    for (i, s) in spans.iter().enumerate() {
-        let (Label::Actor, Some(key)) = (s.label, s.entity.as_deref()) else {
-            continue;
-        };
-        let e = *index.entry(key).or_insert_with(|| {
-            entities.push(Entity {
-                name: key.to_string(),
-                kind: s.kind.to_string(),
-                roles: Vec::new(),
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-            });
-            entities.len() - 1
-        });
-        let ent = &mut entities[e];
-        ent.mentions.push(i);
-        if !ent.aliases.iter().any(|a| a == &s.text) {
-            ent.aliases.push(s.text.clone());
+/// The entities of the actor mentions met so far, grouped by their `entity`
+/// key in order of first mention; spans are added in text order, a window's
+/// at a time.
+#[derive(Default)]
+struct Entities {
+    list: Vec<Entity>,
+    /// Key → index into `list`.
+    index: std::collections::HashMap<String, usize>,
+    /// Spans added so far (mentions are indices into all the spans).
+    seen: usize,
+}
+
+impl Entities {
+    /// Adds the actor mentions of `spans`, the spans that follow those
+    /// added before.
+    // A stage of its own in profiles (callgrind), so its cost can be read.
+    #[inline(never)]
+    fn add(&mut self, spans: &[Span]) {
+        // Room for the largest case (every actor mention its own entity):
+        // a map grown step by step re-hashes every key at each step.
+        let actors = spans.iter().filter(|s| s.label == Label::Actor).count();
+        self.index.reserve(actors);
+        for (i, s) in spans.iter().enumerate() {
+            let (Label::Actor, Some(key)) = (s.label, s.entity.as_deref()) else {
+                continue;
+            };
+            let e = match self.index.get(key) {
+                Some(&e) => e,
+                None => {
+                    self.list.push(Entity {
+                        name: key.to_string(),
+                        kind: s.kind.to_string(),
+                        roles: Vec::new(),
+                        aliases: Vec::new(),
+                        mentions: Vec::new(),
+                    });
+                    self.index.insert(key.to_string(), self.list.len() - 1);
+                    self.list.len() - 1
+                }
+            };
+            let ent = &mut self.list[e];
+            ent.mentions.push(self.seen + i);
+            if !ent.aliases.iter().any(|a| a == &s.text) {
+                ent.aliases.push(s.text.clone());
+            }
+            if let Some(r) = s.role()
+                && !ent.roles.iter().any(|x| x == r)
+            {
+                ent.roles.push(r.to_string());
+            }
         }
-        if let Some(r) = s.role()
-            && !ent.roles.iter().any(|x| x == r)
-        {
-            ent.roles.push(r.to_string());
-        }
+        self.seen += spans.len();
     }
-    entities
 }
 
 /// The seed articles (`seeds/*.txt`), for tests that hold a fast path to a
@@ -342,7 +466,10 @@ mod tests {
         a.entity = Some("ISIS".into());
         let mut b = Span::new(Label::Actor, "organization", text, 9, 14);
         b.entity = Some("ISIS".into());
-        let e = collect_entities(&[a, b]);
+        let mut entities = Entities::default();
+        entities.add(&[a]);
+        entities.add(&[b]);
+        let e = entities.list;
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].aliases, ["ISIS", "Daesh"]);
         assert_eq!(e[0].mentions, [0, 1]);

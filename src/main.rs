@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use newslens::offsets::Unit;
-use newslens::{Options, annotate};
+use newslens::{Options, annotate_to_json};
 
 const USAGE: &str = "usage: newslens annotate [--reference-date YYYY-MM-DD] \
 [--offsets utf8|utf16|codepoint] [--out DIR] [--lossy] [--day-first] FILE...
@@ -128,16 +128,16 @@ fn annotate_file(path: &Path, args: &Args) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = decode(&bytes, args.lossy)?;
     drop(bytes); // the decoded copy is all we need from here on
-    let mut found = annotate(&text, &args.options);
-    found.convert_offsets(&text, args.unit);
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // Written in pieces: the JSON is several times the text, and holding it
-    // whole would multiply the peak memory on a big file.
+    // Written as it is found, a window of text at a time: the JSON is
+    // several times the text, and holding it (or every span) whole would
+    // multiply the peak memory on a big file.
     let write = |w: &mut dyn Write| -> std::io::Result<()> {
-        found.write_json(Some(&stem), w)?;
+        let mut w = std::io::BufWriter::new(w);
+        annotate_to_json(&text, &args.options, args.unit, Some(&stem), &mut w)?;
         writeln!(w)?;
         w.flush()
     };

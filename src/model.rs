@@ -393,6 +393,13 @@ impl Annotations {
         piece: usize,
         mut flush: impl FnMut(&mut Vec<u8>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
+        self.json_head(doc, out);
+        json_spans(&self.spans, 0, out, piece, &mut flush)?;
+        self.json_tail(out, piece, &mut flush)
+    }
+
+    /// Appends the JSON object's opening, up to the opening of `spans`.
+    pub(crate) fn json_head(&self, doc: Option<&str>, out: &mut Vec<u8>) {
         out.push(b'{');
         if let Some(doc) = doc {
             out.extend_from_slice(b"\"doc\":");
@@ -410,15 +417,15 @@ impl Annotations {
         out.extend_from_slice(b"\",\"reference_date_clue\":");
         json::optional(out, self.reference_date_clue.as_deref());
         out.extend_from_slice(b",\"spans\":[");
-        for (i, s) in self.spans.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            s.write_json(out);
-            if out.len() > piece {
-                flush(out)?;
-            }
-        }
+    }
+
+    /// Appends the JSON object's end, from the close of `spans`: the entities.
+    pub(crate) fn json_tail(
+        &self,
+        out: &mut Vec<u8>,
+        piece: usize,
+        flush: &mut impl FnMut(&mut Vec<u8>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
         out.extend_from_slice(b"],\"entities\":[");
         for (i, e) in self.entities.iter().enumerate() {
             if i > 0 {
@@ -432,6 +439,27 @@ impl Annotations {
         out.extend_from_slice(b"]}");
         Ok(())
     }
+}
+
+/// Appends `spans` to the JSON array of spans, after `before` spans already
+/// written, calling `flush` whenever `out` grows past `piece` bytes.
+pub(crate) fn json_spans(
+    spans: &[Span],
+    before: usize,
+    out: &mut Vec<u8>,
+    piece: usize,
+    flush: &mut impl FnMut(&mut Vec<u8>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    for (i, s) in spans.iter().enumerate() {
+        if before + i > 0 {
+            out.push(b',');
+        }
+        s.write_json(out);
+        if out.len() > piece {
+            flush(out)?;
+        }
+    }
+    Ok(())
 }
 
 impl Span {

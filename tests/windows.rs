@@ -4,7 +4,8 @@
 //! gives its key to a surname alone in a later one.
 #![cfg(not(target_arch = "wasm32"))] // native only: files
 
-use newslens::{Label, Options, RefSource, annotate, annotate_in_windows};
+use newslens::offsets::Unit;
+use newslens::{Label, Options, RefSource, annotate, annotate_in_windows, annotate_to_json};
 
 /// Paragraphs with no dates, names or figures, to push what follows into
 /// another window.
@@ -123,4 +124,42 @@ fn seeds_read_in_windows_keep_their_reference_date() {
         n += 1;
     }
     assert!(n >= 5);
+}
+
+/// The CLI's streamed JSON (spans written a window at a time, offsets
+/// converted on the way) is byte for byte the JSON of the annotations held
+/// whole, on a text long enough for several windows.
+#[test]
+fn streamed_json_is_the_json_of_the_whole() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let seeds: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    // Some non-ASCII first, so UTF-16 and byte offsets differ throughout.
+    let mut text = String::from("Café “naïve” — 🙂\n\n");
+    while text.len() <= 2 * newslens::text::WINDOW {
+        for s in &seeds {
+            text.push_str(s);
+            text.push_str("\n\n");
+        }
+    }
+    assert!(newslens::text::windows(&text, newslens::text::WINDOW).len() >= 3);
+    for unit in [Unit::Utf8, Unit::Utf16] {
+        let opts = Options::default();
+        let mut whole = annotate(&text, &opts);
+        whole.convert_offsets(&text, unit);
+        let mut want = Vec::new();
+        whole.write_json(Some("doc"), &mut want).unwrap();
+        let mut got = Vec::new();
+        annotate_to_json(&text, &opts, unit, Some("doc"), &mut got).unwrap();
+        assert!(got == want, "{unit:?}: the streamed JSON differs");
+        assert!(whole.spans.len() > 1000 && !whole.entities.is_empty());
+    }
 }
