@@ -1,10 +1,11 @@
 //! Fuzzes `annotate` with random text, lenses, reference dates and numeric
-//! date order, and checks the span invariants the page and the CLI rely on.
+//! date order (sometimes in small windows, as a book is read), and checks
+//! the span invariants the page and the CLI rely on.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use newslens::offsets::Unit;
-use newslens::{Label, Lenses, Options, annotate};
+use newslens::{Label, Lenses, Options, annotate, annotate_in_windows};
 
 fuzz_target!(|data: &[u8]| {
     if data.len() < 4 {
@@ -33,7 +34,12 @@ fuzz_target!(|data: &[u8]| {
         day_first: bits & 32 != 0,
     };
     let text = String::from_utf8_lossy(body);
-    let found = annotate(&text, &opts);
+    // Sometimes read in small windows, as a book is read in 256 KB ones.
+    let found = if bits & 64 != 0 {
+        annotate_in_windows(&text, &opts, 16 + usize::from(head[2]) * 4)
+    } else {
+        annotate(&text, &opts)
+    };
     let mut last_end = 0;
     for s in &found.spans {
         assert!(s.start < s.end && s.end <= text.len());
