@@ -47,9 +47,11 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// A text longer than [`text::WINDOW`] (far longer than any article) is read
 /// in windows cut at paragraph breaks, so its memory grows with what is found
 /// rather than with the tables built per token. The whole text still gives
-/// the reference date, and what earlier windows say of names carries into
-/// later ones; what is lost at a cut is a quote or a pattern that spans it,
-/// and a name said in short before it is said in full.
+/// the reference date, and a window's names read as they would in the text
+/// up to its end read whole. What a cut loses is a quote or a pattern that
+/// spans it (a cut falls inside a paragraph only when no line break is
+/// near), a date anchored on one just before it (`the next day`), and a
+/// name said in short before it is said in full in a later window.
 pub fn annotate(text: &str, options: &Options) -> Annotations {
     annotate_in_windows(text, options, text::WINDOW)
 }
@@ -89,25 +91,14 @@ pub fn annotate_to_json(
     doc: Option<&str>,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    /// Writes the JSON in pieces of about this many bytes.
-    const PIECE: usize = 64 * 1024;
     struct Json<'w, 't> {
-        w: &'w mut dyn std::io::Write,
-        out: Vec<u8>,
+        out: model::JsonOut<'w>,
         doc: Option<&'w str>,
         to: offsets::Converter<'t>,
-        written: usize,
-    }
-    impl Json<'_, '_> {
-        fn flush(w: &mut dyn std::io::Write, out: &mut Vec<u8>) -> std::io::Result<()> {
-            w.write_all(out)?;
-            out.clear();
-            Ok(())
-        }
     }
     impl Sink for Json<'_, '_> {
         fn head(&mut self, found: &Annotations) -> std::io::Result<()> {
-            found.json_head(self.doc, &mut self.out);
+            self.out.head(found, self.doc);
             Ok(())
         }
         fn spans(&mut self, mut found: Vec<Span>) -> std::io::Result<()> {
@@ -115,25 +106,16 @@ pub fn annotate_to_json(
                 s.start = self.to.convert(s.start);
                 s.end = self.to.convert(s.end);
             }
-            let w = &mut *self.w;
-            model::json_spans(&found, self.written, &mut self.out, PIECE, &mut |o| {
-                Self::flush(w, o)
-            })?;
-            self.written += found.len();
-            Ok(())
+            self.out.spans(&found)
         }
     }
     let mut json = Json {
-        w,
-        out: Vec::with_capacity(PIECE + 4096),
+        out: model::JsonOut::to(w),
         doc,
         to: offsets::Converter::new(text, unit),
-        written: 0,
     };
     let found = annotate_into(text, options, text::WINDOW, &mut json)?;
-    let Json { w, mut out, .. } = json;
-    found.json_tail(&mut out, PIECE, &mut |o| Json::flush(w, o))?;
-    w.write_all(&out)
+    json.out.finish(&found.entities).map(drop)
 }
 
 /// Where [`annotate_into`] hands what it finds.
@@ -157,38 +139,34 @@ fn annotate_into(
     window: usize,
     sink: &mut dyn Sink,
 ) -> std::io::Result<Annotations> {
-    let head = |reference: dates::Reference| Annotations {
-        reference_date: reference.date.map(|d| d.to_string()),
-        reference_date_source: reference.source,
-        reference_date_clue: reference.clue,
-        ..Annotations::default()
-    };
-    let mut entities = Entities::default();
     let windows = text::windows(text, window);
-    let mut found = if let [_] = windows.as_slice() {
-        let (spans, reference) = annotate_window(text, options, None, None);
-        let found = head(reference);
-        sink.head(&found)?;
+    // A text of one window is read as it always was; a longer one has its
+    // reference date read from the whole first, and carries its names.
+    let (reference, mut carry) = match windows.as_slice() {
+        [_] => (None, None),
+        _ => (
+            Some(dates::read_reference(&windows, options)),
+            Some(actors::Carry::default()),
+        ),
+    };
+    let mut found = Annotations::default();
+    let mut entities = Entities::default();
+    for (k, &(offset, window)) in windows.iter().enumerate() {
+        let (mut spans, used) =
+            annotate_window(window, options, reference.as_ref(), carry.as_mut());
+        if k == 0 {
+            found.reference_date = used.date.map(|d| d.to_string());
+            found.reference_date_source = used.source;
+            found.reference_date_clue = used.clue;
+            sink.head(&found)?;
+        }
+        for s in &mut spans {
+            s.start += offset;
+            s.end += offset;
+        }
         entities.add(&spans);
         sink.spans(spans)?;
-        found
-    } else {
-        let reference = dates::read_reference(&windows, options);
-        let found = head(reference.clone());
-        sink.head(&found)?;
-        let mut carry = actors::Carry::default();
-        for &(offset, window) in &windows {
-            let (mut spans, _) =
-                annotate_window(window, options, Some(&reference), Some(&mut carry));
-            for s in &mut spans {
-                s.start += offset;
-                s.end += offset;
-            }
-            entities.add(&spans);
-            sink.spans(spans)?;
-        }
-        found
-    };
+    }
     found.entities = entities.list;
     Ok(found)
 }

@@ -136,8 +136,7 @@ fn annotate_file(path: &Path, args: &Args) -> Result<(), String> {
     // several times the text, and holding it (or every span) whole would
     // multiply the peak memory on a big file.
     let write = |w: &mut dyn Write| -> std::io::Result<()> {
-        let mut w = std::io::BufWriter::new(w);
-        annotate_to_json(&text, &args.options, args.unit, Some(&stem), &mut w)?;
+        annotate_to_json(&text, &args.options, args.unit, Some(&stem), w)?;
         writeln!(w)?;
         w.flush()
     };

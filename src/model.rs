@@ -349,9 +349,11 @@ impl Annotations {
     /// The JSON object, as one string (the wasm edge parses it with
     /// `JSON.parse`). Equal to `serde_json::to_string(self)`.
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(self.json_size_hint());
-        // Writing into memory never fails, and no flush is asked for.
-        let _ = self.write_json_with(None, &mut out, usize::MAX, |_| Ok(()));
+        let mut json = JsonOut::in_memory(self.json_size_hint());
+        json.head(self, None);
+        // Writing into memory never fails.
+        let _ = json.spans(&self.spans);
+        let out = json.finish(&self.entities).unwrap_or_default();
         // Always UTF-8: the writer adds only ASCII to whole `str`s.
         String::from_utf8(out)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
@@ -362,14 +364,10 @@ impl Annotations {
     /// given, comes first as a `"doc"` field (the CLI's file name). Without
     /// `doc` the bytes are those of [`Annotations::to_json`].
     pub fn write_json(&self, doc: Option<&str>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-        const PIECE: usize = 64 * 1024;
-        let mut buf = Vec::with_capacity(PIECE + 4096);
-        self.write_json_with(doc, &mut buf, PIECE, |b| {
-            w.write_all(b)?;
-            b.clear();
-            Ok(())
-        })?;
-        w.write_all(&buf)
+        let mut json = JsonOut::to(w);
+        json.head(self, doc);
+        json.spans(&self.spans)?;
+        json.finish(&self.entities).map(drop)
     }
 
     /// A guess a little above the JSON's length (field names, numbers and
@@ -383,23 +381,56 @@ impl Annotations {
             .sum();
         256 + spans + self.entities.len() * 144
     }
+}
 
-    /// Appends the JSON to `out`, calling `flush` on it whenever it grows past
-    /// `piece` bytes (at the end of a span or entity).
-    fn write_json_with(
-        &self,
-        doc: Option<&str>,
-        out: &mut Vec<u8>,
-        piece: usize,
-        mut flush: impl FnMut(&mut Vec<u8>) -> std::io::Result<()>,
-    ) -> std::io::Result<()> {
-        self.json_head(doc, out);
-        json_spans(&self.spans, 0, out, piece, &mut flush)?;
-        self.json_tail(out, piece, &mut flush)
+/// The JSON of [`Annotations`] being written: the head, then the spans (in
+/// one call or a window's at a time), then the entities. Written to a
+/// writer, it goes out in pieces of about [`JsonOut::PIECE`] bytes.
+pub(crate) struct JsonOut<'w> {
+    /// Where full pieces go; none for JSON kept whole in memory.
+    w: Option<&'w mut dyn std::io::Write>,
+    out: Vec<u8>,
+    /// Spans written so far.
+    spans: usize,
+}
+
+impl<'w> JsonOut<'w> {
+    /// About how many bytes are written to a writer at a time.
+    const PIECE: usize = 64 * 1024;
+
+    /// JSON written to `w` in pieces.
+    pub(crate) fn to(w: &'w mut dyn std::io::Write) -> Self {
+        JsonOut {
+            w: Some(w),
+            out: Vec::with_capacity(Self::PIECE + 4096),
+            spans: 0,
+        }
     }
 
-    /// Appends the JSON object's opening, up to the opening of `spans`.
-    pub(crate) fn json_head(&self, doc: Option<&str>, out: &mut Vec<u8>) {
+    /// JSON kept whole, in a buffer of `capacity` bytes to start with.
+    fn in_memory(capacity: usize) -> Self {
+        JsonOut {
+            w: None,
+            out: Vec::with_capacity(capacity),
+            spans: 0,
+        }
+    }
+
+    /// Writes out what is held once it is a whole piece.
+    fn piece(&mut self) -> std::io::Result<()> {
+        if let Some(w) = self.w.as_mut()
+            && self.out.len() > Self::PIECE
+        {
+            w.write_all(&self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+
+    /// The object's opening, up to the opening of `spans`, with the
+    /// reference date of `found` (its spans and entities are not read).
+    pub(crate) fn head(&mut self, found: &Annotations, doc: Option<&str>) {
+        let out = &mut self.out;
         out.push(b'{');
         if let Some(doc) = doc {
             out.extend_from_slice(b"\"doc\":");
@@ -407,59 +438,49 @@ impl Annotations {
             out.push(b',');
         }
         out.extend_from_slice(b"\"reference_date\":");
-        json::optional(out, self.reference_date.as_deref());
+        json::optional(out, found.reference_date.as_deref());
         out.extend_from_slice(b",\"reference_date_source\":\"");
-        out.extend_from_slice(match self.reference_date_source {
+        out.extend_from_slice(match found.reference_date_source {
             RefSource::Given => b"given",
             RefSource::Inferred => b"inferred",
             RefSource::None => b"none",
         });
         out.extend_from_slice(b"\",\"reference_date_clue\":");
-        json::optional(out, self.reference_date_clue.as_deref());
+        json::optional(out, found.reference_date_clue.as_deref());
         out.extend_from_slice(b",\"spans\":[");
     }
 
-    /// Appends the JSON object's end, from the close of `spans`: the entities.
-    pub(crate) fn json_tail(
-        &self,
-        out: &mut Vec<u8>,
-        piece: usize,
-        flush: &mut impl FnMut(&mut Vec<u8>) -> std::io::Result<()>,
-    ) -> std::io::Result<()> {
-        out.extend_from_slice(b"],\"entities\":[");
-        for (i, e) in self.entities.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
+    /// The next spans of the array.
+    pub(crate) fn spans(&mut self, spans: &[Span]) -> std::io::Result<()> {
+        for s in spans {
+            if self.spans > 0 {
+                self.out.push(b',');
             }
-            e.write_json(out);
-            if out.len() > piece {
-                flush(out)?;
-            }
+            s.write_json(&mut self.out);
+            self.spans += 1;
+            self.piece()?;
         }
-        out.extend_from_slice(b"]}");
         Ok(())
     }
-}
 
-/// Appends `spans` to the JSON array of spans, after `before` spans already
-/// written, calling `flush` whenever `out` grows past `piece` bytes.
-pub(crate) fn json_spans(
-    spans: &[Span],
-    before: usize,
-    out: &mut Vec<u8>,
-    piece: usize,
-    flush: &mut impl FnMut(&mut Vec<u8>) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    for (i, s) in spans.iter().enumerate() {
-        if before + i > 0 {
-            out.push(b',');
+    /// The end of the object, from the close of `spans`: the entities.
+    /// Returns what is held (all the JSON when kept in memory, else nothing).
+    pub(crate) fn finish(mut self, entities: &[Entity]) -> std::io::Result<Vec<u8>> {
+        self.out.extend_from_slice(b"],\"entities\":[");
+        for (i, e) in entities.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            e.write_json(&mut self.out);
+            self.piece()?;
         }
-        s.write_json(out);
-        if out.len() > piece {
-            flush(out)?;
+        self.out.extend_from_slice(b"]}");
+        if let Some(w) = self.w {
+            w.write_all(&self.out)?;
+            self.out.clear();
         }
+        Ok(self.out)
     }
-    Ok(())
 }
 
 impl Span {

@@ -47,6 +47,46 @@ fn a_surname_in_a_later_window_joins_the_person_named_in_full() {
     );
 }
 
+/// A name reads as it would in the text up to the end of its window read
+/// whole: the surname's binding (a person named in full) is not displaced
+/// by a later person who has that word as a first name.
+#[test]
+fn a_later_window_keeps_the_whole_texts_bindings() {
+    let text = [
+        "Paul Morgan spoke.\n\n",
+        &filler(4),
+        "Morgan Freeman arrived.\n\n",
+        &filler(4),
+        "Morgan said no.\n",
+    ]
+    .concat();
+    let opts = Options::default();
+    let window_of = |at: usize| {
+        newslens::text::windows(&text, 200)
+            .iter()
+            .rposition(|&(start, _)| start <= at)
+    };
+    let (a, b, c) = (
+        window_of(text.find("Paul").unwrap()),
+        window_of(text.find("Morgan Freeman").unwrap()),
+        window_of(text.rfind("Morgan said").unwrap()),
+    );
+    assert!(
+        a < b && b < c,
+        "{a:?} {b:?} {c:?}: the three need windows of their own"
+    );
+    let key = |a: &newslens::Annotations| {
+        let at = text.rfind("Morgan said").unwrap();
+        a.spans
+            .iter()
+            .find(|s| s.start == at)
+            .and_then(|s| s.entity.clone())
+    };
+    let whole = annotate(&text, &opts);
+    assert_eq!(key(&whole).as_deref(), Some("Paul Morgan"));
+    assert_eq!(key(&annotate_in_windows(&text, &opts, 200)), key(&whole));
+}
+
 #[test]
 fn a_dateline_in_the_first_window_dates_the_last() {
     // The dateline wins over a later full date (a plan for April).
@@ -76,6 +116,27 @@ fn a_dateline_in_the_first_window_dates_the_last() {
     };
     assert_eq!(monday(&windowed).as_deref(), Some("2017-03-06"));
     assert_eq!(monday(&windowed), monday(&whole));
+}
+
+/// A dateline is looked for in the top lines of the text, wherever the
+/// first cut falls: here the first line fills the first window.
+#[test]
+fn a_dateline_after_the_first_cut_is_still_a_dateline() {
+    let text = [
+        &"Word ".repeat(62),
+        "\nMarch 7, 2017\n\n",
+        &filler(8),
+        "A vote is planned for April 20, 2019.\n",
+    ]
+    .concat();
+    let ws = newslens::text::windows(&text, 320);
+    assert!(ws[1].1.starts_with("March 7, 2017"), "{:?}", ws[1]);
+    let windowed = annotate_in_windows(&text, &Options::default(), 320);
+    assert_eq!(windowed.reference_date.as_deref(), Some("2017-03-07"));
+    assert_eq!(
+        windowed.reference_date_clue,
+        annotate(&text, &Options::default()).reference_date_clue
+    );
 }
 
 #[test]

@@ -27,9 +27,10 @@ pub(super) const WEAK_PERSON: &str = "two or three name words";
 /// copied only into the mentions that take it; a key that is the name as
 /// written is borrowed too.
 ///
-/// When `carry` is given, the text is one window of a longer one: what
-/// earlier windows said of a name answers where this window says nothing,
-/// and what this window says is added to it for the next.
+/// When `carry` is given, the text is one window of a longer one: the
+/// table of names starts with what the earlier windows said, so a name
+/// reads as it would in the text up to the end of this window read whole,
+/// and the table goes on to the next window.
 pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Option<&mut Carry<'a>>) {
     let lx = cx.lx;
     // Built with the first text, as the lexicons are.
@@ -37,7 +38,7 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Optio
     let (mut keys, earlier) = match carry.as_deref_mut() {
         Some(c) => (
             std::mem::take(&mut c.keys),
-            Some(std::mem::take(&mut c.said)),
+            Some((std::mem::take(&mut c.said), c.towns)),
         ),
         None => (Vec::new(), None),
     };
@@ -178,7 +179,7 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Optio
     // (What a description after a name says, asked here and below, is
     // kept per mention: it depends on the text only.)
     let mut described: Vec<Option<Option<K>>> = vec![None; ms.len()];
-    let mut towns = names.earlier_towns;
+    let mut towns = names.towns_before;
     for (m, said) in ms.iter_mut().zip(described.iter_mut()) {
         if !matches!(m.kind, K::Unknown | K::Person | K::Org) || !REWEIGHABLE.contains(&m.why) {
             continue;
@@ -272,7 +273,12 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Optio
         }
     }
     if let Some(c) = carry {
-        names.carry_into(c, keys);
+        c.said = names.table;
+        c.keys = keys;
+        c.towns = towns;
+        if c.keys.len() > 2 * c.compacted.max(1024) {
+            c.compact();
+        }
     }
 }
 
@@ -282,8 +288,42 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Optio
 pub(crate) struct Carry<'a> {
     /// Per name, as [`Names`] keeps it; indices into `keys`.
     said: HashMap<&'a str, Said>,
-    /// The entity keys the entries point to.
+    /// The entity keys, one pushed per name met: most are pointed to by no
+    /// entry once a later name of the same words takes over.
     keys: Vec<Cow<'a, str>>,
+    /// Whether some name was read as a town.
+    towns: bool,
+    /// The length of `keys` after it was last compacted: it is compacted
+    /// again when it has doubled, so the work stays linear in the text.
+    compacted: usize,
+}
+
+impl Carry<'_> {
+    /// Drops the keys no entry points to, renumbering the entries.
+    fn compact(&mut self) {
+        // Old index → new index, for the keys kept.
+        let mut kept: Vec<Option<usize>> = vec![None; self.keys.len()];
+        let mut old: Vec<Option<Cow<'_, str>>> = std::mem::take(&mut self.keys)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let keys = &mut self.keys;
+        let mut renumber = |idx: &mut Option<usize>| {
+            *idx = idx.and_then(|i| {
+                if kept.get(i)?.is_none() {
+                    keys.push(old.get_mut(i)?.take()?);
+                    kept[i] = Some(keys.len() - 1);
+                }
+                kept[i]
+            });
+        };
+        for s in self.said.values_mut() {
+            renumber(&mut s.full);
+            renumber(&mut s.short);
+            renumber(&mut s.org);
+        }
+        self.compacted = self.keys.len();
+    }
 }
 
 /// What the names met so far say a name written so stands for, as
@@ -309,19 +349,19 @@ struct Said {
 /// out before the table hashes the name. The table is filled from the
 /// text, so it keeps the standard hash, which a text cannot flood.
 ///
-/// In a window of a long text, what earlier windows said answers where
-/// this window says nothing, and every name is put in, asked about here or
-/// not: a later window may ask.
+/// In a window of a long text, the table starts with what earlier windows
+/// said (so the filters, which know this window only, are not asked), and
+/// every name is put in, asked about here or not: a later window may ask.
 struct Names<'a> {
     table: HashMap<&'a str, Said>,
     /// Every mention's text: what the last pass may ask about.
     asked: Filter,
     /// Every name in the table.
     told: Filter,
-    /// What earlier windows said (only for a window of a long text).
-    earlier: Option<HashMap<&'a str, Said>>,
+    /// A window of a long text, its table carried from the earlier ones.
+    carried: bool,
     /// Whether earlier windows read a name as a town.
-    earlier_towns: bool,
+    towns_before: bool,
 }
 
 impl<'a> Names<'a> {
@@ -329,7 +369,7 @@ impl<'a> Names<'a> {
         ms: &[Mention],
         cx: &Ctx<'_, 'a>,
         acronyms: usize,
-        earlier: Option<HashMap<&'a str, Said>>,
+        earlier: Option<(HashMap<&'a str, Said>, bool)>,
     ) -> Self {
         let mut asked = Filter::new(ms.len());
         for m in ms {
@@ -341,19 +381,27 @@ impl<'a> Names<'a> {
             .filter(|m| m.kind == K::Org || m.kind == K::Person && m.ub - m.ua >= 2)
             .count();
         let size = 3 * named + acronyms;
+        let carried = earlier.is_some();
+        let (table, towns_before) = match earlier {
+            Some((mut table, towns)) => {
+                table.reserve(size);
+                (table, towns)
+            }
+            None => (HashMap::with_capacity(size), false),
+        };
         Names {
-            table: HashMap::with_capacity(size),
+            table,
             asked,
             told: Filter::new(size),
-            earlier_towns: earlier.iter().flat_map(|e| e.values()).any(|s| s.town),
-            earlier,
+            carried,
+            towns_before,
         }
     }
 
     /// Whether the last pass may ask about `name` (false: it does not).
     /// In a window of a long text, every name may be asked about later.
     fn asked(&self, name: &str) -> bool {
-        self.earlier.is_some() || self.asked.may_hold(name)
+        self.carried || self.asked.may_hold(name)
     }
 
     /// The entry of `name`, made when missing.
@@ -364,57 +412,10 @@ impl<'a> Names<'a> {
 
     /// What the table says of `name` (nothing when it is missing).
     fn get(&self, name: &str) -> Said {
-        let here = if self.told.may_hold(name) {
-            self.table.get(name).copied().unwrap_or_default()
-        } else {
-            Said::default()
-        };
-        match self.earlier.as_ref().and_then(|e| e.get(name)) {
-            Some(before) => here.or(before),
-            None => here,
+        if !self.carried && !self.told.may_hold(name) {
+            return Said::default();
         }
-    }
-
-    /// Hands what this window and the earlier ones said to `carry`, for
-    /// the next window; of `keys`, only those an entry points to are kept.
-    fn carry_into(self, carry: &mut Carry<'a>, keys: Vec<Cow<'a, str>>) {
-        let mut said = self.earlier.unwrap_or_default();
-        for (name, here) in self.table {
-            let entry = said.entry(name).or_default();
-            *entry = here.or(entry);
-        }
-        // Old index → new index, for the keys kept.
-        let mut kept: Vec<Option<usize>> = vec![None; keys.len()];
-        let mut keys: Vec<Option<Cow<'a, str>>> = keys.into_iter().map(Some).collect();
-        let mut out = Vec::new();
-        let mut renumber = |idx: &mut Option<usize>| {
-            *idx = idx.and_then(|i| {
-                if kept.get(i)?.is_none() {
-                    out.push(keys.get_mut(i)?.take()?);
-                    kept[i] = Some(out.len() - 1);
-                }
-                kept[i]
-            });
-        };
-        for s in said.values_mut() {
-            renumber(&mut s.full);
-            renumber(&mut s.short);
-            renumber(&mut s.org);
-        }
-        carry.said = said;
-        carry.keys = out;
-    }
-}
-
-impl Said {
-    /// What `self` says, and what `before` says where `self` says nothing.
-    fn or(self, before: &Said) -> Said {
-        Said {
-            full: self.full.or(before.full),
-            short: self.short.or(before.short),
-            org: self.org.or(before.org),
-            town: self.town || before.town,
-        }
+        self.table.get(name).copied().unwrap_or_default()
     }
 }
 

@@ -323,8 +323,11 @@ fn cue_rules<'d>(scan: &Scan<'d, '_>, doc: &Doc, k: usize, class: u8) -> Option<
 /// The reference date read from the text: a dateline near the top, else the
 /// latest full date.
 fn infer_reference(doc: &Doc, cands: &[Cand]) -> Reference {
-    clues(doc, cands, true).reference()
+    clues(doc, cands, Some(0)).reference()
 }
+
+/// How many lines from the top a dateline may start.
+const TOP_LINES: usize = 8;
 
 /// The reference date of a text read in windows ([`crate::text::windows`]):
 /// the one given, else the one the whole text gives, as if it were read at
@@ -335,13 +338,25 @@ pub(crate) fn read_reference(windows: &[(usize, &str)], options: &Options) -> Re
         return r;
     }
     let mut all = Clues::default();
-    for (k, &(_, window)) in windows.iter().enumerate() {
+    // Line starts before the window, while a dateline may still come.
+    let mut lines_before = Some(0);
+    for &(_, window) in windows {
         let doc = Doc::new(window);
         let cands = Scan::new(&doc, options.day_first).run();
-        all.add(clues(&doc, &cands, k == 0));
+        all.add(clues(&doc, &cands, lines_before));
         if all.dateline.is_some() {
             break;
         }
+        lines_before = lines_before
+            .map(|n| {
+                n + doc
+                    .tokens
+                    .iter()
+                    .filter(|t| t.line_start)
+                    .take(TOP_LINES + 1)
+                    .count()
+            })
+            .filter(|&n| n <= TOP_LINES);
     }
     all.reference()
 }
@@ -373,14 +388,16 @@ struct Clues<'a> {
     weekday_dates: Vec<(u32, u32, &'a str, &'a str)>,
 }
 
-/// The clues of the text of `doc` (its first window when `top`: only
-/// there can a dateline be read).
-fn clues<'a>(doc: &Doc<'a>, cands: &[Cand], top: bool) -> Clues<'a> {
+/// The clues of the text of `doc`, a dateline among them when `doc` starts
+/// within the top lines of the text, after `lines_before` line starts.
+fn clues<'a>(doc: &Doc<'a>, cands: &[Cand], lines_before: Option<usize>) -> Clues<'a> {
     let full = |c: &Cand| match c.sem {
         Sem::Day { y: Some(y), m, d } => Date::new(y, m, d),
         _ => None,
     };
-    if top && let Some(dateline) = dateline(doc, cands, full) {
+    if let Some(before) = lines_before
+        && let Some(dateline) = dateline(doc, cands, full, before)
+    {
         return Clues {
             dateline: Some(dateline),
             ..Clues::default()
@@ -408,24 +425,26 @@ fn clues<'a>(doc: &Doc<'a>, cands: &[Cand], top: bool) -> Clues<'a> {
 }
 
 /// A full date that starts a line within the first lines of the text, or
-/// follows `Published`/`Updated`/`Posted` there.
+/// follows `Published`/`Updated`/`Posted` there (`doc` starts after
+/// `lines_before` line starts of the text).
 fn dateline<'a>(
     doc: &Doc<'a>,
     cands: &[Cand],
     full: impl Fn(&Cand) -> Option<Date>,
+    lines_before: usize,
 ) -> Option<(Date, &'a str)> {
-    let mut lines = 0;
+    let mut lines = lines_before;
     let mut last_line_tok = 0;
     for c in cands {
         let Some(d) = full(c) else { continue };
         // Count line starts up to this candidate (bounded by the top of the text).
-        while last_line_tok < c.a && lines <= 8 {
+        while last_line_tok < c.a && lines <= TOP_LINES {
             if doc.tokens.get(last_line_tok).is_some_and(|t| t.line_start) {
                 lines += 1;
             }
             last_line_tok += 1;
         }
-        if lines > 8 {
+        if lines > TOP_LINES {
             break;
         }
         let at_line = doc.tokens.get(c.a).is_some_and(|t| t.line_start);
