@@ -126,8 +126,7 @@ fn run(args: &Args) -> ExitCode {
 
 fn annotate_file(path: &Path, args: &Args) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let text = decode(&bytes, args.lossy)?;
-    drop(bytes); // the decoded copy is all we need from here on
+    let text = decode(bytes, args.lossy)?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -156,55 +155,59 @@ fn annotate_file(path: &Path, args: &Args) -> Result<(), String> {
 
 /// Bytes to text: UTF-8 (a BOM dropped) or UTF-16 with a BOM; anything else is
 /// refused with the reason, unless `lossy` asks for replacement characters.
-fn decode(bytes: &[u8], lossy: bool) -> Result<String, String> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest, lossy);
+/// UTF-8 becomes the text in place, not copied, so a big file is not held
+/// twice at the start (for a text with few names, that was its peak).
+fn decode(mut bytes: Vec<u8>, lossy: bool) -> Result<String, String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        return utf8(bytes, lossy);
     }
-    let utf16 = |le: bool| -> Result<String, String> {
-        let body = &bytes[2..];
-        if body.len() % 2 == 1 && !lossy {
-            return Err("not text: UTF-16 with an odd number of bytes".into());
-        }
-        let units = body.chunks_exact(2).map(|p| {
-            if le {
-                u16::from_le_bytes([p[0], p[1]])
-            } else {
-                u16::from_be_bytes([p[0], p[1]])
-            }
-        });
-        if lossy {
-            Ok(char::decode_utf16(units)
-                .map(|r| r.unwrap_or('\u{FFFD}'))
-                .collect())
-        } else {
-            char::decode_utf16(units)
-                .collect::<Result<String, _>>()
-                .map_err(|_| "not text: invalid UTF-16 (unpaired surrogate)".to_string())
-        }
-    };
-    match bytes {
-        [0xFF, 0xFE, ..] => utf16(true),
-        [0xFE, 0xFF, ..] => utf16(false),
+    match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => utf16(&bytes[2..], true, lossy),
+        Some([0xFE, 0xFF]) => utf16(&bytes[2..], false, lossy),
         _ => utf8(bytes, lossy),
     }
 }
 
-fn utf8(bytes: &[u8], lossy: bool) -> Result<String, String> {
+/// UTF-16 text after its BOM (little-endian when `le`).
+fn utf16(body: &[u8], le: bool, lossy: bool) -> Result<String, String> {
+    if body.len() % 2 == 1 && !lossy {
+        return Err("not text: UTF-16 with an odd number of bytes".into());
+    }
+    let units = body.chunks_exact(2).map(|p| {
+        if le {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
     if lossy {
-        return Ok(String::from_utf8_lossy(bytes).into_owned());
+        Ok(char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{FFFD}'))
+            .collect())
+    } else {
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| "not text: invalid UTF-16 (unpaired surrogate)".to_string())
+    }
+}
+
+fn utf8(bytes: Vec<u8>, lossy: bool) -> Result<String, String> {
+    if lossy {
+        return Ok(String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(format!(
             "not text: a NUL byte at offset {pos} (a binary file?)"
         ));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(format!(
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
             "not UTF-8 text: invalid byte at offset {} (save it as UTF-8, or pass --lossy)",
-            e.valid_up_to()
-        )),
-    }
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 #[cfg(test)]
@@ -213,13 +216,17 @@ mod tests {
 
     #[test]
     fn decodes_boms_and_refuses_binary() {
-        assert_eq!(decode(b"\xEF\xBB\xBFabc", false).unwrap(), "abc");
-        assert_eq!(decode(b"\xFF\xFEa\0b\0", false).unwrap(), "ab");
-        assert_eq!(decode(b"\xFE\xFF\0a\0b", false).unwrap(), "ab");
-        assert!(decode(b"caf\xE9", false).unwrap_err().contains("offset 3"));
-        assert_eq!(decode(b"caf\xE9", true).unwrap(), "caf\u{FFFD}");
+        assert_eq!(decode(b"\xEF\xBB\xBFabc".to_vec(), false).unwrap(), "abc");
+        assert_eq!(decode(b"\xFF\xFEa\0b\0".to_vec(), false).unwrap(), "ab");
+        assert_eq!(decode(b"\xFE\xFF\0a\0b".to_vec(), false).unwrap(), "ab");
         assert!(
-            decode(b"\x7fELF\0\0", false)
+            decode(b"caf\xE9".to_vec(), false)
+                .unwrap_err()
+                .contains("offset 3")
+        );
+        assert_eq!(decode(b"caf\xE9".to_vec(), true).unwrap(), "caf\u{FFFD}");
+        assert!(
+            decode(b"\x7fELF\0\0".to_vec(), false)
                 .unwrap_err()
                 .contains("binary")
         );
