@@ -3,6 +3,8 @@
 //! and annotation is deterministic; offsets convert consistently.
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
+mod common;
+
 use newslens::offsets::{self, Unit};
 use newslens::{Annotations, Label, Lenses, Options, annotate, annotate_in_windows};
 use proptest::prelude::*;
@@ -149,14 +151,8 @@ proptest! {
 
 #[test]
 fn seeds_slice_through_every_unit() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut n = 0;
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_none_or(|x| x != "txt") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&p).unwrap();
+    for (p, text) in common::seed_articles() {
         let a = annotate(&text, &Options::default());
         for unit in [Unit::Codepoint, Unit::Utf16] {
             let mut b = a.clone();

@@ -1,4 +1,5 @@
-//! Shared by the integration tests: the table-test runner over `testdata/`.
+//! Shared by the integration tests: the table-test runner over `testdata/`,
+//! and the seed articles.
 #![allow(dead_code)] // each test binary uses a part of it
 
 use newslens::{Annotations, Label, Options, Span, annotate};
@@ -182,3 +183,26 @@ pub const LABELS: [Label; 5] = [
     Label::Figure,
     Label::Quote,
 ];
+
+/// The seed articles (`seeds/*.txt`), each with its path, in path order.
+pub fn seed_articles() -> Vec<(std::path::PathBuf, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    assert!(
+        paths.len() >= 5,
+        "the seed articles are missing from {}",
+        dir.display()
+    );
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect()
+}
