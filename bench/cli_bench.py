@@ -93,9 +93,17 @@ def main():
         r = [run(args.bin, path) for _ in range(max(1, args.runs // 2))]
         rss[name] = (size, max(x[2] for x in r), statistics.median(x[1] for x in r))
     rss[args.big] = (big_size, rss_big, statistics.median(cpus))
+    # What any run holds before the text counts (the program and its word
+    # lists): the growth with the text is the rest.
+    tiny = os.path.join(WORK, "news-line.txt")
+    with open(tiny, "w", encoding="utf-8") as f:
+        f.write("Iraqi forces entered Mosul on Monday.\n")
+    floor = min(run(args.bin, tiny)[2] for _ in range(3))
+    print(f"  start-up floor (a one-line file): max RSS {floor / 1e6:.1f} MB")
     for name, (size, peak, cpu) in rss.items():
         print(f"  {name:>4}: input {size / 1e6:6.2f} MB, max RSS {peak / 1e6:7.1f} MB = "
-              f"{peak / size:4.1f}x input, user+sys {cpu:.2f} s")
+              f"{peak / size:4.1f}x input ({(peak - floor) / size:4.1f}x above the floor), "
+              f"user+sys {cpu:.2f} s")
     if "1mb" not in rss or "8mb" not in rss:
         return
     (s1, p1, c1), (s8, p8, c8) = rss["1mb"], rss["8mb"]
