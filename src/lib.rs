@@ -102,10 +102,7 @@ pub fn annotate_to_json(
             Ok(())
         }
         fn spans(&mut self, mut found: Vec<Span>) -> std::io::Result<()> {
-            for s in &mut found {
-                s.start = self.to.convert(s.start);
-                s.end = self.to.convert(s.end);
-            }
+            model::convert_span_offsets(&mut found, &self.to);
             self.out.spans(&found)
         }
     }

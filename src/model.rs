@@ -332,11 +332,16 @@ impl Annotations {
     // A stage of its own in profiles (callgrind), so its cost can be read.
     #[inline(never)]
     pub fn convert_offsets(&mut self, text: &str, unit: crate::offsets::Unit) {
-        let to = crate::offsets::Converter::new(text, unit);
-        for s in &mut self.spans {
-            s.start = to.convert(s.start);
-            s.end = to.convert(s.end);
-        }
+        convert_span_offsets(&mut self.spans, &crate::offsets::Converter::new(text, unit));
+    }
+}
+
+/// Rewrites the `start`/`end` of `spans` (bytes of the text `to` was made
+/// for) into `to`'s unit: the one place offsets leave bytes.
+pub(crate) fn convert_span_offsets(spans: &mut [Span], to: &crate::offsets::Converter) {
+    for s in spans {
+        s.start = to.convert(s.start);
+        s.end = to.convert(s.end);
     }
 }
 

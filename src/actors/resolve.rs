@@ -35,12 +35,13 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Optio
     let lx = cx.lx;
     // Built with the first text, as the lexicons are.
     LazyLock::force(&GATES);
-    let (mut keys, earlier) = match carry.as_deref_mut() {
+    let (mut keys, earlier, towns_before) = match carry.as_deref_mut() {
         Some(c) => (
             std::mem::take(&mut c.keys),
-            Some((std::mem::take(&mut c.said), c.towns)),
+            Some(std::mem::take(&mut c.said)),
+            c.towns,
         ),
-        None => (Vec::new(), None),
+        None => (Vec::new(), None, false),
     };
     // Acronyms introduced in brackets: `Combined Joint Task Force (CJTF-OIR)`,
     // in text order (a later binding of the same acronym wins).
@@ -179,7 +180,7 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Optio
     // (What a description after a name says, asked here and below, is
     // kept per mention: it depends on the text only.)
     let mut described: Vec<Option<Option<K>>> = vec![None; ms.len()];
-    let mut towns = names.towns_before;
+    let mut towns = towns_before;
     for (m, said) in ms.iter_mut().zip(described.iter_mut()) {
         if !matches!(m.kind, K::Unknown | K::Person | K::Org) || !REWEIGHABLE.contains(&m.why) {
             continue;
@@ -360,8 +361,6 @@ struct Names<'a> {
     told: Filter,
     /// A window of a long text, its table carried from the earlier ones.
     carried: bool,
-    /// Whether earlier windows read a name as a town.
-    towns_before: bool,
 }
 
 impl<'a> Names<'a> {
@@ -369,7 +368,7 @@ impl<'a> Names<'a> {
         ms: &[Mention],
         cx: &Ctx<'_, 'a>,
         acronyms: usize,
-        earlier: Option<(HashMap<&'a str, Said>, bool)>,
+        earlier: Option<HashMap<&'a str, Said>>,
     ) -> Self {
         let mut asked = Filter::new(ms.len());
         for m in ms {
@@ -382,19 +381,18 @@ impl<'a> Names<'a> {
             .count();
         let size = 3 * named + acronyms;
         let carried = earlier.is_some();
-        let (table, towns_before) = match earlier {
-            Some((mut table, towns)) => {
+        let table = match earlier {
+            Some(mut table) => {
                 table.reserve(size);
-                (table, towns)
+                table
             }
-            None => (HashMap::with_capacity(size), false),
+            None => HashMap::with_capacity(size),
         };
         Names {
             table,
             asked,
             told: Filter::new(size),
             carried,
-            towns_before,
         }
     }
 

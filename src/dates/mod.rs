@@ -49,12 +49,11 @@ pub fn find(doc: &Doc, options: &Options) -> Dated {
 /// [`find`], with the reference date already `read` from the whole text
 /// when `doc` is one window of it ([`read_reference`]).
 pub(crate) fn find_in(doc: &Doc, options: &Options, read: Option<&Reference>) -> Dated {
-    let read = read.cloned();
     let scan = Scan::new(doc, options.day_first);
     let cands = scan.run();
-    let reference = match (read, given_reference(options)) {
-        (Some(r), _) | (None, Some(r)) => r,
-        (None, None) => infer_reference(doc, &cands),
+    let reference = match read {
+        Some(r) => r.clone(),
+        None => given_reference(options).unwrap_or_else(|| infer_reference(doc, &cands)),
     };
     let mut ctx = Ctx {
         reference: reference.date,
