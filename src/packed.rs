@@ -86,8 +86,13 @@ impl Annotations {
     /// The packed form (see the module's documentation): the numbers and the
     /// string table.
     pub fn to_packed(&self) -> (Vec<u32>, String) {
+        // Sized for the usual count of distinct strings (a few per span:
+        // types, values, entity keys), so the index is not rehashed as it grows.
         let mut table = Table {
-            index: LexMap::default(),
+            index: LexMap::with_capacity_and_hasher(
+                self.spans.len() + self.entities.len() + 16,
+                Default::default(),
+            ),
             lengths: Vec::new(),
             text: String::new(),
         };

@@ -722,7 +722,10 @@ fn sentence_modes(doc: &Doc, units: &[Unit]) -> (Vec<bool>, Vec<Mode>) {
 // A stage of its own in profiles (callgrind), so its cost can be read.
 #[inline(never)]
 fn lower_words<'a>(doc: &Doc<'a>, units: &[Unit]) -> crate::lexicon::LexSet<&'a str> {
-    let mut seen = crate::lexicon::LexSet::default();
+    // Sized for about one word in three being a distinct lower-case word,
+    // so a long text's set grows a few times, not a dozen.
+    let mut seen =
+        crate::lexicon::LexSet::with_capacity_and_hasher(units.len() / 3, Default::default());
     for u in units {
         if u.word && u.lower_first {
             seen.insert(doc.slice(u.a(), u.b()));
