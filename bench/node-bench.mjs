@@ -16,12 +16,16 @@
 //  3. What does the JS edge cost: text in, UTF-16 offsets, JSON text, JSON.parse,
 //     and the packed result the page uses?
 //  4. Does one call on the whole 4 MB corpus behave like many small calls?
+//  5. From a cold start (a fresh process, as a page load is): how long do
+//     loading the wasm, the reader's warm-up call (word lists parsed, code
+//     compiled on first use) and then the first seed article take?
 //
 // Timing: wall clock (performance.now) and process CPU time (user+sys, which
 // in Node also counts GC threads). Rounds alternate newslens and chrono so a
 // burst of load on a shared machine hits both; we print the median and the
 // spread (min..max) of the rounds.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,6 +37,21 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
 };
+// Q5's child: one cold start in a fresh process, printed as JSON.
+if (args.includes('--cold-child')) {
+  const t0 = performance.now();
+  const glue = await import(pathToFileURL(path.resolve('www/pkg/newslens.js')).href);
+  glue.initSync({ module: fs.readFileSync(path.resolve('www/pkg/newslens_bg.wasm')) });
+  const t1 = performance.now();
+  // The reader's own warm-up (www/worker.js), so this is its start-up.
+  glue.warm_up();
+  const t2 = performance.now();
+  const seed = fs.readFileSync(path.resolve(opt('--seed', '')), 'utf8');
+  glue.annotate_packed(seed, { reference_date: '2017-02-21' });
+  const t3 = performance.now();
+  console.log(JSON.stringify({ load: t1 - t0, warm: t2 - t1, seed: t3 - t2 }));
+  process.exit(0);
+}
 const ROUNDS = Number(opt('--rounds', '5'));
 const CORPUS = opt('--corpus', 'bench/news.txt');
 const EDGE = opt('--edge', '');
@@ -170,6 +189,27 @@ for (let r = 0; r < Math.max(2, Math.min(ROUNDS, 3)); r++) {
   whole.push(time(() => annotate(corpus, ALL).spans.length));
 }
 summary('annotate(whole corpus), all lenses', whole, Buffer.byteLength(corpus));
+
+// Q5: cold start, each run in a fresh Node process (nothing cached in it).
+{
+  console.log('\n[node/cold] Q5: a cold start: load the wasm, the warm-up call, the first seed article');
+  const seed = fs.readdirSync('seeds').find((f) => f.endsWith('.txt'));
+  const runs = [];
+  for (let r = 0; r < Math.max(5, ROUNDS); r++) {
+    const out = execFileSync(process.execPath, [
+      process.argv[1], '--cold-child', '--seed', path.join('seeds', seed),
+    ]);
+    runs.push(JSON.parse(String(out)));
+  }
+  const row = (k) => {
+    const xs = runs.map((x) => x[k]);
+    return `${fmt(median(xs), 1)} ms (${fmt(Math.min(...xs), 1)}..${fmt(Math.max(...xs), 1)})`;
+  };
+  console.log(`  ${runs.length} fresh processes, median (min..max); seed ${seed}`);
+  console.log(`  load and instantiate the wasm   ${row('load')}`);
+  console.log(`  warm-up call (reader ready)     ${row('warm')}`);
+  console.log(`  first seed article after it     ${row('seed')}`);
+}
 
 if (EDGE) {
   const eg = await loadWasm(EDGE, 'newslens_edge_bench');

@@ -1,5 +1,5 @@
 //! The JavaScript face of the core: `annotate_packed(text, options)` (what the
-//! page uses), `annotate(text, options)` and `version()`.
+//! page uses), `annotate(text, options)`, `warm_up()` and `version()`.
 //!
 //! `annotate` returns the result as objects, through one JSON string parsed
 //! by the engine's own `JSON.parse`. `annotate_packed` returns the same
@@ -48,6 +48,14 @@ pub fn annotate_packed(text: &str, options: JsValue) -> Result<js_sys::Array, Js
     out.push(&js_sys::Uint32Array::from(nums.as_slice()));
     out.push(&JsValue::from_str(&strs));
     Ok(out)
+}
+
+/// Annotates a built-in paragraph that reaches every lens, so that the word
+/// lists are parsed and the code compiled before the first article
+/// ([`crate::warm_up`]); returns how many spans it found.
+#[wasm_bindgen]
+pub fn warm_up() -> u32 {
+    u32::try_from(crate::warm_up()).unwrap_or(u32::MAX)
 }
 
 /// The crate version.

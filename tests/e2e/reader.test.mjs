@@ -270,6 +270,7 @@ test('dark, forced-colors, projector and phone views pass axe and look right', a
 // A glue whose annotate traps as a Rust panic does (RuntimeError: unreachable).
 const TRAPPING_GLUE = `export default async function init() {}
 export function version() { return 'trapping'; }
+export function warm_up() { throw new WebAssembly.RuntimeError('unreachable'); }
 export function annotate() { throw new WebAssembly.RuntimeError('unreachable'); }
 export function annotate_packed() { throw new WebAssembly.RuntimeError('unreachable'); }`;
 

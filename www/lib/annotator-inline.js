@@ -12,17 +12,16 @@
 
 import { createAnnotator as createWorkerAnnotator } from './annotator.js';
 
-// Appended to the glue, so initSync, annotate_packed and version are in scope.
+// Appended to the glue, so initSync, annotate_packed, warm_up and version are in scope.
 // The messages are worker.js's, plus {type: 'init', bytes} first.
 const WORKER = `
-const WARM_UP = 'On Monday, US defence secretary James Mattis said "up to 750,000 civilians" remain in Mosul, Iraq.';
 let loaded = false;
 onmessage = ({ data }) => {
   if (data.type === 'init') {
     try {
       initSync({ module: data.bytes });
       loaded = true;
-      try { annotate_packed(WARM_UP, { reference_date: '2017-02-21' }); } catch {}
+      try { warm_up(); } catch {}
       postMessage({ type: 'ready', version: version() });
     } catch (e) {
       postMessage({ type: 'fatal', message: 'the annotation engine did not load (' + (e && e.message || e) + ')' });
