@@ -210,6 +210,41 @@ mod native {
                 found.to_json().len()
             })
         });
+
+        // The page's path natively: one article-sized piece per call (cut as
+        // bench/node-bench.mjs cuts them), UTF-16 offsets, the packed form.
+        let mut pieces: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        for para in text.split("\n\n") {
+            if !cur.is_empty() {
+                cur.push_str("\n\n");
+            }
+            cur.push_str(para);
+            if cur.len() >= 2500 {
+                pieces.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            pieces.push(cur);
+        }
+        let bytes: usize = pieces.iter().map(String::len).sum();
+        g.throughput(Throughput::BytesDecimal(bytes as u64));
+        question(
+            "core/articles+packed",
+            "The page's call natively (one article a call, UTF-16 offsets, packed form): \
+             how much of the wasm figure (node-bench Q1) is the wasm engine itself?",
+        );
+        g.bench_function("articles+packed", |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for p in &pieces {
+                    let mut found = annotate(black_box(p), &all);
+                    found.convert_offsets(p, Unit::Utf16);
+                    n += found.to_packed().0.len();
+                }
+                n
+            })
+        });
         g.finish();
     }
 
