@@ -9,7 +9,7 @@ use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
 use crate::lexicon::{LexMap as HashMap, WordSet, Words, lines, with_lower};
-use crate::text::{Kind, Token, tokenize};
+use crate::text::{Kind, Token, tokenize_into};
 
 const ORGS: &str = include_str!("../../data/orgs.txt");
 const GAZETTEER: &str = include_str!("../../data/gazetteer.txt");
@@ -412,8 +412,8 @@ impl Lex {
     /// prefixes to [`Lex::prefixes`], its first token to [`Lex::openers`].
     ///
     /// Over 8,000 names are added before the first text can be read, so
-    /// this builds each key once in `s`, with no token table for an ASCII
-    /// name, and lowers it once for all its prefixes.
+    /// this builds each key once in `s`, in token tables and strings reused
+    /// from name to name, and lowers it once for all its prefixes.
     fn add(&mut self, name: &'static str, what: Named, s: &mut Scratch) -> Result<(), String> {
         if !s.split(name) {
             return Err(format!("bad name {name:?}"));
@@ -574,6 +574,8 @@ impl Lex {
 /// Buffers [`Lex::add`] reuses from one name to the next.
 #[derive(Default)]
 struct Scratch {
+    /// The tokens of the name being added (one table for every name).
+    tokens: Vec<Token>,
     /// The key of the name being added.
     key: String,
     /// Where the first token starts in the name.
@@ -599,10 +601,6 @@ impl Scratch {
     /// `name` has no token or opens with punctuation.
     fn split(&mut self, name: &str) -> bool {
         self.clear();
-        if let Some(ok) = self.split_plain(name) {
-            return ok;
-        }
-        self.clear();
         self.split_tokens(name)
     }
 
@@ -614,71 +612,10 @@ impl Scratch {
         self.first = 0;
     }
 
-    /// [`Scratch::split`] of a name of letters (any script) and ASCII,
-    /// without a token table: nearly every name is one, and tokenizing
-    /// each into a table of its own cost more than the rest of adding it.
-    /// `None` for a name with another character (a mark, a typographic
-    /// quote, a non-ASCII space), left to [`tokenize`].
-    ///
-    /// The classes are those of [`tokenize`]: a test compares the two
-    /// splits on every listed name, every pair of ASCII bytes and a few
-    /// other characters.
-    fn split_plain(&mut self, name: &str) -> Option<bool> {
-        let bytes = name.as_bytes();
-        let mut i = 0;
-        // Whether the token before was punctuation (none before the first),
-        // and whether whitespace came since.
-        let mut prev_punct: Option<bool> = None;
-        let mut spaced = false;
-        loop {
-            let start = i;
-            let punct = match plain_at(name, i) {
-                Plain::End => break,
-                Plain::Other => return None,
-                Plain::Space => {
-                    spaced = true;
-                    i += 1;
-                    continue;
-                }
-                Plain::Punct => {
-                    i += 1;
-                    true
-                }
-                Plain::Digit => {
-                    i += 1;
-                    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                        i += 1;
-                    }
-                    false
-                }
-                Plain::Letter(width) => {
-                    i += width;
-                    while let Plain::Letter(width) = plain_at(name, i) {
-                        i += width;
-                    }
-                    false
-                }
-            };
-            match prev_punct {
-                None if punct => return Some(false),
-                None => self.first = start,
-                Some(p) if spaced && !p && !punct => {
-                    self.key.push(' ');
-                    self.spaced = true;
-                }
-                _ => {}
-            }
-            self.key.push_str(name.get(start..i).unwrap_or_default());
-            self.ends.push(self.key.len());
-            prev_punct = Some(punct);
-            spaced = false;
-        }
-        Some(prev_punct.is_some())
-    }
-
     /// [`Scratch::split`] of any name, from its tokens.
     fn split_tokens(&mut self, name: &str) -> bool {
-        let toks = tokenize(name);
+        tokenize_into(name, &mut self.tokens);
+        let toks = &self.tokens;
         let Some(first) = toks.first().filter(|t| t.kind != Kind::Punct) else {
             return false;
         };
@@ -694,45 +631,6 @@ impl Scratch {
         }
         self.spaced = self.key.contains(' ');
         true
-    }
-}
-
-/// What [`Scratch::split_plain`] reads at a byte of a name.
-enum Plain {
-    /// A letter (ASCII or not), this many bytes long.
-    Letter(usize),
-    /// An ASCII digit.
-    Digit,
-    /// ASCII whitespace or a control character (not NUL): parts tokens.
-    Space,
-    /// Any other ASCII character, NUL included: a token alone.
-    Punct,
-    /// A character outside ASCII that is no letter.
-    Other,
-    /// The end of the name.
-    End,
-}
-
-/// The class of the character at byte `i` of `name` (a character boundary).
-fn plain_at(name: &str, i: usize) -> Plain {
-    let Some(&b) = name.as_bytes().get(i) else {
-        return Plain::End;
-    };
-    if b.is_ascii_alphabetic() {
-        Plain::Letter(1)
-    } else if b.is_ascii_digit() {
-        Plain::Digit
-    } else if matches!(b, 1..=0x20 | 0x7f) {
-        Plain::Space
-    } else if b.is_ascii() {
-        Plain::Punct
-    } else {
-        // A letter is a word character to the tokenizer, and neither
-        // space nor control.
-        match name.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) if c.is_alphabetic() => Plain::Letter(c.len_utf8()),
-            _ => Plain::Other,
-        }
     }
 }
 
@@ -797,6 +695,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokenize;
 
     #[test]
     fn every_list_loads() {
@@ -841,56 +740,6 @@ mod tests {
             for f in l.split('|') {
                 if let Some(prev) = seen.insert(f.trim().to_string(), canon) {
                     assert_eq!(prev, canon, "{f:?} names two organisations");
-                }
-            }
-        }
-    }
-
-    /// The split of `name` from its tokens, and from the fast path (`None`
-    /// when that leaves the name to the tokens).
-    #[allow(clippy::type_complexity)]
-    fn both_splits(
-        name: &str,
-    ) -> (
-        (bool, String, Vec<usize>, usize, bool),
-        Option<(bool, String, Vec<usize>, usize, bool)>,
-    ) {
-        let mut s = Scratch::default();
-        let tokens = s.split_tokens(name);
-        let slow = (tokens, s.key.clone(), s.ends.clone(), s.first, s.spaced);
-        s = Scratch::default();
-        let fast = s
-            .split_plain(name)
-            .map(|ok| (ok, s.key, s.ends, s.first, s.spaced));
-        (slow, fast)
-    }
-
-    #[test]
-    fn plain_split_agrees_with_tokens() {
-        for l in lines(GAZETTEER).chain(lines(PERSONS)).chain(lines(ORGS)) {
-            for f in l.split('|').map(str::trim) {
-                let (slow, fast) = both_splits(f);
-                assert!(fast.is_some() || !f.is_ascii(), "{f:?}");
-                assert!(fast.is_none_or(|fast| fast == slow), "{f:?}");
-            }
-        }
-        // Every pair of ASCII bytes, alone, between a letter and a digit,
-        // and spaced after punctuation; then other characters among ASCII.
-        let ascii = (0..128u8).map(char::from);
-        let others = [
-            'é', 'ß', 'Σ', 'ǅ', 'ª', 'Ⅻ', 'д', '中', '’', '—', '\u{301}', '\u{a0}', '\u{2028}',
-            '\u{feff}', '١', '²', '€',
-        ];
-        for a in ascii.clone().chain(others) {
-            for b in ascii.clone().chain(others) {
-                for name in [
-                    format!("{a}{b}"),
-                    format!("x{a}{b}1"),
-                    format!("- {a} {b}y"),
-                ] {
-                    let (slow, fast) = both_splits(&name);
-                    assert!(fast.is_some() || !name.is_ascii(), "{name:?}");
-                    assert!(fast.is_none_or(|fast| fast == slow), "{name:?}");
                 }
             }
         }
