@@ -4,10 +4,12 @@
 //! their token sequence in the same form [`key`] builds from a text, so a name
 //! matches however the text spaces it around glued punctuation.
 
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
 use crate::lexicon::{LexMap as HashMap, WordSet, Words, lines, with_lower};
-use crate::text::{Kind, Token, tokenize};
+use crate::text::{Kind, Token, tokenize_into};
 
 const ORGS: &str = include_str!("../../data/orgs.txt");
 const GAZETTEER: &str = include_str!("../../data/gazetteer.txt");
@@ -169,13 +171,19 @@ pub struct Lex {
     /// with the case the text has, so a token missing here (`the`, `said`)
     /// opens no name, and one exact look-up settles it; [`Lex::prefixes`]
     /// ignores case and would let every `the` through to a key search.
-    pub openers: HashMap<Box<str>, Opener>,
+    ///
+    /// A key is borrowed from the list files when they hold the token as
+    /// it is here (every opener as written, and an upper-cased one written
+    /// in capitals): about half of some 14,000 keys are so, and a copy of
+    /// each cost more than its look-up.
+    pub openers: HashMap<Cow<'static, str>, Opener>,
     /// The few [`Lex::openers`] that start with a lower-case ASCII letter
     /// (`al`, `eBay`): most words of a text start so, and comparing them
     /// with this short list is cheaper than hashing them.
     pub lower_openers: Vec<Box<str>>,
     /// Word as written → the [`fact`] bits of the lists matched exactly.
-    pub exact_facts: HashMap<Box<str>, u32>,
+    /// (The words of the lists in the code are borrowed, not copied.)
+    pub exact_facts: HashMap<Cow<'static, str>, u32>,
     /// Word in lower case → the [`fact`] bits of the lists matched in any case.
     pub lower_facts: HashMap<Box<str>, u32>,
 }
@@ -230,16 +238,28 @@ impl Lex {
             exact_facts: HashMap::default(),
             lower_facts: HashMap::default(),
         };
+        // Every field of the three name lists adds a name (a line of the
+        // gazetteer, a `|`-field of the others; comments make it a little
+        // more): room for them all up front spares the tables rehashing as
+        // they grow, most of the cost of growing them.
+        let names = count_byte(GAZETTEER, b'\n')
+            + count_byte(PERSONS, b'\n')
+            + count_byte(PERSONS, b'|')
+            + count_byte(ORGS, b'\n')
+            + count_byte(ORGS, b'|');
+        lx.names.reserve(names);
+        lx.upper.reserve(names);
+        lx.prefixes.reserve(names);
+        lx.openers.reserve(names);
+        let mut s = Scratch::default();
         // Places first, so that organisations and persons win on a clash.
         for l in lines(GAZETTEER) {
-            let (k, name) = l
-                .split_once('|')
-                .ok_or_else(|| format!("gazetteer: {l:?}"))?;
+            let (k, name) = split_bar(l).ok_or_else(|| format!("gazetteer: {l:?}"))?;
             let kind = match k {
                 "c" | "r" | "t" => k.as_bytes()[0],
                 _ => return Err(format!("gazetteer kind: {l:?}")),
             };
-            lx.add(name, Named::Place(kind))?;
+            lx.add(name, Named::Place(kind), &mut s)?;
         }
         for l in lines(PERSONS) {
             let idx = lx.canon.len() as u32;
@@ -256,9 +276,9 @@ impl Lex {
                 .entry(surname.to_string())
                 .and_modify(|v| *v = u32::MAX)
                 .or_insert(idx);
-            lx.add(full, Named::Person(idx))?;
+            lx.add(full, Named::Person(idx), &mut s)?;
             for f in fields {
-                lx.add(f, Named::Person(idx))?;
+                lx.add(f, Named::Person(idx), &mut s)?;
             }
         }
         for l in lines(ORGS) {
@@ -266,13 +286,13 @@ impl Lex {
             let mut fields = l.split('|').map(str::trim);
             let canon = fields.next().unwrap_or_default();
             lx.canon.push(canon.to_string());
-            lx.add(canon, Named::Org(idx))?;
+            lx.add(canon, Named::Org(idx), &mut s)?;
             for f in fields {
-                lx.add(f, Named::Org(idx))?;
+                lx.add(f, Named::Org(idx), &mut s)?;
             }
         }
         for l in lines(TITLES) {
-            let (w, k) = l.split_once('|').ok_or_else(|| format!("titles: {l:?}"))?;
+            let (w, k) = split_bar(l).ok_or_else(|| format!("titles: {l:?}"))?;
             let kind = match k {
                 "t" => TitleKind::Title,
                 "m" | "a" => TitleKind::Modifier,
@@ -286,18 +306,14 @@ impl Lex {
             }
         }
         for l in lines(DEMONYMS) {
-            let (d, c) = l
-                .split_once('|')
-                .ok_or_else(|| format!("demonyms: {l:?}"))?;
+            let (d, c) = split_bar(l).ok_or_else(|| format!("demonyms: {l:?}"))?;
             if d.is_empty() || c.is_empty() {
                 return Err(format!("demonyms: {l:?}"));
             }
             lx.demonyms.insert(d.to_lowercase(), c.to_string());
         }
         for l in lines(AFFILIATIONS) {
-            let (w, k) = l
-                .split_once('|')
-                .ok_or_else(|| format!("affiliations: {l:?}"))?;
+            let (w, k) = split_bar(l).ok_or_else(|| format!("affiliations: {l:?}"))?;
             let kind = match k {
                 "a" => Affil::Lead,
                 "m" => Affil::Inner,
@@ -306,48 +322,56 @@ impl Lex {
             lx.affil.insert(w.to_lowercase(), kind);
         }
         for l in lines(NICKNAMES) {
-            let (n, f) = l
-                .split_once('|')
-                .ok_or_else(|| format!("nicknames: {l:?}"))?;
+            let (n, f) = split_bar(l).ok_or_else(|| format!("nicknames: {l:?}"))?;
             if n.is_empty() || f.is_empty() {
                 return Err(format!("nicknames: {l:?}"));
             }
             lx.nicknames.insert(n.to_lowercase(), f.to_string());
         }
-        lx.lower_openers = lx
-            .openers
-            .keys()
-            .filter(|o| o.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
-            .cloned()
-            .collect();
-        // (Taken out of `lx` while the other tables are read, so no key is copied.)
-        let mut openers = std::mem::take(&mut lx.openers);
-        for (o, facts) in &mut openers {
-            let goes_on = with_lower(o, |l| lx.prefixes.get(l).copied());
-            *facts = Opener {
-                prefix: goes_on.is_some(),
-                longer: goes_on == Some(true),
-                single: lx.names.get(&**o).copied(),
-                single_upper: lx.upper.get(&**o).copied(),
-            };
+        // Each opener is lowered in one reused buffer (not copied to the
+        // stack, checked as UTF-8 again, or lowered into a new string):
+        // there are some 14,000.
+        let mut lower = String::new();
+        for (o, facts) in &mut lx.openers {
+            lower_into(&mut lower, o);
+            let goes_on = lx.prefixes.get(lower.as_str()).copied();
+            facts.prefix = goes_on.is_some();
+            facts.longer = goes_on == Some(true);
         }
-        lx.openers = openers;
+        // `add` settled `single` and `single_upper` for the keys of one
+        // token; a key of glued tokens (`al-Qaeda`) might be an opener too
+        // (an upper-cased one, in theory), so those few are asked here.
+        for k in &s.glued {
+            if let (Some(&what), Some(facts)) = (lx.names.get(k), lx.openers.get_mut(k.as_str())) {
+                facts.single = Some(what);
+            }
+        }
+        for k in &s.glued_upper {
+            if let (Some(&what), Some(facts)) = (lx.upper.get(k), lx.openers.get_mut(k.as_str())) {
+                facts.single_upper = Some(what);
+            }
+        }
         lx.exact_facts = lx.exact_facts_table();
         lx.lower_facts = lx.lower_facts_table();
         Ok(lx)
     }
 
     /// [`Lex::exact_facts`], from the lists of the rules and the gazetteer.
-    fn exact_facts_table(&self) -> HashMap<Box<str>, u32> {
-        let mut t: HashMap<Box<str>, u32> = HashMap::default();
+    fn exact_facts_table(&self) -> HashMap<Cow<'static, str>, u32> {
+        let mut t: HashMap<Cow<'static, str>, u32> = HashMap::default();
         for &(list, bit) in &EXACT_FACT_LISTS {
             for w in list.iter() {
-                *t.entry(w.into()).or_default() |= bit;
+                *t.entry(Cow::Borrowed(w)).or_default() |= bit;
             }
         }
         for (k, v) in &self.names {
             if *v == Named::Place(b'c') {
-                *t.entry(k.as_str().into()).or_default() |= fact::COUNTRY;
+                match t.get_mut(k.as_str()) {
+                    Some(bits) => *bits |= fact::COUNTRY,
+                    None => {
+                        t.insert(Cow::Owned(k.clone()), fact::COUNTRY);
+                    }
+                }
             }
         }
         t
@@ -355,7 +379,10 @@ impl Lex {
 
     /// [`Lex::lower_facts`], from the word lists read in any case.
     fn lower_facts_table(&self) -> HashMap<Box<str>, u32> {
+        // Sized for the largest list (no smaller than the table will be), so
+        // the table is not rehashed while it is small.
         let mut t: HashMap<Box<str>, u32> = HashMap::default();
+        t.reserve(self.given.len().max(self.surnames_common.len()));
         let sets: [(&WordSet, u32); 3] = [
             (&self.given, fact::GIVEN),
             (&self.surnames_common, fact::SURNAME),
@@ -380,33 +407,140 @@ impl Lex {
         t
     }
 
-    fn add(&mut self, name: &str, what: Named) -> Result<(), String> {
-        let toks = tokenize(name);
-        if toks.first().is_none_or(|t| t.kind == Kind::Punct) {
+    /// Adds the name `name` (one field of a list) as `what`: its key to
+    /// [`Lex::names`] (and [`Lex::upper`] when long enough), the key's
+    /// prefixes to [`Lex::prefixes`], its first token to [`Lex::openers`].
+    ///
+    /// Over 8,000 names are added before the first text can be read, so
+    /// this builds each key once in `s`, in token tables and strings reused
+    /// from name to name, and lowers it once for all its prefixes.
+    fn add(&mut self, name: &'static str, what: Named, s: &mut Scratch) -> Result<(), String> {
+        if !s.split(name) {
             return Err(format!("bad name {name:?}"));
         }
-        // The key grows a token at a time; each step is a prefix.
-        let mut k = String::new();
-        for (i, t) in toks.iter().enumerate() {
-            push_key(&mut k, name, i.checked_sub(1).and_then(|p| toks.get(p)), t);
-            let goes_on = i + 1 < toks.len();
-            *self.prefixes.entry(k.to_lowercase().into()).or_default() |= goes_on;
-        }
-        if let Some(first) = toks.first().and_then(|t| name.get(t.start()..t.end())) {
-            self.openers.insert(first.into(), Opener::default());
-        }
-        let letters = k.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 4 && !self.common.contains(&k) {
-            // Letters stay letters in upper case, so the first token of the
-            // upper-case key is the first token upper-cased (a test checks it).
-            if let Some(first) = toks.first().and_then(|t| name.get(t.start()..t.end())) {
-                self.openers
-                    .insert(first.to_uppercase().into(), Opener::default());
+        let k = s.key.as_str();
+        let ascii = k.is_ascii();
+        // Lower-casing maps each character alone but a final sigma, so
+        // the prefixes of a key without one, lowered, are prefixes of the
+        // key lowered: one lowering serves them all (and the common-word
+        // test). A key with a sigma lowers each prefix alone.
+        s.lower.clear();
+        s.lower_ends.clear();
+        let lowered = ascii || !k.contains('Σ');
+        if ascii {
+            s.lower.push_str(k);
+            s.lower.make_ascii_lowercase();
+            s.lower_ends.extend_from_slice(&s.ends);
+        } else if lowered {
+            let mut from = 0;
+            for &e in &s.ends {
+                for c in k.get(from..e).unwrap_or_default().chars() {
+                    s.lower.extend(c.to_lowercase());
+                }
+                s.lower_ends.push(s.lower.len());
+                from = e;
             }
-            self.upper.insert(k.to_uppercase(), what);
         }
-        self.names.insert(k, what);
+        let n = s.ends.len();
+        for i in 0..n {
+            let goes_on = i + 1 < n;
+            if lowered {
+                let e = s.lower_ends.get(i).copied().unwrap_or(0);
+                mark_prefix(
+                    &mut self.prefixes,
+                    s.lower.get(..e).unwrap_or_default(),
+                    goes_on,
+                );
+            } else {
+                let e = s.ends.get(i).copied().unwrap_or(0);
+                let prefix = k.get(..e).unwrap_or_default();
+                mark_prefix(&mut self.prefixes, &prefix.to_lowercase(), goes_on);
+            }
+        }
+        // The first token of the key, as written (the key opens with it).
+        let first_len = s.ends.first().copied().unwrap_or(0);
+        let first = name.get(s.first..s.first + first_len).unwrap_or_default();
+        // A key of one token is the opener itself: the opener's `single` is
+        // the key's value, the last one given, as in `names`. A key of more
+        // tokens is no opener if it holds a space (a token holds none);
+        // one with no space is kept to be settled once all names are in.
+        let single = n == 1;
+        let glued = !single && !s.spaced;
+        let opener = self.opener_entry(Cow::Borrowed(first));
+        if single {
+            opener.single = Some(what);
+        }
+        // Only whether there are four letters matters: stop counting there.
+        let long = if ascii {
+            k.bytes().filter(u8::is_ascii_alphabetic).nth(3).is_some()
+        } else {
+            k.chars().filter(|c| c.is_alphabetic()).nth(3).is_some()
+        };
+        let common = || {
+            if lowered {
+                self.common.contains_lowered(&s.lower)
+            } else {
+                self.common.contains(k)
+            }
+        };
+        if long && !common() {
+            // Upper-casing maps each character alone, so the first token
+            // upper-cased is a prefix of the key upper-cased (a test checks
+            // that every key of `upper` opens with a listed opener).
+            let mut up = String::with_capacity(k.len());
+            let first_up = if ascii {
+                up.push_str(k);
+                up.make_ascii_uppercase();
+                first.len()
+            } else {
+                for c in first.chars() {
+                    up.extend(c.to_uppercase());
+                }
+                let first_up = up.len();
+                for c in k.get(first.len()..).unwrap_or_default().chars() {
+                    up.extend(c.to_uppercase());
+                }
+                first_up
+            };
+            let first_up = up.get(..first_up).unwrap_or_default();
+            let opener = if first_up == first {
+                self.opener_entry(Cow::Borrowed(first))
+            } else {
+                self.opener_entry(Cow::Owned(first_up.to_owned()))
+            };
+            if single {
+                opener.single_upper = Some(what);
+            }
+            if glued {
+                s.glued_upper.push(up.clone());
+            }
+            self.upper.insert(up, what);
+        }
+        if glued {
+            s.glued.push(k.to_owned());
+        }
+        // Nearly every key is new: a look-up first to spare a copy costs more.
+        self.names.insert(k.to_owned(), what);
         Ok(())
+    }
+
+    /// The facts of the opener `tok`, listed (facts settled once all names
+    /// are in) if new; a new one that starts with a lower-case ASCII letter
+    /// joins [`Lex::lower_openers`] too.
+    fn opener_entry(&mut self, tok: Cow<'static, str>) -> &mut Opener {
+        match self.openers.entry(tok) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
+                if e.key()
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_lowercase)
+                {
+                    self.lower_openers.push(e.key().as_ref().into());
+                }
+                e.insert(Opener::default())
+            }
+        }
     }
 
     /// Whether some key of [`Lex::names`] or [`Lex::upper`] opens with
@@ -437,6 +571,104 @@ impl Lex {
     }
 }
 
+/// Buffers [`Lex::add`] reuses from one name to the next.
+#[derive(Default)]
+struct Scratch {
+    /// The tokens of the name being added (one table for every name).
+    tokens: Vec<Token>,
+    /// The key of the name being added.
+    key: String,
+    /// Where the first token starts in the name.
+    first: usize,
+    /// Where each token prefix of [`Scratch::key`] ends, in bytes.
+    ends: Vec<usize>,
+    /// Whether the key holds a space.
+    spaced: bool,
+    /// The keys of more than one token and no space added so far, as
+    /// written and upper-cased: the only keys of several tokens that could
+    /// be an opener too.
+    glued: Vec<String>,
+    /// See [`Scratch::glued`].
+    glued_upper: Vec<String>,
+    /// The key in lower case (unless it has a capital sigma).
+    lower: String,
+    /// Where each token prefix of the key ends in [`Scratch::lower`].
+    lower_ends: Vec<usize>,
+}
+
+impl Scratch {
+    /// Builds the key of `name` and the ends of its prefixes; false when
+    /// `name` has no token or opens with punctuation.
+    fn split(&mut self, name: &str) -> bool {
+        self.clear();
+        self.split_tokens(name)
+    }
+
+    /// Empties the key of the last name.
+    fn clear(&mut self) {
+        self.key.clear();
+        self.ends.clear();
+        self.spaced = false;
+        self.first = 0;
+    }
+
+    /// [`Scratch::split`] of any name, from its tokens.
+    fn split_tokens(&mut self, name: &str) -> bool {
+        tokenize_into(name, &mut self.tokens);
+        let toks = &self.tokens;
+        let Some(first) = toks.first().filter(|t| t.kind != Kind::Punct) else {
+            return false;
+        };
+        self.first = first.start();
+        for (i, t) in toks.iter().enumerate() {
+            push_key(
+                &mut self.key,
+                name,
+                i.checked_sub(1).and_then(|p| toks.get(p)),
+                t,
+            );
+            self.ends.push(self.key.len());
+        }
+        self.spaced = self.key.contains(' ');
+        true
+    }
+}
+
+/// Marks `lower` (a key prefix, in lower case) in [`Lex::prefixes`], and
+/// whether a name goes on past it. The key is copied even when listed
+/// already: most are new, and a look-up first to spare the copy cost more.
+fn mark_prefix(prefixes: &mut HashMap<Box<str>, bool>, lower: &str, goes_on: bool) {
+    *prefixes.entry(lower.into()).or_default() |= goes_on;
+}
+
+/// `w` lowered into `buf` (cleared first), as `str::to_lowercase` lowers it.
+fn lower_into(buf: &mut String, w: &str) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else if w.contains('Σ') {
+        // A capital sigma lowers by its place in a word, not alone.
+        buf.push_str(&w.to_lowercase());
+    } else {
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// `l` split at its first `|`, as `split_once('|')` splits it: the
+/// kind or word before the bar is a byte or a word, and a short loop finds
+/// it sooner than the searcher of `split_once` is set up (this runs for
+/// every line of the gazetteer).
+fn split_bar(l: &str) -> Option<(&str, &str)> {
+    let at = l.bytes().position(|b| b == b'|')?;
+    Some((l.get(..at)?, l.get(at + 1..)?))
+}
+
+/// How many times the byte `b` occurs in `src`.
+fn count_byte(src: &str, b: u8) -> usize {
+    src.bytes().filter(|&c| c == b).count()
+}
+
 /// The lists, parsed on first use. A bad line makes every list empty rather
 /// than panic at run time; the unit test below fails on it instead.
 pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
@@ -463,6 +695,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokenize;
 
     #[test]
     fn every_list_loads() {
@@ -492,7 +725,11 @@ mod tests {
             assert!(lx.is_opener(o), "{o:?}");
         }
         assert!(lx.lower_openers.len() < lx.openers.len() / 100);
-        assert!(lx.lower_openers.iter().all(|o| lx.openers.contains_key(o)));
+        assert!(
+            lx.lower_openers
+                .iter()
+                .all(|o| lx.openers.contains_key(&**o))
+        );
     }
 
     #[test]

@@ -7,9 +7,33 @@
 
 /// The entries of a list file: trimmed, non-empty, non-comment lines.
 pub fn lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    // The lists are read before the first text can be, so this scans for
+    // the line breaks itself: a list line is a word or two, and a search
+    // for `\n` costs more to set up than a short loop costs to run. (No
+    // `\r` is taken off the end here: trimming takes it with the spaces.)
+    let mut rest = src;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+            let line = trim(rest.get(..end).unwrap_or_default());
+            rest = rest.get(end + 1..).unwrap_or_default();
+            if !line.is_empty() && !line.starts_with('#') {
+                return Some(line);
+            }
+        }
+        None
+    })
+}
+
+/// `line` trimmed as `str::trim` does it, but with no Unicode test when
+/// the line starts and ends with visible ASCII (nearly every list line).
+fn trim(line: &str) -> &str {
+    let b = line.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic) && b.last().is_some_and(u8::is_ascii_graphic) {
+        line
+    } else {
+        line.trim()
+    }
 }
 
 /// A fast multiply-rotate hasher for the lexicons' fixed tables.
@@ -112,6 +136,18 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_lowercase())
 }
 
+/// `w` in lower case, as `to_lowercase` gives it: an ASCII word is copied
+/// once and lowered in place, not built a character at a time.
+fn lowered(w: &str) -> Box<str> {
+    if w.is_ascii() {
+        let mut b: Box<str> = w.into();
+        b.make_ascii_lowercase();
+        b
+    } else {
+        w.to_lowercase().into()
+    }
+}
+
 /// A set of lower-case words, hashed with [`FastHasher`]: every token of a
 /// text is looked up in a few of these, so a look-up is one hash of a word
 /// lowered on the stack, with no allocation.
@@ -123,10 +159,11 @@ pub struct WordSet {
 impl WordSet {
     /// Builds the set from entries (lower-cased here).
     pub fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> WordSet {
-        let words = entries
-            .into_iter()
-            .map(|w| w.to_lowercase().into())
-            .collect();
+        // The entries are counted first so the set is sized once (the lines
+        // of a list give no count, and each doubling rehashes every word).
+        let entries: Vec<&str> = entries.into_iter().collect();
+        let mut words = LexSet::with_capacity_and_hasher(entries.len(), Default::default());
+        words.extend(entries.into_iter().map(lowered));
         WordSet { words }
     }
 
@@ -306,6 +343,16 @@ mod tests {
     fn lines_skip_comments_and_blanks() {
         let v: Vec<&str> = lines("# head\n\n a \nb|c\n").collect();
         assert_eq!(v, ["a", "b|c"]);
+        // As `str::lines` trimmed: line ends, a last line with no break,
+        // Unicode spaces.
+        let src = "a\r\n\r\n\u{a0}b c\u{2003}\n #x\n\td\r\n\re\u{85}\nf";
+        let std: Vec<&str> = src
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        assert_eq!(lines(src).collect::<Vec<_>>(), std);
+        assert_eq!(std, ["a", "b c", "d", "e", "f"]);
     }
 
     #[test]

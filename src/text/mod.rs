@@ -339,14 +339,25 @@ pub(crate) fn prefix(text: &str, max: usize) -> &str {
 /// Splits `text` into tokens (its first [`MAX_TEXT`] bytes). Never panics;
 /// linear time.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    // Every offset below is at most the prefix's length, so each fits a u32.
-    let text = prefix(text, MAX_TEXT);
     // English news averages about five bytes a token (a word and the space
     // after it, or a punctuation mark): a quarter of the length is rarely
     // outgrown, and the spare room is given back at the end, so a long text
     // does not keep a doubled buffer (the tokens are the largest table of
     // all, the biggest part of peak memory).
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 16);
+    tokenize_into(text, &mut tokens);
+    tokens.shrink_to_fit();
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (emptied first), for a caller that splits
+/// many short texts and reuses one table: the word lists split thousands
+/// of names at start-up, where a table of each name's own cost more than
+/// splitting it.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
+    // Every offset below is at most the prefix's length, so each fits a u32.
+    let text = prefix(text, MAX_TEXT);
     let bytes = text.as_bytes();
     let mut glued = false;
     let mut newlines = 2u32; // text start counts as a paragraph start
@@ -443,8 +454,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         glued = true;
         i = end;
     }
-    tokens.shrink_to_fit();
-    tokens
 }
 
 /// Abbreviations after which a period does not end a sentence.
