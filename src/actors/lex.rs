@@ -600,20 +600,10 @@ impl Scratch {
     /// Builds the key of `name` and the ends of its prefixes; false when
     /// `name` has no token or opens with punctuation.
     fn split(&mut self, name: &str) -> bool {
-        self.clear();
-        self.split_tokens(name)
-    }
-
-    /// Empties the key of the last name.
-    fn clear(&mut self) {
         self.key.clear();
         self.ends.clear();
         self.spaced = false;
         self.first = 0;
-    }
-
-    /// [`Scratch::split`] of any name, from its tokens.
-    fn split_tokens(&mut self, name: &str) -> bool {
         tokenize_into(name, &mut self.tokens);
         let toks = &self.tokens;
         let Some(first) = toks.first().filter(|t| t.kind != Kind::Punct) else {
