@@ -41,10 +41,33 @@ struct Table<'a> {
     index: LexMap<&'a str, u32>,
     lengths: Vec<u32>,
     text: String,
+    /// The last string seen at each of a few slots, by address and length,
+    /// with its id. Most strings asked for are the same few fixed words
+    /// (a span's type, the rule that found it), each one `&'static str`
+    /// at one address: those are answered here without hashing or
+    /// comparing their bytes. Strings borrowed for `'a` cannot change, so
+    /// one address and length is always one string.
+    recent: [(usize, usize, u32); 64],
 }
 
 impl<'a> Table<'a> {
     fn id(&mut self, s: &'a str) -> u32 {
+        let addr = s.as_ptr() as usize;
+        let slot = (addr >> 3 ^ s.len()) % self.recent.len();
+        if let Some(&(a, n, i)) = self.recent.get(slot)
+            && a == addr
+            && n == s.len()
+        {
+            return i;
+        }
+        let i = self.find_or_add(s);
+        if let Some(r) = self.recent.get_mut(slot) {
+            *r = (addr, s.len(), i);
+        }
+        i
+    }
+
+    fn find_or_add(&mut self, s: &'a str) -> u32 {
         if let Some(&i) = self.index.get(s) {
             return i;
         }
@@ -95,6 +118,8 @@ impl Annotations {
             ),
             lengths: Vec::new(),
             text: String::new(),
+            // (Address 0 is no string's: an empty slot never matches.)
+            recent: [(0, 0, 0); 64],
         };
         // The body first, then the string table's lengths before it.
         let mut body: Vec<u32> = Vec::with_capacity(8 + self.spans.len() * 8);
