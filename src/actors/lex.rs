@@ -254,7 +254,9 @@ impl Lex {
         let mut s = Scratch::default();
         // Places first, so that organisations and persons win on a clash.
         for l in lines(GAZETTEER) {
-            let (k, name) = split_bar(l).ok_or_else(|| format!("gazetteer: {l:?}"))?;
+            let (k, name) = l
+                .split_once('|')
+                .ok_or_else(|| format!("gazetteer: {l:?}"))?;
             let kind = match k {
                 "c" | "r" | "t" => k.as_bytes()[0],
                 _ => return Err(format!("gazetteer kind: {l:?}")),
@@ -292,7 +294,7 @@ impl Lex {
             }
         }
         for l in lines(TITLES) {
-            let (w, k) = split_bar(l).ok_or_else(|| format!("titles: {l:?}"))?;
+            let (w, k) = l.split_once('|').ok_or_else(|| format!("titles: {l:?}"))?;
             let kind = match k {
                 "t" => TitleKind::Title,
                 "m" | "a" => TitleKind::Modifier,
@@ -306,14 +308,18 @@ impl Lex {
             }
         }
         for l in lines(DEMONYMS) {
-            let (d, c) = split_bar(l).ok_or_else(|| format!("demonyms: {l:?}"))?;
+            let (d, c) = l
+                .split_once('|')
+                .ok_or_else(|| format!("demonyms: {l:?}"))?;
             if d.is_empty() || c.is_empty() {
                 return Err(format!("demonyms: {l:?}"));
             }
             lx.demonyms.insert(d.to_lowercase(), c.to_string());
         }
         for l in lines(AFFILIATIONS) {
-            let (w, k) = split_bar(l).ok_or_else(|| format!("affiliations: {l:?}"))?;
+            let (w, k) = l
+                .split_once('|')
+                .ok_or_else(|| format!("affiliations: {l:?}"))?;
             let kind = match k {
                 "a" => Affil::Lead,
                 "m" => Affil::Inner,
@@ -322,34 +328,18 @@ impl Lex {
             lx.affil.insert(w.to_lowercase(), kind);
         }
         for l in lines(NICKNAMES) {
-            let (n, f) = split_bar(l).ok_or_else(|| format!("nicknames: {l:?}"))?;
+            let (n, f) = l
+                .split_once('|')
+                .ok_or_else(|| format!("nicknames: {l:?}"))?;
             if n.is_empty() || f.is_empty() {
                 return Err(format!("nicknames: {l:?}"));
             }
             lx.nicknames.insert(n.to_lowercase(), f.to_string());
         }
-        // Each opener is lowered in one reused buffer (not copied to the
-        // stack, checked as UTF-8 again, or lowered into a new string):
-        // there are some 14,000.
-        let mut lower = String::new();
         for (o, facts) in &mut lx.openers {
-            lower_into(&mut lower, o);
-            let goes_on = lx.prefixes.get(lower.as_str()).copied();
+            let goes_on = with_lower(o, |l| lx.prefixes.get(l).copied());
             facts.prefix = goes_on.is_some();
             facts.longer = goes_on == Some(true);
-        }
-        // `add` settled `single` and `single_upper` for the keys of one
-        // token; a key of glued tokens (`al-Qaeda`) might be an opener too
-        // (an upper-cased one, in theory), so those few are asked here.
-        for k in &s.glued {
-            if let (Some(&what), Some(facts)) = (lx.names.get(k), lx.openers.get_mut(k.as_str())) {
-                facts.single = Some(what);
-            }
-        }
-        for k in &s.glued_upper {
-            if let (Some(&what), Some(facts)) = (lx.upper.get(k), lx.openers.get_mut(k.as_str())) {
-                facts.single_upper = Some(what);
-            }
         }
         lx.exact_facts = lx.exact_facts_table();
         lx.lower_facts = lx.lower_facts_table();
@@ -420,52 +410,33 @@ impl Lex {
         }
         let k = s.key.as_str();
         let ascii = k.is_ascii();
-        // Lower-casing maps each character alone but a final sigma, so
-        // the prefixes of a key without one, lowered, are prefixes of the
-        // key lowered: one lowering serves them all (and the common-word
-        // test). A key with a sigma lowers each prefix alone.
+        // An ASCII key (nearly all) is lowered once: its prefixes, lowered,
+        // are prefixes of it. Any other is lowered a prefix at a time, as
+        // `to_lowercase` lowers a final sigma by its place in the word.
         s.lower.clear();
-        s.lower_ends.clear();
-        let lowered = ascii || !k.contains('Σ');
         if ascii {
             s.lower.push_str(k);
             s.lower.make_ascii_lowercase();
-            s.lower_ends.extend_from_slice(&s.ends);
-        } else if lowered {
-            let mut from = 0;
-            for &e in &s.ends {
-                for c in k.get(from..e).unwrap_or_default().chars() {
-                    s.lower.extend(c.to_lowercase());
-                }
-                s.lower_ends.push(s.lower.len());
-                from = e;
-            }
         }
         let n = s.ends.len();
-        for i in 0..n {
+        for (i, &e) in s.ends.iter().enumerate() {
             let goes_on = i + 1 < n;
-            if lowered {
-                let e = s.lower_ends.get(i).copied().unwrap_or(0);
-                mark_prefix(
-                    &mut self.prefixes,
-                    s.lower.get(..e).unwrap_or_default(),
-                    goes_on,
-                );
+            if ascii {
+                let prefix = s.lower.get(..e).unwrap_or_default();
+                mark_prefix(&mut self.prefixes, prefix, goes_on);
             } else {
-                let e = s.ends.get(i).copied().unwrap_or(0);
-                let prefix = k.get(..e).unwrap_or_default();
-                mark_prefix(&mut self.prefixes, &prefix.to_lowercase(), goes_on);
+                let prefix = k.get(..e).unwrap_or_default().to_lowercase();
+                mark_prefix(&mut self.prefixes, &prefix, goes_on);
             }
         }
         // The first token of the key, as written (the key opens with it).
         let first_len = s.ends.first().copied().unwrap_or(0);
         let first = name.get(s.first..s.first + first_len).unwrap_or_default();
-        // A key of one token is the opener itself: the opener's `single` is
-        // the key's value, the last one given, as in `names`. A key of more
-        // tokens is no opener if it holds a space (a token holds none);
-        // one with no space is kept to be settled once all names are in.
+        // A key of one token is the opener itself, so the opener's `single`
+        // is the key's value (the last one given, as in `names`). A key of
+        // more tokens is never one token's text: the tokenizer would split
+        // it where it split it here.
         let single = n == 1;
-        let glued = !single && !s.spaced;
         let opener = self.opener_entry(Cow::Borrowed(first));
         if single {
             opener.single = Some(what);
@@ -477,7 +448,7 @@ impl Lex {
             k.chars().filter(|c| c.is_alphabetic()).nth(3).is_some()
         };
         let common = || {
-            if lowered {
+            if ascii {
                 self.common.contains_lowered(&s.lower)
             } else {
                 self.common.contains(k)
@@ -487,20 +458,10 @@ impl Lex {
             // Upper-casing maps each character alone, so the first token
             // upper-cased is a prefix of the key upper-cased (a test checks
             // that every key of `upper` opens with a listed opener).
-            let mut up = String::with_capacity(k.len());
-            let first_up = if ascii {
-                up.push_str(k);
-                up.make_ascii_uppercase();
-                first.len()
+            let (up, first_up) = if ascii {
+                (k.to_ascii_uppercase(), first.len())
             } else {
-                for c in first.chars() {
-                    up.extend(c.to_uppercase());
-                }
-                let first_up = up.len();
-                for c in k.get(first.len()..).unwrap_or_default().chars() {
-                    up.extend(c.to_uppercase());
-                }
-                first_up
+                (k.to_uppercase(), first.to_uppercase().len())
             };
             let first_up = up.get(..first_up).unwrap_or_default();
             let opener = if first_up == first {
@@ -511,13 +472,7 @@ impl Lex {
             if single {
                 opener.single_upper = Some(what);
             }
-            if glued {
-                s.glued_upper.push(up.clone());
-            }
             self.upper.insert(up, what);
-        }
-        if glued {
-            s.glued.push(k.to_owned());
         }
         // Nearly every key is new: a look-up first to spare a copy costs more.
         self.names.insert(k.to_owned(), what);
@@ -574,6 +529,8 @@ impl Lex {
 /// Buffers [`Lex::add`] reuses from one name to the next.
 #[derive(Default)]
 struct Scratch {
+    /// An ASCII key in lower case.
+    lower: String,
     /// The tokens of the name being added (one table for every name).
     tokens: Vec<Token>,
     /// The key of the name being added.
@@ -582,18 +539,6 @@ struct Scratch {
     first: usize,
     /// Where each token prefix of [`Scratch::key`] ends, in bytes.
     ends: Vec<usize>,
-    /// Whether the key holds a space.
-    spaced: bool,
-    /// The keys of more than one token and no space added so far, as
-    /// written and upper-cased: the only keys of several tokens that could
-    /// be an opener too.
-    glued: Vec<String>,
-    /// See [`Scratch::glued`].
-    glued_upper: Vec<String>,
-    /// The key in lower case (unless it has a capital sigma).
-    lower: String,
-    /// Where each token prefix of the key ends in [`Scratch::lower`].
-    lower_ends: Vec<usize>,
 }
 
 impl Scratch {
@@ -602,7 +547,6 @@ impl Scratch {
     fn split(&mut self, name: &str) -> bool {
         self.key.clear();
         self.ends.clear();
-        self.spaced = false;
         self.first = 0;
         tokenize_into(name, &mut self.tokens);
         let toks = &self.tokens;
@@ -619,7 +563,6 @@ impl Scratch {
             );
             self.ends.push(self.key.len());
         }
-        self.spaced = self.key.contains(' ');
         true
     }
 }
@@ -629,29 +572,6 @@ impl Scratch {
 /// already: most are new, and a look-up first to spare the copy cost more.
 fn mark_prefix(prefixes: &mut HashMap<Box<str>, bool>, lower: &str, goes_on: bool) {
     *prefixes.entry(lower.into()).or_default() |= goes_on;
-}
-
-/// `w` lowered into `buf` (cleared first), as `str::to_lowercase` lowers it.
-fn lower_into(buf: &mut String, w: &str) {
-    buf.clear();
-    if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-    } else if w.contains('Σ') {
-        // A capital sigma lowers by its place in a word, not alone.
-        buf.push_str(&w.to_lowercase());
-    } else {
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-    }
-}
-
-/// `l` split at its first `|`, as `split_once('|')` splits it: the
-/// kind or word before the bar is a byte or a word, and a short loop finds
-/// it sooner than the searcher of `split_once` is set up (this runs for
-/// every line of the gazetteer).
-fn split_bar(l: &str) -> Option<(&str, &str)> {
-    let at = l.bytes().position(|b| b == b'|')?;
-    Some((l.get(..at)?, l.get(at + 1..)?))
 }
 
 /// How many times the byte `b` occurs in `src`.
@@ -720,6 +640,23 @@ mod tests {
                 .iter()
                 .all(|o| lx.openers.contains_key(&**o))
         );
+    }
+
+    /// An opener's facts are settled while names are added; they must be
+    /// what the tables say of it once all are in.
+    #[test]
+    fn opener_facts_are_what_the_tables_say() {
+        let lx = Lex::load().expect("a data file has a bad line");
+        for (o, facts) in &lx.openers {
+            let goes_on = with_lower(o, |l| lx.prefixes.get(l).copied());
+            let want = Opener {
+                prefix: goes_on.is_some(),
+                longer: goes_on == Some(true),
+                single: lx.names.get(&**o).copied(),
+                single_upper: lx.upper.get(&**o).copied(),
+            };
+            assert_eq!(*facts, want, "{o:?}");
+        }
     }
 
     #[test]

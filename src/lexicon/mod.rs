@@ -136,18 +136,6 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_lowercase())
 }
 
-/// `w` in lower case, as `to_lowercase` gives it: an ASCII word is copied
-/// once and lowered in place, not built a character at a time.
-fn lowered(w: &str) -> Box<str> {
-    if w.is_ascii() {
-        let mut b: Box<str> = w.into();
-        b.make_ascii_lowercase();
-        b
-    } else {
-        w.to_lowercase().into()
-    }
-}
-
 /// A set of lower-case words, hashed with [`FastHasher`]: every token of a
 /// text is looked up in a few of these, so a look-up is one hash of a word
 /// lowered on the stack, with no allocation.
@@ -163,7 +151,7 @@ impl WordSet {
         // of a list give no count, and each doubling rehashes every word).
         let entries: Vec<&str> = entries.into_iter().collect();
         let mut words = LexSet::with_capacity_and_hasher(entries.len(), Default::default());
-        words.extend(entries.into_iter().map(lowered));
+        words.extend(entries.into_iter().map(|w| w.to_lowercase().into()));
         WordSet { words }
     }
 
