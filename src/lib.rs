@@ -77,14 +77,20 @@ from Uganda on Friday.";
 /// article in the page"). It goes through the page's own path: UTF-16
 /// offsets and the packed form.
 pub fn warm_up() -> usize {
+    let mut found = warm_up_annotations();
+    found.convert_offsets(WARM_UP, offsets::Unit::Utf16);
+    let _ = found.to_packed();
+    found.spans.len()
+}
+
+/// What [`annotate`] finds in the warm-up paragraph (its dates read from
+/// two days after its own).
+fn warm_up_annotations() -> Annotations {
     let options = Options {
         reference_date: Some("2025-03-06".to_string()),
         ..Options::default()
     };
-    let mut found = annotate(WARM_UP, &options);
-    found.convert_offsets(WARM_UP, offsets::Unit::Utf16);
-    let _ = found.to_packed();
-    found.spans.len()
+    annotate(WARM_UP, &options)
 }
 
 /// [`annotate`] with windows of at most `window` bytes (tests use small ones).
@@ -436,11 +442,7 @@ mod tests {
     /// of dates and figures, or the page's first article pays for them.
     #[test]
     fn warm_up_reaches_every_lens() {
-        let options = Options {
-            reference_date: Some("2025-03-06".to_string()),
-            ..Options::default()
-        };
-        let found = annotate(WARM_UP, &options);
+        let found = warm_up_annotations();
         assert_eq!(warm_up(), found.spans.len());
         let count = |l: Label| found.spans.iter().filter(|s| s.label == l).count();
         for label in [Label::Actor, Label::Place, Label::Quote] {
