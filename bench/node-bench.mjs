@@ -15,7 +15,8 @@
 //     report our dates-only call, which still pays for tokenizing and names.)
 //  3. What does the JS edge cost: text in, UTF-16 offsets, JSON text, JSON.parse,
 //     and the packed result the page uses?
-//  4. Does one call on the whole 4 MB corpus behave like many small calls?
+//  4. Does the size of a call matter? The same corpus in calls of about
+//     250 B, 2.5 KB, 25 KB and 250 KB, and in one call of all 4 MB.
 //  5. From a cold start (a fresh process, as a page load is): how long do
 //     loading the wasm, the reader's warm-up call (word lists parsed, code
 //     compiled on first use) and then the first seed article take?
@@ -74,20 +75,23 @@ const annotate = (text, options) => {
 };
 
 const corpus = fs.readFileSync(CORPUS, 'utf8');
-// Article-sized pieces (cut at paragraph breaks, ~2.5 KB like a news story):
-// the page annotates one article per call.
-const pieces = [];
-{
+// Pieces of the corpus cut at paragraph breaks, each at least `size` bytes.
+function cut(size) {
+  const out = [];
   let cur = '';
   for (const para of corpus.split('\n\n')) {
     cur = cur ? `${cur}\n\n${para}` : para;
-    if (Buffer.byteLength(cur) >= 2500) {
-      pieces.push(cur);
+    if (Buffer.byteLength(cur) >= size) {
+      out.push(cur);
       cur = '';
     }
   }
-  if (cur) pieces.push(cur);
+  if (cur) out.push(cur);
+  return out;
 }
+// Article-sized pieces (~2.5 KB like a news story): the page annotates one
+// article per call.
+const pieces = cut(2500);
 const BYTES = pieces.reduce((n, p) => n + Buffer.byteLength(p), 0);
 const MB = BYTES / 1e6;
 
@@ -110,7 +114,7 @@ function summary(label, runs, bytes = BYTES) {
   const c = runs.map((r) => r.cpu);
   const mbs = (t) => bytes / 1e6 / t;
   console.log(
-    `  ${label.padEnd(34)} wall ${fmt(mbs(median(w)))} MB/s (rounds ${fmt(mbs(Math.max(...w)))}..${fmt(mbs(Math.min(...w)))}), ` +
+    `  ${label.padEnd(40)} wall ${fmt(mbs(median(w)))} MB/s (rounds ${fmt(mbs(Math.max(...w)))}..${fmt(mbs(Math.min(...w)))}), ` +
       `cpu ${fmt(mbs(median(c)))} MB/s`,
   );
   return { wall: median(w), cpu: median(c) };
@@ -182,13 +186,23 @@ console.log(`  ratio all lenses / chrono:   ${ratio(sAll, sChr)} (per round ${pe
 console.log(`  ratio dates only / chrono:   ${ratio(sDates, sChr)}`);
 console.log(`  found: ${counts.all} spans (all), ${counts.dates} dates, chrono ${counts.chrono} results`);
 
-// Q4: one call on the whole corpus.
-console.log('\n[node/whole] Q4: one call on the whole corpus (4 MB) vs article-sized calls');
+// Q4: the same text in calls of other sizes, up to one call on all of it.
+console.log('\n[node/sizes] Q4: does the size of a call matter? The same text, cut into calls of about:');
+for (const [label, size] of [['250 B (a paragraph)', 250], ['2.5 KB (an article, as Q1)', 2500],
+  ['25 KB (a long report)', 25000], ['250 KB (a short book)', 250000]]) {
+  const ps = cut(size);
+  const runs = [];
+  for (let r = 0; r < Math.max(2, Math.min(ROUNDS, 3)); r++) {
+    runs.push(time(() => ps.reduce((n, p) => n + annotate(p, ALL).spans.length, 0)));
+  }
+  const bytes = ps.reduce((n, p) => n + Buffer.byteLength(p), 0);
+  summary(`${label}, ${ps.length} calls`, runs, bytes);
+}
 const whole = [];
 for (let r = 0; r < Math.max(2, Math.min(ROUNDS, 3)); r++) {
   whole.push(time(() => annotate(corpus, ALL).spans.length));
 }
-summary('annotate(whole corpus), all lenses', whole, Buffer.byteLength(corpus));
+summary('the whole corpus (4 MB), one call', whole, Buffer.byteLength(corpus));
 
 // Q5: cold start, each run in a fresh Node process (nothing cached in it).
 {
