@@ -344,7 +344,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // outgrown, and the spare room is given back at the end, so a long text
     // does not keep a doubled buffer (the tokens are the largest table of
     // all, the biggest part of peak memory).
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 16);
+    // (Sized from the part that is read: see [`tokenize_into`].)
+    let read = prefix(text, MAX_TEXT).len();
+    let mut tokens: Vec<Token> = Vec::with_capacity(read / 4 + 16);
     tokenize_into(text, &mut tokens);
     tokens.shrink_to_fit();
     tokens
