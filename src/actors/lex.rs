@@ -442,11 +442,7 @@ impl Lex {
             opener.single = Some(what);
         }
         // Only whether there are four letters matters: stop counting there.
-        let long = if ascii {
-            k.bytes().filter(u8::is_ascii_alphabetic).nth(3).is_some()
-        } else {
-            k.chars().filter(|c| c.is_alphabetic()).nth(3).is_some()
-        };
+        let long = k.chars().filter(|c| c.is_alphabetic()).nth(3).is_some();
         let common = || {
             if ascii {
                 self.common.contains_lowered(&s.lower)
