@@ -65,6 +65,10 @@ mod native {
                 quotes: on("quotes"),
             },
             day_first: false,
+            // The core's speed on one thread: the clock below is this
+            // thread's, and the page (wasm) has no other. (Texts over
+            // `text::WINDOW` would otherwise have their windows shared out.)
+            threads: 1,
         }
     }
 

@@ -174,24 +174,14 @@ fn annotate_into(
     sink: &mut dyn Sink,
 ) -> std::io::Result<Annotations> {
     let windows = text::windows(text, window);
-    // A text of one window is read as it always was; a longer one has its
-    // reference date read from the whole first, and carries its names.
-    let (reference, mut carry) = match windows.as_slice() {
-        [_] => (None, None),
-        _ => (
-            Some(dates::read_reference(&windows, options)),
-            Some(actors::Carry::default()),
-        ),
-    };
     let mut found = Annotations::default();
     let mut entities = Entities::default();
-    for (k, &(offset, window)) in windows.iter().enumerate() {
-        let (mut spans, used) =
-            annotate_window(window, options, reference.as_ref(), carry.as_mut());
+    // What is done with each window's spans, in text order.
+    let mut take = |k: usize, (offset, mut spans): (usize, Vec<Span>), used: &dates::Reference| {
         if k == 0 {
             found.reference_date = used.date.map(|d| d.to_string());
             found.reference_date_source = used.source;
-            found.reference_date_clue = used.clue;
+            found.reference_date_clue = used.clue.clone();
             sink.head(&found)?;
         }
         for s in &mut spans {
@@ -199,7 +189,22 @@ fn annotate_into(
             s.end += offset;
         }
         entities.add(&spans);
-        sink.spans(spans)?;
+        sink.spans(spans)
+    };
+    // A text of one window is read as it always was; a longer one has its
+    // reference date read from the whole first, and carries its names.
+    if let [(offset, one)] = windows.as_slice() {
+        let (spans, used) = annotate_window(one, options, None, None);
+        take(0, (*offset, spans), &used)?;
+    } else {
+        let mut k = 0;
+        read_windows(&windows, options, &mut |read| {
+            for (offset, (spans, used)) in read {
+                take(k, (offset, spans), &used)?;
+                k += 1;
+            }
+            Ok(())
+        })?;
     }
     found.entities = entities.list;
     Ok(found)
@@ -215,37 +220,221 @@ fn annotate_window<'a>(
     carry: Option<&mut actors::Carry<'a>>,
 ) -> (Vec<Span>, dates::Reference) {
     let doc = text::Doc::new(text);
-
-    // Dates run first and always: they own the numbers inside dates, which
-    // must never become figures even when the Dates lens is switched off.
     let dated = dates::find_in(&doc, options, reference);
-    let mut taken: Vec<Span> = dated.spans;
+    let mut names = start_names(&doc, options, &dated.spans);
+    if let Some(n) = &mut names {
+        n.resolve(carry);
+    }
+    let (spans, quotes) = finish_window(&doc, options, dated.spans, names);
+    // The tokens are no longer needed: freed before the spans are copied
+    // into text order, the two largest tables are not held at once.
+    drop(doc);
+    (in_text_order(spans, quotes), dated.reference)
+}
 
+/// The names of `doc` up to their resolution ([`actors::start`]), when a
+/// lens of `options` needs them; `dates` are the spans found before.
+fn start_names<'d, 'a>(
+    doc: &'d text::Doc<'a>,
+    options: &Options,
+    dates: &[Span],
+) -> Option<actors::Pending<'d, 'a>> {
     // Actors and places come from one recognizer: `Jordan` or `Washington`
-    // is decided by context, in one place.
+    // is decided by context, in one place. Figures and quotes need the names
+    // too (a name is no figure; a quote's speaker is one).
     let need_names = options.lenses.actors
         || options.lenses.places
         || options.lenses.figures
         || options.lenses.quotes;
-    if need_names {
-        let names = actors::find_in(&doc, &taken, carry);
-        taken = merge(taken, names);
+    need_names.then(|| actors::start(doc, dates))
+}
+
+/// What follows the names' resolution in one window: the names' spans,
+/// figures and quotes. Returns the spans `options` ask for (dates, names,
+/// figures; sorted, not overlapping) and the quotes.
+fn finish_window(
+    doc: &text::Doc,
+    options: &Options,
+    dates: Vec<Span>,
+    names: Option<actors::Pending>,
+) -> (Vec<Span>, Vec<Span>) {
+    // Dates run first and always: they own the numbers inside dates, which
+    // must never become figures even when the Dates lens is switched off.
+    let mut taken = dates;
+    if let Some(n) = names {
+        taken = merge(taken, n.finish());
     }
     if options.lenses.figures {
-        let figs = figures::find(&doc, &taken);
+        let figs = figures::find(doc, &taken);
         taken = merge(taken, figs);
     }
-    let mut spans = taken;
     let quotes = if options.lenses.quotes {
-        quotes::find(&doc, &spans)
+        quotes::find(doc, &taken)
     } else {
         Vec::new()
     };
-    // The tokens are no longer needed: freed before the spans are copied
-    // into text order, the two largest tables are not held at once.
-    drop(doc);
-    spans.retain(|s| options.lenses.wants(s.label));
-    (in_text_order(spans, quotes), dated.reference)
+    taken.retain(|s| options.lenses.wants(s.label));
+    (taken, quotes)
+}
+
+/// What [`read_windows`] hands on: windows' offsets, spans and reference
+/// dates, in text order.
+type Read = Vec<(usize, (Vec<Span>, dates::Reference))>;
+
+/// Reads the `windows` (more than one) of a long text, its reference date
+/// from the whole and its names carried from window to window, and hands
+/// what each finds to `each`, in text order, a few windows at a time; stops
+/// at the first error `each` returns. With more than one thread, the
+/// windows are read on other threads while `each` writes out those before.
+fn read_windows(
+    windows: &[(usize, &str)],
+    options: &Options,
+    each: &mut dyn FnMut(Read) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let reference = dates::read_reference(windows, options);
+    let mut carry = actors::Carry::default();
+    let threads = threads(options, windows.len());
+    let mut batches = windows.chunks(threads).map(move |batch| {
+        let offsets = batch.iter().map(|&(offset, _)| offset);
+        // (Wasm has no threads: the code that starts them is left out of
+        // the page's download.)
+        #[cfg(not(target_arch = "wasm32"))]
+        if threads > 1 {
+            let read = annotate_windows_at_once(batch, options, &reference, &mut carry, threads);
+            return offsets.zip(read).collect::<Read>();
+        }
+        let read = batch
+            .iter()
+            .map(|&(_, w)| annotate_window(w, options, Some(&reference), Some(&mut carry)));
+        offsets.zip(read).collect()
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    if threads > 1 {
+        return read_ahead(batches, each);
+    }
+    batches.try_for_each(each)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// Hands each of `batches` to `each`, reading the next batch on another
+/// thread meanwhile (or on this one, when the system refuses a thread).
+fn read_ahead<I: Iterator<Item = Read> + Send>(
+    mut batches: I,
+    each: &mut dyn FnMut(Read) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    std::thread::scope(|s| {
+        // One batch read ahead at most: memory stays that of a few windows.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Read>(1);
+        // The batches go to the reader once it runs, so that they are still
+        // here to be read on this thread if the system refuses a thread.
+        let (give, got) = std::sync::mpsc::sync_channel::<I>(1);
+        let reader = std::thread::Builder::new().spawn_scoped(s, move || {
+            if let Ok(mut batches) = got.recv() {
+                // (A send fails only once `each` has failed and stopped
+                // taking batches.)
+                let _ = batches.try_for_each(|read| tx.send(read));
+            }
+        });
+        if reader.is_err() {
+            return batches.try_for_each(each);
+        }
+        // (The reader waits for just this; if it is gone, read here.)
+        if let Err(std::sync::mpsc::SendError(mut back)) = give.send(batches) {
+            return back.try_for_each(each);
+        }
+        // Ends when the reader is done (its sender dropped) or on an error,
+        // which drops `rx` so the reader stops after its batch.
+        rx.iter().try_for_each(each)
+    })
+}
+
+/// How many windows of a long text are read at the same time: what
+/// `options` say, else one per core the machine gives this process, at
+/// most [`MAX_THREADS`]; never more than there are windows. One in wasm,
+/// which has no threads.
+fn threads(options: &Options, windows: usize) -> usize {
+    if cfg!(target_arch = "wasm32") {
+        return 1;
+    }
+    let wanted = match options.threads {
+        0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        n => n,
+    };
+    wanted.clamp(1, MAX_THREADS).min(windows.max(1))
+}
+
+/// The most windows read at once. Each holds its tables (about 40 bytes a
+/// byte of text, see `tests/scaling.rs`), so more would cost memory for
+/// little: the part done one window at a time caps the gain.
+const MAX_THREADS: usize = 8;
+
+#[cfg(not(target_arch = "wasm32"))]
+/// [`annotate_window`] for each of `batch`, the windows read on up to
+/// `threads` threads at once. Only the names' resolution, which reads what
+/// the windows before said ([`actors::Carry`]), runs one window at a time,
+/// in text order, so the spans are those of one window after another.
+fn annotate_windows_at_once<'a>(
+    batch: &[(usize, &'a str)],
+    options: &Options,
+    reference: &dates::Reference,
+    carry: &mut actors::Carry<'a>,
+    threads: usize,
+) -> Vec<(Vec<Span>, dates::Reference)> {
+    let read: Vec<(text::Doc<'a>, dates::Dated)> = par_map(batch.to_vec(), threads, |(_, w)| {
+        let doc = text::Doc::new(w);
+        let dated = dates::find_in(&doc, options, Some(reference));
+        (doc, dated)
+    });
+    let (docs, dated): (Vec<_>, Vec<_>) = read.into_iter().unzip();
+    let mut names = par_map(docs.iter().zip(&dated).collect(), threads, |(doc, d)| {
+        start_names(doc, options, &d.spans)
+    });
+    for n in names.iter_mut().flatten() {
+        n.resolve(Some(carry));
+    }
+    let work: Vec<_> = docs.iter().zip(dated).zip(names).collect();
+    par_map(work, threads, |((doc, d), n)| {
+        let (spans, quotes) = finish_window(doc, options, d.spans, n);
+        (in_text_order(spans, quotes), d.reference)
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// `f` of each of `items`, in their order, computed on up to `threads`
+/// threads (this one among them). Each thread takes the next item left, so
+/// a slow item does not hold up the others. A thread the system refuses
+/// leaves its share to the rest.
+fn par_map<T: Send, R: Send>(items: Vec<T>, threads: usize, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    use std::sync::{Mutex, PoisonError};
+    let n = items.len();
+    let queue = Mutex::new(items.into_iter().enumerate());
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            // The lock is let go before the item is read (a guard in a
+            // `while let` would be held through the loop's body). No code
+            // that can panic runs under it, so a poisoned lock still holds a
+            // sound queue.
+            let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+            let Some((i, item)) = next else {
+                return done;
+            };
+            done.push((i, f(item)));
+        }
+    };
+    let mut all = std::thread::scope(|s| {
+        let helpers: Vec<_> = (1..threads.min(n))
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
+            .collect();
+        let mut all = work();
+        for h in helpers {
+            // A helper panics only where this thread would have: the same.
+            all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        all
+    });
+    all.sort_unstable_by_key(|&(i, _)| i);
+    all.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Adds `new` spans to `kept` where they do not overlap any kept span.
@@ -490,6 +679,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every item is mapped once and the results keep the items' order,
+    /// whatever the number of threads against the number of items.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn par_map_keeps_order() {
+        for n in [0, 1, 2, 5, 17] {
+            let items: Vec<usize> = (0..n).collect();
+            let want: Vec<usize> = items.iter().map(|i| i * i).collect();
+            for threads in [1, 2, 3, 8, 40] {
+                assert_eq!(
+                    par_map(items.clone(), threads, |i| i * i),
+                    want,
+                    "{n} {threads}"
+                );
+            }
+        }
+    }
+
+    /// On a machine that gives threads, a long text gets more than one;
+    /// never more than its windows. (Wasm has no threads: always one.)
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn thread_counts() {
+        let with = |threads| Options {
+            threads,
+            ..Options::default()
+        };
+        assert_eq!(threads(&with(3), 10), 3);
+        assert_eq!(threads(&with(3), 2), 2);
+        assert_eq!(threads(&with(100), 100), MAX_THREADS);
+        assert_eq!(threads(&with(0), 1), 1);
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(threads(&with(0), 100), cores.min(MAX_THREADS));
     }
 
     #[test]

@@ -702,6 +702,12 @@ pub struct Options {
     pub lenses: Lenses,
     /// Read numeric dates such as `05/03/2017` day first (5 March), not US order.
     pub day_first: bool,
+    /// How many windows of a long text (over [`crate::text::WINDOW`]) may be
+    /// read at once, each on a thread: 0 (the default) for one per core, at
+    /// most 8. Only the native build has threads, and what is found never
+    /// depends on it. (Not read from JSON: the page runs in wasm.)
+    #[serde(skip)]
+    pub threads: usize,
 }
 
 #[cfg(test)]

@@ -151,6 +151,9 @@ fn bad_arguments_are_refused_without_panic() {
         &["annotate", "--offsets", "bytes16", "x.txt"],
         &["annotate", "--reference-date", "2017-02-30", "x.txt"],
         &["annotate", "--bogus", "x.txt"],
+        &["annotate", "--threads", "0", "x.txt"],
+        &["annotate", "--threads=many", "x.txt"],
+        &["annotate", "x.txt", "--threads"],
         &["frobnicate"],
     ] {
         let out = run(args);

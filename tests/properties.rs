@@ -44,8 +44,9 @@ fn options() -> impl Strategy<Value = Options> {
         prop::option::of((1900i32..2100, 1u32..13, 1u32..29)),
         any::<[bool; 5]>(),
         any::<bool>(),
+        0usize..5,
     )
-        .prop_map(|(date, l, day_first)| Options {
+        .prop_map(|(date, l, day_first, threads)| Options {
             reference_date: date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
             lenses: Lenses {
                 actors: l[0],
@@ -55,6 +56,7 @@ fn options() -> impl Strategy<Value = Options> {
                 quotes: l[4],
             },
             day_first,
+            threads,
         })
 }
 
@@ -104,12 +106,15 @@ proptest! {
 
     /// The same holds of a text read in windows (as a book is), with
     /// windows small enough that cuts fall inside names, numbers and
-    /// characters.
+    /// characters, and read on up to four threads.
     #[test]
     fn windowed_spans_are_well_formed(text in newsish(), opts in options(), window in 4usize..160) {
         let a = annotate_in_windows(&text, &opts, window);
         well_formed(&text, &opts, &a)?;
-        prop_assert_eq!(annotate_in_windows(&text, &opts, window), a, "not deterministic");
+        prop_assert_eq!(annotate_in_windows(&text, &opts, window), a.clone(), "not deterministic");
+        // Windows read on several threads at once find what one finds.
+        let one = Options { threads: 1, ..opts.clone() };
+        prop_assert_eq!(annotate_in_windows(&text, &one, window), a, "threads change it");
     }
 
     #[test]

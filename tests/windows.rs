@@ -209,3 +209,79 @@ fn streamed_json_is_the_json_of_the_whole() {
         assert!(whole.spans.len() > 1000 && !whole.entities.is_empty());
     }
 }
+
+/// The windows of a long text read on several threads at once find what
+/// they find read one after another: the same spans in the same order, the
+/// same entity keys (a surname in a later window joins the name said in
+/// full in an earlier one only if the windows' names are resolved in text
+/// order), and the same streamed JSON.
+#[test]
+fn windows_read_on_several_threads_find_what_one_thread_finds() {
+    let seeds: Vec<String> = common::seed_articles()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    let text = seeds.join("\n\n").repeat(2);
+    let window = 1300;
+    let count = newslens::text::windows(&text, window).len();
+    // More windows than any thread count below, and not a multiple of it,
+    // so batches are full and the last one is not.
+    assert!(
+        count > 20 && !count.is_multiple_of(3) && !count.is_multiple_of(4),
+        "{count} windows"
+    );
+    let with = |threads: usize| Options {
+        threads,
+        ..Options::default()
+    };
+    let one = annotate_in_windows(&text, &with(1), window);
+    assert!(
+        one.spans.len() > 500 && one.entities.len() > 10,
+        "{} spans, {} entities",
+        one.spans.len(),
+        one.entities.len()
+    );
+    for threads in [0, 2, 3, 4, 64] {
+        let many = annotate_in_windows(&text, &with(threads), window);
+        assert!(many == one, "{threads} threads find something else");
+    }
+
+    // A paragraph a window: each surname alone follows, in the next
+    // window, the person it names said in full.
+    let mut people = String::new();
+    for first in ["Natalia", "Tomas", "Amira", "Kenji", "Ruth"] {
+        for last in ["Okonkwo", "Brandtner", "Haddadin", "Moreaux"] {
+            people.push_str(&format!(
+                "Minister {first} {last} visited the front line.\n\n\
+                 {last} said the talks would resume.\n\n"
+            ));
+        }
+    }
+    let window = 60;
+    assert_eq!(newslens::text::windows(&people, window).len(), 40);
+    let one = annotate_in_windows(&people, &with(1), window);
+    let said = people.rfind("Moreaux said").unwrap();
+    let key = one.spans.iter().find(|s| s.start == said);
+    assert_eq!(
+        key.and_then(|s| s.entity.as_deref()),
+        Some("Ruth Moreaux"),
+        "the surname needs the window before it"
+    );
+    for threads in [2, 3] {
+        let many = annotate_in_windows(&people, &with(threads), window);
+        assert!(many == one, "{threads} threads resolve names otherwise");
+    }
+
+    // The CLI's path: windows of the real size, written as they come.
+    let mut long = String::new();
+    while long.len() <= 2 * newslens::text::WINDOW {
+        long.push_str(&text);
+        long.push_str("\n\n");
+    }
+    let json = |threads: usize| {
+        let mut out = Vec::new();
+        annotate_to_json(&long, &with(threads), Unit::Codepoint, None, &mut out).unwrap();
+        out
+    };
+    assert!(json(1) == json(2), "the JSON differs on two threads");
+}

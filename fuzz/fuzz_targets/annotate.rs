@@ -1,6 +1,7 @@
 //! Fuzzes `annotate` with random text, lenses, reference dates and numeric
-//! date order (sometimes in small windows, as a book is read), and checks
-//! the span invariants the page and the CLI rely on.
+//! date order (sometimes in small windows, as a book is read, on up to
+//! three threads), and checks the span invariants the page and the CLI rely
+//! on.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -32,11 +33,21 @@ fuzz_target!(|data: &[u8]| {
             quotes: bits & 16 != 0,
         },
         day_first: bits & 32 != 0,
+        // 0 (one per core) to 3 threads for a text read in windows.
+        threads: usize::from(head[1] & 3),
     };
     let text = String::from_utf8_lossy(body);
     // Sometimes read in small windows, as a book is read in 256 KB ones.
     let found = if bits & 64 != 0 {
-        annotate_in_windows(&text, &opts, 16 + usize::from(head[2]) * 4)
+        let window = 16 + usize::from(head[2]) * 4;
+        let found = annotate_in_windows(&text, &opts, window);
+        // Windows read on several threads find what one thread finds.
+        let one = Options {
+            threads: 1,
+            ..opts.clone()
+        };
+        assert!(annotate_in_windows(&text, &one, window) == found);
+        found
     } else {
         annotate(&text, &opts)
     };

@@ -538,12 +538,46 @@ pub(crate) fn find_in<'a>(
     taken: &[Span],
     carry: Option<&mut Carry<'a>>,
 ) -> Vec<Span> {
+    let mut pending = start(doc, taken);
+    pending.resolve(carry);
+    pending.finish()
+}
+
+/// The names of one window found but not yet resolved against the whole
+/// text: what a window can do without the windows before it, so the
+/// windows of a long text can get this far at the same time.
+pub(crate) struct Pending<'d, 'a> {
+    cx: Ctx<'d, 'a>,
+    mentions: Vec<Mention>,
+}
+
+/// The first part of [`find_in`]: context and scan, in text order.
+pub(crate) fn start<'d, 'a>(doc: &'d Doc<'a>, taken: &[Span]) -> Pending<'d, 'a> {
     let (cx, mut mentions) = context(doc, taken);
     scan(&cx, &mut mentions);
     mentions.sort_by_key(|m| m.ua);
-    resolve(&cx, &mut mentions, carry);
-    roles::assign(&cx, &mut mentions);
+    Pending { cx, mentions }
+}
 
+impl<'a> Pending<'_, 'a> {
+    /// The part of [`find_in`] that reads the windows before this one
+    /// (`carry`) and adds this one's names to it: one window at a time,
+    /// in text order.
+    pub(crate) fn resolve(&mut self, carry: Option<&mut Carry<'a>>) {
+        resolve(&self.cx, &mut self.mentions, carry);
+    }
+
+    /// The last part of [`find_in`]: roles, and the spans.
+    pub(crate) fn finish(self) -> Vec<Span> {
+        let Pending { cx, mut mentions } = self;
+        roles::assign(&cx, &mut mentions);
+        spans_of(&cx, mentions)
+    }
+}
+
+/// The spans of the resolved `mentions`.
+fn spans_of(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Span> {
+    let doc = cx.doc;
     // At most one span a mention: sized once, a long text's list is not
     // doubled into a buffer twice its size.
     let mut out = Vec::with_capacity(mentions.len());
@@ -553,10 +587,10 @@ pub(crate) fn find_in<'a>(
             continue;
         }
         // (`Durham 326 ( D. Cox 95 )`: a cricket score is no model number.)
-        if m.kind == K::Org && m.why != "team in a result" && is_model_number(&cx, m.ub) {
+        if m.kind == K::Org && m.why != "team in a result" && is_model_number(cx, m.ub) {
             continue;
         }
-        if m.kind == K::Place && is_adjective(&cx, m.ua, m.ub) {
+        if m.kind == K::Place && is_adjective(cx, m.ua, m.ub) {
             continue;
         }
         let start = doc.tokens[cx.units[m.ua].a()].start();
