@@ -6,7 +6,9 @@
 Questions:
   1. Does the native CLI annotate >= 20 MB/s on ~20 MB of news (bench/news.txt
      five times over)? The CLI's time includes reading and decoding the file,
-     every lens, code-point offsets and writing the JSON (to /dev/null).
+     every lens, code-point offsets and writing the JSON (to /dev/null). It
+     reads a long text's windows on one thread per core (at most 8); the same
+     file with --threads 1 gives the speed of one core.
   2. Is peak memory (max RSS) <= 10x the input, and does it grow linearly
      (1 MB vs 8 MB, the 8 MB being the 1 MB eight times, as in tests/scaling.rs)?
 
@@ -48,10 +50,10 @@ def make_inputs():
     return paths
 
 
-def run(binary, path):
+def run(binary, path, *extra):
     """One CLI run under /usr/bin/time: (wall s, user+sys s, max RSS bytes)."""
     cmd = ["/usr/bin/time", "-f", "%e %U %S %M", binary, "annotate",
-           "--reference-date", "2017-02-21", path]
+           "--reference-date", "2017-02-21", *extra, path]
     p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if p.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr}")
@@ -83,6 +85,14 @@ def main():
     print(f"  user+sys: median {statistics.median(cpus):.2f} s = {mb / statistics.median(cpus):.1f} MB/s "
           f"(runs {', '.join(f'{c:.2f}' for c in cpus)} s)")
     rss_big = max(r[2] for r in runs)
+    # The windows of a long text are read on one thread per core (DESIGN.md,
+    # "Windows on several threads"); on one thread, the core's own speed.
+    ones = [run(args.bin, path, "--threads", "1") for _ in range(args.runs)]
+    one_wall = statistics.median(r[0] for r in ones)
+    print(f"  one thread (--threads 1): wall median {one_wall:.2f} s = {mb / one_wall:.1f} MB/s "
+          f"(runs {', '.join(f'{r[0]:.2f}' for r in ones)} s; "
+          f"max RSS {max(r[2] for r in ones) / 1e6:.1f} MB); "
+          f"{os.cpu_count()} cores here, {one_wall / statistics.median(walls):.2f}x from threads")
 
     print("\n[cli/memory] Q2: peak memory (max RSS) <= 10x input, growing linearly?")
     rss = {}
