@@ -198,12 +198,9 @@ fn annotate_into(
         take(0, (*offset, spans), &used)?;
     } else {
         let mut k = 0;
-        read_windows(&windows, options, &mut |read| {
-            for (offset, (spans, used)) in read {
-                take(k, (offset, spans), &used)?;
-                k += 1;
-            }
-            Ok(())
+        read_windows(&windows, options, &mut |(offset, (spans, used))| {
+            k += 1;
+            take(k - 1, (offset, spans), &used)
         })?;
     }
     found.entities = entities.list;
@@ -277,85 +274,51 @@ fn finish_window(
     (taken, quotes)
 }
 
-/// What [`read_windows`] hands on: windows' offsets, spans and reference
-/// dates, in text order.
-type Read = Vec<(usize, (Vec<Span>, dates::Reference))>;
+/// What [`read_windows`] hands on of a window: its offset, its spans and
+/// the reference date used.
+type Read = (usize, (Vec<Span>, dates::Reference));
 
 /// Reads the `windows` (more than one) of a long text, its reference date
 /// from the whole and its names carried from window to window, and hands
-/// what each finds to `each`, in text order, a few windows at a time; stops
-/// at the first error `each` returns. With more than one thread, the
-/// windows are read on other threads while `each` writes out those before.
+/// what each finds to `each`, in text order; stops at the first error
+/// `each` returns.
 fn read_windows(
     windows: &[(usize, &str)],
     options: &Options,
     each: &mut dyn FnMut(Read) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let reference = dates::read_reference(windows, options);
-    let mut carry = actors::Carry::default();
-    let threads = threads(options, windows.len());
-    let mut batches = windows.chunks(threads).map(move |batch| {
-        let offsets = batch.iter().map(|&(offset, _)| offset);
-        // (Wasm has no threads: the code that starts them is left out of
-        // the page's download.)
-        #[cfg(not(target_arch = "wasm32"))]
-        if threads > 1 {
-            let read = annotate_windows_at_once(batch, options, &reference, &mut carry, threads);
-            return offsets.zip(read).collect::<Read>();
-        }
-        let read = batch
-            .iter()
-            .map(|&(_, w)| annotate_window(w, options, Some(&reference), Some(&mut carry)));
-        offsets.zip(read).collect()
-    });
+    // (Wasm has no threads: the code that starts them is left out of the
+    // page's download.)
     #[cfg(not(target_arch = "wasm32"))]
-    if threads > 1 {
-        return read_ahead(batches, each);
+    {
+        let threads = threads(options, windows.len());
+        if threads > 1 {
+            return read_on_threads(windows, options, &reference, threads, each);
+        }
     }
-    batches.try_for_each(each)
+    read_one_by_one(windows, options, &reference, each)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-/// Hands each of `batches` to `each`, reading the next batch on another
-/// thread meanwhile (or on this one, when the system refuses a thread).
-fn read_ahead<I: Iterator<Item = Read> + Send>(
-    mut batches: I,
+/// [`read_windows`] on this thread, one window after another.
+fn read_one_by_one(
+    windows: &[(usize, &str)],
+    options: &Options,
+    reference: &dates::Reference,
     each: &mut dyn FnMut(Read) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    std::thread::scope(|s| {
-        // One batch read ahead at most: memory stays that of a few windows.
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Read>(1);
-        // The batches go to the reader once it runs, so that they are still
-        // here to be read on this thread if the system refuses a thread.
-        let (give, got) = std::sync::mpsc::sync_channel::<I>(1);
-        let reader = std::thread::Builder::new().spawn_scoped(s, move || {
-            if let Ok(mut batches) = got.recv() {
-                // (A send fails only once `each` has failed and stopped
-                // taking batches.)
-                let _ = batches.try_for_each(|read| tx.send(read));
-            }
-        });
-        if reader.is_err() {
-            return batches.try_for_each(each);
-        }
-        // (The reader waits for just this; if it is gone, read here.)
-        if let Err(std::sync::mpsc::SendError(mut back)) = give.send(batches) {
-            return back.try_for_each(each);
-        }
-        // Ends when the reader is done (its sender dropped) or on an error,
-        // which drops `rx` so the reader stops after its batch.
-        rx.iter().try_for_each(each)
+    let mut carry = actors::Carry::default();
+    windows.iter().try_for_each(|&(offset, w)| {
+        let read = annotate_window(w, options, Some(reference), Some(&mut carry));
+        each((offset, read))
     })
 }
 
 /// How many windows of a long text are read at the same time: what
 /// `options` say, else one per core the machine gives this process, at
-/// most [`MAX_THREADS`]; never more than there are windows. One in wasm,
-/// which has no threads.
+/// most [`MAX_THREADS`]; never more than there are windows.
+#[cfg(not(target_arch = "wasm32"))]
 fn threads(options: &Options, windows: usize) -> usize {
-    if cfg!(target_arch = "wasm32") {
-        return 1;
-    }
     let wanted = match options.threads {
         0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         n => n,
@@ -365,76 +328,146 @@ fn threads(options: &Options, windows: usize) -> usize {
 
 /// The most windows read at once. Each holds its tables (about 40 bytes a
 /// byte of text, see `tests/scaling.rs`), so more would cost memory for
-/// little: the part done one window at a time caps the gain.
+/// little: the names' resolution, one window at a time, caps the gain.
+#[cfg(not(target_arch = "wasm32"))]
 const MAX_THREADS: usize = 8;
 
+/// [`read_windows`] on `threads` threads, while this one hands on what they
+/// find. Each thread takes the next window left and reads it whole, but the
+/// names' resolution, which reads what the windows before said
+/// ([`actors::Carry`]), waits for its turn: one window after another, in
+/// text order, so the spans are those of one thread. Meanwhile the other
+/// threads read the next windows up to their own resolution, or finish
+/// theirs. A thread holds one window's tables at a time.
 #[cfg(not(target_arch = "wasm32"))]
-/// [`annotate_window`] for each of `batch`, the windows read on up to
-/// `threads` threads at once. Only the names' resolution, which reads what
-/// the windows before said ([`actors::Carry`]), runs one window at a time,
-/// in text order, so the spans are those of one window after another.
-fn annotate_windows_at_once<'a>(
-    batch: &[(usize, &'a str)],
+fn read_on_threads(
+    windows: &[(usize, &str)],
     options: &Options,
     reference: &dates::Reference,
-    carry: &mut actors::Carry<'a>,
     threads: usize,
-) -> Vec<(Vec<Span>, dates::Reference)> {
-    let read: Vec<(text::Doc<'a>, dates::Dated)> = par_map(batch.to_vec(), threads, |(_, w)| {
-        let doc = text::Doc::new(w);
-        let dated = dates::find_in(&doc, options, Some(reference));
-        (doc, dated)
+    each: &mut dyn FnMut(Read) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    use std::sync::{Condvar, Mutex, PoisonError, mpsc};
+    // (No code that can panic runs under these locks but the names'
+    // resolution, and a panic there stops every thread: a poisoned lock is
+    // still read, to stop.)
+    let queue = Mutex::new(windows.iter().copied().enumerate());
+    let turn = Mutex::new(Turn {
+        next: 0,
+        stop: false,
+        carry: actors::Carry::default(),
     });
-    let (docs, dated): (Vec<_>, Vec<_>) = read.into_iter().unzip();
-    let mut names = par_map(docs.iter().zip(&dated).collect(), threads, |(doc, d)| {
-        start_names(doc, options, &d.spans)
-    });
-    for n in names.iter_mut().flatten() {
-        n.resolve(Some(carry));
-    }
-    let work: Vec<_> = docs.iter().zip(dated).zip(names).collect();
-    par_map(work, threads, |((doc, d), n)| {
-        let (spans, quotes) = finish_window(doc, options, d.spans, n);
-        (in_text_order(spans, quotes), d.reference)
+    let turned = Condvar::new();
+    let (tx, rx) = mpsc::sync_channel(threads);
+    let work = |tx: mpsc::SyncSender<(usize, Read)>| {
+        // Stops every thread if this one stops before the windows run out.
+        let mut early = StopAll {
+            turn: &turn,
+            turned: &turned,
+            armed: true,
+        };
+        loop {
+            // The lock is let go before the window is read.
+            let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+            let Some((k, (offset, w))) = next else {
+                // Every turn this thread took is done.
+                early.armed = false;
+                return;
+            };
+            let doc = text::Doc::new(w);
+            let dated = dates::find_in(&doc, options, Some(reference));
+            let mut names = start_names(&doc, options, &dated.spans);
+            let mut t = turn.lock().unwrap_or_else(PoisonError::into_inner);
+            while t.next != k && !t.stop {
+                t = turned.wait(t).unwrap_or_else(PoisonError::into_inner);
+            }
+            if t.stop {
+                return;
+            }
+            if let Some(n) = &mut names {
+                n.resolve(Some(&mut t.carry));
+            }
+            t.next += 1;
+            drop(t);
+            turned.notify_all();
+            let (spans, quotes) = finish_window(&doc, options, dated.spans, names);
+            drop(doc);
+            let read = (in_text_order(spans, quotes), dated.reference);
+            // (It fails once what is found can no longer be handed on.)
+            if tx.send((k, (offset, read))).is_err() {
+                return;
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        let started = (0..threads)
+            .filter(|_| {
+                let tx = tx.clone();
+                std::thread::Builder::new()
+                    .spawn_scoped(s, move || work(tx))
+                    .is_ok()
+            })
+            .count();
+        drop(tx);
+        if started == 0 {
+            // The system gives no thread: read on this one.
+            return read_one_by_one(windows, options, reference, each);
+        }
+        // Windows come in the order they are finished: each is handed on
+        // once those before it have been. On an error `rx` is dropped on
+        // return, so the threads stop after the window they hold.
+        let mut done = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (k, read) in rx {
+            done.insert(k, read);
+            while let Some(read) = done.remove(&next) {
+                each(read)?;
+                next += 1;
+            }
+        }
+        Ok(())
     })
 }
 
+/// Whose turn it is to resolve names in [`read_on_threads`], and the names
+/// carried so far.
 #[cfg(not(target_arch = "wasm32"))]
-/// `f` of each of `items`, in their order, computed on up to `threads`
-/// threads (this one among them). Each thread takes the next item left, so
-/// a slow item does not hold up the others. A thread the system refuses
-/// leaves its share to the rest.
-fn par_map<T: Send, R: Send>(items: Vec<T>, threads: usize, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    use std::sync::{Mutex, PoisonError};
-    let n = items.len();
-    let queue = Mutex::new(items.into_iter().enumerate());
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            // The lock is let go before the item is read (a guard in a
-            // `while let` would be held through the loop's body). No code
-            // that can panic runs under it, so a poisoned lock still holds a
-            // sound queue.
-            let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
-            let Some((i, item)) = next else {
-                return done;
-            };
-            done.push((i, f(item)));
+struct Turn<'a> {
+    /// The window whose names are resolved next.
+    next: usize,
+    /// Set when a thread stopped before its window's turn was done: the
+    /// turns after it will never come.
+    stop: bool,
+    carry: actors::Carry<'a>,
+}
+
+/// Dropped when a thread of [`read_on_threads`] ends. If it ends before
+/// the windows run out (the spans can no longer be handed on, or a panic
+/// unwinds), a window it took may never have its turn, so the threads
+/// waiting for a turn are told to stop.
+#[cfg(not(target_arch = "wasm32"))]
+struct StopAll<'t, 'a> {
+    turn: &'t std::sync::Mutex<Turn<'a>>,
+    turned: &'t std::sync::Condvar,
+    /// Cleared when the thread ends because no window is left.
+    armed: bool,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Drop for StopAll<'_, '_> {
+    fn drop(&mut self) {
+        if !self.armed {
+            return;
         }
-    };
-    let mut all = std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..threads.min(n))
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, work).ok())
-            .collect();
-        let mut all = work();
-        for h in helpers {
-            // A helper panics only where this thread would have: the same.
-            all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        all
-    });
-    all.sort_unstable_by_key(|&(i, _)| i);
-    all.into_iter().map(|(_, r)| r).collect()
+        // Set under the lock, so a thread about to wait sees it or is woken.
+        let mut t = self
+            .turn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        t.stop = true;
+        drop(t);
+        self.turned.notify_all();
+    }
 }
 
 /// Adds `new` spans to `kept` where they do not overlap any kept span.
@@ -677,24 +710,6 @@ mod tests {
                 for near in 0..n + 4 {
                     assert_eq!(kept_before(&kept[..n], end, near), want, "{n} {end} {near}");
                 }
-            }
-        }
-    }
-
-    /// Every item is mapped once and the results keep the items' order,
-    /// whatever the number of threads against the number of items.
-    #[test]
-    #[cfg(not(target_arch = "wasm32"))]
-    fn par_map_keeps_order() {
-        for n in [0, 1, 2, 5, 17] {
-            let items: Vec<usize> = (0..n).collect();
-            let want: Vec<usize> = items.iter().map(|i| i * i).collect();
-            for threads in [1, 2, 3, 8, 40] {
-                assert_eq!(
-                    par_map(items.clone(), threads, |i| i * i),
-                    want,
-                    "{n} {threads}"
-                );
             }
         }
     }

@@ -285,3 +285,55 @@ fn windows_read_on_several_threads_find_what_one_thread_finds() {
     };
     assert!(json(1) == json(2), "the JSON differs on two threads");
 }
+
+/// A writer that takes `room` bytes, then fails, as a full disk does.
+struct Full {
+    room: usize,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.room < buf.len() {
+            return Err(std::io::Error::other("disk full"));
+        }
+        self.room -= buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// When the JSON can no longer be written, the error comes back and the
+/// threads reading ahead stop: no hang, whatever the thread count.
+#[test]
+fn a_write_error_stops_the_threads_and_is_returned() {
+    let seeds: Vec<String> = common::seed_articles()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    let mut long = String::new();
+    while long.len() <= 4 * newslens::text::WINDOW {
+        long.push_str(&seeds.join("\n\n"));
+        long.push_str("\n\n");
+    }
+    let mut whole = Vec::new();
+    annotate_to_json(&long, &Options::default(), Unit::Utf8, None, &mut whole).unwrap();
+    // Full in the first window's spans, and halfway through the text.
+    let second = whole.len() / 2;
+    for threads in [1, 2, 4] {
+        for room in [10_000, second] {
+            let opts = Options {
+                threads,
+                ..Options::default()
+            };
+            let mut full = Full { room };
+            let got = annotate_to_json(&long, &opts, Unit::Utf8, None, &mut full);
+            assert_eq!(
+                got.map_err(|e| e.to_string()),
+                Err("disk full".to_string()),
+                "{threads} threads, {room} bytes"
+            );
+        }
+    }
+}
