@@ -400,33 +400,50 @@ fn read_on_threads(
         }
     };
     std::thread::scope(|s| {
-        let started = (0..threads)
-            .filter(|_| {
+        let started: Vec<_> = (0..threads)
+            .filter_map(|_| {
                 let tx = tx.clone();
                 std::thread::Builder::new()
                     .spawn_scoped(s, move || work(tx))
-                    .is_ok()
+                    .ok()
             })
-            .count();
+            .collect();
         drop(tx);
-        if started == 0 {
+        if started.is_empty() {
             // The system gives no thread: read on this one.
             return read_one_by_one(windows, options, reference, each);
         }
-        // Windows come in the order they are finished: each is handed on
-        // once those before it have been. On an error `rx` is dropped on
-        // return, so the threads stop after the window they hold.
-        let mut done = std::collections::BTreeMap::new();
-        let mut next = 0;
-        for (k, read) in rx {
-            done.insert(k, read);
-            while let Some(read) = done.remove(&next) {
-                each(read)?;
-                next += 1;
-            }
+        let handed = hand_on_in_order(rx, each);
+        // Joined by hand, not left to the scope: a join waits until the
+        // thread is gone, its thread-locals freed with it, so a leak check
+        // run after this call finds nothing of them.
+        for t in started {
+            // A thread panics only where this one would have: the same.
+            t.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         }
-        Ok(())
+        handed
     })
+}
+
+/// Hands on to `each` the windows that come from `rx` in the order they are
+/// finished, each once those before it have been, until every thread is
+/// done or `each` fails. Dropping `rx` on return makes the threads stop
+/// after the window they hold.
+#[cfg(not(target_arch = "wasm32"))]
+fn hand_on_in_order(
+    rx: std::sync::mpsc::Receiver<(usize, Read)>,
+    each: &mut dyn FnMut(Read) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut done = std::collections::BTreeMap::new();
+    let mut next = 0;
+    for (k, read) in rx {
+        done.insert(k, read);
+        while let Some(read) = done.remove(&next) {
+            each(read)?;
+            next += 1;
+        }
+    }
+    Ok(())
 }
 
 /// Whose turn it is to resolve names in [`read_on_threads`], and the names
