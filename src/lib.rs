@@ -216,17 +216,38 @@ fn annotate_window<'a>(
     reference: Option<&dates::Reference>,
     carry: Option<&mut actors::Carry<'a>>,
 ) -> (Vec<Span>, dates::Reference) {
+    let resolve = |names: Option<&mut actors::Pending<'_, 'a>>| {
+        if let Some(n) = names {
+            n.resolve(carry);
+        }
+        true
+    };
+    // (Never none: this `resolve` always goes on.)
+    read_window(text, options, reference, resolve).unwrap_or_default()
+}
+
+/// [`annotate_window`] with the names' resolution left to `resolve`, which
+/// is handed the names (when a lens needs them) and says whether to go on:
+/// none when it says stop.
+fn read_window<'a>(
+    text: &'a str,
+    options: &Options,
+    reference: Option<&dates::Reference>,
+    resolve: impl for<'d> FnOnce(Option<&mut actors::Pending<'d, 'a>>) -> bool,
+) -> Option<(Vec<Span>, dates::Reference)> {
     let doc = text::Doc::new(text);
+    // Dates run first and always: they own the numbers inside dates, which
+    // must never become figures even when the Dates lens is switched off.
     let dated = dates::find_in(&doc, options, reference);
     let mut names = start_names(&doc, options, &dated.spans);
-    if let Some(n) = &mut names {
-        n.resolve(carry);
+    if !resolve(names.as_mut()) {
+        return None;
     }
     let (spans, quotes) = finish_window(&doc, options, dated.spans, names);
     // The tokens are no longer needed: freed before the spans are copied
     // into text order, the two largest tables are not held at once.
     drop(doc);
-    (in_text_order(spans, quotes), dated.reference)
+    Some((in_text_order(spans, quotes), dated.reference))
 }
 
 /// The names of `doc` up to their resolution ([`actors::start`]), when a
@@ -255,8 +276,7 @@ fn finish_window(
     dates: Vec<Span>,
     names: Option<actors::Pending>,
 ) -> (Vec<Span>, Vec<Span>) {
-    // Dates run first and always: they own the numbers inside dates, which
-    // must never become figures even when the Dates lens is switched off.
+    // The dates are kept where the names overlap them.
     let mut taken = dates;
     if let Some(n) = names {
         taken = merge(taken, n.finish());
@@ -315,15 +335,11 @@ fn read_one_by_one(
 }
 
 /// How many windows of a long text are read at the same time: what
-/// `options` say, else one per core the machine gives this process, at
-/// most [`MAX_THREADS`]; never more than there are windows.
+/// `options` say (0 is 1), at most [`MAX_THREADS`] and never more than
+/// there are windows.
 #[cfg(not(target_arch = "wasm32"))]
 fn threads(options: &Options, windows: usize) -> usize {
-    let wanted = match options.threads {
-        0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-        n => n,
-    };
-    wanted.clamp(1, MAX_THREADS).min(windows.max(1))
+    options.threads.clamp(1, MAX_THREADS).min(windows.max(1))
 }
 
 /// The most windows read at once. Each holds its tables (about 40 bytes a
@@ -338,61 +354,72 @@ const MAX_THREADS: usize = 8;
 /// ([`actors::Carry`]), waits for its turn: one window after another, in
 /// text order, so the spans are those of one thread. Meanwhile the other
 /// threads read the next windows up to their own resolution, or finish
-/// theirs. A thread holds one window's tables at a time.
+/// theirs. A thread holds one window's tables at a time, and takes no
+/// window more than [`AHEAD`] windows a thread past the last handed on.
 #[cfg(not(target_arch = "wasm32"))]
-fn read_on_threads(
-    windows: &[(usize, &str)],
+fn read_on_threads<'a>(
+    windows: &[(usize, &'a str)],
     options: &Options,
     reference: &dates::Reference,
     threads: usize,
     each: &mut dyn FnMut(Read) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     use std::sync::{Condvar, Mutex, PoisonError, mpsc};
-    // (No code that can panic runs under these locks but the names'
-    // resolution, and a panic there stops every thread: a poisoned lock is
-    // still read, to stop.)
-    let queue = Mutex::new(windows.iter().copied().enumerate());
-    let turn = Mutex::new(Turn {
-        next: 0,
+    let state: Mutex<Shared<'a>> = Mutex::new(Shared {
+        taken: 0,
+        resolved: 0,
+        handed: 0,
         stop: false,
         carry: actors::Carry::default(),
     });
-    let turned = Condvar::new();
+    let changed = Condvar::new();
+    // (Only the names' resolution runs under the lock and could panic; a
+    // panic stops every thread, so a poisoned lock is still read, to stop.)
+    let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
+    let wait = |st| changed.wait(st).unwrap_or_else(PoisonError::into_inner);
+    let ahead = threads * AHEAD;
     let (tx, rx) = mpsc::sync_channel(threads);
     let work = |tx: mpsc::SyncSender<(usize, Read)>| {
-        // Stops every thread if this one stops before the windows run out.
+        // Stops every thread if this one ends with a window unfinished.
         let mut early = StopAll {
-            turn: &turn,
-            turned: &turned,
+            state: &state,
+            changed: &changed,
             armed: true,
         };
         loop {
-            // The lock is let go before the window is read.
-            let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
-            let Some((k, (offset, w))) = next else {
-                // Every turn this thread took is done.
+            let mut st = lock();
+            while !st.stop && st.taken < windows.len() && st.taken >= st.handed + ahead {
+                st = wait(st);
+            }
+            let k = st.taken;
+            let (false, Some(&(offset, w))) = (st.stop, windows.get(k)) else {
+                // No window left (every turn this thread took is done), or
+                // told to stop.
                 early.armed = false;
                 return;
             };
-            let doc = text::Doc::new(w);
-            let dated = dates::find_in(&doc, options, Some(reference));
-            let mut names = start_names(&doc, options, &dated.spans);
-            let mut t = turn.lock().unwrap_or_else(PoisonError::into_inner);
-            while t.next != k && !t.stop {
-                t = turned.wait(t).unwrap_or_else(PoisonError::into_inner);
-            }
-            if t.stop {
+            st.taken += 1;
+            drop(st);
+            let resolve = |names: Option<&mut actors::Pending<'_, 'a>>| {
+                let mut st = lock();
+                while st.resolved != k && !st.stop {
+                    st = wait(st);
+                }
+                if st.stop {
+                    return false;
+                }
+                if let Some(n) = names {
+                    n.resolve(Some(&mut st.carry));
+                }
+                st.resolved += 1;
+                drop(st);
+                changed.notify_all();
+                true
+            };
+            let Some(read) = read_window(w, options, Some(reference), resolve) else {
+                early.armed = false;
                 return;
-            }
-            if let Some(n) = &mut names {
-                n.resolve(Some(&mut t.carry));
-            }
-            t.next += 1;
-            drop(t);
-            turned.notify_all();
-            let (spans, quotes) = finish_window(&doc, options, dated.spans, names);
-            drop(doc);
-            let read = (in_text_order(spans, quotes), dated.reference);
+            };
             // (It fails once what is found can no longer be handed on.)
             if tx.send((k, (offset, read))).is_err() {
                 return;
@@ -413,7 +440,15 @@ fn read_on_threads(
             // The system gives no thread: read on this one.
             return read_one_by_one(windows, options, reference, each);
         }
-        let handed = hand_on_in_order(rx, each);
+        let handed = hand_on_in_order(rx, &mut |read| {
+            each(read)?;
+            lock().handed += 1;
+            changed.notify_all();
+            Ok(())
+        });
+        // Done, or failed: the threads waiting to take a window stop.
+        lock().stop = true;
+        changed.notify_all();
         // Joined by hand, not left to the scope: a join waits until the
         // thread is gone, its thread-locals freed with it, so a leak check
         // run after this call finds nothing of them.
@@ -421,19 +456,31 @@ fn read_on_threads(
             // A thread panics only where this one would have: the same.
             t.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         }
-        handed
+        match handed? {
+            n if n == windows.len() => Ok(()),
+            n => Err(std::io::Error::other(format!(
+                "{n} of {} windows read",
+                windows.len()
+            ))),
+        }
     })
 }
 
+/// How many windows a thread of [`read_on_threads`] may read past the last
+/// one handed on: room for a slow window without holding the others up,
+/// while what waits to be handed on stays a few windows' spans.
+#[cfg(not(target_arch = "wasm32"))]
+const AHEAD: usize = 2;
+
 /// Hands on to `each` the windows that come from `rx` in the order they are
 /// finished, each once those before it have been, until every thread is
-/// done or `each` fails. Dropping `rx` on return makes the threads stop
-/// after the window they hold.
+/// done or `each` fails; returns how many were handed on. Dropping `rx` on
+/// return makes the threads stop after the window they hold.
 #[cfg(not(target_arch = "wasm32"))]
 fn hand_on_in_order(
     rx: std::sync::mpsc::Receiver<(usize, Read)>,
     each: &mut dyn FnMut(Read) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+) -> std::io::Result<usize> {
     let mut done = std::collections::BTreeMap::new();
     let mut next = 0;
     for (k, read) in rx {
@@ -443,30 +490,34 @@ fn hand_on_in_order(
             next += 1;
         }
     }
-    Ok(())
+    Ok(next)
 }
 
-/// Whose turn it is to resolve names in [`read_on_threads`], and the names
-/// carried so far.
+/// What the threads of [`read_on_threads`] share.
 #[cfg(not(target_arch = "wasm32"))]
-struct Turn<'a> {
-    /// The window whose names are resolved next.
-    next: usize,
-    /// Set when a thread stopped before its window's turn was done: the
-    /// turns after it will never come.
+struct Shared<'a> {
+    /// Windows taken by a thread so far (the next one to take).
+    taken: usize,
+    /// Windows whose names are resolved (the next one's turn).
+    resolved: usize,
+    /// Windows handed on.
+    handed: usize,
+    /// Set when the threads must stop: the reading is over (done, or the
+    /// spans can no longer be handed on), or a thread panicked with a
+    /// window unfinished, whose turn will never come.
     stop: bool,
+    /// The names carried from window to window.
     carry: actors::Carry<'a>,
 }
 
-/// Dropped when a thread of [`read_on_threads`] ends. If it ends before
-/// the windows run out (the spans can no longer be handed on, or a panic
-/// unwinds), a window it took may never have its turn, so the threads
-/// waiting for a turn are told to stop.
+/// Dropped when a thread of [`read_on_threads`] ends. If it ends with a
+/// window unfinished (a panic unwinds), that window's turn never comes, so
+/// the threads waiting are told to stop.
 #[cfg(not(target_arch = "wasm32"))]
 struct StopAll<'t, 'a> {
-    turn: &'t std::sync::Mutex<Turn<'a>>,
-    turned: &'t std::sync::Condvar,
-    /// Cleared when the thread ends because no window is left.
+    state: &'t std::sync::Mutex<Shared<'a>>,
+    changed: &'t std::sync::Condvar,
+    /// Cleared when the thread ends with no window unfinished.
     armed: bool,
 }
 
@@ -477,13 +528,13 @@ impl Drop for StopAll<'_, '_> {
             return;
         }
         // Set under the lock, so a thread about to wait sees it or is woken.
-        let mut t = self
-            .turn
+        let mut st = self
+            .state
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        t.stop = true;
-        drop(t);
-        self.turned.notify_all();
+        st.stop = true;
+        drop(st);
+        self.changed.notify_all();
     }
 }
 
@@ -731,8 +782,8 @@ mod tests {
         }
     }
 
-    /// On a machine that gives threads, a long text gets more than one;
-    /// never more than its windows. (Wasm has no threads: always one.)
+    /// A long text gets the threads asked for, none unless asked, never
+    /// more than its windows nor than [`MAX_THREADS`]. (Wasm has none.)
     #[test]
     #[cfg(not(target_arch = "wasm32"))]
     fn thread_counts() {
@@ -740,12 +791,12 @@ mod tests {
             threads,
             ..Options::default()
         };
+        assert_eq!(threads(&Options::default(), 100), 1);
+        assert_eq!(threads(&with(0), 100), 1);
         assert_eq!(threads(&with(3), 10), 3);
         assert_eq!(threads(&with(3), 2), 2);
-        assert_eq!(threads(&with(100), 100), MAX_THREADS);
-        assert_eq!(threads(&with(0), 1), 1);
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        assert_eq!(threads(&with(0), 100), cores.min(MAX_THREADS));
+        assert_eq!(threads(&with(3), 1), 1);
+        assert_eq!(threads(&with(100), 100), 8);
     }
 
     #[test]

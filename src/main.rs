@@ -23,7 +23,7 @@ output when there is one FILE and no --out. Offsets default to code points.
 Files must be UTF-8 (with or without BOM) or UTF-16 with a BOM; --lossy
 replaces invalid bytes instead of refusing the file. A file longer than
 256 KB is read in windows, --threads N of them at once (default: one per
-core, at most 8); the output is the same for any N.";
+core; at most 8 in any case); the output is the same for any N.";
 
 /// Parsed command-line arguments of `annotate`.
 struct Args {
@@ -61,7 +61,12 @@ fn main() -> ExitCode {
 
 fn parse_args(argv: &[String]) -> Result<Args, String> {
     let mut args = Args {
-        options: Options::default(),
+        options: Options {
+            // A long file's windows on every core (the library's default
+            // is the calling thread alone).
+            threads: std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            ..Options::default()
+        },
         unit: Unit::Codepoint,
         out: None,
         lossy: false,

@@ -703,9 +703,10 @@ pub struct Options {
     /// Read numeric dates such as `05/03/2017` day first (5 March), not US order.
     pub day_first: bool,
     /// How many windows of a long text (over [`crate::text::WINDOW`]) may be
-    /// read at once, each on a thread: 0 (the default) for one per core, at
-    /// most 8. Only the native build has threads, and what is found never
-    /// depends on it. (Not read from JSON: the page runs in wasm.)
+    /// read at once, each on a thread of its own (at most 8): 0 or 1, the
+    /// default, reads them on the calling thread; the CLI asks for one per
+    /// core. What is found never depends on it. Only the native build has
+    /// threads. (Not read from JSON: the page runs in wasm.)
     #[serde(skip)]
     pub threads: usize,
 }

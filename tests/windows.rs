@@ -224,8 +224,7 @@ fn windows_read_on_several_threads_find_what_one_thread_finds() {
     let text = seeds.join("\n\n").repeat(2);
     let window = 1300;
     let count = newslens::text::windows(&text, window).len();
-    // More windows than any thread count below, and not a multiple of it,
-    // so batches are full and the last one is not.
+    // More windows than any thread count below, and not a multiple of it.
     assert!(
         count > 20 && !count.is_multiple_of(3) && !count.is_multiple_of(4),
         "{count} windows"
@@ -241,7 +240,8 @@ fn windows_read_on_several_threads_find_what_one_thread_finds() {
         one.spans.len(),
         one.entities.len()
     );
-    for threads in [0, 2, 3, 4, 64] {
+    assert!(annotate_in_windows(&text, &Options::default(), window) == one);
+    for threads in [2, 3, 4, 64] {
         let many = annotate_in_windows(&text, &with(threads), window);
         assert!(many == one, "{threads} threads find something else");
     }
@@ -319,6 +319,7 @@ fn a_write_error_stops_the_threads_and_is_returned() {
     }
     let mut whole = Vec::new();
     annotate_to_json(&long, &Options::default(), Unit::Utf8, None, &mut whole).unwrap();
+    assert!(newslens::text::windows(&long, newslens::text::WINDOW).len() >= 5);
     // Full in the first window's spans, and halfway through the text.
     let second = whole.len() / 2;
     for threads in [1, 2, 4] {

@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
             quotes: bits & 16 != 0,
         },
         day_first: bits & 32 != 0,
-        // 0 (one per core) to 3 threads for a text read in windows.
+        // One to three threads (0 is one) for a text read in windows.
         threads: usize::from(head[1] & 3),
     };
     let text = String::from_utf8_lossy(body);
