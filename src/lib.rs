@@ -176,12 +176,14 @@ fn annotate_into(
     let windows = text::windows(text, window);
     let mut found = Annotations::default();
     let mut entities = Entities::default();
-    // What is done with each window's spans, in text order.
-    let mut take = |k: usize, (offset, mut spans): (usize, Vec<Span>), used: &dates::Reference| {
-        if k == 0 {
+    // What is done with each window's spans, in text order; the first
+    // window's reference date (that of every window) opens the output.
+    let mut first = true;
+    let mut take = |(offset, (mut spans, used)): Read| {
+        if std::mem::take(&mut first) {
             found.reference_date = used.date.map(|d| d.to_string());
             found.reference_date_source = used.source;
-            found.reference_date_clue = used.clue.clone();
+            found.reference_date_clue = used.clue;
             sink.head(&found)?;
         }
         for s in &mut spans {
@@ -194,14 +196,9 @@ fn annotate_into(
     // A text of one window is read as it always was; a longer one has its
     // reference date read from the whole first, and carries its names.
     if let [(offset, one)] = windows.as_slice() {
-        let (spans, used) = annotate_window(one, options, None, None);
-        take(0, (*offset, spans), &used)?;
+        take((*offset, annotate_window(one, options, None, None)))?;
     } else {
-        let mut k = 0;
-        read_windows(&windows, options, &mut |(offset, (spans, used))| {
-            k += 1;
-            take(k - 1, (offset, spans), &used)
-        })?;
+        read_windows(&windows, options, &mut take)?;
     }
     found.entities = entities.list;
     Ok(found)
