@@ -40,10 +40,15 @@ def main(argv):
         tmp = pathlib.Path(tmp)
         out = keep or tmp / "sys"
         groups = {}
+        stems = {}
         for f in sorted(gold.rglob("*.json")):
             d = json.loads(f.read_text(encoding="utf-8"))
             if "text" not in d:
                 continue
+            # One output file per stem: a second would replace the first's.
+            if f.stem in stems:
+                sys.exit(f"{stems[f.stem]} and {f} have one name; the output would mix them")
+            stems[f.stem] = f
             dct = (d.get("dct") or "")[:10]
             p = tmp / "txt" / (dct or "none") / (f.stem + ".txt")
             p.parent.mkdir(parents=True, exist_ok=True)

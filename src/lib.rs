@@ -339,11 +339,12 @@ fn threads(options: &Options, windows: usize) -> usize {
     options.threads.clamp(1, MAX_THREADS).min(windows.max(1))
 }
 
-/// The most windows read at once. Each holds its tables (about 40 bytes a
-/// byte of text, see `tests/scaling.rs`), so more would cost memory for
-/// little: the names' resolution, one window at a time, caps the gain.
+/// The most windows read at once (and the CLI's most files at once). Each
+/// holds its tables (about 40 bytes a byte of text, see `tests/scaling.rs`),
+/// so more would cost memory for little: the names' resolution, one window
+/// at a time, caps the gain.
 #[cfg(not(target_arch = "wasm32"))]
-const MAX_THREADS: usize = 8;
+pub const MAX_THREADS: usize = 8;
 
 /// [`read_windows`] on `threads` threads, while this one hands on what they
 /// find. Each thread takes the next window left and reads it whole, but the

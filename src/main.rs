@@ -5,12 +5,16 @@
 //!                   [--out DIR] [--lossy] [--day-first] [--threads N] FILE...
 //! ```
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use newslens::offsets::Unit;
-use newslens::{Options, annotate_to_json};
+use newslens::text::WINDOW;
+use newslens::{MAX_THREADS, Options, annotate_to_json};
 
 const USAGE: &str = "usage: newslens annotate [--reference-date YYYY-MM-DD] \
 [--offsets utf8|utf16|codepoint] [--out DIR] [--lossy] [--day-first]
@@ -21,9 +25,11 @@ Writes for each FILE the JSON {doc, reference_date, reference_date_source,
 reference_date_clue, spans, entities} to DIR/<file stem>.json, or to standard
 output when there is one FILE and no --out. Offsets default to code points.
 Files must be UTF-8 (with or without BOM) or UTF-16 with a BOM; --lossy
-replaces invalid bytes instead of refusing the file. A file longer than
-256 KB is read in windows, --threads N of them at once (default: one per
-core; at most 8 in any case); the output is the same for any N.";
+replaces invalid bytes instead of refusing the file. Two FILEs with the
+same stem are refused (one would overwrite the other's JSON). --threads N
+reads N files at once, and a file longer than 256 KB in windows, N at once
+(default: one per core; at most 8 in any case); the output is the same for
+any N.";
 
 /// Parsed command-line arguments of `annotate`.
 struct Args {
@@ -116,6 +122,14 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
     if args.files.is_empty() {
         return Err("no FILE given".into());
     }
+    if let Some((a, b, t)) = same_target(&args) {
+        return Err(format!(
+            "{} and {} would both be written to {}",
+            a.display(),
+            b.display(),
+            t.display()
+        ));
+    }
     Ok(args)
 }
 
@@ -126,53 +140,138 @@ fn run(args: &Args) -> ExitCode {
         eprintln!("newslens: cannot create {}: {e}", dir.display());
         return ExitCode::FAILURE;
     }
-    let mut failed = false;
-    for file in &args.files {
-        if let Err(msg) = annotate_file(file, args) {
-            eprintln!("newslens: {}: {msg}", file.display());
-            failed = true;
+    let mut report = InOrder::default();
+    if args.files.len() == 1 || args.options.threads <= 1 {
+        for (k, file) in args.files.iter().enumerate() {
+            report.done(&args.files, k, annotate_file(file, args, &args.options));
         }
+    } else {
+        annotate_on_threads(args, &mut report);
     }
-    if failed {
+    if report.failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
 }
 
-fn annotate_file(path: &Path, args: &Args) -> Result<(), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let text = decode(bytes, args.lossy)?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // Written as it is found, a window of text at a time: the JSON is
-    // several times the text, and holding it (or every span) whole would
-    // multiply the peak memory on a big file.
-    let write = |w: &mut dyn Write| -> std::io::Result<()> {
-        annotate_to_json(&text, &args.options, args.unit, Some(&stem), w)?;
-        writeln!(w)?;
-        w.flush()
-    };
-    match (&args.out, args.files.len()) {
-        (None, 1) => {
-            write(&mut std::io::stdout().lock()).map_err(|e| format!("cannot write output: {e}"))
-        }
-        (out, _) => {
-            let dir = out.clone().unwrap_or_else(|| PathBuf::from("."));
-            let target = dir.join(format!("{stem}.json"));
-            std::fs::File::create(&target)
-                .and_then(|mut f| write(&mut f))
-                .map_err(|e| format!("cannot write {}: {e}", target.display()))
+/// Prints each file's error in the order the files were given, whatever
+/// order they are finished in, so two runs print the same.
+#[derive(Default)]
+struct InOrder {
+    /// Results of files finished before an earlier one.
+    waiting: BTreeMap<usize, Result<(), String>>,
+    /// The first file whose result is not printed yet.
+    next: usize,
+    failed: bool,
+}
+
+impl InOrder {
+    fn done(&mut self, files: &[PathBuf], k: usize, result: Result<(), String>) {
+        self.waiting.insert(k, result);
+        while let Some(result) = self.waiting.remove(&self.next) {
+            if let (Err(msg), Some(file)) = (result, files.get(self.next)) {
+                eprintln!("newslens: {}: {msg}", file.display());
+                self.failed = true;
+            }
+            self.next += 1;
         }
     }
 }
 
-/// Bytes to text: UTF-8 (a BOM dropped) or UTF-16 with a BOM; anything else is
-/// refused with the reason, unless `lossy` asks for replacement characters.
-/// UTF-8 becomes the text in place, not copied, so a big file is not held
-/// twice at the start (for a text with few names, that was its peak).
+/// Several files on `--threads` threads. A long file (one read in windows)
+/// already shares its windows out to every thread, so long files are read
+/// first, one at a time, as a single file is; then the short ones (most
+/// articles) go to the threads a file at a time, each read on one thread.
+/// The output is the same as one thread's: each file has its own target,
+/// and no two files share one (see `parse_args`).
+fn annotate_on_threads(args: &Args, report: &mut InOrder) {
+    // The size on disk only decides the order of the work, never the output.
+    let long = |f: &PathBuf| std::fs::metadata(f).is_ok_and(|m| m.len() > WINDOW as u64);
+    let (long, short): (Vec<usize>, Vec<usize>) =
+        (0..args.files.len()).partition(|&k| long(&args.files[k]));
+    for k in long {
+        report.done(
+            &args.files,
+            k,
+            annotate_file(&args.files[k], args, &args.options),
+        );
+    }
+    let one = Options {
+        threads: 1,
+        ..args.options.clone()
+    };
+    let workers = args.options.threads.min(MAX_THREADS).min(short.len());
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (tx, next, short, one) = (tx.clone(), &next, &short, &one);
+            scope.spawn(move || {
+                while let Some(&k) = short.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let result = annotate_file(&args.files[k], args, one);
+                    if tx.send((k, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (k, result) in rx {
+            report.done(&args.files, k, result);
+        }
+    });
+}
+
+/// Where a file's JSON goes: standard output for one file and no `--out`,
+/// else `<stem>.json` in `--out` (or the current directory).
+fn target(path: &Path, args: &Args) -> Option<PathBuf> {
+    if args.out.is_none() && args.files.len() == 1 {
+        return None;
+    }
+    let dir = args.out.clone().unwrap_or_else(|| PathBuf::from("."));
+    Some(dir.join(format!("{}.json", stem(path))))
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Two files that would write the same target (`a/story.txt` and
+/// `b/story.txt`, or one file given twice): one would silently replace the
+/// other's result, or, on threads, both would write it at once.
+fn same_target(args: &Args) -> Option<(&Path, &Path, PathBuf)> {
+    let mut seen = std::collections::HashMap::new();
+    for file in &args.files {
+        let t = target(file, args)?;
+        if let Some(first) = seen.insert(t.clone(), file.as_path()) {
+            return Some((first, file.as_path(), t));
+        }
+    }
+    None
+}
+
+fn annotate_file(path: &Path, args: &Args, options: &Options) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = decode(bytes, args.lossy)?;
+    let stem = stem(path);
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        annotate_to_json(&text, options, args.unit, Some(&stem), w)?;
+        writeln!(w)?;
+        w.flush()
+    };
+    match target(path, args) {
+        None => {
+            write(&mut std::io::stdout().lock()).map_err(|e| format!("cannot write output: {e}"))
+        }
+        Some(target) => std::fs::File::create(&target)
+            .and_then(|mut f| write(&mut f))
+            .map_err(|e| format!("cannot write {}: {e}", target.display())),
+    }
+}
+
 fn decode(mut bytes: Vec<u8>, lossy: bool) -> Result<String, String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);

@@ -281,3 +281,144 @@ fn hostile_files_are_annotated_or_refused_by_name() {
         }
     }
 }
+
+/// Several files on several threads write exactly what one thread writes,
+/// and name the files they refuse in the order given. The mix has what the
+/// threads share out differently: short files (a file a thread), one file
+/// long enough to be read in windows (read first, its windows on the
+/// threads), a missing file and a long one that is not UTF-8.
+#[test]
+fn several_files_on_threads_write_what_one_thread_writes() {
+    let d = tmpdir("threads");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut seed_texts: Vec<(String, String)> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    seed_texts.sort();
+    let mut files = Vec::new();
+    let add = |files: &mut Vec<String>, name: &str, bytes: &[u8]| {
+        let f = d.join(name);
+        std::fs::write(&f, bytes).unwrap();
+        files.push(f.to_string_lossy().into_owned());
+    };
+    files.push(d.join("missing.txt").to_string_lossy().into_owned());
+    for (stem, text) in &seed_texts {
+        add(&mut files, &format!("{stem}.txt"), text.as_bytes());
+        // Each paragraph of a seed as a short file of its own.
+        for (k, para) in text.split("\n\n").enumerate().take(8) {
+            add(&mut files, &format!("{stem}-p{k}.txt"), para.as_bytes());
+        }
+    }
+    let mut long = String::new();
+    while long.len() <= 300 * 1024 {
+        for (_, text) in &seed_texts {
+            long.push_str(text);
+            long.push_str("\n\n");
+        }
+    }
+    add(&mut files, "long.txt", long.as_bytes());
+    // Long as well as not UTF-8: the long files are read first, yet its
+    // message must come after the missing file's, as with one thread.
+    add(
+        &mut files,
+        "bad-latin1.txt",
+        &b"caf\xe9 in Mosul. ".repeat(20_000),
+    );
+    add(
+        &mut files,
+        "last.txt",
+        "On Monday, 12 people died in Mosul, the UN said.".as_bytes(),
+    );
+    assert!(files.len() > 40, "{}", files.len());
+
+    let outputs = |threads: &str| {
+        let out_dir = d.join(format!("out-{threads}"));
+        let mut args = vec![
+            "annotate",
+            "--reference-date",
+            "2017-02-21",
+            "--threads",
+            threads,
+            "--out",
+            out_dir.to_str().unwrap(),
+        ];
+        args.extend(files.iter().map(String::as_str));
+        let out = run(&args);
+        let mut written: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        written.sort();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            written,
+        )
+    };
+    let (code, err, one) = outputs("1");
+    assert_eq!(code, Some(1), "{err}");
+    // Every readable file was written, and the two refused are named in order.
+    assert_eq!(one.len(), files.len() - 2);
+    let (missing, bad) = (err.find("missing.txt"), err.find("bad-latin1.txt"));
+    assert!(missing.is_some() && bad.is_some() && missing < bad, "{err}");
+    for threads in ["2", "3", "8"] {
+        let (code_n, err_n, many) = outputs(threads);
+        assert_eq!(code_n, code, "--threads {threads}");
+        assert_eq!(
+            err_n, err,
+            "--threads {threads}: messages differ or come in another order"
+        );
+        assert_eq!(many.len(), one.len(), "--threads {threads}");
+        for ((name, a), (name_n, b)) in one.iter().zip(&many) {
+            assert_eq!(name, name_n);
+            assert!(
+                a == b,
+                "--threads {threads}: {name} differs from one thread's"
+            );
+        }
+    }
+}
+
+/// Two files that would write one JSON file are refused before anything is
+/// written: with one thread the second silently replaced the first, and on
+/// threads both would write the file at once.
+#[test]
+fn two_files_with_one_stem_are_refused() {
+    let d = tmpdir("stems");
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(d.join(sub)).unwrap();
+        std::fs::write(d.join(sub).join("story.txt"), "Iraqi forces entered Mosul.").unwrap();
+    }
+    let (a, b) = (d.join("a/story.txt"), d.join("b/story.txt"));
+    let out_dir = d.join("out");
+    for files in [[&a, &b], [&a, &a]] {
+        let out = run(&[
+            "annotate",
+            "--out",
+            out_dir.to_str().unwrap(),
+            files[0].to_str().unwrap(),
+            files[1].to_str().unwrap(),
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("story.json") && err.contains(files[1].to_str().unwrap()),
+            "{err}"
+        );
+        assert!(!out_dir.exists(), "something was written");
+    }
+    // One of them alone, or both to standard output one at a time, is fine.
+    assert!(run(&["annotate", a.to_str().unwrap()]).status.success());
+}
