@@ -11,6 +11,9 @@ Questions:
      file with --threads 1 gives the speed of one core.
   2. Is peak memory (max RSS) <= 10x the input, and does it grow linearly
      (1 MB vs 8 MB, the 8 MB being the 1 MB eight times, as in tests/scaling.rs)?
+  3. A folder of articles (bench/news.txt cut at paragraph breaks into ~2.5 KB
+     files, as node-bench.mjs cuts it) in one call with --out: how fast, on
+     one thread per core (files shared out) and on one thread?
 
 Each run goes through /usr/bin/time; we print the median and the spread.
 Wall time is what a user waits; user+sys is the CPU the process used, which
@@ -50,10 +53,36 @@ def make_inputs():
     return paths
 
 
+def make_articles(size=2500):
+    """bench/news.txt as article-sized files in target/bench/articles/."""
+    with open(os.path.join(ROOT, "bench", "news.txt"), encoding="utf-8") as f:
+        news = f.read()
+    pieces, cur = [], ""
+    for para in news.split("\n\n"):
+        cur = f"{cur}\n\n{para}" if cur else para
+        if len(cur.encode("utf-8")) >= size:
+            pieces.append(cur)
+            cur = ""
+    if cur:
+        pieces.append(cur)
+    folder = os.path.join(WORK, "articles")
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for k, text in enumerate(pieces):
+        path = os.path.join(folder, f"a{k:05d}.txt")
+        data = text.encode("utf-8")
+        if not os.path.exists(path) or os.path.getsize(path) != len(data):
+            with open(path, "wb") as f:
+                f.write(data)
+        paths.append(path)
+    return paths, sum(len(p.encode("utf-8")) for p in pieces)
+
+
 def run(binary, path, *extra):
     """One CLI run under /usr/bin/time: (wall s, user+sys s, max RSS bytes)."""
+    paths = path if isinstance(path, list) else [path]
     cmd = ["/usr/bin/time", "-f", "%e %U %S %M", binary, "annotate",
-           "--reference-date", "2017-02-21", *extra, path]
+           "--reference-date", "2017-02-21", *extra, *paths]
     p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if p.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr}")
@@ -114,11 +143,23 @@ def main():
         print(f"  {name:>4}: input {size / 1e6:6.2f} MB, max RSS {peak / 1e6:7.1f} MB = "
               f"{peak / size:4.1f}x input ({(peak - floor) / size:4.1f}x above the floor), "
               f"user+sys {cpu:.2f} s")
-    if "1mb" not in rss or "8mb" not in rss:
-        return
-    (s1, p1, c1), (s8, p8, c8) = rss["1mb"], rss["8mb"]
-    print(f"  8 MB vs 1 MB: RSS x{p8 / p1:.1f} for x{s8 / s1:.1f} input; "
-          f"CPU time 8 MB / (8 x 1 MB) = {c8 / (8 * c1):.2f} (includes process start-up)")
+    if "1mb" in rss and "8mb" in rss:
+        (s1, p1, c1), (s8, p8, c8) = rss["1mb"], rss["8mb"]
+        print(f"  8 MB vs 1 MB: RSS x{p8 / p1:.1f} for x{s8 / s1:.1f} input; "
+              f"CPU time 8 MB / (8 x 1 MB) = {c8 / (8 * c1):.2f} (includes process start-up)")
+
+    print("\n[cli/folder] Q3: a folder of article-sized files in one call (--out DIR)")
+    files, size = make_articles()
+    out = os.path.join(WORK, "articles-out")
+    mb = size / 1e6
+    print(f"  {len(files)} files, {mb:.1f} MB; {args.runs} runs each")
+    for label, extra in (("one thread per core", []), ("one thread (--threads 1)", ["--threads", "1"])):
+        r = [run(args.bin, files, "--out", out, *extra) for _ in range(args.runs)]
+        wall = statistics.median(x[0] for x in r)
+        print(f"  {label:<26} wall median {wall:.2f} s = {mb / wall:.1f} MB/s "
+              f"(runs {', '.join(f'{x[0]:.2f}' for x in r)} s; "
+              f"user+sys {statistics.median(x[1] for x in r):.2f} s; "
+              f"max RSS {max(x[2] for x in r) / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":
