@@ -287,14 +287,18 @@ fn windows_read_on_several_threads_find_what_one_thread_finds() {
     assert!(json(1) == json(2), "the JSON differs on two threads");
 }
 
-/// A writer that takes `room` bytes, then fails, as a full disk does.
+/// A writer that takes `room` bytes, then fails, as a full disk does. It
+/// is slow to fail (`pause`), so the threads reading ahead have time to take
+/// every window they may and wait for the writing to go on.
 struct Full {
     room: usize,
+    pause: std::time::Duration,
 }
 
 impl std::io::Write for Full {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.room < buf.len() {
+            std::thread::sleep(std::mem::take(&mut self.pause));
             return Err(std::io::Error::other("disk full"));
         }
         self.room -= buf.len();
@@ -307,12 +311,21 @@ impl std::io::Write for Full {
 
 /// When the JSON can no longer be written, the error comes back and the
 /// threads reading ahead stop: no hang, whatever the thread count.
+///
+/// A thread whose window can no longer be handed on stops the others
+/// itself; only threads that all wait to take a window, with none left to
+/// hand on, need the calling thread's word to stop. Two threads failing in
+/// the first window come to that when the second window is read before the
+/// first, which the writer's pause makes likely but not sure: with the
+/// calling thread's stop removed, this test hung (and failed) in 4 of 7 runs.
+/// A hang fails the test after two minutes instead of stopping the run.
 #[test]
 fn a_write_error_stops_the_threads_and_is_returned() {
     let long = seeds_past("", 4 * newslens::text::WINDOW);
     let mut whole = Vec::new();
     annotate_to_json(&long, &Options::default(), Unit::Utf8, None, &mut whole).unwrap();
     assert!(newslens::text::windows(&long, newslens::text::WINDOW).len() >= 5);
+    let long = std::sync::Arc::new(long);
     // Full in the first window's spans, and halfway through the text.
     let second = whole.len() / 2;
     for threads in [1, 2, 4] {
@@ -321,10 +334,23 @@ fn a_write_error_stops_the_threads_and_is_returned() {
                 threads,
                 ..Options::default()
             };
-            let mut full = Full { room };
-            let got = annotate_to_json(&long, &opts, Unit::Utf8, None, &mut full);
+            let mut full = Full {
+                room,
+                pause: std::time::Duration::from_millis(300),
+            };
+            // On a thread of its own, so that a hang fails the test instead
+            // of stopping the run.
+            let (tx, rx) = std::sync::mpsc::channel();
+            let text = std::sync::Arc::clone(&long);
+            std::thread::spawn(move || {
+                let got = annotate_to_json(&text, &opts, Unit::Utf8, None, &mut full);
+                let _ = tx.send(got.map_err(|e| e.to_string()));
+            });
+            let got = rx
+                .recv_timeout(std::time::Duration::from_secs(120))
+                .unwrap_or_else(|_| panic!("{threads} threads, {room} bytes: no answer (hung)"));
             assert_eq!(
-                got.map_err(|e| e.to_string()),
+                got,
                 Err("disk full".to_string()),
                 "{threads} threads, {room} bytes"
             );
