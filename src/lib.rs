@@ -342,8 +342,7 @@ fn threads(options: &Options, windows: usize) -> usize {
 /// The most windows read at once (and the CLI's most files at once). Each
 /// holds its tables (about 40 bytes a byte of text, see `tests/scaling.rs`),
 /// so more would cost memory for little: the names' resolution, one window
-/// at a time, caps the gain.
-#[cfg(not(target_arch = "wasm32"))]
+/// at a time, caps the gain. (Wasm has no threads; there it bounds nothing.)
 pub const MAX_THREADS: usize = 8;
 
 /// [`read_windows`] on `threads` threads, while this one hands on what they

@@ -26,7 +26,7 @@ reference_date_clue, spans, entities} to DIR/<file stem>.json, or to standard
 output when there is one FILE and no --out. Offsets default to code points.
 Files must be UTF-8 (with or without BOM) or UTF-16 with a BOM; --lossy
 replaces invalid bytes instead of refusing the file. Two FILEs with the
-same stem are refused (one would overwrite the other's JSON). --threads N
+same stem, ignoring case, are refused (one would overwrite the other's JSON). --threads N
 reads N files at once, and a file longer than 256 KB in windows, N at once
 (default: one per core; at most 8 in any case); the output is the same for
 any N.";
@@ -241,12 +241,16 @@ fn stem(path: &Path) -> String {
 
 /// Two files that would write the same target (`a/story.txt` and
 /// `b/story.txt`, or one file given twice): one would silently replace the
-/// other's result, or, on threads, both would write it at once.
+/// other's result, or, on threads, both would write it at once. Names are
+/// compared ignoring case, because on the usual file systems of macOS and
+/// Windows `Story.json` and `story.json` are one file. (Two spellings of one
+/// accented name, composed and decomposed, are not caught.)
 fn same_target(args: &Args) -> Option<(&Path, &Path, PathBuf)> {
     let mut seen = std::collections::HashMap::new();
     for file in &args.files {
         let t = target(file, args)?;
-        if let Some(first) = seen.insert(t.clone(), file.as_path()) {
+        let key = t.to_string_lossy().to_lowercase();
+        if let Some(first) = seen.insert(key, file.as_path()) {
             return Some((first, file.as_path(), t));
         }
     }
@@ -257,6 +261,9 @@ fn annotate_file(path: &Path, args: &Args, options: &Options) -> Result<(), Stri
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = decode(bytes, args.lossy)?;
     let stem = stem(path);
+    // Written as it is found, a window of text at a time: the JSON is
+    // several times the text, and holding it (or every span) whole would
+    // multiply the peak memory on a big file.
     let write = |w: &mut dyn Write| -> std::io::Result<()> {
         annotate_to_json(&text, options, args.unit, Some(&stem), w)?;
         writeln!(w)?;
@@ -272,6 +279,10 @@ fn annotate_file(path: &Path, args: &Args, options: &Options) -> Result<(), Stri
     }
 }
 
+/// Bytes to text: UTF-8 (a BOM dropped) or UTF-16 with a BOM; anything else is
+/// refused with the reason, unless `lossy` asks for replacement characters.
+/// UTF-8 becomes the text in place, not copied, so a big file is not held
+/// twice at the start (for a text with few names, that was its peak).
 fn decode(mut bytes: Vec<u8>, lossy: bool) -> Result<String, String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
