@@ -20,7 +20,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const www = resolve(process.argv[2] ?? 'www');
 const out = resolve(process.argv[3] ?? 'dist/newslens.html');
-const SWAP = { 'index.js': { 'lib/annotator.js': 'lib/annotator-inline.js' } }; // importer → {module → replacement}
+// (boot.js starts a worker from worker.js, which a file:// page cannot load:
+// annotator-inline.js stands in for it too, and its takeEarlyWorker gives none.)
+const SWAP = { 'index.js': { 'lib/annotator.js': 'lib/annotator-inline.js', 'boot.js': 'lib/annotator-inline.js' } }; // importer → {module → replacement}
 
 const modules = new Map(); // path relative to www → {id, code}
 const order = [];
@@ -119,6 +121,7 @@ swap(/<meta http-equiv="Content-Security-Policy"[^>]*>/s,
 swap(/<!-- Nothing leaves the origin;[^>]*-->/, '<!-- The one-file build: everything inline; the CSP allows these exact inline blocks (by hash) and nothing else. -->');
 swap(/<link rel="icon" href="icon.svg"[^>]*>/, `<link rel="icon" href="${icon}" type="image/svg+xml">`);
 swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`);
+swap(/ *<!-- boot.js first[^\n]*-->\n *<script type="module" src="boot.js"><\/script>\n/, '');
 swap(/<script type="module" src="index.js"><\/script>/, '');
 swap(/<\/body>/, `<script type="application/json" id="seed-data">${seeds}</script>
 <script type="text/plain" id="wasm-data">${wasm}</script>

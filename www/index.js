@@ -4,6 +4,7 @@
 // an article carried in the link itself, `#compare[/KEY,KEY…]` the comparison,
 // `#practice/KEY` the exercise on an article.
 
+import { takeEarlyWorker } from './boot.js';
 import { createAnnotator } from './lib/annotator.js';
 import { openStore } from './lib/store.js';
 import { correctionsStore } from './lib/corrections.js';
@@ -33,7 +34,9 @@ if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
   });
 }
 
+// The worker boot.js started before this module loaded (null in the one-file build).
 const annotator = createAnnotator({
+  early: takeEarlyWorker(),
   onReady(version) {
     performance.mark('wasm-ready');
     document.getElementById('version').textContent = version;

@@ -7,7 +7,7 @@
 
 const CACHE = 'newslens-v1';
 const SHELL = [
-  './', 'index.html', 'index.js', 'style.css', 'icon.svg', 'worker.js',
+  './', 'index.html', 'boot.js', 'index.js', 'style.css', 'icon.svg', 'worker.js',
   'components/compare.js', 'components/library.js', 'components/panels.js', 'components/practice.js',
   'components/reader.js', 'components/settings.js',
   'lib/annotator.js', 'lib/corrections.js', 'lib/explain.js', 'lib/export.js', 'lib/importer.js',

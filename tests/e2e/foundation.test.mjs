@@ -29,3 +29,34 @@ test('a seed opens with highlights and a lens can be switched off', async () => 
   assert.deepEqual(offOrigin, []);
   await page.context().close();
 });
+
+test('the engine starts before the page modules, once, and nothing it says early is lost', async () => {
+  // The page's modules held back 1.5 s: the worker boot.js starts is ready,
+  // its wasm warm, long before index.js listens, so its 'ready' must be kept.
+  const ctx = await env.browser.newContext({ serviceWorkers: 'block' });
+  await ctx.addInitScript(() => {
+    const Real = window.Worker;
+    window.madeWorkers = [];
+    window.Worker = class extends Real {
+      constructor(url, options) {
+        super(url, options);
+        window.madeWorkers.push({ url: String(url), stack: new Error().stack });
+      }
+    };
+  });
+  await ctx.route('**/index.js', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1500));
+    await route.continue();
+  });
+  const { page, errors } = await openPage(env, { context: ctx });
+  await page.waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0);
+  assert.match(await page.locator('#version').textContent(), /\d+\.\d+/);
+  await openSeed(page, 0);
+  assert.ok((await page.locator('article mark[data-label]').count()) > 0, 'the seed shows highlights');
+  const made = await page.evaluate(() => window.madeWorkers);
+  assert.equal(made.length, 1, JSON.stringify(made));
+  assert.match(made[0].url, /worker\.js$/);
+  assert.match(made[0].stack, /boot\.js/, 'the worker is boot.js\'s, made before index.js ran');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

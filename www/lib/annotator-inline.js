@@ -56,3 +56,9 @@ export function createAnnotator(handlers = {}) {
     },
   });
 }
+
+/** boot.js's stand-in in the one-file build: no worker is started before
+ * the page's module, whose engine comes from data blocks it holds. */
+export function takeEarlyWorker() {
+  return null;
+}

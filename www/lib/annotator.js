@@ -6,13 +6,15 @@
 //   const result = await annotator.annotate(text, { reference_date: '2017-02-21' });
 //
 // `makeWorker` is how a worker is made: worker.js by default; the one-file
-// build (annotator-inline.js) passes one made from a blob: URL.
+// build (annotator-inline.js) passes one made from a blob: URL. `early` is a
+// worker already started (boot.js) with the events it has sent: the first
+// start() takes it instead of making one.
 
 import { unpack } from './packed.js';
 
 const moduleWorker = () => new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
 
-export function createAnnotator({ onReady = () => {}, onFatal = () => {}, makeWorker = moduleWorker } = {}) {
+export function createAnnotator({ onReady = () => {}, onFatal = () => {}, makeWorker = moduleWorker, early = null } = {}) {
   let worker = null;
   let nextId = 1;
   let broken = null; // set when the engine cannot load: no use retrying
@@ -24,30 +26,38 @@ export function createAnnotator({ onReady = () => {}, onFatal = () => {}, makeWo
   }
 
   function start() {
-    worker = makeWorker();
-    worker.onmessage = ({ data }) => {
-      if (data.type === 'ready') return onReady(data.version);
-      if (data.type === 'fatal') {
-        broken = data.message;
-        onFatal(data.message);
-        return failAll(data.message);
-      }
-      const job = pending.get(data.id);
-      if (!job) return;
-      pending.delete(data.id);
-      if (data.type === 'result') return job.resolve(unpack(job.text, data.packed[0], data.packed[1]));
-      job.reject(new Error(`the annotation engine stopped on this text (${data.message})`));
-      stop();
-    };
-    // A module that fails to load (missing pkg/, a syntax error) lands here.
-    worker.onerror = (event) => {
-      event.preventDefault();
-      const message = `the annotation engine could not start (${event.message || 'its files did not load'})`;
-      broken = message;
-      onFatal(message);
-      failAll(message);
-      stop();
-    };
+    const taken = early;
+    early = null;
+    worker = taken?.worker ?? makeWorker();
+    worker.onmessage = onMessage;
+    worker.onerror = onError;
+    // What an early worker said before this page listened, in its order.
+    for (const event of taken?.events ?? []) (event.type === 'error' ? onError : onMessage)(event);
+  }
+
+  function onMessage({ data }) {
+    if (data.type === 'ready') return onReady(data.version);
+    if (data.type === 'fatal') {
+      broken = data.message;
+      onFatal(data.message);
+      return failAll(data.message);
+    }
+    const job = pending.get(data.id);
+    if (!job) return;
+    pending.delete(data.id);
+    if (data.type === 'result') return job.resolve(unpack(job.text, data.packed[0], data.packed[1]));
+    job.reject(new Error(`the annotation engine stopped on this text (${data.message})`));
+    stop();
+  }
+
+  // A module that fails to load (missing pkg/, a syntax error) lands here.
+  function onError(event) {
+    event.preventDefault();
+    const message = `the annotation engine could not start (${event.message || 'its files did not load'})`;
+    broken = message;
+    onFatal(message);
+    failAll(message);
+    stop();
   }
 
   function stop() {
