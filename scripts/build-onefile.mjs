@@ -121,7 +121,7 @@ swap(/<meta http-equiv="Content-Security-Policy"[^>]*>/s,
 swap(/<!-- Nothing leaves the origin;[^>]*-->/, '<!-- The one-file build: everything inline; the CSP allows these exact inline blocks (by hash) and nothing else. -->');
 swap(/<link rel="icon" href="icon.svg"[^>]*>/, `<link rel="icon" href="${icon}" type="image/svg+xml">`);
 swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`);
-swap(/ *<!-- boot.js first[^\n]*-->\n *<script type="module" src="boot.js"><\/script>\n/, '');
+swap(/ *<!-- boot.js first[^\n]*-->\r?\n *<script type="module" src="boot.js"><\/script>\r?\n/, '');
 swap(/<script type="module" src="index.js"><\/script>/, '');
 swap(/<\/body>/, `<script type="application/json" id="seed-data">${seeds}</script>
 <script type="text/plain" id="wasm-data">${wasm}</script>

@@ -30,9 +30,8 @@ test('a seed opens with highlights and a lens can be switched off', async () => 
   await page.context().close();
 });
 
-test('the engine starts before the page modules, once, and nothing it says early is lost', async () => {
-  // The page's modules held back 1.5 s: the worker boot.js starts is ready,
-  // its wasm warm, long before index.js listens, so its 'ready' must be kept.
+/** A context whose page's index.js comes 1.5 s late and which counts the workers made. */
+async function lateModules() {
   const ctx = await env.browser.newContext({ serviceWorkers: 'block' });
   await ctx.addInitScript(() => {
     const Real = window.Worker;
@@ -48,8 +47,17 @@ test('the engine starts before the page modules, once, and nothing it says early
     await new Promise((ok) => setTimeout(ok, 1500));
     await route.continue();
   });
+  return ctx;
+}
+
+test('the engine starts before the page modules, once, and nothing it says early is lost', async () => {
+  // The worker boot.js starts is ready, its wasm warm, long before index.js
+  // listens, so its 'ready' must be kept, and given once.
+  const ctx = await lateModules();
   const { page, errors } = await openPage(env, { context: ctx });
   await page.waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0);
+  await new Promise((ok) => setTimeout(ok, 300));
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('wasm-ready').length), 1);
   assert.match(await page.locator('#version').textContent(), /\d+\.\d+/);
   await openSeed(page, 0);
   assert.ok((await page.locator('article mark[data-label]').count()) > 0, 'the seed shows highlights');
@@ -58,5 +66,21 @@ test('the engine starts before the page modules, once, and nothing it says early
   assert.match(made[0].url, /worker\.js$/);
   assert.match(made[0].stack, /boot\.js/, 'the worker is boot.js\'s, made before index.js ran');
   assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('an engine that fails before the page listens is still reported', async () => {
+  const ctx = await lateModules();
+  await ctx.route('**/pkg/newslens.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await ctx.newPage();
+  await page.goto(env.base);
+  await page.locator('#alert').waitFor();
+  assert.match(await page.locator('#alert').textContent(), /Highlights are not available: the annotation engine could not start/);
+  assert.equal(await page.evaluate(() => window.madeWorkers.length), 1);
+  // The library still opens articles, as plain text.
+  await page.locator('#seed-list a').first().click();
+  await page.locator('#reader').waitFor();
+  await page.waitForFunction(() => document.getElementById('article').getAttribute('aria-busy') === 'false');
+  assert.ok((await page.locator('article').textContent()).length > 100);
   await ctx.close();
 });

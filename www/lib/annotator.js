@@ -31,8 +31,13 @@ export function createAnnotator({ onReady = () => {}, onFatal = () => {}, makeWo
     worker = taken?.worker ?? makeWorker();
     worker.onmessage = onMessage;
     worker.onerror = onError;
-    // What an early worker said before this page listened, in its order.
-    for (const event of taken?.events ?? []) (event.type === 'error' ? onError : onMessage)(event);
+    // What an early worker said before this page listened, in its order, as
+    // if it came now: after the caller's own code (a job it posts right
+    // after start() meets a failed engine as a rejection, and a handler
+    // that throws cannot stop the page's first module), and before anything
+    // the worker says next, which comes as a task.
+    const said = taken?.events ?? [];
+    if (said.length) queueMicrotask(() => said.forEach((e) => (e.type === 'error' ? onError : onMessage)(e)));
   }
 
   function onMessage({ data }) {
