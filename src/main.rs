@@ -204,19 +204,29 @@ fn annotate_on_threads(args: &Args, report: &mut InOrder) {
     let workers = args.options.threads.min(MAX_THREADS).min(short.len());
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel();
+    // The next short file left, for whichever thread asks first.
+    let take = || short.get(next.fetch_add(1, Ordering::Relaxed)).copied();
     std::thread::scope(|scope| {
+        let mut started = 0;
         for _ in 0..workers {
-            let (tx, next, short, one) = (tx.clone(), &next, &short, &one);
-            scope.spawn(move || {
-                while let Some(&k) = short.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let (tx, take, one) = (tx.clone(), &take, &one);
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
+                while let Some(k) = take() {
                     let result = annotate_file(&args.files[k], args, one);
                     if tx.send((k, result)).is_err() {
                         break;
                     }
                 }
             });
+            started += usize::from(spawned.is_ok());
         }
         drop(tx);
+        if started == 0 {
+            // The system gives no thread: every file on this one.
+            while let Some(k) = take() {
+                report.done(&args.files, k, annotate_file(&args.files[k], args, &one));
+            }
+        }
         for (k, result) in rx {
             report.done(&args.files, k, result);
         }
