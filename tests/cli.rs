@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+
 fn exe() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newslens"))
 }
@@ -166,14 +168,10 @@ fn bad_arguments_are_refused_without_panic() {
 #[test]
 fn seeds_write_five_files_whose_spans_slice_their_text() {
     let d = tmpdir("seeds");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut files: Vec<String> = std::fs::read_dir(&seeds)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| p.to_string_lossy().into_owned())
+    let files: Vec<String> = common::seed_articles()
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().into_owned())
         .collect();
-    files.sort();
     assert_eq!(files.len(), 5);
     let mut args = vec![
         "annotate",
@@ -290,17 +288,10 @@ fn hostile_files_are_annotated_or_refused_by_name() {
 #[test]
 fn several_files_on_threads_write_what_one_thread_writes() {
     let d = tmpdir("threads");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut seed_texts: Vec<(String, String)> = std::fs::read_dir(&seeds)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| {
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (stem, std::fs::read_to_string(&p).unwrap())
-        })
+    let seed_texts: Vec<(String, String)> = common::seed_articles()
+        .into_iter()
+        .map(|(p, text)| (p.file_stem().unwrap().to_string_lossy().into_owned(), text))
         .collect();
-    seed_texts.sort();
     let mut files = Vec::new();
     let add = |files: &mut Vec<String>, name: &str, bytes: &[u8]| {
         let f = d.join(name);
@@ -321,13 +312,7 @@ fn several_files_on_threads_write_what_one_thread_writes() {
             add(&mut files, "bad-middle.txt", b"Mosul caf\xe9");
         }
     }
-    let mut long = String::new();
-    while long.len() <= 300 * 1024 {
-        for (_, text) in &seed_texts {
-            long.push_str(text);
-            long.push_str("\n\n");
-        }
-    }
+    let long = common::seeds_past("", 300 * 1024);
     add(&mut files, "long.txt", long.as_bytes());
     // Long as well as not UTF-8: the long files are read first, yet its
     // message must come after the missing file's, as with one thread.

@@ -179,30 +179,13 @@ fn seeds_read_in_windows_keep_their_reference_date() {
     }
 }
 
-/// The seed articles, one after another, again and again from `start` until
-/// the text is longer than `bytes`.
-fn seeds_past(start: &str, bytes: usize) -> String {
-    let seeds: Vec<String> = common::seed_articles()
-        .into_iter()
-        .map(|(_, text)| text)
-        .collect();
-    let mut text = String::from(start);
-    while text.len() <= bytes {
-        for s in &seeds {
-            text.push_str(s);
-            text.push_str("\n\n");
-        }
-    }
-    text
-}
-
 /// The CLI's streamed JSON (spans written a window at a time, offsets
 /// converted on the way) is byte for byte the JSON of the annotations held
 /// whole, on a text long enough for several windows.
 #[test]
 fn streamed_json_is_the_json_of_the_whole() {
     // Some non-ASCII first, so UTF-16 and byte offsets differ throughout.
-    let text = seeds_past("Café “naïve” — 🙂\n\n", 2 * newslens::text::WINDOW);
+    let text = common::seeds_past("Café “naïve” — 🙂\n\n", 2 * newslens::text::WINDOW);
     assert!(newslens::text::windows(&text, newslens::text::WINDOW).len() >= 3);
     for unit in [Unit::Utf8, Unit::Utf16] {
         let opts = Options::default();
@@ -225,8 +208,8 @@ fn streamed_json_is_the_json_of_the_whole() {
 #[test]
 fn windows_read_on_several_threads_find_what_one_thread_finds() {
     // The seeds twice.
-    let once = seeds_past("", 0);
-    let text = seeds_past("", once.len());
+    let once = common::seeds_past("", 0);
+    let text = common::seeds_past("", once.len());
     let window = 1300;
     let count = newslens::text::windows(&text, window).len();
     // More windows than any thread count below, and not a multiple of it.
@@ -278,7 +261,7 @@ fn windows_read_on_several_threads_find_what_one_thread_finds() {
     }
 
     // The CLI's path: windows of the real size, written as they come.
-    let long = seeds_past("", 2 * newslens::text::WINDOW);
+    let long = common::seeds_past("", 2 * newslens::text::WINDOW);
     let json = |threads: usize| {
         let mut out = Vec::new();
         annotate_to_json(&long, &with(threads), Unit::Codepoint, None, &mut out).unwrap();
@@ -321,7 +304,7 @@ impl std::io::Write for Full {
 /// A hang fails the test after two minutes instead of stopping the run.
 #[test]
 fn a_write_error_stops_the_threads_and_is_returned() {
-    let long = seeds_past("", 4 * newslens::text::WINDOW);
+    let long = common::seeds_past("", 4 * newslens::text::WINDOW);
     let mut whole = Vec::new();
     annotate_to_json(&long, &Options::default(), Unit::Utf8, None, &mut whole).unwrap();
     assert!(newslens::text::windows(&long, newslens::text::WINDOW).len() >= 5);

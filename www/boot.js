@@ -1,8 +1,10 @@
 // The page's first script, run before index.js: it starts the annotation
 // worker at once, so the wasm loads, compiles and warms up while the page's
 // own modules load. (In Chromium here index.js ran 70–110 ms after this
-// script, and the worker's warm-up takes 80–190 ms: starting it first makes
-// the reader ready that much sooner.) What the worker says before the page
+// script. With 40 ms a request the reader was ready 72 ms sooner; served
+// locally, where the two contend for the cores, no surer: DESIGN.md.) It
+// makes the worker as lib/annotator.js's moduleWorker does, but imports
+// nothing, so that it runs first. What the worker says before the page
 // listens is kept, in order, and lib/annotator.js takes the worker with it.
 
 let early = null;

@@ -206,3 +206,17 @@ pub fn seed_articles() -> Vec<(std::path::PathBuf, String)> {
         })
         .collect()
 }
+
+/// The seed articles, one after another, again and again from `start` until
+/// the text is longer than `bytes`.
+pub fn seeds_past(start: &str, bytes: usize) -> String {
+    let seeds: Vec<String> = seed_articles().into_iter().map(|(_, text)| text).collect();
+    let mut text = String::from(start);
+    while text.len() <= bytes {
+        for s in &seeds {
+            text.push_str(s);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
