@@ -66,7 +66,7 @@ dist: build
 # Speed and size (bench/README.md). Reported, not asserted, except the
 # scaling test's generous linearity bound. Takes ~5 minutes on 2 cores.
 EDGE_DIR := target/edge-bench
-bench: build
+bench: setup build
 	@[ -d node_modules/chrono-node ] || npm ci --no-audit --no-fund
 	@command -v /usr/bin/time >/dev/null \
 	  || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q time; }
@@ -79,6 +79,7 @@ bench: build
 	node node_modules/binaryen/bin/wasm-opt $(WASM_OPT_FLAGS) $(EDGE_DIR)/pkg/newslens_edge_bench_bg.wasm \
 	  -o $(EDGE_DIR)/pkg/newslens_edge_bench_bg.wasm
 	node bench/node-bench.mjs --rounds 5 --edge $(EDGE_DIR)/pkg
+	node bench/browser-bench.mjs --rounds 5 --loads 10
 	node bench/size.mjs www/pkg
 	@# Last, and its failure reported without stopping the rest (leading -).
 	-cargo test --profile perf --test scaling -- --ignored --nocapture

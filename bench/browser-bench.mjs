@@ -1,0 +1,175 @@
+// The shipped page's engine in Chromium, the browser the reader is used in,
+// next to chrono-node in the same page.
+//
+//   node bench/browser-bench.mjs [--rounds N] [--loads N] [--corpus bench/news.txt]
+//
+// Needs `make build` (www/pkg), `npm ci` (playwright-core; chrono-node, a
+// dev dependency used only for the comparison) and Chromium ($CHROMIUM or
+// /usr/bin/chromium, as the browser tests).
+//
+// Questions it answers (each printed before its figures):
+//  6. In Chromium, how fast is the page's call, every lens on, one article a
+//     call (annotate_packed in wasm, unpack in JS), and how does it compare
+//     with chrono-node's parse() over the same texts in the same page? The
+//     targets are Q1's and Q2's (>= 10 MB/s, >= 2.5x), which node-bench.mjs
+//     measures in Node; V8 differs between the two (bench/RESULTS.md, the
+//     wasm-opt entry of 2026-12-03), and the browser is where students read.
+//  7. From a fresh page load (new browser context: nothing cached, no
+//     service worker yet), when is the reader ready (the `wasm-ready` mark,
+//     after navigation), and how long after a seed is opened do its first
+//     highlights show? (Target: 150 ms after the wasm is ready.)
+//
+// Timing: wall clock in the page (performance.now); the browser gives no CPU
+// time. Rounds alternate newslens and chrono so a burst of load on a shared
+// machine hits both; we print the median and the spread (min..max).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../scripts/serve.mjs';
+import { LAUNCH, ROOT, SEEDS, waitAnnotated } from '../tests/e2e/helpers.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
+};
+const ROUNDS = Number(opt('--rounds', '5'));
+const LOADS = Number(opt('--loads', '10'));
+const CORPUS = path.resolve(opt('--corpus', path.join(ROOT, 'bench/news.txt')));
+const CHRONO = path.join(ROOT, 'node_modules/chrono-node/dist/esm');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x, d = 2) => x.toFixed(d);
+const spread = (xs, d) => `${fmt(median(xs), d)} (${fmt(Math.min(...xs), d)}..${fmt(Math.max(...xs), d)})`;
+
+const server = await serve(path.join(ROOT, 'www'), 0);
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch(LAUNCH);
+try {
+  await throughput();
+  await ready();
+} finally {
+  await browser.close();
+  await new Promise((ok) => server.close(ok));
+}
+
+/** Q6: the page's call and chrono-node, same pieces, same page. */
+async function throughput() {
+  const ctx = await browser.newContext();
+  // What the bench adds to the site, under a prefix the site does not use:
+  // an empty page (so no reader runs beside the timing), the corpus, and
+  // chrono-node's ES modules (relative imports only, so they load as they are).
+  await ctx.route(/\/__bench\//, (route) => {
+    const rest = new URL(route.request().url()).pathname.replace(/^\/__bench\//, '');
+    if (rest === 'blank.html') {
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' });
+    }
+    if (rest === 'corpus.txt') return route.fulfill({ contentType: 'text/plain', path: CORPUS });
+    const file = path.normalize(path.join(CHRONO, rest.replace(/^chrono\//, '')));
+    if (!rest.startsWith('chrono/') || !file.startsWith(CHRONO + path.sep) || !fs.existsSync(file)) {
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+    return route.fulfill({ contentType: 'text/javascript', path: file });
+  });
+  const page = await ctx.newPage();
+  await page.goto(`${base}__bench/blank.html`);
+  const out = await page.evaluate(async (rounds) => {
+    const glue = await import('/pkg/newslens.js');
+    await glue.default();
+    glue.warm_up();
+    const { unpack } = await import('/lib/packed.js');
+    const chrono = await import('/__bench/chrono/index.js');
+    const corpus = await (await fetch('/__bench/corpus.txt')).text();
+    // Article-sized pieces cut as node-bench.mjs cuts them (>= 2,500 bytes
+    // of UTF-8, at paragraph breaks), so the two benches read the same calls.
+    const utf8 = new TextEncoder();
+    const bytes = (s) => utf8.encode(s).length;
+    const pieces = [];
+    let cur = '';
+    for (const para of corpus.split('\n\n')) {
+      cur = cur ? `${cur}\n\n${para}` : para;
+      if (bytes(cur) >= 2500) {
+        pieces.push(cur);
+        cur = '';
+      }
+    }
+    if (cur) pieces.push(cur);
+    const total = pieces.reduce((n, p) => n + bytes(p), 0);
+    const REF = '2017-02-21';
+    const REF_DATE = new Date(Date.UTC(2017, 1, 21, 12));
+    const ALL = { reference_date: REF };
+    const DATES = {
+      reference_date: REF,
+      lenses: { actors: false, places: false, dates: true, figures: false, quotes: false },
+    };
+    const page = (options) => () => {
+      let n = 0;
+      for (const p of pieces) {
+        const [nums, strs] = glue.annotate_packed(p, options);
+        n += unpack(p, nums, strs).spans.length;
+      }
+      return n;
+    };
+    const runs = {
+      all: page(ALL),
+      dates: page(DATES),
+      chrono: () => pieces.reduce((n, p) => n + chrono.parse(p, REF_DATE).length, 0),
+    };
+    // Warm-up: the JIT, and chrono's pattern compilation.
+    for (const p of pieces.slice(0, 200)) {
+      glue.annotate_packed(p, ALL);
+      chrono.parse(p, REF_DATE);
+    }
+    const secs = { all: [], dates: [], chrono: [] };
+    const found = {};
+    for (let r = 0; r < rounds; r++) {
+      for (const [k, run] of Object.entries(runs)) {
+        const t0 = performance.now();
+        found[k] = run();
+        secs[k].push((performance.now() - t0) / 1e3);
+      }
+    }
+    return { secs, found, total, pieces: pieces.length, version: glue.version() };
+  }, ROUNDS);
+  await ctx.close();
+
+  const mbs = (s) => out.total / 1e6 / s;
+  const row = (label, s) =>
+    console.log(`  ${label.padEnd(40)} wall ${fmt(mbs(median(s)))} MB/s (rounds ${fmt(mbs(Math.max(...s)))}..${fmt(mbs(Math.min(...s)))})`);
+  console.log(`newslens ${out.version} (www/pkg) vs chrono-node in ${browser.version()}`);
+  console.log(`corpus ${path.relative(ROOT, CORPUS)}: ${out.pieces} article-sized pieces, ${fmt(out.total / 1e6, 3)} MB; ${ROUNDS} rounds`);
+  console.log('\n[browser/annotate] Q6: the page\'s call in Chromium, every lens, one article a call: >= 10 MB/s, >= 2.5x chrono?');
+  row('annotate, all lenses (packed + unpack)', out.secs.all);
+  row('annotate, dates lens only', out.secs.dates);
+  row('chrono.parse', out.secs.chrono);
+  const perRound = out.secs.all.map((s, i) => out.secs.chrono[i] / s);
+  console.log(`  ratio all lenses / chrono:   ${fmt(median(out.secs.chrono) / median(out.secs.all))}x wall (per round ${perRound.map((x) => fmt(x)).join(', ')})`);
+  console.log(`  ratio dates only / chrono:   ${fmt(median(out.secs.chrono) / median(out.secs.dates))}x wall`);
+  console.log(`  found: ${out.found.all} spans (all), ${out.found.dates} dates, chrono ${out.found.chrono} results`);
+}
+
+/** Q7: fresh page loads: the reader ready, then a seed's first highlights. */
+async function ready() {
+  console.log(`\n[browser/ready] Q7: a fresh page load: reader ready, then a seed's first highlights (${LOADS} loads)`);
+  const readyAt = [];
+  const shown = [];
+  for (let k = 0; k < LOADS; k++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(base);
+    await page.waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0, null, { timeout: 60_000 });
+    readyAt.push(await page.evaluate(() => performance.getEntriesByName('wasm-ready')[0].startTime));
+    const seed = SEEDS[k % SEEDS.length];
+    await page.getByRole('link', { name: seed.title, exact: true }).click();
+    await waitAnnotated(page, `seed:${seed.file}`);
+    shown.push(await page.evaluate(() => performance.getEntriesByName('first-highlights')[0].startTime
+      - performance.getEntriesByName('open-article').at(-1).startTime));
+    await ctx.close();
+  }
+  console.log(`  reader ready (wasm-ready), ms after navigation   ${spread(readyAt, 0)}`);
+  console.log(`  first highlights, ms after the page took the click ${spread(shown, 0)} (target 150)`);
+}
