@@ -7,9 +7,10 @@ CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 # wasm-opt for size, but without its one-caller inlining (-ocimfs=0): merging
-# every function that has one caller into it makes functions V8 compiles
-# worse. Without it the page path is 7% faster and the wasm 2.7 KB smaller
-# gzipped (bench/RESULTS.md, update of 2026-12-03, third session).
+# every function that has one caller into it leaves large functions that
+# Node 20's V8 runs slower (Chromium 156's the same). Without it the page path
+# is 7-9% faster in Node and the wasm about 3 KB smaller gzipped (bench/RESULTS.md,
+# update of 2026-12-03, third session; bench/compare-builds.mjs compares builds).
 WASM_OPT_FLAGS := -Oz -ocimfs=0 --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals
 

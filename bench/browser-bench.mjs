@@ -16,8 +16,8 @@
 //     wasm-opt entry of 2026-12-03), and the browser is where students read.
 //  7. From a fresh page load (new browser context: nothing cached, no
 //     service worker yet), when is the reader ready (the `wasm-ready` mark,
-//     after navigation), and how long after a seed is opened do its first
-//     highlights show? (Target: 150 ms after the wasm is ready.)
+//     after navigation), and once it is, how long after the page takes the
+//     click on a seed do its first highlights show? (Target: 150 ms.)
 //
 // Timing: wall clock in the page (performance.now); the browser gives no CPU
 // time. Rounds alternate newslens and chrono so a burst of load on a shared
@@ -25,9 +25,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve } from '../scripts/serve.mjs';
-import { LAUNCH, ROOT, SEEDS, waitAnnotated } from '../tests/e2e/helpers.mjs';
+import { ROOT, SEEDS, start, timeFirstVisit } from '../tests/e2e/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -46,59 +44,51 @@ const median = (xs) => {
 const fmt = (x, d = 2) => x.toFixed(d);
 const spread = (xs, d) => `${fmt(median(xs), d)} (${fmt(Math.min(...xs), d)}..${fmt(Math.max(...xs), d)})`;
 
-const server = await serve(path.join(ROOT, 'www'), 0);
-const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch(LAUNCH);
+// www/ served on a free port, and Chromium, as the browser tests have them.
+const env = await start();
 try {
   await throughput();
   await ready();
 } finally {
-  await browser.close();
-  await new Promise((ok) => server.close(ok));
+  await env.close();
 }
 
 /** Q6: the page's call and chrono-node, same pieces, same page. */
 async function throughput() {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   // What the bench adds to the site, under a prefix the site does not use:
-  // an empty page (so no reader runs beside the timing), the corpus, and
-  // chrono-node's ES modules (relative imports only, so they load as they are).
+  // an empty page (so no reader runs beside the timing), the corpus, the
+  // cutting of bench/pieces.mjs, and chrono-node's ES modules (relative
+  // imports only, so they load as they are).
   await ctx.route(/\/__bench\//, (route) => {
     const rest = new URL(route.request().url()).pathname.replace(/^\/__bench\//, '');
     if (rest === 'blank.html') {
       return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' });
     }
     if (rest === 'corpus.txt') return route.fulfill({ contentType: 'text/plain', path: CORPUS });
+    if (rest === 'pieces.mjs') {
+      return route.fulfill({ contentType: 'text/javascript', path: path.join(ROOT, 'bench/pieces.mjs') });
+    }
     const file = path.normalize(path.join(CHRONO, rest.replace(/^chrono\//, '')));
-    if (!rest.startsWith('chrono/') || !file.startsWith(CHRONO + path.sep) || !fs.existsSync(file)) {
+    const isFile = fs.statSync(file, { throwIfNoEntry: false })?.isFile();
+    if (!rest.startsWith('chrono/') || !file.startsWith(CHRONO + path.sep) || !isFile) {
       return route.fulfill({ status: 404, body: 'not found' });
     }
     return route.fulfill({ contentType: 'text/javascript', path: file });
   });
   const page = await ctx.newPage();
-  await page.goto(`${base}__bench/blank.html`);
+  await page.goto(`${env.base}__bench/blank.html`);
   const out = await page.evaluate(async (rounds) => {
     const glue = await import('/pkg/newslens.js');
     await glue.default();
     glue.warm_up();
     const { unpack } = await import('/lib/packed.js');
     const chrono = await import('/__bench/chrono/index.js');
+    const { cut, byteLength } = await import('/__bench/pieces.mjs');
     const corpus = await (await fetch('/__bench/corpus.txt')).text();
-    // Article-sized pieces cut as node-bench.mjs cuts them (>= 2,500 bytes
-    // of UTF-8, at paragraph breaks), so the two benches read the same calls.
-    const utf8 = new TextEncoder();
-    const bytes = (s) => utf8.encode(s).length;
-    const pieces = [];
-    let cur = '';
-    for (const para of corpus.split('\n\n')) {
-      cur = cur ? `${cur}\n\n${para}` : para;
-      if (bytes(cur) >= 2500) {
-        pieces.push(cur);
-        cur = '';
-      }
-    }
-    if (cur) pieces.push(cur);
-    const total = pieces.reduce((n, p) => n + bytes(p), 0);
+    // Article-sized pieces, the calls of node-bench.mjs's Q1.
+    const pieces = cut(corpus, 2500);
+    const total = pieces.reduce((n, p) => n + byteLength(p), 0);
     const REF = '2017-02-21';
     const REF_DATE = new Date(Date.UTC(2017, 1, 21, 12));
     const ALL = { reference_date: REF };
@@ -119,10 +109,15 @@ async function throughput() {
       dates: page(DATES),
       chrono: () => pieces.reduce((n, p) => n + chrono.parse(p, REF_DATE).length, 0),
     };
-    // Warm-up: the JIT, and chrono's pattern compilation.
-    for (const p of pieces.slice(0, 200)) {
-      glue.annotate_packed(p, ALL);
-      chrono.parse(p, REF_DATE);
+    // Warm-up, as node-bench.mjs's: the JIT of both engines and of unpack,
+    // and chrono's pattern compilation.
+    const some = pieces.slice(0, 200);
+    for (let i = 0; i < 3; i++) {
+      for (const p of some) {
+        const [nums, strs] = glue.annotate_packed(p, ALL);
+        unpack(p, nums, strs);
+        chrono.parse(p, REF_DATE);
+      }
     }
     const secs = { all: [], dates: [], chrono: [] };
     const found = {};
@@ -140,7 +135,7 @@ async function throughput() {
   const mbs = (s) => out.total / 1e6 / s;
   const row = (label, s) =>
     console.log(`  ${label.padEnd(40)} wall ${fmt(mbs(median(s)))} MB/s (rounds ${fmt(mbs(Math.max(...s)))}..${fmt(mbs(Math.min(...s)))})`);
-  console.log(`newslens ${out.version} (www/pkg) vs chrono-node in ${browser.version()}`);
+  console.log(`newslens ${out.version} (www/pkg) vs chrono-node in ${env.browser.version()}`);
   console.log(`corpus ${path.relative(ROOT, CORPUS)}: ${out.pieces} article-sized pieces, ${fmt(out.total / 1e6, 3)} MB; ${ROUNDS} rounds`);
   console.log('\n[browser/annotate] Q6: the page\'s call in Chromium, every lens, one article a call: >= 10 MB/s, >= 2.5x chrono?');
   row('annotate, all lenses (packed + unpack)', out.secs.all);
@@ -158,17 +153,9 @@ async function ready() {
   const readyAt = [];
   const shown = [];
   for (let k = 0; k < LOADS; k++) {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    await page.goto(base);
-    await page.waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0, null, { timeout: 60_000 });
-    readyAt.push(await page.evaluate(() => performance.getEntriesByName('wasm-ready')[0].startTime));
-    const seed = SEEDS[k % SEEDS.length];
-    await page.getByRole('link', { name: seed.title, exact: true }).click();
-    await waitAnnotated(page, `seed:${seed.file}`);
-    shown.push(await page.evaluate(() => performance.getEntriesByName('first-highlights')[0].startTime
-      - performance.getEntriesByName('open-article').at(-1).startTime));
-    await ctx.close();
+    const t = await timeFirstVisit(env, SEEDS[k % SEEDS.length]);
+    readyAt.push(t.ready);
+    shown.push(t.shown - t.opened);
   }
   console.log(`  reader ready (wasm-ready), ms after navigation   ${spread(readyAt, 0)}`);
   console.log(`  first highlights, ms after the page took the click ${spread(shown, 0)} (target 150)`);

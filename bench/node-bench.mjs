@@ -32,6 +32,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as chrono from 'chrono-node';
+import { cut as cutPieces } from './pieces.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -74,20 +75,9 @@ const annotate = (text, options) => {
 };
 
 const corpus = fs.readFileSync(CORPUS, 'utf8');
-// Pieces of the corpus cut at paragraph breaks, each at least `size` bytes.
-function cut(size) {
-  const out = [];
-  let cur = '';
-  for (const para of corpus.split('\n\n')) {
-    cur = cur ? `${cur}\n\n${para}` : para;
-    if (Buffer.byteLength(cur) >= size) {
-      out.push(cur);
-      cur = '';
-    }
-  }
-  if (cur) out.push(cur);
-  return out;
-}
+// Pieces of the corpus cut at paragraph breaks, each at least `size` bytes
+// (bench/pieces.mjs, which the browser bench cuts with too).
+const cut = (size) => cutPieces(corpus, size);
 // Article-sized pieces (~2.5 KB like a news story): the page annotates one
 // article per call.
 const pieces = cut(2500);

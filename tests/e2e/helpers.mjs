@@ -83,6 +83,40 @@ export async function waitAnnotated(page, key, timeout = 30_000) {
   }, key, { timeout });
 }
 
+/**
+ * A first visit timed: a fresh context loads the page, waits until the
+ * engine is ready, opens `seed` from the library and waits for its
+ * highlights. Returns the page's own marks, in ms after navigation: `ready`
+ * (wasm-ready), `clicked` (just before the driver clicks), `opened` (the page
+ * took the click), `shown` (first highlights); `total`, the whole annotate
+ * measure; and `marks`, how many highlights the article shows.
+ */
+export async function timeFirstVisit(env, seed) {
+  const ctx = await env.browser.newContext();
+  try {
+    const page = await ctx.newPage();
+    await page.goto(env.base);
+    await page.waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0, null, { timeout: 60_000 });
+    const ready = await page.evaluate(() => performance.getEntriesByName('wasm-ready')[0].startTime);
+    const clicked = await page.evaluate(() => performance.now());
+    await page.getByRole('link', { name: seed.title, exact: true }).click();
+    await waitAnnotated(page, `seed:${seed.file}`);
+    const t = await page.evaluate(() => {
+      const first = performance.getEntriesByName('first-highlights')[0];
+      return first && {
+        opened: performance.getEntriesByName('open-article').at(-1).startTime,
+        shown: first.startTime,
+        total: performance.getEntriesByName('annotate')[0].duration,
+        marks: document.querySelectorAll('article mark').length,
+      };
+    });
+    if (!t) throw new Error(`${seed.file}: annotated, but the page never marked its first highlights`);
+    return { ready, clicked, ...t };
+  } finally {
+    await ctx.close();
+  }
+}
+
 /** Runs axe-core in the page; returns violations of impact serious or critical. */
 export async function axe(page) {
   const source = await readFile(here('../../node_modules/axe-core/axe.min.js'), 'utf8');

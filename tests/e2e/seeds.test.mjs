@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { start, openPage, waitAnnotated, axe, SEEDS, ROOT } from './helpers.mjs';
+import { start, openPage, waitAnnotated, axe, timeFirstVisit, SEEDS, ROOT } from './helpers.mjs';
 
 const CLI = `${ROOT}target/release/newslens`;
 let env;
@@ -54,25 +54,11 @@ test('a weekday in a seed is resolved against the given article date', async () 
 test('time from wasm ready to first highlights (reported)', async () => {
   const shown = [];
   for (const seed of SEEDS) {
-    const ctx = await env.browser.newContext();
-    const page = await ctx.newPage();
-    await page.goto(env.base);
-    await page.waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0);
-    const ready = await page.evaluate(() => performance.getEntriesByName('wasm-ready')[0].startTime);
-    const clicked = await page.evaluate(() => performance.now());
-    await page.getByRole('link', { name: seed.title, exact: true }).click();
-    await waitAnnotated(page, `seed:${seed.file}`);
-    const t = await page.evaluate(() => ({
-      opened: performance.getEntriesByName('open-article').at(-1).startTime,
-      shown: performance.getEntriesByName('first-highlights')[0].startTime,
-      total: performance.getEntriesByName('annotate')[0].duration,
-      marks: document.querySelectorAll('article mark').length,
-    }));
-    console.log(`${seed.file}: wasm ready (lexicons warm) ${ready.toFixed(0)} ms after navigation; ` +
+    const t = await timeFirstVisit(env, seed);
+    console.log(`${seed.file}: wasm ready (lexicons warm) ${t.ready.toFixed(0)} ms after navigation; ` +
       `opened then, first highlights ${(t.shown - t.opened).toFixed(0)} ms after the page took the click ` +
-      `(${(t.shown - clicked).toFixed(0)} ms with the test driver's click), all laid out after ${t.total.toFixed(0)} ms (${t.marks} marks)`);
+      `(${(t.shown - t.clicked).toFixed(0)} ms with the test driver's click), all laid out after ${t.total.toFixed(0)} ms (${t.marks} marks)`);
     shown.push(t.shown - t.opened);
-    await ctx.close();
   }
   shown.sort((a, b) => a - b);
   console.log(`first highlights after the click: median ${shown[shown.length >> 1].toFixed(0)} ms, ` +
