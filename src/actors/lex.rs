@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
-use crate::lexicon::{LexMap as HashMap, WordSet, Words, lines, with_lower};
+use crate::lexicon::{LexMap as HashMap, WordSet, Words, key_hash, lines, with_lower};
 use crate::text::{Kind, Token, tokenize_into};
 
 const ORGS: &str = include_str!("../../data/orgs.txt");
@@ -165,7 +165,14 @@ pub struct Lex {
     /// search, so a look-up builds one short key per token, not one per
     /// possible length.
     /// Each maps to whether some name goes on past it.
-    pub prefixes: HashMap<Box<str>, bool>,
+    ///
+    /// Kept by [`key_hash`] only, not as strings: this table only cuts the
+    /// search short, and the names themselves are looked up exactly in
+    /// [`Lex::names`] and [`Lex::upper`]. A text's word that shares a hash
+    /// with a prefix only makes the search go on a token further, to find
+    /// no name there. Without the strings, the start-up (some 12,000
+    /// prefixes) copies none, and a look-up compares no bytes.
+    pub prefixes: HashMap<u64, bool>,
     /// The first token of every key of [`Lex::names`] and [`Lex::upper`],
     /// exactly as written. Outside all-capital headlines a name is looked up
     /// with the case the text has, so a token missing here (`the`, `said`)
@@ -186,6 +193,10 @@ pub struct Lex {
     pub exact_facts: HashMap<Cow<'static, str>, u32>,
     /// Word in lower case → the [`fact`] bits of the lists matched in any case.
     pub lower_facts: HashMap<Box<str>, u32>,
+    /// The most tokens in one name's key: no search for a listed name need
+    /// go further, whatever [`Lex::prefixes`] says of a text's words (a word
+    /// sharing a hash with a prefix cannot make it go on past this).
+    pub longest: usize,
 }
 
 /// The key of a token sequence: token texts, with one space where the
@@ -237,6 +248,7 @@ impl Lex {
             lower_openers: Vec::new(),
             exact_facts: HashMap::default(),
             lower_facts: HashMap::default(),
+            longest: 0,
         };
         // Every field of the three name lists adds a name (a line of the
         // gazetteer, a `|`-field of the others; comments make it a little
@@ -337,7 +349,7 @@ impl Lex {
             lx.nicknames.insert(n.to_lowercase(), f.to_string());
         }
         for (o, facts) in &mut lx.openers {
-            let goes_on = with_lower(o, |l| lx.prefixes.get(l).copied());
+            let goes_on = with_lower(o, |l| lx.prefixes.get(&key_hash(l)).copied());
             facts.prefix = goes_on.is_some();
             facts.longer = goes_on == Some(true);
         }
@@ -419,6 +431,7 @@ impl Lex {
             s.lower.make_ascii_lowercase();
         }
         let n = s.ends.len();
+        self.longest = self.longest.max(n);
         for (i, &e) in s.ends.iter().enumerate() {
             let goes_on = i + 1 < n;
             if ascii {
@@ -513,7 +526,7 @@ impl Lex {
 
     /// Whether some lexicon name starts with the key `key` (any case).
     pub fn is_prefix(&self, key: &str) -> bool {
-        with_lower(key, |l| self.prefixes.contains_key(l))
+        with_lower(key, |l| self.prefixes.contains_key(&key_hash(l)))
     }
 
     /// The canonical name at `idx`.
@@ -564,10 +577,9 @@ impl Scratch {
 }
 
 /// Marks `lower` (a key prefix, in lower case) in [`Lex::prefixes`], and
-/// whether a name goes on past it. The key is copied even when listed
-/// already: most are new, and a look-up first to spare the copy cost more.
-fn mark_prefix(prefixes: &mut HashMap<Box<str>, bool>, lower: &str, goes_on: bool) {
-    *prefixes.entry(lower.into()).or_default() |= goes_on;
+/// whether a name goes on past it.
+fn mark_prefix(prefixes: &mut HashMap<u64, bool>, lower: &str, goes_on: bool) {
+    *prefixes.entry(key_hash(lower)).or_default() |= goes_on;
 }
 
 /// How many times the byte `b` occurs in `src`.
@@ -595,6 +607,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         lower_openers: Vec::new(),
         exact_facts: HashMap::default(),
         lower_facts: HashMap::default(),
+        longest: 0,
     })
 });
 
@@ -638,13 +651,43 @@ mod tests {
         );
     }
 
+    /// [`Lex::prefixes`] keeps hashes only. Every token prefix of every
+    /// listed name must be in it, and no two of them may share a hash: a
+    /// shared one would not give a wrong name (names are looked up exactly),
+    /// but the table would no longer say which prefixes go on. And
+    /// [`Lex::longest`], which bounds every search, must be the longest name.
+    #[test]
+    fn every_prefix_of_a_name_is_kept_and_no_two_share_a_hash() {
+        let lx = Lex::load().expect("a data file has a bad line");
+        let mut seen: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
+        let mut longest = 0;
+        for k in lx.names.keys() {
+            let toks = tokenize(k);
+            longest = longest.max(toks.len());
+            for n in 1..=toks.len() {
+                let p = key(k, &toks[..n]).to_lowercase();
+                let goes_on = lx.prefixes.get(&key_hash(&p)).copied();
+                assert!(goes_on.is_some(), "{p:?} of {k:?} is not kept");
+                if n < toks.len() {
+                    assert_eq!(goes_on, Some(true), "{p:?} goes on to {k:?}");
+                }
+                if let Some(other) = seen.insert(key_hash(&p), p.clone()) {
+                    assert_eq!(other, p, "two prefixes share a hash");
+                }
+            }
+        }
+        assert!(seen.len() > 5000 && seen.len() == lx.prefixes.len());
+        // The bound of every name search is the longest name, exactly.
+        assert_eq!(lx.longest, longest);
+    }
+
     /// An opener's facts are settled while names are added; they must be
     /// what the tables say of it once all are in.
     #[test]
     fn opener_facts_are_what_the_tables_say() {
         let lx = Lex::load().expect("a data file has a bad line");
         for (o, facts) in &lx.openers {
-            let goes_on = with_lower(o, |l| lx.prefixes.get(l).copied());
+            let goes_on = with_lower(o, |l| lx.prefixes.get(&key_hash(l)).copied());
             let want = Opener {
                 prefix: goes_on.is_some(),
                 longer: goes_on == Some(true),

@@ -395,8 +395,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         upper.clear();
         let mut ascii = true;
         let mut j = i;
-        // The prefix test below bounds the search by the longest listed name.
-        while j < self.units.len() {
+        // The prefix test below ends the search where no listed name goes
+        // on, and `longest` bounds it by the longest name whatever that test
+        // says (a unit holds one token or more), so a line of words cannot
+        // make it quadratic.
+        while j < self.units.len() && j - i < self.lx.longest {
             if !self.free(j) || (j > i && self.units[j].line_start) {
                 break;
             }
@@ -424,7 +427,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // No listed name goes on from here. (An ASCII key's lower case
             // is the one `is_prefix` makes.)
             let prefix = if ascii {
-                self.lx.prefixes.contains_key(lower.as_str())
+                self.lx
+                    .prefixes
+                    .contains_key(&crate::lexicon::key_hash(lower))
             } else {
                 self.lx.is_prefix(k)
             };

@@ -108,9 +108,23 @@ impl std::hash::Hasher for FastHasher {
         self.mix(n as u64);
     }
 
+    fn write_u64(&mut self, n: u64) {
+        self.mix(n);
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }
+}
+
+/// The [`FastHasher`] hash of `s`'s bytes: the key of a table that keeps
+/// only hashes of its words, where two words of one hash cost a little more
+/// work and never a wrong answer (the names lens's table of name prefixes).
+pub fn key_hash(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = FastHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
 }
 
 /// A `HashMap` with [`FastHasher`], for lexicon tables only.
