@@ -137,11 +137,14 @@ pub mod fact {
 
 /// Every list, parsed.
 pub struct Lex {
-    /// Multi-word and single-word names by token key (case-sensitive).
-    pub names: HashMap<String, Named>,
+    /// Multi-word and single-word names by token key (case-sensitive). A
+    /// key is borrowed from the list files when the name is written as its
+    /// key, as nearly all are, so loading copies few of them.
+    pub names: HashMap<Cow<'static, str>, Named>,
     /// The same names by upper-case key, for all-capitals headlines
-    /// (only names of four letters or more).
-    pub upper: HashMap<String, Named>,
+    /// (only names of four letters or more); borrowed when the list writes
+    /// the name in capitals.
+    pub upper: HashMap<Cow<'static, str>, Named>,
     /// Canonical names (organisations, persons).
     pub canon: Vec<String>,
     /// Surname (last word) of each well-known person → canonical index.
@@ -368,10 +371,10 @@ impl Lex {
         }
         for (k, v) in &self.names {
             if *v == Named::Place(b'c') {
-                match t.get_mut(k.as_str()) {
+                match t.get_mut(&**k) {
                     Some(bits) => *bits |= fact::COUNTRY,
                     None => {
-                        t.insert(Cow::Owned(k.clone()), fact::COUNTRY);
+                        t.insert(k.clone(), fact::COUNTRY);
                     }
                 }
             }
@@ -481,10 +484,20 @@ impl Lex {
             if single {
                 opener.single_upper = Some(what);
             }
+            let up = if up == name {
+                Cow::Borrowed(name)
+            } else {
+                Cow::Owned(up)
+            };
             self.upper.insert(up, what);
         }
         // Nearly every key is new: a look-up first to spare a copy costs more.
-        self.names.insert(k.to_owned(), what);
+        let k = if k == name {
+            Cow::Borrowed(name)
+        } else {
+            Cow::Owned(k.to_owned())
+        };
+        self.names.insert(k, what);
         Ok(())
     }
 

@@ -447,7 +447,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let hit = if caps && ascii {
                 self.lx.upper.get(upper.as_str())
             } else if caps {
-                self.lx.upper.get(&k.to_uppercase())
+                self.lx.upper.get(k.to_uppercase().as_str())
             } else {
                 self.lx
                     .names

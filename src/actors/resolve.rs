@@ -497,7 +497,7 @@ fn person_key<'a>(
     let (norm, nickname) = formal(cx, a, b, persons);
     let listed = if nickname {
         let toks = crate::text::tokenize(&norm);
-        lx.names.get(&lex::key(&norm, &toks))
+        lx.names.get(lex::key(&norm, &toks).as_str())
     } else if cx
         .units
         .get(a)
@@ -505,7 +505,7 @@ fn person_key<'a>(
     {
         // The name as written: its tokens are the text's own, so its key is
         // the text's key; a key opens with a listed opener.
-        lx.names.get(&cx.key(a, b))
+        lx.names.get(cx.key(a, b).as_str())
     } else {
         None
     };
@@ -562,7 +562,7 @@ fn formal<'a>(
         let known = cx
             .lx
             .names
-            .contains_key(&format!("{f} {}", cx.key(a + 1, b)));
+            .contains_key(format!("{f} {}", cx.key(a + 1, b)).as_str());
         if known || persons.contains(cx, &cand) {
             return (Cow::Owned(cand), true);
         }
