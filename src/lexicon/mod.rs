@@ -41,6 +41,9 @@ fn trim(line: &str) -> &str {
 /// The standard SipHash resists hash flooding, which matters only for tables
 /// filled from the input; the lexicon tables are filled from our own files and
 /// only looked up with text, so a cheaper hash is safe there (and nowhere else).
+/// One table keeps only these hashes ([`key_hash`]), where a text's word
+/// that shares a hash with a listed one gets a "yes" instead of slowness:
+/// that table may only cut work short, never decide an answer.
 #[derive(Clone, Copy, Default, Debug)]
 pub struct FastHasher(u64);
 
@@ -98,6 +101,9 @@ impl std::hash::Hasher for FastHasher {
             w[..rest.len()].copy_from_slice(rest);
             self.mix(u64::from_le_bytes(w));
         }
+        // The length too, so a key and the same key padded with zero bytes
+        // (the last word's padding) hash apart.
+        self.mix(n as u64);
     }
 
     fn write_u8(&mut self, b: u8) {
