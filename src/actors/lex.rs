@@ -9,7 +9,7 @@ use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
 use crate::lexicon::{LexMap as HashMap, WordSet, Words, key_hash, lines, with_lower};
-use crate::text::{Kind, Token, tokenize_into};
+use crate::text::{Kind, Token, tokenize, tokenize_into};
 
 const ORGS: &str = include_str!("../../data/orgs.txt");
 const GAZETTEER: &str = include_str!("../../data/gazetteer.txt");
@@ -485,6 +485,27 @@ impl Lex {
             if single {
                 opener.single_upper = Some(what);
             }
+            // A search lowers what it reads to test prefixes, and a few
+            // capitals lower to other letters than the name's own (`AYDIN`
+            // to `aydin`, where the name is `Aydın`): their prefixes are
+            // listed too, or a headline in capitals would never find them.
+            // (Only a letter whose capital lowers to another can do that:
+            // most keys are ruled out without lowering either whole key.)
+            let changes = |c: char| {
+                !c.to_uppercase()
+                    .flat_map(char::to_lowercase)
+                    .eq(c.to_lowercase())
+            };
+            if !ascii
+                && k.chars().any(|c| !c.is_ascii() && changes(c))
+                && up.to_lowercase() != k.to_lowercase()
+            {
+                let toks = tokenize(&up);
+                for n in 1..=toks.len() {
+                    let prefix = key(&up, toks.get(..n).unwrap_or_default()).to_lowercase();
+                    mark_prefix(&mut self.prefixes, &prefix, n < toks.len());
+                }
+            }
             let up = if up == name {
                 Cow::Borrowed(name)
             } else {
@@ -676,7 +697,9 @@ mod tests {
         // Every prefix of every key, lowered, and whether a name goes on past it.
         let mut want: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
         let mut longest = 0;
-        for k in lx.names.keys() {
+        // (Capitals keys too: most lower to a name's own prefixes, a few,
+        // `AYDIN` for `Aydın`, to prefixes of their own.)
+        for k in lx.names.keys().chain(lx.upper.keys()) {
             let toks = tokenize(k);
             longest = longest.max(toks.len());
             for n in 1..=toks.len() {

@@ -1454,6 +1454,28 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_place_is_found_in_capitals_whose_lower_case_is_not_its_own() {
+        // `Aydın` in capitals is `AYDIN`, which lowers to `aydin`: the search
+        // tests prefixes in lower case, so the capitals' own must be listed.
+        for (text, place) in [
+            (
+                "CLASHES ERUPT IN DIYARBAKIR AS POLICE MOVE IN\n\nPolice moved in.",
+                "DIYARBAKIR",
+            ),
+            (
+                "FLOODS HIT AYDIN AFTER STORMS\n\nRain fell for days.",
+                "AYDIN",
+            ),
+        ] {
+            let found = names(text);
+            assert!(
+                found.contains(&(place.to_string(), "place".to_string())),
+                "{text:?}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn lexicon_fast_path_agrees_with_the_search() {
         // `find_lexicon_at` settles one-token openers from what the lexicon
         // knows of them; `lexicon_search` grows keys unit by unit. Over every
