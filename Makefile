@@ -65,7 +65,7 @@ dist: build
 	@echo "dist/ is ready to copy to any static host; dist/newslens.html works on its own"
 
 # Speed and size (bench/README.md). Reported, not asserted, except the
-# scaling test's generous linearity bound. Takes ~5 minutes on 2 cores.
+# scaling test's generous linearity bound. Took 6 minutes on 2 cores (run O, with the browser bench).
 EDGE_DIR := target/edge-bench
 bench: setup build
 	@[ -d node_modules/chrono-node ] || npm ci --no-audit --no-fund
