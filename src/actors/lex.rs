@@ -353,7 +353,7 @@ impl Lex {
             lx.nicknames.insert(n.to_lowercase(), f.to_string());
         }
         for (o, facts) in &mut lx.openers {
-            let goes_on = with_lower(o, |l| lx.prefixes.get(&key_hash(l)).copied());
+            let goes_on = with_lower(o, |l| prefix_in(&lx.prefixes, l));
             facts.prefix = goes_on.is_some();
             facts.longer = goes_on == Some(true);
         }
@@ -489,17 +489,16 @@ impl Lex {
             // capitals lower to other letters than the name's own (`AYDIN`
             // to `aydin`, where the name is `Aydın`): their prefixes are
             // listed too, or a headline in capitals would never find them.
-            // (Only a letter whose capital lowers to another can do that:
-            // most keys are ruled out without lowering either whole key.)
+            // (Only a letter whose capital lowers to another can do that,
+            // so most keys are ruled out without lowering them; one whose
+            // capitals lower to its own prefixes after all, `ς`, marks them
+            // again, which changes nothing.)
             let changes = |c: char| {
                 !c.to_uppercase()
                     .flat_map(char::to_lowercase)
                     .eq(c.to_lowercase())
             };
-            if !ascii
-                && k.chars().any(|c| !c.is_ascii() && changes(c))
-                && up.to_lowercase() != k.to_lowercase()
-            {
+            if !ascii && k.chars().any(|c| !c.is_ascii() && changes(c)) {
                 let toks = tokenize(&up);
                 for n in 1..=toks.len() {
                     let prefix = key(&up, toks.get(..n).unwrap_or_default()).to_lowercase();
@@ -561,7 +560,14 @@ impl Lex {
 
     /// Whether some lexicon name starts with the key `key` (any case).
     pub fn is_prefix(&self, key: &str) -> bool {
-        with_lower(key, |l| self.prefixes.contains_key(&key_hash(l)))
+        with_lower(key, |l| self.lowered_prefix(l).is_some())
+    }
+
+    /// What [`Lex::prefixes`] says of `lower`, a key already in lower case:
+    /// `None` when no name starts with it, else whether some name goes on
+    /// past it.
+    pub fn lowered_prefix(&self, lower: &str) -> Option<bool> {
+        prefix_in(&self.prefixes, lower)
     }
 
     /// The canonical name at `idx`.
@@ -609,6 +615,13 @@ impl Scratch {
         }
         true
     }
+}
+
+/// What `prefixes` ([`Lex::prefixes`]) says of `lower`, a key in lower
+/// case: the table's one reading, by the key's hash, as [`mark_prefix`] is
+/// its one writing.
+fn prefix_in(prefixes: &HashMap<u64, bool>, lower: &str) -> Option<bool> {
+    prefixes.get(&key_hash(lower)).copied()
 }
 
 /// Marks `lower` (a key prefix, in lower case) in [`Lex::prefixes`], and
@@ -708,7 +721,7 @@ mod tests {
         }
         let mut hashes = std::collections::HashMap::new();
         for (p, goes_on) in &want {
-            assert_eq!(lx.prefixes.get(&key_hash(p)), Some(goes_on), "{p:?}");
+            assert_eq!(lx.lowered_prefix(p), Some(*goes_on), "{p:?}");
             if let Some(other) = hashes.insert(key_hash(p), p) {
                 panic!("{other:?} and {p:?} share a hash");
             }
@@ -725,7 +738,7 @@ mod tests {
     fn opener_facts_are_what_the_tables_say() {
         let lx = Lex::load().expect("a data file has a bad line");
         for (o, facts) in &lx.openers {
-            let goes_on = with_lower(o, |l| lx.prefixes.get(&key_hash(l)).copied());
+            let goes_on = with_lower(o, |l| lx.lowered_prefix(l));
             let want = Opener {
                 prefix: goes_on.is_some(),
                 longer: goes_on == Some(true),

@@ -427,9 +427,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // No listed name goes on from here. (An ASCII key's lower case
             // is the one `is_prefix` makes.)
             let prefix = if ascii {
-                self.lx
-                    .prefixes
-                    .contains_key(&crate::lexicon::key_hash(lower))
+                self.lx.lowered_prefix(lower).is_some()
             } else {
                 self.lx.is_prefix(k)
             };
