@@ -26,6 +26,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { median } from './rounds.mjs';
 import { ROOT, SEEDS, start, timeFirstVisit } from '../tests/e2e/helpers.mjs';
 
 const args = process.argv.slice(2);
@@ -38,10 +39,6 @@ const LOADS = Number(opt('--loads', '10'));
 const CORPUS = path.resolve(opt('--corpus', path.join(ROOT, 'bench/news.txt')));
 const CHRONO = path.join(ROOT, 'node_modules/chrono-node/dist/esm');
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const fmt = (x, d = 2) => x.toFixed(d);
 const spread = (xs, d) => `${fmt(median(xs), d)} (${fmt(Math.min(...xs), d)}..${fmt(Math.max(...xs), d)})`;
 

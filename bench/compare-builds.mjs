@@ -23,7 +23,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { cut, byteLength } from './pieces.mjs';
-import { alternate } from './rounds.mjs';
+import { alternate, median } from './rounds.mjs';
 import { ROOT, start } from '../tests/e2e/helpers.mjs';
 
 let ROUNDS = 6;
@@ -89,10 +89,6 @@ if (!BROWSER) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 console.log(`${pieces.length} article pieces, ${MB.toFixed(3)} MB, ${ROUNDS} rounds, in ${BROWSER ? 'Chromium' : `Node ${process.version}`}`);
 dirs.forEach((dir, k) => {
   const gz = gzipSync(fs.readFileSync(path.join(dir, 'newslens_bg.wasm')), { level: 9 }).length;

@@ -33,6 +33,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as chrono from 'chrono-node';
 import { cut as cutPieces } from './pieces.mjs';
+import { median } from './rounds.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -93,10 +94,6 @@ function time(fn) {
   return { wall, cpu: (c.user + c.system) / 1e6, out };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const fmt = (x, d = 2) => x.toFixed(d);
 function summary(label, runs, bytes = BYTES) {
   const w = runs.map((r) => r.wall);
