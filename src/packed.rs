@@ -1,5 +1,6 @@
 //! The packed form of [`Annotations`] for the JavaScript edge: numbers in one
-//! `u32` array and every distinct string once, in one string.
+//! `u32` array and the strings in one string, a repeated string (nearly
+//! always) once.
 //!
 //! Why: in the browser, `JSON.parse` of the result cost as much as a quarter
 //! of an `annotate` call, and the JSON repeated the same words hundreds of
@@ -26,7 +27,6 @@
 //!
 //! Offsets are whatever unit the spans hold (UTF-16 at the wasm edge).
 
-use crate::lexicon::LexMap;
 use crate::model::{Annotations, Label, RefSource};
 
 /// A missing string.
@@ -35,12 +35,22 @@ pub const NONE: u32 = u32::MAX;
 /// The optional span fields, in the order of the JSON and of the bits.
 pub use crate::model::OPTIONAL_FIELDS as OPTIONAL;
 
-/// The string table being built: each distinct string once, in order of
-/// first use.
+/// The string table being built: strings in order of first use, a repeat
+/// (nearly always) given the id of its first use.
+///
+/// Repeats are found by an open table without probing, not a hash map:
+/// within an article most strings are new (a span's value, an entity's
+/// key, a date's anchor: about 200,000 of the 280,000 strings of the bench
+/// corpus's articles were new to their call), so a map's inserts and growth
+/// cost more than the repeats they save, and in wasm its look-ups cost
+/// several times a slot's. The table has four slots or more per span, so
+/// few repeats lose their slot to another string; one that has is written
+/// again (the result is the same, the string table a little longer).
 struct Table<'a> {
-    index: LexMap<&'a str, u32>,
     lengths: Vec<u32>,
     text: String,
+    /// Where each string starts in `text` (it ends where the next starts).
+    starts: Vec<u32>,
     /// The last string seen at each of a few slots, by address and length,
     /// with its id. Most strings asked for are the same few fixed words
     /// (a span's type, the rule that found it), each one `&'static str`
@@ -48,9 +58,37 @@ struct Table<'a> {
     /// comparing their bytes. Strings borrowed for `'a` cannot change, so
     /// one address and length is always one string.
     recent: [(usize, usize, u32); 64],
+    /// The id of the last string added at each slot of its bytes' hash
+    /// ([`NONE`]: none yet); a power of two long. It finds repeats held in
+    /// different places: an entity's key on each of its mentions, a
+    /// figure's hedge kind (`upper`).
+    by_hash: Vec<u32>,
+    /// What makes `recent` sound: the strings are borrowed for `'a`.
+    borrowed: std::marker::PhantomData<&'a str>,
 }
 
 impl<'a> Table<'a> {
+    /// A table for about `spans` spans' strings.
+    fn new(spans: usize) -> Table<'a> {
+        Table {
+            lengths: Vec::new(),
+            text: String::new(),
+            starts: Vec::new(),
+            // (Address 0 is no string's: an empty slot never matches.)
+            recent: [(0, 0, 0); 64],
+            // (At most 4 M slots, 16 MB: a text of over a million spans,
+            // several books, finds fewer of its repeats.)
+            by_hash: vec![
+                NONE;
+                spans
+                    .saturating_mul(4)
+                    .clamp(256, 1 << 22)
+                    .next_power_of_two()
+            ],
+            borrowed: std::marker::PhantomData,
+        }
+    }
+
     fn id(&mut self, s: &'a str) -> u32 {
         let addr = s.as_ptr() as usize;
         let slot = (addr >> 3 ^ s.len()) % self.recent.len();
@@ -67,8 +105,16 @@ impl<'a> Table<'a> {
         i
     }
 
-    fn find_or_add(&mut self, s: &'a str) -> u32 {
-        if let Some(&i) = self.index.get(s) {
+    fn find_or_add(&mut self, s: &str) -> u32 {
+        // The hash's top bits: FastHasher's last step is a multiply, which
+        // carries every bit of its input into the top bits only (`2017-02-27`
+        // and `2017-02-28` differ in nothing else).
+        let bits = self.by_hash.len().trailing_zeros();
+        let slot = (crate::lexicon::key_hash(s) >> (64 - bits)) as usize;
+        if let Some(&i) = self.by_hash.get(slot)
+            && i != NONE
+            && self.string(i) == Some(s)
+        {
             return i;
         }
         let i = u32::try_from(self.lengths.len()).unwrap_or(NONE);
@@ -79,9 +125,27 @@ impl<'a> Table<'a> {
         };
         self.lengths
             .push(u32::try_from(units).unwrap_or(u32::MAX - 1));
+        // Past 4 GiB of strings no start is kept, so the repeats of what
+        // comes after are written again (`string` finds none of them).
+        if let Ok(start) = u32::try_from(self.text.len()) {
+            self.starts.push(start);
+            if let Some(x) = self.by_hash.get_mut(slot) {
+                *x = i;
+            }
+        }
         self.text.push_str(s);
-        self.index.insert(s, i);
         i
+    }
+
+    /// String `i` of the table, when its start is known.
+    fn string(&self, i: u32) -> Option<&str> {
+        let i = i as usize;
+        let a = *self.starts.get(i)? as usize;
+        let b = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&b| b as usize);
+        self.text.get(a..b)
     }
 
     fn optional(&mut self, s: Option<&'a str>) -> u32 {
@@ -109,18 +173,7 @@ impl Annotations {
     /// The packed form (see the module's documentation): the numbers and the
     /// string table.
     pub fn to_packed(&self) -> (Vec<u32>, String) {
-        // Sized for the usual count of distinct strings (a few per span:
-        // types, values, entity keys), so the index is not rehashed as it grows.
-        let mut table = Table {
-            index: LexMap::with_capacity_and_hasher(
-                self.spans.len() + self.entities.len() + 16,
-                Default::default(),
-            ),
-            lengths: Vec::new(),
-            text: String::new(),
-            // (Address 0 is no string's: an empty slot never matches.)
-            recent: [(0, 0, 0); 64],
-        };
+        let mut table = Table::new(self.spans.len() + self.entities.len());
         // The body first, then the string table's lengths before it.
         let mut body: Vec<u32> = Vec::with_capacity(8 + self.spans.len() * 8);
         body.push(table.optional(self.reference_date.as_deref()));
@@ -232,6 +285,43 @@ mod tests {
         }
         top.insert("entities".into(), Value::Array(entities));
         Value::Object(top)
+    }
+
+    /// The string table holds the strings of a long text with few repeats:
+    /// an entity's key, asked for by each of its mentions, and the fixed
+    /// words of every span are found again rather than written again.
+    #[test]
+    fn repeated_strings_are_mostly_written_once() {
+        let text = crate::seed_texts().join("\n\n").repeat(4);
+        let found = annotate(&text, &Options::default());
+        let (nums, strs) = found.to_packed();
+        // Every string the packed form refers to, once each.
+        let mut distinct = std::collections::HashSet::new();
+        for s in &found.spans {
+            distinct.insert(&*s.kind);
+            distinct.extend(s.optional_fields().into_iter().flatten());
+        }
+        for e in &found.entities {
+            distinct.insert(&e.name);
+            distinct.insert(&e.kind);
+            distinct.extend(e.roles.iter().chain(&e.aliases).map(|x| x.as_str()));
+        }
+        distinct.extend(found.reference_date.as_deref());
+        distinct.extend(found.reference_date_clue.as_deref());
+        let written = nums[0] as usize;
+        let bytes: usize = distinct.iter().map(|s| s.len()).sum();
+        assert!(written >= distinct.len(), "{written} < {}", distinct.len());
+        // With four slots or more per span, few repeats lose their slot.
+        assert!(
+            written * 10 <= distinct.len() * 11,
+            "{written} strings written for {} distinct",
+            distinct.len()
+        );
+        assert!(
+            strs.len() * 10 <= bytes * 11,
+            "{} bytes for {bytes}",
+            strs.len()
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 // The engine's result from its packed form (src/packed.rs): one Uint32Array
-// and one string holding each distinct string once. Builds exactly the
-// objects annotate()'s JSON would give — same fields, same order, spans'
-// `text` sliced from the annotated text — far faster than JSON.parse, and a
-// repeated string ("gazetteer", an entity's key) is one string, not many.
+// and one string holding the result's strings, a repeated one (nearly
+// always) once. Builds exactly the objects annotate()'s JSON would give —
+// same fields, same order, spans' `text` sliced from the annotated text —
+// far faster than JSON.parse, and a repeated string ("gazetteer", an
+// entity's key) is one string, not many.
 //
 //   const [nums, strs] = annotate_packed(text, options);
 //   const result = unpack(text, nums, strs);
