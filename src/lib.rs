@@ -200,7 +200,7 @@ fn annotate_into(
     } else {
         read_windows(&windows, options, &mut take)?;
     }
-    found.entities = entities.list;
+    found.entities = entities.finish();
     Ok(found)
 }
 
@@ -646,8 +646,10 @@ fn merge_sorted(a: Vec<Span>, b: Vec<Span>, a_first: impl Fn(&Span, &Span) -> bo
 /// at a time.
 #[derive(Default)]
 struct Entities {
+    /// The entities, their names left empty until [`Entities::finish`].
     list: Vec<Entity>,
-    /// Key → index into `list`.
+    /// Key → index into `list`; the keys become the names at the end, so
+    /// each name is one string, not two.
     index: std::collections::HashMap<String, usize>,
     /// Spans added so far (mentions are indices into all the spans).
     seen: usize,
@@ -671,8 +673,8 @@ impl Entities {
                 Some(&e) => e,
                 None => {
                     self.list.push(Entity {
-                        name: key.to_string(),
-                        kind: s.kind.to_string(),
+                        name: String::new(),
+                        kind: s.kind.clone(),
                         roles: Vec::new(),
                         aliases: Vec::new(),
                         mentions: Vec::new(),
@@ -693,6 +695,16 @@ impl Entities {
             }
         }
         self.seen += spans.len();
+    }
+
+    /// The entities, each named by its key.
+    fn finish(mut self) -> Vec<Entity> {
+        for (key, e) in self.index {
+            if let Some(ent) = self.list.get_mut(e) {
+                ent.name = key;
+            }
+        }
+        self.list
     }
 }
 
@@ -806,8 +818,10 @@ mod tests {
         let mut entities = Entities::default();
         entities.add(&[a]);
         entities.add(&[b]);
-        let e = entities.list;
+        let e = entities.finish();
         assert_eq!(e.len(), 1);
+        assert_eq!(e[0].name, "ISIS");
+        assert_eq!(e[0].kind, "organization");
         assert_eq!(e[0].aliases, ["ISIS", "Daesh"]);
         assert_eq!(e[0].mentions, [0, 1]);
     }

@@ -286,9 +286,9 @@ impl From<SpanRepr> for Span {
 pub struct Entity {
     /// The canonical name, also the `entity` key of each mention.
     pub name: String,
-    /// `person` or `organization`.
+    /// `person` or `organization` (a mention's [`Span::kind`], shared).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// Roles and titles seen with its mentions, in order of first appearance.
     pub roles: Vec<String>,
     /// The distinct surface forms of its mentions (`ISIS`, `Daesh`, `IS`).

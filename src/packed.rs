@@ -70,10 +70,13 @@ struct Table<'a> {
 impl<'a> Table<'a> {
     /// A table for about `spans` spans' strings.
     fn new(spans: usize) -> Table<'a> {
+        // Sized for an article's strings: about one and a half a span, of
+        // some twenty bytes each (the bench corpus's articles).
+        let strings = spans + spans / 2 + 16;
         Table {
-            lengths: Vec::new(),
-            text: String::new(),
-            starts: Vec::new(),
+            lengths: Vec::with_capacity(strings),
+            text: String::with_capacity(strings * 20),
+            starts: Vec::with_capacity(strings),
             // (Address 0 is no string's: an empty slot never matches.)
             recent: [(0, 0, 0); 64],
             // (At most 4 M slots, 16 MB: a text of over a million spans,
