@@ -550,8 +550,15 @@ impl Lex {
     /// What the lexicon says of `tok` (exactly as written) as the first
     /// token of a name; `None` when it opens none.
     pub fn opener(&self, tok: &str) -> Option<&Opener> {
-        if tok.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-            && !self.lower_openers.iter().any(|o| **o == *tok)
+        // (The first byte is compared on its own first: in wasm a string
+        // comparison is a call, and most words are ruled out by their
+        // length or first letter.)
+        let first = tok.as_bytes().first();
+        if first.is_some_and(u8::is_ascii_lowercase)
+            && !self
+                .lower_openers
+                .iter()
+                .any(|o| o.len() == tok.len() && o.as_bytes().first() == first && **o == *tok)
         {
             return None;
         }
