@@ -250,12 +250,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let t = self.text(u);
         let mut bits = known | FACTS_KNOWN | self.lx.exact_facts.get(t).copied().unwrap_or(0);
-        bits |= with_lower(t, |l| self.lx.lower_facts.get(l).copied().unwrap_or(0)) & fact::LOWER;
+        let lower_facts = |l: &str| self.lx.lower_facts.get(l).copied().unwrap_or(0);
+        bits |= self.with_lower(u, lower_facts) & fact::LOWER;
         // A title is looked up without its period (`Lt.`, `Gen.`).
-        if let Some(stem) = t.strip_suffix('.') {
+        if t.ends_with('.') {
             bits &= !fact::TITLES;
-            bits |= with_lower(stem, |l| self.lx.lower_facts.get(l).copied().unwrap_or(0))
-                & fact::TITLES;
+            let stem = |l: &str| lower_facts(l.strip_suffix('.').unwrap_or(l));
+            bits |= self.with_lower(u, stem) & fact::TITLES;
         }
         cell.set(bits);
         bits
@@ -271,9 +272,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if bits & SEEN_KNOWN != 0 {
             return bits & LOWER_SEEN != 0;
         }
-        let seen = with_lower(self.text(u), |l| self.lower_seen.contains(l));
+        let seen = self.with_lower(u, |l| self.lower_seen.contains(l));
         cell.set(bits | SEEN_KNOWN | if seen { LOWER_SEEN } else { 0 });
         seen
+    }
+
+    /// Calls `f` with unit `u`'s text in lower case, as [`with_lower`]
+    /// lowers it: an ASCII unit's is read from the document's lowered text
+    /// (nothing copied; in wasm, checking the copy's UTF-8 cost more than
+    /// the copy).
+    fn with_lower<R>(&self, u: usize, f: impl FnOnce(&str) -> R) -> R {
+        let t = self.text(u);
+        match self.units.get(u) {
+            Some(x) if t.is_ascii() => f(self.doc.lower_slice(x.a(), x.b())),
+            _ => with_lower(t, f),
+        }
     }
 
     /// Whether unit `u` has any of the [`fact`] bits `bits`.

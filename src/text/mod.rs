@@ -100,6 +100,19 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// [`Doc::slice`] of tokens `[a, b)` from the lowered text: for ASCII
+    /// text, the slice in lower case, as `to_ascii_lowercase` gives it, with
+    /// nothing copied (other characters are lowered only where their lower
+    /// case keeps their length).
+    pub fn lower_slice(&self, a: usize, b: usize) -> &str {
+        if a >= b || b > self.tokens.len() {
+            return "";
+        }
+        self.lower
+            .get(self.tokens[a].start()..self.tokens[b - 1].end())
+            .unwrap_or("")
+    }
+
     /// The text of token `i` (empty when out of range).
     // Inlined: the lenses ask it of many tokens in small tests of a word.
     #[inline]
