@@ -29,8 +29,14 @@ const OPTIONS = [
   { lenses: { actors: false, places: false, dates: true, figures: true, quotes: true } },
 ];
 
+// Every optional span field (src/model.rs, OPTIONAL_FIELDS), each a bit of
+// the packed mask: the texts must hold each, or a field unpacked under the
+// wrong bit could go unseen.
+const OPTIONAL = ['value', 'mod', 'approx', 'approx_kind', 'counts', 'unit', 'source', 'entity', 'role', 'speaker', 'why'];
+
 test('the packed result unpacks to exactly the JSON result', () => {
   let spans = 0;
+  const met = new Set();
   for (const text of texts()) {
     for (const o of OPTIONS) {
       const want = glue.annotate(text, o);
@@ -39,7 +45,9 @@ test('the packed result unpacks to exactly the JSON result', () => {
       const got = unpack(text, nums, strs);
       assert.equal(JSON.stringify(got), JSON.stringify(want), `options ${JSON.stringify(o)}, text ${JSON.stringify(text.slice(0, 60))}`);
       spans += want.spans.length;
+      for (const s of want.spans) for (const k of Object.keys(s)) met.add(k);
     }
   }
   assert.ok(spans > 5000, `enough spans compared (${spans})`);
+  assert.deepEqual(OPTIONAL.filter((k) => !met.has(k)), [], 'every optional field compared at least once');
 });
