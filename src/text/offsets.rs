@@ -46,39 +46,63 @@ pub fn convert(text: &str, offsets: &mut [usize], unit: Unit) {
 
 /// Converts byte offsets of one text to `unit`, in any order.
 ///
-/// It reads the text once, when made, and keeps the units before each block
-/// of 64 bytes (a `usize` per block: an eighth of the text), so converting an
-/// offset counts only inside its block: no sorting, nothing read twice.
+/// It reads the text once, when made, so converting an offset reads little
+/// of it again: no sorting, nothing read twice. A text of few characters
+/// outside ASCII (English news: its quotation marks, dashes and a few
+/// names) keeps where each such character ends and how many bytes more than
+/// units the text has by then, and an offset is converted by a binary search
+/// there, with nothing counted. Any other text keeps the units before each
+/// block of 64 bytes (a `usize` per block: an eighth of the text), and an
+/// offset is counted inside its block.
 pub struct Converter<'a> {
     text: &'a str,
     unit: Unit,
-    /// Units before each block; empty when no counting is needed (UTF-8
-    /// wanted, or an ASCII text, where every unit is one byte).
-    before: Vec<usize>,
+    table: Table,
     /// Units in the whole text.
     total: usize,
+}
+
+/// What [`Converter`] keeps of its text.
+enum Table {
+    /// No counting needed: UTF-8 wanted, or an ASCII text, where every unit
+    /// is one byte.
+    Bytes,
+    /// For each character outside ASCII, in text order: the byte where it
+    /// ends, and the bytes beyond the units counted up to there. Between
+    /// two such characters every byte is a unit.
+    Sparse(Vec<(u32, u32)>),
+    /// Units before each block of [`BLOCK`] bytes.
+    Blocks(Vec<usize>),
 }
 
 /// The bytes per block of [`Converter`]'s table.
 const BLOCK: usize = 64;
 
 impl<'a> Converter<'a> {
-    /// Reads `text` once.
+    /// Reads `text` once (twice at most, when it turns out to have too many
+    /// characters outside ASCII for the sparse table).
     pub fn new(text: &'a str, unit: Unit) -> Converter<'a> {
         let mut to = Converter {
             text,
             unit,
-            before: Vec::new(),
+            table: Table::Bytes,
             total: text.len(),
         };
-        if unit != Unit::Utf8 && !text.is_ascii() {
-            to.before.reserve(text.len() / BLOCK + 1);
-            to.total = 0;
-            for block in text.as_bytes().chunks(BLOCK) {
-                to.before.push(to.total);
-                to.total += units(block, unit);
-            }
+        if unit == Unit::Utf8 || text.is_ascii() {
+            return to;
         }
+        if let Some((wide, extra)) = sparse(text.as_bytes(), unit) {
+            to.total = text.len() - extra;
+            to.table = Table::Sparse(wide);
+            return to;
+        }
+        let mut before = Vec::with_capacity(text.len() / BLOCK + 1);
+        to.total = 0;
+        for block in text.as_bytes().chunks(BLOCK) {
+            before.push(to.total);
+            to.total += units(block, unit);
+        }
+        to.table = Table::Blocks(before);
         to
     }
 
@@ -90,14 +114,76 @@ impl<'a> Converter<'a> {
         if self.unit == Unit::Utf8 {
             return offset;
         }
-        if self.before.is_empty() {
-            return offset.min(bytes.len());
+        match &self.table {
+            Table::Bytes => offset.min(bytes.len()),
+            Table::Sparse(wide) => {
+                let at = super::prefix(self.text, offset).len();
+                // The last character outside ASCII ending at or before `at`
+                // (`at` is a character's start, never inside one).
+                let k = wide.partition_point(|&(end, _)| end as usize <= at);
+                let extra = k
+                    .checked_sub(1)
+                    .and_then(|k| wide.get(k))
+                    .map_or(0, |&(_, x)| x);
+                at - extra as usize
+            }
+            Table::Blocks(before) => {
+                let at = super::prefix(self.text, offset).len();
+                let k = at / BLOCK;
+                let head = bytes.get(k * BLOCK..at).unwrap_or_default();
+                before.get(k).copied().unwrap_or(self.total) + units(head, self.unit)
+            }
         }
-        let at = super::prefix(self.text, offset).len();
-        let k = at / BLOCK;
-        let head = bytes.get(k * BLOCK..at).unwrap_or_default();
-        self.before.get(k).copied().unwrap_or(self.total) + units(head, self.unit)
     }
+}
+
+/// The [`Table::Sparse`] of `bytes` (valid UTF-8) and the bytes beyond the
+/// units in all of it, or `None` when it has more characters outside ASCII
+/// than one per 64 bytes and 16 more (then the block table is no larger),
+/// or is 4 GiB long.
+fn sparse(bytes: &[u8], unit: Unit) -> Option<(Vec<(u32, u32)>, usize)> {
+    let most = bytes.len() / BLOCK + 16;
+    u32::try_from(bytes.len()).ok()?;
+    let mut wide: Vec<(u32, u32)> = Vec::new();
+    let mut extra = 0usize;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII eight bytes at a time.
+        if let Some(w) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            && u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0
+        {
+            i += 8;
+            continue;
+        }
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        // A lead byte (valid UTF-8 starts no character with 10xx_xxxx): its
+        // length, and its units (UTF-16 takes two for four bytes).
+        let len = match b {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        let units = if unit == Unit::Utf16 && len == 4 {
+            2
+        } else {
+            1
+        };
+        extra += len - units;
+        if wide.len() == most {
+            return None;
+        }
+        let (Ok(end), Ok(x)) = (u32::try_from(i + len), u32::try_from(extra)) else {
+            return None;
+        };
+        wide.push((end, x));
+        i += len;
+    }
+    Some((wide, extra))
 }
 
 /// The length in `unit` of `bytes`, at most one [`BLOCK`], cut anywhere:
@@ -191,9 +277,41 @@ mod tests {
 
     /// Every offset (on, inside and past characters) of texts mixing one- to
     /// four-byte characters, across several blocks and with characters cut
-    /// by block edges, converts as the character walk says.
+    /// by block edges, converts as the character walk says; with few
+    /// characters outside ASCII (the sparse table) and with many (blocks).
     #[test]
     fn block_table_agrees_with_walking_the_characters() {
+        for ascii_weight in [1, 40] {
+            agrees_with_walking(ascii_weight);
+        }
+    }
+
+    /// Which table a text gets: the sparse one while it has at most one
+    /// character outside ASCII per 64 bytes and 16 more.
+    #[test]
+    fn few_wide_characters_take_the_sparse_table() {
+        let kind = |text: &str| match Converter::new(text, Unit::Utf16).table {
+            Table::Bytes => "bytes",
+            Table::Sparse(_) => "sparse",
+            Table::Blocks(_) => "blocks",
+        };
+        assert_eq!(kind("plain"), "bytes");
+        let news = format!("{}“Yes,” she said.", "a".repeat(6400));
+        assert_eq!(kind(&news), "sparse");
+        assert_eq!(kind(&"é".repeat(16)), "sparse");
+        assert_eq!(kind(&"é".repeat(17)), "blocks");
+        assert_eq!(
+            kind(&format!("{}{}", "a".repeat(640), "é".repeat(26))),
+            "sparse"
+        );
+        assert_eq!(
+            kind(&format!("{}{}", "a".repeat(640), "é".repeat(27))),
+            "blocks"
+        );
+        assert_eq!(Converter::new(&"é".repeat(99), Unit::Utf8).convert(7), 7);
+    }
+
+    fn agrees_with_walking(ascii_weight: usize) {
         let pieces = [
             "a",
             " ",
@@ -206,12 +324,14 @@ mod tests {
             "ab",
         ];
         let mut seed = 7u32;
-        for len in [0, 1, 5, 63, 64, 65, 130, 300] {
+        for len in [0, 1, 5, 63, 64, 65, 130, 300, 2000] {
             for _ in 0..20 {
                 let mut text = String::new();
                 while text.len() < len {
                     seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+                    // Piece 0 (`a`) `ascii_weight` times as likely as each other.
+                    let k = (seed >> 16) as usize % (pieces.len() - 1 + ascii_weight);
+                    text.push_str(pieces[k.saturating_sub(ascii_weight - 1)]);
                 }
                 for unit in [Unit::Utf16, Unit::Codepoint] {
                     let to = Converter::new(&text, unit);
