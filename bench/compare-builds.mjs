@@ -15,8 +15,9 @@
 //   node node_modules/binaryen/bin/wasm-opt FLAGS target/builds/a/newslens_bg.wasm -o target/builds/a/newslens_bg.wasm
 // Without --browser the builds run in Node; with it, in one Chromium page
 // (V8 differs between the two). Prints each build's median MB/s, its
-// rounds, and its wasm's size gzipped (zlib level 9, as bench/size.mjs's
-// first gzip column).
+// rounds, its wasm's size gzipped (zlib level 9, as bench/size.mjs's
+// first gzip column), and for each build after the first its speed against
+// the first's, the median of the rounds' ratios.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -93,5 +94,9 @@ console.log(`${pieces.length} article pieces, ${MB.toFixed(3)} MB, ${ROUNDS} rou
 dirs.forEach((dir, k) => {
   const gz = gzipSync(fs.readFileSync(path.join(dir, 'newslens_bg.wasm')), { level: 9 }).length;
   const rates = secs[k].map((s) => MB / s);
-  console.log(`  ${dir.padEnd(30)} median ${(MB / median(secs[k])).toFixed(2)} MB/s; rounds ${rates.map((x) => x.toFixed(2)).join(' ')}; wasm ${(gz / 1000).toFixed(1)} KB gzip`);
+  // Against the first build, round by round: a round's builds ran one after
+  // the other, so a slow spell of a shared machine slows both and their
+  // ratio holds better than either median.
+  const paired = k ? `; x${median(secs[0].map((s, r) => s / secs[k][r])).toFixed(3)} the first build's speed (median of the rounds' ratios)` : '';
+  console.log(`  ${dir.padEnd(30)} median ${(MB / median(secs[k])).toFixed(2)} MB/s; rounds ${rates.map((x) => x.toFixed(2)).join(' ')}; wasm ${(gz / 1000).toFixed(1)} KB gzip${paired}`);
 });
