@@ -68,7 +68,7 @@ pub struct Opener {
     pub single_upper: Option<Named>,
 }
 
-/// The word lists [`Lex::exact_facts`] answers for, each with its fact bit
+/// The word lists [`Lex::facts`] answers for as written, each with its fact bit
 /// (the test of the facts table asks each list directly, through this).
 pub(super) static EXACT_FACT_LISTS: [(&Words, u32); 11] = {
     use super::words::*;
@@ -88,8 +88,8 @@ pub(super) static EXACT_FACT_LISTS: [(&Words, u32); 11] = {
 };
 
 /// What the word lists say of one word, as bits: the names pass asks many
-/// lists about the same few words, so [`Lex::exact_facts`] and
-/// [`Lex::lower_facts`] answer them all with two look-ups.
+/// lists about the same few words, so [`Lex::facts`] answers them all with
+/// two look-ups (one for a word in lower case).
 pub mod fact {
     /// Ends an organisation name ([`super::super::words::ORG_HEADS`]).
     pub const ORG_HEAD: u32 = 1;
@@ -129,7 +129,8 @@ pub mod fact {
     pub const TITLE_MODIFIER: u32 = 1 << 21;
     /// A courtesy title (any case).
     pub const HONORIFIC: u32 = 1 << 22;
-    /// Which of the bits are read in lower case, from [`super::Lex::lower_facts`].
+    /// Which of the bits are read in lower case (the others as written):
+    /// none of the first twelve, so one table holds both kinds.
     pub const LOWER: u32 = GIVEN | SURNAME | COMMON | DEMONYM | TITLE | TITLE_MODIFIER | HONORIFIC;
     /// The title bits.
     pub const TITLES: u32 = TITLE | TITLE_MODIFIER | HONORIFIC;
@@ -192,11 +193,12 @@ pub struct Lex {
     /// (`al`, `eBay`): most words of a text start so, and comparing them
     /// with this short list is cheaper than hashing them.
     pub lower_openers: Vec<Box<str>>,
-    /// Word as written → the [`fact`] bits of the lists matched exactly.
-    /// (The words of the lists in the code are borrowed, not copied.)
-    pub exact_facts: HashMap<Cow<'static, str>, u32>,
-    /// Word in lower case → the [`fact`] bits of the lists matched in any case.
-    pub lower_facts: HashMap<Box<str>, u32>,
+    /// Word → the [`fact`] bits of the lists that hold it as written, and
+    /// of those read in any case ([`fact::LOWER`]) that hold it when it is
+    /// in lower case. A word in lower case is its own key both ways, so one
+    /// look-up answers for it. (The words of the lists in the code are
+    /// borrowed, not copied.)
+    pub facts: HashMap<Cow<'static, str>, u32>,
     /// The most tokens in one name's key: no search for a listed name need
     /// go further, whatever [`Lex::prefixes`] says of a text's words (a word
     /// sharing a hash with a prefix cannot make it go on past this).
@@ -250,8 +252,7 @@ impl Lex {
             prefixes: HashMap::default(),
             openers: HashMap::default(),
             lower_openers: Vec::new(),
-            exact_facts: HashMap::default(),
-            lower_facts: HashMap::default(),
+            facts: HashMap::default(),
             longest: 0,
         };
         // Every field of the three name lists adds a name (a line of the
@@ -357,12 +358,14 @@ impl Lex {
             facts.prefix = goes_on.is_some();
             facts.longer = goes_on == Some(true);
         }
-        lx.exact_facts = lx.exact_facts_table();
-        lx.lower_facts = lx.lower_facts_table();
+        let mut facts = lx.exact_facts_table();
+        lx.add_lower_facts(&mut facts);
+        lx.facts = facts;
         Ok(lx)
     }
 
-    /// [`Lex::exact_facts`], from the lists of the rules and the gazetteer.
+    /// The bits of [`Lex::facts`] read as written, from the lists of the
+    /// rules and the gazetteer.
     fn exact_facts_table(&self) -> HashMap<Cow<'static, str>, u32> {
         let mut t: HashMap<Cow<'static, str>, u32> = HashMap::default();
         for &(list, bit) in &EXACT_FACT_LISTS {
@@ -383,12 +386,13 @@ impl Lex {
         t
     }
 
-    /// [`Lex::lower_facts`], from the word lists read in any case.
-    fn lower_facts_table(&self) -> HashMap<Box<str>, u32> {
-        // Sized for the largest list (no smaller than the table will be), so
-        // the table is not rehashed while it is small.
-        let mut t: HashMap<Box<str>, u32> = HashMap::default();
+    /// Adds to `t` the bits of [`Lex::facts`] read in lower case
+    /// ([`fact::LOWER`]), from the word lists read in any case.
+    fn add_lower_facts(&self, t: &mut HashMap<Cow<'static, str>, u32>) {
+        // Room for the largest list (the others mostly share its words), so
+        // the table is not rehashed while it grows.
         t.reserve(self.given.len().max(self.surnames_common.len()));
+        let mut add = |w: &str, bit: u32| *t.entry(Cow::Owned(w.to_string())).or_default() |= bit;
         let sets: [(&WordSet, u32); 3] = [
             (&self.given, fact::GIVEN),
             (&self.surnames_common, fact::SURNAME),
@@ -396,11 +400,11 @@ impl Lex {
         ];
         for (set, bit) in sets {
             for w in set.iter() {
-                *t.entry(w.into()).or_default() |= bit;
+                add(w, bit);
             }
         }
         for d in self.demonyms.keys() {
-            *t.entry(d.as_str().into()).or_default() |= fact::DEMONYM;
+            add(d, fact::DEMONYM);
         }
         for (w, kind) in &self.titles {
             let bit = match kind {
@@ -408,9 +412,8 @@ impl Lex {
                 TitleKind::Modifier => fact::TITLE_MODIFIER,
                 TitleKind::Honorific => fact::HONORIFIC,
             };
-            *t.entry(w.as_str().into()).or_default() |= bit;
+            add(w, bit);
         }
-        t
     }
 
     /// Adds the name `name` (one field of a list) as `what`: its key to
@@ -660,8 +663,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         prefixes: HashMap::default(),
         openers: HashMap::default(),
         lower_openers: Vec::new(),
-        exact_facts: HashMap::default(),
-        lower_facts: HashMap::default(),
+        facts: HashMap::default(),
         longest: 0,
     })
 });

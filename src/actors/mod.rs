@@ -249,9 +249,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return known;
         }
         let t = self.text(u);
-        let mut bits = known | FACTS_KNOWN | self.lx.exact_facts.get(t).copied().unwrap_or(0);
-        let lower_facts = |l: &str| self.lx.lower_facts.get(l).copied().unwrap_or(0);
-        bits |= self.with_lower(u, lower_facts) & fact::LOWER;
+        let facts = |k: &str| self.lx.facts.get(k).copied().unwrap_or(0);
+        let mut bits = known | FACTS_KNOWN;
+        // A word in lower case is its own key both ways: one look-up (most
+        // words of a text).
+        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            bits |= facts(t);
+        } else {
+            bits |= facts(t) & !fact::LOWER;
+            bits |= self.with_lower(u, facts) & fact::LOWER;
+        }
+        let lower_facts = |l: &str| facts(l) & fact::LOWER;
         // A title is looked up without its period (`Lt.`, `Gen.`).
         if t.ends_with('.') {
             bits &= !fact::TITLES;
