@@ -134,6 +134,9 @@ pub mod fact {
     pub const LOWER: u32 = GIVEN | SURNAME | COMMON | DEMONYM | TITLE | TITLE_MODIFIER | HONORIFIC;
     /// The title bits.
     pub const TITLES: u32 = TITLE | TITLE_MODIFIER | HONORIFIC;
+    // One table holds the bits read as written (`COUNTRY` the highest) and
+    // those read in lower case (`Lex::facts`): they must never overlap.
+    const _: () = assert!(LOWER & ((COUNTRY << 1) - 1) == 0);
 }
 
 /// Every list, parsed.
