@@ -109,9 +109,7 @@ impl<'a> Table<'a> {
     }
 
     fn find_or_add(&mut self, s: &str) -> u32 {
-        // The hash's top bits: FastHasher's last step is a multiply, which
-        // carries every bit of its input into the top bits only (`2017-02-27`
-        // and `2017-02-28` differ in nothing else).
+        // The hash's top bits, its well-mixed ones (see `key_hash`).
         let bits = self.by_hash.len().trailing_zeros();
         let slot = (crate::lexicon::key_hash(s) >> (64 - bits)) as usize;
         if let Some(&i) = self.by_hash.get(slot)

@@ -259,11 +259,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
             bits |= facts(t) & !fact::LOWER;
             bits |= self.with_lower(u, facts) & fact::LOWER;
         }
-        let lower_facts = |l: &str| facts(l) & fact::LOWER;
         // A title is looked up without its period (`Lt.`, `Gen.`).
         if t.ends_with('.') {
             bits &= !fact::TITLES;
-            let stem = |l: &str| lower_facts(l.strip_suffix('.').unwrap_or(l));
+            let stem = |l: &str| facts(l.strip_suffix('.').unwrap_or(l));
             bits |= self.with_lower(u, stem) & fact::TITLES;
         }
         cell.set(bits);

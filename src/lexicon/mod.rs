@@ -40,7 +40,9 @@ fn trim(line: &str) -> &str {
 ///
 /// The standard SipHash resists hash flooding, which matters only for tables
 /// filled from the input; the lexicon tables are filled from our own files and
-/// only looked up with text, so a cheaper hash is safe there (and nowhere else).
+/// only looked up with text, so a cheaper hash is safe there. (Two per-text
+/// tables use it too, where a crafted collision costs time or a repeat, never
+/// a wrong answer: SECURITY.md names them.)
 /// One table keeps only these hashes ([`key_hash`]), where a text's word
 /// that shares a hash with a listed one gets a "yes" instead of slowness:
 /// that table may only cut work short, never decide an answer.
@@ -125,7 +127,13 @@ impl std::hash::Hasher for FastHasher {
 
 /// The [`FastHasher`] hash of `s`'s bytes: the key of a table that keeps
 /// only hashes of its words, where two words of one hash cost a little more
-/// work and never a wrong answer (the names lens's table of name prefixes).
+/// work and never a wrong answer (the names lens's table of name prefixes,
+/// the packed result's table of repeated strings).
+///
+/// Its top bits are the well-mixed ones: the last step is a multiply, which
+/// carries each bit of its input into the bits above it only, so two keys
+/// differing in their last byte (`2017-02-27`, `2017-02-28`) differ in the
+/// top byte alone. A table indexed by the hash itself takes its top bits.
 pub fn key_hash(s: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = FastHasher::default();

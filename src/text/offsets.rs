@@ -78,6 +78,9 @@ enum Table {
 /// The bytes per block of [`Converter`]'s table.
 const BLOCK: usize = 64;
 
+/// The high bit of each byte of a `u64`: set in a byte outside ASCII.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 impl<'a> Converter<'a> {
     /// Reads `text` once (twice at most, when it turns out to have too many
     /// characters outside ASCII for the sparse table).
@@ -152,7 +155,7 @@ fn sparse(bytes: &[u8], unit: Unit) -> Option<(Vec<(u32, u32)>, usize)> {
         if let Some(w) = bytes
             .get(i..i + 8)
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            && u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0
+            && u64::from_le_bytes(w) & HIGH == 0
         {
             i += 8;
             continue;
@@ -198,7 +201,6 @@ fn units(bytes: &[u8], unit: Unit) -> usize {
     // packing of the result. The high bit of each byte of `cont` says
     // "continuation byte" (10xx_xxxx), of `four` "four-byte lead" (1111_xxxx;
     // valid UTF-8 has no byte above 1111_0111).
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let count = |w: u64| {
         let cont = w & !(w << 1) & HIGH;
         let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
