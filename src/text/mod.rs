@@ -270,9 +270,13 @@ fn is_skipped(c: char) -> bool {
 /// year of a paper) is read in windows of at most this many bytes, cut at
 /// paragraph breaks, so the tables built per token (about twenty bytes for
 /// each byte of text) are built for one window at a time and memory grows
-/// with the highlights found, not with the tables. Far above any news
-/// article, so an article is always read whole.
-pub const WINDOW: usize = 256 * 1024;
+/// with the highlights found, not with the tables. About 10,000 words: above
+/// any but the longest feature, so an article is read whole.
+///
+/// Why 64 KB and not more: a window's tables (about 1.3 MB) then stay near
+/// the processor's caches, and two windows in flight cost a 1 MB text 2.6 MB
+/// rather than 10 MB (bench/RESULTS.md, "windows of 64 KB").
+pub const WINDOW: usize = 64 * 1024;
 
 /// `text` cut into windows of at most `max` bytes (at least 4), each with
 /// its byte offset, that together are the whole text in order.
