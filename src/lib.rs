@@ -44,14 +44,15 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Annotates `text`: every lens that `options` asks for, the entities, and the
 /// reference date used. Total, deterministic and linear in `text.len()`.
 ///
-/// A text longer than [`text::WINDOW`] (far longer than any article) is read
-/// in windows cut at paragraph breaks, so its memory grows with what is found
-/// rather than with the tables built per token. The whole text still gives
-/// the reference date, and a window's names read as they would in the text
-/// up to its end read whole. What a cut loses is a quote or a pattern that
-/// spans it (a cut falls inside a paragraph only when no line break is
-/// near), a date anchored on one just before it (`the next day`), and a
-/// name said in short before it is said in full in a later window.
+/// A text longer than [`text::WINDOW`] (about 10,000 words: longer than
+/// almost any article) is read in windows cut at paragraph breaks, so its
+/// memory grows with what is found rather than with the tables built per
+/// token. The whole text still gives the reference date, and a window's
+/// names read as they would in the text up to its end read whole. What a
+/// cut loses is a quote or a pattern that spans it (a cut falls inside a
+/// paragraph only when no line break is near), a date anchored on one just
+/// before it (`the next day`), and a name said in short before it is said
+/// in full in a later window.
 pub fn annotate(text: &str, options: &Options) -> Annotations {
     annotate_in_windows(text, options, text::WINDOW)
 }
