@@ -61,8 +61,10 @@ export function unpack(text, nums, strs) {
     const type = dict[nums[i++]];
     const roles = list();
     const aliases = list();
-    const mentions = Array.from(nums.subarray(i + 1, i + 1 + nums[i]));
-    i += 1 + mentions.length;
+    // (A plain loop: a subarray view per entity and Array.from over it
+    // took more than 40 % of unpack's time.)
+    const mentions = new Array(nums[i++]);
+    for (let m = 0; m < mentions.length; m++) mentions[m] = nums[i++];
     entities[k] = { name, type, roles, aliases, mentions };
   }
   return { reference_date, reference_date_source, reference_date_clue, spans, entities };
