@@ -14,7 +14,8 @@
 //     in the same run? Target >= 2.5x. (chrono finds dates only; we also
 //     report our dates-only call, which still pays for tokenizing and names.)
 //  3. What does the JS edge cost: text in, UTF-16 offsets, JSON text, JSON.parse,
-//     and the packed result the page uses?
+//     and the packed result the page uses (its offsets and packing inside wasm
+//     told apart from the crossing out and `unpack`)?
 //  4. Does the size of a call matter? The same corpus in calls of about
 //     250 B, 2.5 KB, 25 KB and 250 KB, and in one call of all 4 MB.
 //  5. From a cold start (a fresh process, as a page load is): how long do
@@ -212,12 +213,14 @@ if (EDGE) {
   console.log('\n[node/edge] Q3: what the JS edge costs (same wasm build, same pieces)');
   const pass = [];
   const core = [];
+  const packedIn = [];
   const json = [];
   const full = [];
   let jsonBytes = 0;
   for (let r = 0; r < ROUNDS; r++) {
     pass.push(time(() => pieces.reduce((n, p) => n + eg.bench_pass_text(p), 0)));
     core.push(time(() => pieces.reduce((n, p) => n + eg.bench_core_only(p, REF), 0)));
+    packedIn.push(time(() => pieces.reduce((n, p) => n + eg.bench_core_packed(p, REF), 0)));
     json.push(
       time(() => {
         let n = 0;
@@ -247,11 +250,13 @@ if (EDGE) {
   const m = (runs) => median(runs.map((x) => x.wall));
   const tPass = m(pass);
   const tCore = m(core);
+  const tPacked = m(packedIn);
   const tJson = m(json);
   const tFull = m(full);
   const tParse = m(parse);
   summary('text into wasm only', pass);
   summary('core only (count out)', core);
+  summary('core + offsets + packed (in wasm)', packedIn);
   summary('core + offsets + JSON text', json);
   summary('JSON.parse of that text', parse);
   summary('annotate (shipped edge: packed + unpack)', full);
@@ -259,7 +264,8 @@ if (EDGE) {
   console.log(`  JSON text: ${fmt(jsonBytes / 1e6, 2)} M chars for ${fmt(MB, 2)} MB of input`);
   console.log(
     `  share of the page's annotate (packed): core ${pct(tCore)}, text in ${pct(tPass)}, ` +
-      `offsets + packing + unpack ${pct(tFull - tCore)}`,
+      `offsets + packing + unpack ${pct(tFull - tCore)} (offsets + packing in wasm ` +
+      `${pct(tPacked - tCore)}, crossing out + unpack ${pct(tFull - tPacked)})`,
   );
   const viaJson = tJson + tParse;
   console.log(

@@ -27,6 +27,17 @@ pub fn bench_core_json(text: &str, reference_date: &str) -> String {
     found.to_json()
 }
 
+/// Annotation plus the Rust half of the page's edge: UTF-16 offsets and the
+/// packed form, built and dropped inside wasm (a count crosses out), so the
+/// crossing and `unpack` can be told from the packing.
+#[wasm_bindgen]
+pub fn bench_core_packed(text: &str, reference_date: &str) -> usize {
+    let mut found = annotate(text, &options(reference_date));
+    found.convert_offsets(text, Unit::Utf16);
+    let (nums, strs) = found.to_packed();
+    nums.len() + strs.len()
+}
+
 /// Only the crossing of the text into wasm memory.
 #[wasm_bindgen]
 pub fn bench_pass_text(text: &str) -> usize {
