@@ -273,9 +273,9 @@ fn is_skipped(c: char) -> bool {
 /// with the highlights found, not with the tables. About 10,000 words: above
 /// any but the longest feature, so an article is read whole.
 ///
-/// Why 64 KB and not more: a window's tables (about 1.3 MB) then stay near
-/// the processor's caches, and two windows in flight cost a 1 MB text 2.6 MB
-/// rather than 10 MB (bench/RESULTS.md, "windows of 64 KB").
+/// Why 64 KB and not more: two windows in flight (two threads) cost a 1 MB
+/// text about 2.6 MB of tables rather than 10 MB, for the same instructions
+/// (bench/RESULTS.md, the fifth session's entry).
 pub const WINDOW: usize = 64 * 1024;
 
 /// `text` cut into windows of at most `max` bytes (at least 4), each with
