@@ -138,14 +138,17 @@ impl<'a> Table<'a> {
         i
     }
 
-    /// String `i` of the table, when its start is known.
+    /// String `i` of the table, when its start and end are known. (Past
+    /// 4 GiB no start is kept: the last string with one then ends where no
+    /// start says, and the text's end is another string's.)
     fn string(&self, i: u32) -> Option<&str> {
         let i = i as usize;
         let a = *self.starts.get(i)? as usize;
-        let b = self
-            .starts
-            .get(i + 1)
-            .map_or(self.text.len(), |&b| b as usize);
+        let b = match self.starts.get(i + 1) {
+            Some(&b) => b as usize,
+            None if i + 1 == self.lengths.len() => self.text.len(),
+            None => return None,
+        };
         self.text.get(a..b)
     }
 
