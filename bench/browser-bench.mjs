@@ -2,6 +2,11 @@
 // next to chrono-node in the same page.
 //
 //   node bench/browser-bench.mjs [--rounds N] [--loads N] [--corpus bench/news.txt]
+//                                [--delay MS] [--only ready]
+//
+// --delay MS holds back every answer of the server MS milliseconds, as a slow
+// school network or a distant host would (Q7 then says what a student on
+// one waits); --only ready runs Q7 alone.
 //
 // Needs `make build` (www/pkg), `npm ci` (playwright-core; chrono-node, a
 // dev dependency used only for the comparison) and Chromium ($CHROMIUM or
@@ -38,14 +43,17 @@ const ROUNDS = Number(opt('--rounds', '5'));
 const LOADS = Number(opt('--loads', '10'));
 const CORPUS = path.resolve(opt('--corpus', path.join(ROOT, 'bench/news.txt')));
 const CHRONO = path.join(ROOT, 'node_modules/chrono-node/dist/esm');
+const DELAY = Number(opt('--delay', '0'));
+const ONLY = opt('--only', '');
 
 const fmt = (x, d = 2) => x.toFixed(d);
 const spread = (xs, d) => `${fmt(median(xs), d)} (${fmt(Math.min(...xs), d)}..${fmt(Math.max(...xs), d)})`;
 
 // www/ served on a free port, and Chromium, as the browser tests have them.
-const env = await start();
+const env = await start({ delay: DELAY });
+if (DELAY > 0) console.log(`(every answer of the server held back ${DELAY} ms)`);
 try {
-  await throughput();
+  if (ONLY !== 'ready') await throughput();
   await ready();
 } finally {
   await env.close();

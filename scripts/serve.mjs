@@ -24,9 +24,15 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function serve(dir, port = 0) {
+/**
+ * Serves `dir` on `port` (0: a free one). `delay` holds every answer back
+ * that many milliseconds, as a slow classroom network or a distant host
+ * would: the browser tests and bench/browser-bench.mjs use it.
+ */
+export function serve(dir, port = 0, { delay = 0 } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
+    if (delay > 0) await new Promise((ok) => setTimeout(ok, delay));
     try {
       const url = new URL(req.url, 'http://x');
       let path = normalize(join(root, decodeURIComponent(url.pathname)));

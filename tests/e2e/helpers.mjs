@@ -18,9 +18,12 @@ export const LAUNCH = {
 
 export const SEEDS = JSON.parse(await readFile(here('../../seeds/index.json'), 'utf8')).articles;
 
-/** Starts the server and the browser; returns helpers and a close(). */
-export async function start() {
-  const server = await serve(here('../../www'), 0);
+/**
+ * Starts the server and the browser; returns helpers and a close().
+ * `delay`: milliseconds the server waits before each answer (a slow network).
+ */
+export async function start({ delay = 0 } = {}) {
+  const server = await serve(here('../../www'), 0, { delay });
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch(LAUNCH);
   return {
