@@ -26,10 +26,12 @@ function say(message, { sticky = false } = {}) {
 
 setupSettings();
 
-// Offline: after the first visit the app, the wasm and the seeds come from the
-// service worker's cache. Only over http(s); a file:// page has none.
+// After the first visit the app, the wasm and the seeds come from the service
+// worker's cache, offline or not. Only over http(s); a file:// page has none.
+// The browser checks sw.js and the version.js it imports past its HTTP cache,
+// so a new build is seen on the next load whatever a host's cache headers say.
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-  navigator.serviceWorker.register('sw.js').catch(() => {
+  navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).catch(() => {
     // Without it the page still works online.
   });
 }
