@@ -4,11 +4,9 @@
 //! their token sequence in the same form [`key`] builds from a text, so a name
 //! matches however the text spaces it around glued punctuation.
 
-use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
-use crate::lexicon::{LexMap as HashMap, WordSet, Words, key_hash, lines, with_lower};
+use crate::lexicon::{LexMap as HashMap, StrMap, WordSet, Words, key_hash, lines, with_lower};
 use crate::text::{Kind, Token, tokenize, tokenize_into};
 
 const ORGS: &str = include_str!("../../data/orgs.txt");
@@ -141,14 +139,11 @@ pub mod fact {
 
 /// Every list, parsed.
 pub struct Lex {
-    /// Multi-word and single-word names by token key (case-sensitive). A
-    /// key is borrowed from the list files when the name is written as its
-    /// key, as nearly all are, so loading copies few of them.
-    pub names: HashMap<Cow<'static, str>, Named>,
+    /// Multi-word and single-word names by token key (case-sensitive).
+    pub names: StrMap<Named>,
     /// The same names by upper-case key, for all-capitals headlines
-    /// (only names of four letters or more); borrowed when the list writes
-    /// the name in capitals.
-    pub upper: HashMap<Cow<'static, str>, Named>,
+    /// (only names of four letters or more).
+    pub upper: StrMap<Named>,
     /// Canonical names (organisations, persons).
     pub canon: Vec<String>,
     /// Surname (last word) of each well-known person → canonical index.
@@ -186,12 +181,7 @@ pub struct Lex {
     /// with the case the text has, so a token missing here (`the`, `said`)
     /// opens no name, and one exact look-up settles it; [`Lex::prefixes`]
     /// ignores case and would let every `the` through to a key search.
-    ///
-    /// A key is borrowed from the list files when they hold the token as
-    /// it is here (every opener as written, and an upper-cased one written
-    /// in capitals): about half of some 14,000 keys are so, and a copy of
-    /// each cost more than its look-up.
-    pub openers: HashMap<Cow<'static, str>, Opener>,
+    pub openers: StrMap<Opener>,
     /// The few [`Lex::openers`] that start with a lower-case ASCII letter
     /// (`al`, `eBay`): most words of a text start so, and comparing them
     /// with this short list is cheaper than hashing them.
@@ -199,9 +189,8 @@ pub struct Lex {
     /// Word → the [`fact`] bits of the lists that hold it as written, and
     /// of those read in any case ([`fact::LOWER`]) that hold it when it is
     /// in lower case. A word in lower case is its own key both ways, so one
-    /// look-up answers for it. (The words of the lists in the code are
-    /// borrowed, not copied.)
-    pub facts: HashMap<Cow<'static, str>, u32>,
+    /// look-up answers for it.
+    pub facts: StrMap<u32>,
     /// The most tokens in one name's key: no search for a listed name need
     /// go further, whatever [`Lex::prefixes`] says of a text's words (a word
     /// sharing a hash with a prefix cannot make it go on past this).
@@ -241,8 +230,8 @@ pub fn push_key(out: &mut String, text: &str, prev: Option<&Token>, t: &Token) {
 impl Lex {
     fn load() -> Result<Lex, String> {
         let mut lx = Lex {
-            names: HashMap::default(),
-            upper: HashMap::default(),
+            names: StrMap::new(),
+            upper: StrMap::new(),
             canon: Vec::new(),
             surnames: HashMap::default(),
             given: WordSet::new(lines(GIVEN)),
@@ -253,9 +242,9 @@ impl Lex {
             common: WordSet::new(lines(COMMON)),
             nicknames: HashMap::default(),
             prefixes: HashMap::default(),
-            openers: HashMap::default(),
+            openers: StrMap::new(),
             lower_openers: Vec::new(),
-            facts: HashMap::default(),
+            facts: StrMap::new(),
             longest: 0,
         };
         // Every field of the three name lists adds a name (a line of the
@@ -356,34 +345,37 @@ impl Lex {
             }
             lx.nicknames.insert(n.to_lowercase(), f.to_string());
         }
-        for (o, facts) in &mut lx.openers {
+        for (o, facts) in lx.openers.iter_mut() {
             let goes_on = with_lower(o, |l| prefix_in(&lx.prefixes, l));
             facts.prefix = goes_on.is_some();
             facts.longer = goes_on == Some(true);
         }
         let mut facts = lx.exact_facts_table();
         lx.add_lower_facts(&mut facts);
+        facts.shrink_to_fit();
         lx.facts = facts;
+        lx.names.shrink_to_fit();
+        lx.upper.shrink_to_fit();
+        lx.openers.shrink_to_fit();
         Ok(lx)
     }
 
     /// The bits of [`Lex::facts`] read as written, from the lists of the
     /// rules and the gazetteer.
-    fn exact_facts_table(&self) -> HashMap<Cow<'static, str>, u32> {
-        let mut t: HashMap<Cow<'static, str>, u32> = HashMap::default();
+    fn exact_facts_table(&self) -> StrMap<u32> {
+        let mut t: StrMap<u32> = StrMap::new();
         for &(list, bit) in &EXACT_FACT_LISTS {
             for w in list.iter() {
-                *t.entry(Cow::Borrowed(w)).or_default() |= bit;
+                if let Some((bits, _)) = t.get_or_insert_with(w, || 0) {
+                    *bits |= bit;
+                }
             }
         }
-        for (k, v) in &self.names {
-            if *v == Named::Place(b'c') {
-                match t.get_mut(&**k) {
-                    Some(bits) => *bits |= fact::COUNTRY,
-                    None => {
-                        t.insert(k.clone(), fact::COUNTRY);
-                    }
-                }
+        for (k, v) in self.names.iter() {
+            if *v == Named::Place(b'c')
+                && let Some((bits, _)) = t.get_or_insert_with(k, || 0)
+            {
+                *bits |= fact::COUNTRY;
             }
         }
         t
@@ -391,11 +383,15 @@ impl Lex {
 
     /// Adds to `t` the bits of [`Lex::facts`] read in lower case
     /// ([`fact::LOWER`]), from the word lists read in any case.
-    fn add_lower_facts(&self, t: &mut HashMap<Cow<'static, str>, u32>) {
+    fn add_lower_facts(&self, t: &mut StrMap<u32>) {
         // Room for the largest list (the others mostly share its words), so
-        // the table is not rehashed while it grows.
+        // the table's slots are not placed again while it grows.
         t.reserve(self.given.len().max(self.surnames_common.len()));
-        let mut add = |w: &str, bit: u32| *t.entry(Cow::Owned(w.to_string())).or_default() |= bit;
+        let mut add = |w: &str, bit: u32| {
+            if let Some((bits, _)) = t.get_or_insert_with(w, || 0) {
+                *bits |= bit;
+            }
+        };
         let sets: [(&WordSet, u32); 3] = [
             (&self.given, fact::GIVEN),
             (&self.surnames_common, fact::SURNAME),
@@ -460,8 +456,9 @@ impl Lex {
         // more tokens is never one token's text: the tokenizer would split
         // it where it split it here.
         let single = n == 1;
-        let opener = self.opener_entry(Cow::Borrowed(first));
-        if single {
+        if let Some(opener) = self.opener_entry(first)
+            && single
+        {
             opener.single = Some(what);
         }
         // Only whether there are four letters matters: stop counting there.
@@ -483,12 +480,9 @@ impl Lex {
                 (k.to_uppercase(), first.to_uppercase().len())
             };
             let first_up = up.get(..first_up).unwrap_or_default();
-            let opener = if first_up == first {
-                self.opener_entry(Cow::Borrowed(first))
-            } else {
-                self.opener_entry(Cow::Owned(first_up.to_owned()))
-            };
-            if single {
+            if let Some(opener) = self.opener_entry(first_up)
+                && single
+            {
                 opener.single_upper = Some(what);
             }
             // A search lowers what it reads to test prefixes, and a few
@@ -511,19 +505,8 @@ impl Lex {
                     mark_prefix(&mut self.prefixes, &prefix, n < toks.len());
                 }
             }
-            let up = if up == name {
-                Cow::Borrowed(name)
-            } else {
-                Cow::Owned(up)
-            };
-            self.upper.insert(up, what);
+            self.upper.insert(&up, what);
         }
-        // Nearly every key is new: a look-up first to spare a copy costs more.
-        let k = if k == name {
-            Cow::Borrowed(name)
-        } else {
-            Cow::Owned(k.to_owned())
-        };
         self.names.insert(k, what);
         Ok(())
     }
@@ -531,20 +514,12 @@ impl Lex {
     /// The facts of the opener `tok`, listed (facts settled once all names
     /// are in) if new; a new one that starts with a lower-case ASCII letter
     /// joins [`Lex::lower_openers`] too.
-    fn opener_entry(&mut self, tok: Cow<'static, str>) -> &mut Opener {
-        match self.openers.entry(tok) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => {
-                if e.key()
-                    .as_bytes()
-                    .first()
-                    .is_some_and(u8::is_ascii_lowercase)
-                {
-                    self.lower_openers.push(e.key().as_ref().into());
-                }
-                e.insert(Opener::default())
-            }
+    fn opener_entry(&mut self, tok: &str) -> Option<&mut Opener> {
+        let (opener, new) = self.openers.get_or_insert_with(tok, Opener::default)?;
+        if new && tok.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            self.lower_openers.push(tok.into());
         }
+        Some(opener)
     }
 
     /// Whether some key of [`Lex::names`] or [`Lex::upper`] opens with
@@ -652,8 +627,8 @@ fn count_byte(src: &str, b: u8) -> usize {
 /// than panic at run time; the unit test below fails on it instead.
 pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
     Lex::load().unwrap_or_else(|_| Lex {
-        names: HashMap::default(),
-        upper: HashMap::default(),
+        names: StrMap::new(),
+        upper: StrMap::new(),
         canon: Vec::new(),
         surnames: HashMap::default(),
         given: WordSet::default(),
@@ -664,9 +639,9 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         common: WordSet::default(),
         nicknames: HashMap::default(),
         prefixes: HashMap::default(),
-        openers: HashMap::default(),
+        openers: StrMap::new(),
         lower_openers: Vec::new(),
-        facts: HashMap::default(),
+        facts: StrMap::new(),
         longest: 0,
     })
 });
@@ -704,11 +679,7 @@ mod tests {
             assert!(lx.is_opener(o), "{o:?}");
         }
         assert!(lx.lower_openers.len() < lx.openers.len() / 100);
-        assert!(
-            lx.lower_openers
-                .iter()
-                .all(|o| lx.openers.contains_key(&**o))
-        );
+        assert!(lx.lower_openers.iter().all(|o| lx.openers.contains_key(o)));
     }
 
     /// [`Lex::prefixes`] keeps hashes only. Every token prefix of every
@@ -749,13 +720,13 @@ mod tests {
     #[test]
     fn opener_facts_are_what_the_tables_say() {
         let lx = Lex::load().expect("a data file has a bad line");
-        for (o, facts) in &lx.openers {
+        for (o, facts) in lx.openers.iter() {
             let goes_on = with_lower(o, |l| lx.lowered_prefix(l));
             let want = Opener {
                 prefix: goes_on.is_some(),
                 longer: goes_on == Some(true),
-                single: lx.names.get(&**o).copied(),
-                single_upper: lx.upper.get(&**o).copied(),
+                single: lx.names.get(o).copied(),
+                single_upper: lx.upper.get(o).copied(),
             };
             assert_eq!(*facts, want, "{o:?}");
         }

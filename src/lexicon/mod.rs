@@ -5,6 +5,9 @@
 //! are ignored; fields within a line are separated by `|` when a list needs
 //! more than one (each list's header says what its fields mean).
 
+mod strmap;
+pub use strmap::StrMap;
+
 /// The entries of a list file: trimmed, non-empty, non-comment lines.
 pub fn lines(src: &str) -> impl Iterator<Item = &str> {
     // The lists are read before the first text can be, so this scans for
@@ -169,29 +172,33 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// lowered on the stack, with no allocation.
 #[derive(Debug, Default)]
 pub struct WordSet {
-    words: LexSet<Box<str>>,
+    words: StrMap<()>,
 }
 
 impl WordSet {
     /// Builds the set from entries (lower-cased here).
     pub fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> WordSet {
         // The entries are counted first so the set is sized once (the lines
-        // of a list give no count, and each doubling rehashes every word).
+        // of a list give no count, and each doubling places every word again).
         let entries: Vec<&str> = entries.into_iter().collect();
-        let mut words = LexSet::with_capacity_and_hasher(entries.len(), Default::default());
-        words.extend(entries.into_iter().map(|w| w.to_lowercase().into()));
+        let mut words = StrMap::new();
+        words.reserve(entries.len());
+        for w in entries {
+            with_lower(w, |l| words.insert(l, ()));
+        }
+        words.shrink_to_fit();
         WordSet { words }
     }
 
     /// Whether `word` is in the set, ignoring case.
     pub fn contains(&self, word: &str) -> bool {
-        with_lower(word, |l| self.words.contains(l))
+        with_lower(word, |l| self.words.contains_key(l))
     }
 
     /// Whether `lower`, a word already in lower case (`Doc::low` of an ASCII
     /// token), is in the set: no lowering again.
     pub fn contains_lowered(&self, lower: &str) -> bool {
-        self.words.contains(lower)
+        self.words.contains_key(lower)
     }
 
     /// Number of words.
@@ -199,9 +206,9 @@ impl WordSet {
         self.words.len()
     }
 
-    /// The words, lower-cased, in no order.
+    /// The words, lower-cased, in the order they were first listed.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(|w| &**w)
+        self.words.keys()
     }
 
     /// Whether the set is empty.

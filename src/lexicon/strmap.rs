@@ -1,0 +1,351 @@
+//! [`StrMap`]: the lexicons' tables from words and names to what the lists
+//! say of them, built once at start-up and asked about nearly every token.
+//!
+//! A `HashMap<Cow<'static, str>, V>` spends a bucket of a 24-byte key and
+//! the value on every slot, empty or not, and owns a separate allocation for
+//! each key it could not borrow; the four large tables of the names lens
+//! took about 3 MB that way, most of the start-up memory of every reader.
+//! Here the keys are written one after another into one string, an entry is
+//! its key's place there, the top bits of its hash and its value, and the
+//! slots, at most half full, hold entry numbers and a few more bits of the
+//! hash, so a look-up of a missing word (most look-ups) seldom reads an entry.
+
+use super::key_hash;
+
+/// Bits of a slot that number its entry (plus one: 0 is an empty slot).
+const INDEX_BITS: u32 = 20;
+/// Entries a table can hold: about a million, some fifty times the largest list.
+const MAX_ENTRIES: usize = (1 << INDEX_BITS) - 2;
+/// The low bits of a slot: its entry number plus one.
+const INDEX_MASK: u32 = (1 << INDEX_BITS) - 1;
+
+/// A map from strings to `V`, for tables filled once and read often.
+#[derive(Debug, Clone)]
+pub struct StrMap<V> {
+    /// Every key, one after another.
+    text: String,
+    /// The entries in the order they were added.
+    entries: Vec<Entry<V>>,
+    /// Entry number + 1 in the low [`INDEX_BITS`] (0 is an empty slot) and
+    /// the low bits of the entry's tag above them, at the place the top bits
+    /// of the key's hash give, or the next free one after it (a power of two
+    /// long, at most half full, so a look-up of a missing key soon meets an
+    /// empty slot).
+    slots: Vec<u32>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry<V> {
+    /// Where the key starts in `text`.
+    start: u32,
+    /// The key's length in bytes.
+    len: u32,
+    /// The top 32 bits of the key's [`key_hash`]: compared before the key's
+    /// bytes, and where the slot is found again when the slots grow.
+    tag: u32,
+    value: V,
+}
+
+impl<V> Default for StrMap<V> {
+    fn default() -> Self {
+        StrMap {
+            text: String::new(),
+            entries: Vec::new(),
+            slots: Vec::new(),
+        }
+    }
+}
+
+/// The top 32 bits of `s`'s hash, its well-mixed ones (see [`key_hash`]).
+#[inline]
+fn tag_of(s: &str) -> u32 {
+    (key_hash(s) >> 32) as u32
+}
+
+/// The slot of entry `i` whose tag is `tag`.
+fn slot(i: usize, tag: u32) -> u32 {
+    (i as u32 + 1) | tag << INDEX_BITS
+}
+
+impl<V> StrMap<V> {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the map has no key.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Room for `more` keys more without the slots growing (up to the
+    /// most a table holds).
+    pub fn reserve(&mut self, more: usize) {
+        let more = more.min(MAX_ENTRIES.saturating_sub(self.entries.len()));
+        self.entries.reserve(more);
+        let want = self.entries.len() + more;
+        if want.saturating_mul(2) > self.slots.len() {
+            self.grow_slots(want);
+        }
+    }
+
+    /// The first slot to try for `tag`, in slots of `len` (a power of two).
+    #[inline]
+    fn home(tag: u32, len: usize) -> usize {
+        let bits = len.trailing_zeros();
+        // (A table of one slot has no bits to take: everything starts at 0.)
+        tag.checked_shr(32 - bits.min(32)).unwrap_or(0) as usize & (len - 1)
+    }
+
+    /// Slots for at least `keys` keys at most half full, every entry placed again.
+    fn grow_slots(&mut self, keys: usize) {
+        let len = keys
+            .max(4)
+            .saturating_mul(2)
+            .checked_next_power_of_two()
+            .unwrap_or(1 << (usize::BITS - 1));
+        let mut slots = vec![0u32; len];
+        for (i, e) in self.entries.iter().enumerate() {
+            let mut at = Self::home(e.tag, len);
+            while slots[at] != 0 {
+                at = (at + 1) & (len - 1);
+            }
+            // (Entry numbers fit: `insert` keeps at most MAX_ENTRIES.)
+            slots[at] = slot(i, e.tag);
+        }
+        self.slots = slots;
+    }
+
+    /// The key of entry `e`.
+    fn key(&self, e: &Entry<V>) -> &str {
+        let start = e.start as usize;
+        self.text
+            .get(start..start + e.len as usize)
+            .unwrap_or_default()
+    }
+
+    /// Whether entry `e`'s key is `key` (compared as bytes: no test of
+    /// where characters start).
+    fn is_key(&self, e: &Entry<V>, key: &str) -> bool {
+        let start = e.start as usize;
+        e.len as usize == key.len()
+            && self.text.as_bytes().get(start..start + key.len()) == Some(key.as_bytes())
+    }
+
+    /// The entry of `key` (`Ok`), or the empty slot where it would go (`Err`;
+    /// none when there are no slots yet).
+    #[inline]
+    fn find(&self, key: &str, tag: u32) -> Result<usize, Option<usize>> {
+        let len = self.slots.len();
+        if len == 0 {
+            return Err(None);
+        }
+        let mut at = Self::home(tag, len);
+        let high = tag << INDEX_BITS;
+        // The slots are at most half full: an empty one comes within `len` steps.
+        for _ in 0..len {
+            let s = self.slots[at];
+            if s == 0 {
+                return Err(Some(at));
+            }
+            // Only an entry whose tag ends like this one's is read.
+            if s & !INDEX_MASK == high {
+                let i = (s & INDEX_MASK) as usize - 1;
+                if let Some(e) = self.entries.get(i)
+                    && e.tag == tag
+                    && self.is_key(e, key)
+                {
+                    return Ok(i);
+                }
+            }
+            at = (at + 1) & (len - 1);
+        }
+        Err(None)
+    }
+
+    /// The value of `key`.
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&V> {
+        let i = self.find(key, tag_of(key)).ok()?;
+        self.entries.get(i).map(|e| &e.value)
+    }
+
+    /// The value of `key`, to change it.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        let i = self.find(key, tag_of(key)).ok()?;
+        self.entries.get_mut(i).map(|e| &mut e.value)
+    }
+
+    /// Whether `key` is in the map.
+    #[inline]
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key, tag_of(key)).is_ok()
+    }
+
+    /// The value of `key`, put in by `make` first when missing, and whether
+    /// it was missing. `None` only past [`MAX_ENTRIES`] keys or 4 GiB of
+    /// keys, far beyond any list.
+    pub fn get_or_insert_with(
+        &mut self,
+        key: &str,
+        make: impl FnOnce() -> V,
+    ) -> Option<(&mut V, bool)> {
+        let tag = tag_of(key);
+        let (i, new) = match self.find(key, tag) {
+            Ok(i) => (i, false),
+            Err(_) => (self.push(key, tag, make())?, true),
+        };
+        self.entries.get_mut(i).map(|e| (&mut e.value, new))
+    }
+
+    /// Puts `value` in for `key`; returns the value it had, if any. (Past
+    /// [`MAX_ENTRIES`] keys or 4 GiB of keys a new key is not kept.)
+    pub fn insert(&mut self, key: &str, value: V) -> Option<V> {
+        let tag = tag_of(key);
+        match self.find(key, tag) {
+            Ok(i) => self
+                .entries
+                .get_mut(i)
+                .map(|e| std::mem::replace(&mut e.value, value)),
+            Err(_) => {
+                self.push(key, tag, value);
+                None
+            }
+        }
+    }
+
+    /// Adds a key known to be missing; its entry number.
+    fn push(&mut self, key: &str, tag: u32, value: V) -> Option<usize> {
+        let i = self.entries.len();
+        let (Ok(start), Ok(len)) = (u32::try_from(self.text.len()), u32::try_from(key.len()))
+        else {
+            return None;
+        };
+        if i >= MAX_ENTRIES || u32::try_from(self.text.len() + key.len()).is_err() {
+            return None;
+        }
+        if (i + 1).saturating_mul(2) > self.slots.len() {
+            self.grow_slots(i + 1);
+        }
+        self.text.push_str(key);
+        self.entries.push(Entry {
+            start,
+            len,
+            tag,
+            value,
+        });
+        // (Found again rather than kept from `find`: the slots may have grown.)
+        let len_slots = self.slots.len();
+        let mut at = Self::home(tag, len_slots);
+        while self.slots[at] != 0 {
+            at = (at + 1) & (len_slots - 1);
+        }
+        self.slots[at] = slot(i, tag);
+        Some(i)
+    }
+
+    /// The keys and values, in the order the keys were added.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.entries.iter().map(|e| (self.key(e), &e.value))
+    }
+
+    /// The keys and values, the values to change, in the order the keys were added.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut V)> {
+        let text = &self.text;
+        self.entries.iter_mut().map(move |e| {
+            let start = e.start as usize;
+            let key = text.get(start..start + e.len as usize).unwrap_or_default();
+            (key, &mut e.value)
+        })
+    }
+
+    /// The keys, in the order they were added.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| self.key(e))
+    }
+
+    /// Gives back the room no key uses (after the last key is in).
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.entries.shrink_to_fit();
+        if self.slots.len() > 2 * self.entries.len().max(4).next_power_of_two() {
+            self.grow_slots(self.entries.len());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn agrees_with_a_hash_map() {
+        // Keys that share prefixes, lengths and bytes, the empty key, and
+        // non-ASCII ones; inserted twice over with other values, and asked
+        // about keys that are missing.
+        let mut words: Vec<String> = Vec::new();
+        for i in 0..3000u32 {
+            words.push(format!("w{i}"));
+            words.push(format!("{i}é"));
+        }
+        words.push(String::new());
+        let mut ours = StrMap::new();
+        let mut std_map = HashMap::new();
+        for (round, w) in words.iter().chain(words.iter().step_by(3)).enumerate() {
+            assert_eq!(
+                ours.insert(w, round),
+                std_map.insert(w.clone(), round),
+                "{w}"
+            );
+        }
+        assert_eq!(ours.len(), std_map.len());
+        for w in &words {
+            assert_eq!(ours.get(w), std_map.get(w), "{w}");
+        }
+        for missing in ["x", "w3000", "w", "é", "w1 ", "W1"] {
+            assert_eq!(ours.get(missing), None, "{missing}");
+            assert!(!ours.contains_key(missing));
+        }
+        let mut seen: Vec<(&str, usize)> = ours.iter().map(|(k, &v)| (k, v)).collect();
+        seen.sort();
+        let mut want: Vec<(&str, usize)> = std_map.iter().map(|(k, &v)| (k.as_str(), v)).collect();
+        want.sort();
+        assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn get_or_insert_tells_new_from_old_and_slots_stay_half_empty() {
+        let mut m: StrMap<u32> = StrMap::default();
+        assert_eq!(m.get("a"), None);
+        let (v, new) = m.get_or_insert_with("a", || 1).unwrap();
+        assert!(new);
+        *v += 1;
+        let (v, new) = m.get_or_insert_with("a", || 10).unwrap();
+        assert!(!new);
+        assert_eq!(*v, 2);
+        for i in 0..1000 {
+            m.insert(&i.to_string(), i);
+            assert!(m.slots.len() >= 2 * m.len());
+        }
+        for (k, v) in m.iter_mut() {
+            if k != "a" {
+                *v += 1;
+            }
+        }
+        assert_eq!(m.get("999"), Some(&1000));
+        assert_eq!(m.get("a"), Some(&2));
+        m.shrink_to_fit();
+        assert_eq!(m.get("500"), Some(&501));
+        assert_eq!(m.keys().count(), 1001);
+        // Asking for more room than a table holds gives it what it can hold.
+        m.reserve(usize::MAX);
+        assert!(m.slots.len() >= 2 * MAX_ENTRIES);
+        assert_eq!(m.get("999"), Some(&1000));
+    }
+}
