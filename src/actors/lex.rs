@@ -366,16 +366,12 @@ impl Lex {
         let mut t: StrMap<u32> = StrMap::new();
         for &(list, bit) in &EXACT_FACT_LISTS {
             for w in list.iter() {
-                if let Some((bits, _)) = t.get_or_insert_with(w, || 0) {
-                    *bits |= bit;
-                }
+                add_fact(&mut t, w, bit);
             }
         }
         for (k, v) in self.names.iter() {
-            if *v == Named::Place(b'c')
-                && let Some((bits, _)) = t.get_or_insert_with(k, || 0)
-            {
-                *bits |= fact::COUNTRY;
+            if *v == Named::Place(b'c') {
+                add_fact(&mut t, k, fact::COUNTRY);
             }
         }
         t
@@ -387,11 +383,6 @@ impl Lex {
         // Room for the largest list (the others mostly share its words), so
         // the table's slots are not placed again while it grows.
         t.reserve(self.given.len().max(self.surnames_common.len()));
-        let mut add = |w: &str, bit: u32| {
-            if let Some((bits, _)) = t.get_or_insert_with(w, || 0) {
-                *bits |= bit;
-            }
-        };
         let sets: [(&WordSet, u32); 3] = [
             (&self.given, fact::GIVEN),
             (&self.surnames_common, fact::SURNAME),
@@ -399,11 +390,11 @@ impl Lex {
         ];
         for (set, bit) in sets {
             for w in set.iter() {
-                add(w, bit);
+                add_fact(t, w, bit);
             }
         }
         for d in self.demonyms.keys() {
-            add(d, fact::DEMONYM);
+            add_fact(t, d, fact::DEMONYM);
         }
         for (w, kind) in &self.titles {
             let bit = match kind {
@@ -411,7 +402,7 @@ impl Lex {
                 TitleKind::Modifier => fact::TITLE_MODIFIER,
                 TitleKind::Honorific => fact::HONORIFIC,
             };
-            add(w, bit);
+            add_fact(t, w, bit);
         }
     }
 
@@ -616,6 +607,13 @@ fn prefix_in(prefixes: &HashMap<u64, bool>, lower: &str) -> Option<bool> {
 /// whether a name goes on past it.
 fn mark_prefix(prefixes: &mut HashMap<u64, bool>, lower: &str, goes_on: bool) {
     *prefixes.entry(key_hash(lower)).or_default() |= goes_on;
+}
+
+/// Sets the fact bit `bit` of word `w` in the facts table `t`.
+fn add_fact(t: &mut StrMap<u32>, w: &str, bit: u32) {
+    if let Some((bits, _)) = t.get_or_insert_with(w, || 0) {
+        *bits |= bit;
+    }
 }
 
 /// How many times the byte `b` occurs in `src`.

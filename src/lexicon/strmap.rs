@@ -62,6 +62,12 @@ fn tag_of(s: &str) -> u32 {
     (key_hash(s) >> 32) as u32
 }
 
+/// The key of entry `e` in `text`, the keys' string.
+fn key_in<'t, V>(text: &'t str, e: &Entry<V>) -> &'t str {
+    let start = e.start as usize;
+    text.get(start..start + e.len as usize).unwrap_or_default()
+}
+
 /// The slot of entry `i` whose tag is `tag`.
 fn slot(i: usize, tag: u32) -> u32 {
     (i as u32 + 1) | tag << INDEX_BITS
@@ -123,10 +129,7 @@ impl<V> StrMap<V> {
 
     /// The key of entry `e`.
     fn key(&self, e: &Entry<V>) -> &str {
-        let start = e.start as usize;
-        self.text
-            .get(start..start + e.len as usize)
-            .unwrap_or_default()
+        key_in(&self.text, e)
     }
 
     /// Whether entry `e`'s key is `key` (compared as bytes: no test of
@@ -137,13 +140,12 @@ impl<V> StrMap<V> {
             && self.text.as_bytes().get(start..start + key.len()) == Some(key.as_bytes())
     }
 
-    /// The entry of `key` (`Ok`), or the empty slot where it would go (`Err`;
-    /// none when there are no slots yet).
+    /// The entry of `key`, whose tag is `tag`.
     #[inline]
-    fn find(&self, key: &str, tag: u32) -> Result<usize, Option<usize>> {
+    fn find(&self, key: &str, tag: u32) -> Option<usize> {
         let len = self.slots.len();
         if len == 0 {
-            return Err(None);
+            return None;
         }
         let mut at = Self::home(tag, len);
         let high = tag << INDEX_BITS;
@@ -151,7 +153,7 @@ impl<V> StrMap<V> {
         for _ in 0..len {
             let s = self.slots[at];
             if s == 0 {
-                return Err(Some(at));
+                return None;
             }
             // Only an entry whose tag ends like this one's is read.
             if s & !INDEX_MASK == high {
@@ -160,31 +162,25 @@ impl<V> StrMap<V> {
                     && e.tag == tag
                     && self.is_key(e, key)
                 {
-                    return Ok(i);
+                    return Some(i);
                 }
             }
             at = (at + 1) & (len - 1);
         }
-        Err(None)
+        None
     }
 
     /// The value of `key`.
     #[inline]
     pub fn get(&self, key: &str) -> Option<&V> {
-        let i = self.find(key, tag_of(key)).ok()?;
+        let i = self.find(key, tag_of(key))?;
         self.entries.get(i).map(|e| &e.value)
-    }
-
-    /// The value of `key`, to change it.
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
-        let i = self.find(key, tag_of(key)).ok()?;
-        self.entries.get_mut(i).map(|e| &mut e.value)
     }
 
     /// Whether `key` is in the map.
     #[inline]
     pub fn contains_key(&self, key: &str) -> bool {
-        self.find(key, tag_of(key)).is_ok()
+        self.find(key, tag_of(key)).is_some()
     }
 
     /// The value of `key`, put in by `make` first when missing, and whether
@@ -197,8 +193,8 @@ impl<V> StrMap<V> {
     ) -> Option<(&mut V, bool)> {
         let tag = tag_of(key);
         let (i, new) = match self.find(key, tag) {
-            Ok(i) => (i, false),
-            Err(_) => (self.push(key, tag, make())?, true),
+            Some(i) => (i, false),
+            None => (self.push(key, tag, make())?, true),
         };
         self.entries.get_mut(i).map(|e| (&mut e.value, new))
     }
@@ -208,11 +204,11 @@ impl<V> StrMap<V> {
     pub fn insert(&mut self, key: &str, value: V) -> Option<V> {
         let tag = tag_of(key);
         match self.find(key, tag) {
-            Ok(i) => self
+            Some(i) => self
                 .entries
                 .get_mut(i)
                 .map(|e| std::mem::replace(&mut e.value, value)),
-            Err(_) => {
+            None => {
                 self.push(key, tag, value);
                 None
             }
@@ -239,7 +235,7 @@ impl<V> StrMap<V> {
             tag,
             value,
         });
-        // (Found again rather than kept from `find`: the slots may have grown.)
+        // (The slots may have grown since `find`: the free one is looked for now.)
         let len_slots = self.slots.len();
         let mut at = Self::home(tag, len_slots);
         while self.slots[at] != 0 {
@@ -257,11 +253,9 @@ impl<V> StrMap<V> {
     /// The keys and values, the values to change, in the order the keys were added.
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut V)> {
         let text = &self.text;
-        self.entries.iter_mut().map(move |e| {
-            let start = e.start as usize;
-            let key = text.get(start..start + e.len as usize).unwrap_or_default();
-            (key, &mut e.value)
-        })
+        self.entries
+            .iter_mut()
+            .map(move |e| (key_in(text, e), &mut e.value))
     }
 
     /// The keys, in the order they were added.
