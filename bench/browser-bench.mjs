@@ -32,7 +32,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { median } from './rounds.mjs';
-import { ROOT, SEEDS, start, timeFirstVisit } from '../tests/e2e/helpers.mjs';
+import { ROOT, SEEDS, start, timeFirstVisit, wasmReady } from '../tests/e2e/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -174,16 +174,14 @@ async function ready() {
     try {
       const page = await ctx.newPage();
       await page.goto(env.base);
-      await page.waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0, null, { timeout: 60_000 });
+      await wasmReady(page);
       await page.evaluate(() => navigator.serviceWorker.ready);
       await page.reload();
-      await page.waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0, null, { timeout: 60_000 });
-      const t = await page.evaluate(() => ({
-        ready: performance.getEntriesByName('wasm-ready')[0].startTime,
-        controlled: navigator.serviceWorker.controller !== null,
-      }));
-      if (!t.controlled) throw new Error('the reloaded page has no service worker');
-      again.push(t.ready);
+      const ready = await wasmReady(page);
+      if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+        throw new Error('the reloaded page has no service worker');
+      }
+      again.push(ready);
     } finally {
       await ctx.close();
     }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { start, openPage, openSeed, waitAnnotated, axe, libraryReady, SEEDS, SAMPLE, ROOT } from './helpers.mjs';
+import { start, openPage, openSeed, waitAnnotated, axe, libraryReady, untilControlled, SEEDS, SAMPLE, ROOT } from './helpers.mjs';
 
 // Screenshots for looking at (docs/screenshots/ holds copies): SCREENSHOTS=dir to keep them elsewhere.
 const SHOTS = `${process.env.SCREENSHOTS ?? join(tmpdir(), 'newslens-shots')}/`;
@@ -399,12 +399,7 @@ test('the service worker caches every file the page needs', async () => {
 
 test('offline: after the first visit the page reloads and annotates with no network', async () => {
   const { page, ctx, errors } = await openPage(env);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
+  await untilControlled(page);
   await ctx.setOffline(true);
   await page.goto(seedUrl(0));
   await page.reload();

@@ -99,8 +99,7 @@ export async function timeFirstVisit(env, seed) {
   try {
     const page = await ctx.newPage();
     await page.goto(env.base);
-    await page.waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0, null, { timeout: 60_000 });
-    const ready = await page.evaluate(() => performance.getEntriesByName('wasm-ready')[0].startTime);
+    const ready = await wasmReady(page);
     const clicked = await page.evaluate(() => performance.now());
     await page.getByRole('link', { name: seed.title, exact: true }).click();
     await waitAnnotated(page, `seed:${seed.file}`);
@@ -118,6 +117,22 @@ export async function timeFirstVisit(env, seed) {
   } finally {
     await ctx.close();
   }
+}
+
+/** Waits for the reader's `wasm-ready` mark; returns its time, ms after the navigation. */
+export async function wasmReady(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0, null, { timeout: 60_000 });
+  return page.evaluate(() => performance.getEntriesByName('wasm-ready')[0].startTime);
+}
+
+/** Waits until the page's service worker is installed and controls the page. */
+export async function untilControlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
 }
 
 /** Runs axe-core in the page; returns violations of impact serious or critical. */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { LAUNCH, ROOT } from './helpers.mjs';
+import { LAUNCH, ROOT, untilControlled, wasmReady } from './helpers.mjs';
 
 let browser;
 let site;
@@ -43,18 +43,9 @@ async function firstVisit(base) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(base);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
+  await untilControlled(page);
   return { ctx, page, errors };
 }
-
-const wasmReady = (page) => page
-  .waitForFunction(() => performance.getEntriesByName('wasm-ready').length > 0, null, { timeout: 60_000 })
-  .then(() => page.evaluate(() => performance.getEntriesByName('wasm-ready')[0].startTime));
 
 test('a second visit on a slow network does not wait for it', async () => {
   // Each answer takes 1.5 s: a page that asked the network for its files
