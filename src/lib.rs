@@ -26,6 +26,7 @@
 pub mod actors;
 pub mod calendar;
 pub mod dates;
+mod entities;
 pub mod figures;
 pub mod lexicon;
 pub mod model;
@@ -176,7 +177,7 @@ fn annotate_into(
 ) -> std::io::Result<Annotations> {
     let windows = text::windows(text, window);
     let mut found = Annotations::default();
-    let mut entities = Entities::default();
+    let mut entities = entities::Entities::default();
     // What is done with each window's spans, in text order; the first
     // window's reference date (that of every window) opens the output.
     let mut first = true;
@@ -642,73 +643,6 @@ fn merge_sorted(a: Vec<Span>, b: Vec<Span>, a_first: impl Fn(&Span, &Span) -> bo
     out
 }
 
-/// The entities of the actor mentions met so far, grouped by their `entity`
-/// key in order of first mention; spans are added in text order, a window's
-/// at a time.
-#[derive(Default)]
-struct Entities {
-    /// The entities, their names left empty until [`Entities::finish`].
-    list: Vec<Entity>,
-    /// Key → index into `list`; the keys become the names at the end, so
-    /// each name is one string, not two.
-    index: std::collections::HashMap<String, usize>,
-    /// Spans added so far (mentions are indices into all the spans).
-    seen: usize,
-}
-
-impl Entities {
-    /// Adds the actor mentions of `spans`, the spans that follow those
-    /// added before.
-    // A stage of its own in profiles (callgrind), so its cost can be read.
-    #[inline(never)]
-    fn add(&mut self, spans: &[Span]) {
-        // Room for the largest case (every actor mention its own entity):
-        // a map grown step by step re-hashes every key at each step.
-        let actors = spans.iter().filter(|s| s.label == Label::Actor).count();
-        self.index.reserve(actors);
-        for (i, s) in spans.iter().enumerate() {
-            let (Label::Actor, Some(key)) = (s.label, s.entity.as_deref()) else {
-                continue;
-            };
-            let e = match self.index.get(key) {
-                Some(&e) => e,
-                None => {
-                    self.list.push(Entity {
-                        name: String::new(),
-                        kind: s.kind.clone(),
-                        roles: Vec::new(),
-                        aliases: Vec::new(),
-                        mentions: Vec::new(),
-                    });
-                    self.index.insert(key.to_string(), self.list.len() - 1);
-                    self.list.len() - 1
-                }
-            };
-            let ent = &mut self.list[e];
-            ent.mentions.push(self.seen + i);
-            if !ent.aliases.iter().any(|a| a == &s.text) {
-                ent.aliases.push(s.text.clone());
-            }
-            if let Some(r) = s.role()
-                && !ent.roles.iter().any(|x| x == r)
-            {
-                ent.roles.push(r.to_string());
-            }
-        }
-        self.seen += spans.len();
-    }
-
-    /// The entities, each named by its key.
-    fn finish(mut self) -> Vec<Entity> {
-        for (key, e) in self.index {
-            if let Some(ent) = self.list.get_mut(e) {
-                ent.name = key;
-            }
-        }
-        self.list
-    }
-}
-
 /// The seed articles (`seeds/*.txt`), for tests that hold a fast path to a
 /// plain one on real news.
 #[cfg(test)]
@@ -807,24 +741,6 @@ mod tests {
         assert_eq!(threads(&with(3), 2), 2);
         assert_eq!(threads(&with(3), 1), 1);
         assert_eq!(threads(&with(100), 100), 8);
-    }
-
-    #[test]
-    fn entities_group_mentions() {
-        let text = "ISIS and Daesh";
-        let mut a = Span::new(Label::Actor, "organization", text, 0, 4);
-        a.entity = Some("ISIS".into());
-        let mut b = Span::new(Label::Actor, "organization", text, 9, 14);
-        b.entity = Some("ISIS".into());
-        let mut entities = Entities::default();
-        entities.add(&[a]);
-        entities.add(&[b]);
-        let e = entities.finish();
-        assert_eq!(e.len(), 1);
-        assert_eq!(e[0].name, "ISIS");
-        assert_eq!(e[0].kind, "organization");
-        assert_eq!(e[0].aliases, ["ISIS", "Daesh"]);
-        assert_eq!(e[0].mentions, [0, 1]);
     }
 
     #[test]

@@ -1,0 +1,262 @@
+//! The entities of a text: its actor mentions grouped by their `entity`
+//! key, gathered a window at a time as the spans are handed on.
+//!
+//! A long text names thousands of entities (4,746 in 1 MB of news, most of
+//! them once), and they are held until the end. An [`Entity`] each, with
+//! its own three vectors and a string per alias and role, took about 600
+//! bytes an entity there; here they are kept in a few shared tables (one
+//! list of mentions, the aliases' and roles' text in one string) and made
+//! into [`Entity`]s, each its exact size, only at the end.
+
+use crate::model::{Entity, Label, Span};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// No link: the end of a chain, or an entity without aliases or roles yet.
+const NONE: usize = usize::MAX;
+
+/// The actor mentions met so far, grouped by their `entity` key in order of
+/// first mention; spans are added in text order, a window's at a time.
+///
+/// (Counts and places are `usize`: 4 bytes in the page's wasm, and no
+/// overflow to reason about on a long text natively.)
+#[derive(Default)]
+pub(crate) struct Entities {
+    /// The entities, in order of first mention.
+    list: Vec<Ent>,
+    /// Key → index into `list`. The keys come from the text, so the table
+    /// keeps the standard hash, which a text cannot flood; they become the
+    /// names at the end, so each name is one string, not two.
+    index: HashMap<Box<str>, usize>,
+    /// Every actor mention in text order: its entity and its span's index
+    /// among all the spans.
+    mentions: Vec<(usize, usize)>,
+    /// The aliases and roles of every entity, each chained to the one
+    /// before it of the same entity and kind.
+    links: Vec<Link>,
+    /// The text of every link, one after another.
+    text: String,
+    /// Spans added so far (mentions are indices into all the spans).
+    seen: usize,
+}
+
+/// One entity until [`Entities::finish`].
+struct Ent {
+    /// `person` or `organization` (its first mention's kind, shared).
+    kind: Cow<'static, str>,
+    /// How many mentions, aliases and roles it has.
+    mentions: usize,
+    aliases: usize,
+    roles: usize,
+    /// Its last alias and last role in [`Entities::links`], or [`NONE`].
+    alias: usize,
+    role: usize,
+}
+
+/// An alias or a role: its entity, its text in [`Entities::text`] and the
+/// link before it of the same entity and kind ([`NONE`] for the first),
+/// which a new one is checked against.
+struct Link {
+    /// Its entity.
+    ent: usize,
+    /// A role (else an alias).
+    role: bool,
+    prev: usize,
+    start: usize,
+    end: usize,
+}
+
+impl Entities {
+    /// Adds the actor mentions of `spans`, the spans that follow those
+    /// added before.
+    // A stage of its own in profiles (callgrind), so its cost can be read.
+    #[inline(never)]
+    pub(crate) fn add(&mut self, spans: &[Span]) {
+        // Room for the most these spans can add (every actor mention a new
+        // entity with a new alias): an article's tables are then made once,
+        // not grown a step at a time, each step copying (or, for the index,
+        // re-hashing) all before it.
+        let (actors, bytes) = spans
+            .iter()
+            .filter(|s| s.label == Label::Actor)
+            .fold((0, 0), |(n, b), s| (n + 1, b + s.text.len()));
+        self.index.reserve(actors);
+        self.list.reserve(actors);
+        self.mentions.reserve(actors);
+        self.links.reserve(actors);
+        self.text.reserve(bytes);
+        for (i, s) in spans.iter().enumerate() {
+            let (Label::Actor, Some(key)) = (s.label, s.entity.as_deref()) else {
+                continue;
+            };
+            let e = match self.index.get(key) {
+                Some(&e) => e,
+                None => {
+                    self.list.push(Ent {
+                        kind: s.kind.clone(),
+                        mentions: 0,
+                        aliases: 0,
+                        roles: 0,
+                        alias: NONE,
+                        role: NONE,
+                    });
+                    self.index.insert(key.into(), self.list.len() - 1);
+                    self.list.len() - 1
+                }
+            };
+            self.mentions.push((e, self.seen + i));
+            let Some(ent) = self.list.get_mut(e) else {
+                continue;
+            };
+            ent.mentions += 1;
+            let (alias, role) = (ent.alias, ent.role);
+            if let Some(at) = self.link_new(e, alias, &s.text, false)
+                && let Some(ent) = self.list.get_mut(e)
+            {
+                ent.alias = at;
+                ent.aliases += 1;
+            }
+            if let Some(r) = s.role()
+                && let Some(at) = self.link_new(e, role, r, true)
+                && let Some(ent) = self.list.get_mut(e)
+            {
+                ent.role = at;
+                ent.roles += 1;
+            }
+        }
+        self.seen += spans.len();
+    }
+
+    /// The text of `link`.
+    fn text_of(&self, link: &Link) -> &str {
+        self.text.get(link.start..link.end).unwrap_or_default()
+    }
+
+    /// Adds `text`, an alias or a `role` of entity `ent`, after `last` in
+    /// its chain, unless the chain holds it already: the new link's place,
+    /// or none.
+    fn link_new(&mut self, ent: usize, last: usize, text: &str, role: bool) -> Option<usize> {
+        let mut at = last;
+        while let Some(link) = self.links.get(at) {
+            if self.text_of(link) == text {
+                return None;
+            }
+            at = link.prev;
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.links.push(Link {
+            ent,
+            role,
+            prev: last,
+            start,
+            end: self.text.len(),
+        });
+        Some(self.links.len() - 1)
+    }
+
+    /// The entities, each named by its key.
+    pub(crate) fn finish(self) -> Vec<Entity> {
+        let mut out: Vec<Entity> = self
+            .list
+            .iter()
+            .map(|e| Entity {
+                name: String::new(),
+                kind: e.kind.clone(),
+                roles: Vec::with_capacity(e.roles),
+                aliases: Vec::with_capacity(e.aliases),
+                mentions: Vec::with_capacity(e.mentions),
+            })
+            .collect();
+        // The links and mentions were added in text order, so each entity's
+        // come in their order too.
+        for link in &self.links {
+            if let Some(ent) = out.get_mut(link.ent) {
+                let to = if link.role {
+                    &mut ent.roles
+                } else {
+                    &mut ent.aliases
+                };
+                to.push(self.text_of(link).to_string());
+            }
+        }
+        for &(e, m) in &self.mentions {
+            if let Some(ent) = out.get_mut(e) {
+                ent.mentions.push(m);
+            }
+        }
+        for (key, e) in self.index {
+            if let Some(ent) = out.get_mut(e) {
+                ent.name = key.into_string();
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An actor mention of `entity`, written `text[start..end]`.
+    fn actor(text: &str, start: usize, end: usize, entity: &str) -> Span {
+        let mut s = Span::new(Label::Actor, "organization", text, start, end);
+        s.entity = Some(entity.into());
+        s
+    }
+
+    #[test]
+    fn mentions_group_across_windows() {
+        let text = "ISIS and Daesh";
+        let mut entities = Entities::default();
+        entities.add(&[actor(text, 0, 4, "ISIS")]);
+        entities.add(&[actor(text, 9, 14, "ISIS")]);
+        let e = entities.finish();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].name, "ISIS");
+        assert_eq!(e[0].kind, "organization");
+        assert_eq!(e[0].aliases, ["ISIS", "Daesh"]);
+        assert_eq!(e[0].mentions, [0, 1]);
+    }
+
+    #[test]
+    fn aliases_and_roles_once_each_in_order_of_first_use() {
+        let text = "Mr Abadi, Haider al-Abadi, Abadi and Mr Abadi; Obama";
+        let mut spans = [
+            actor(text, 0, 8, "Haider al-Abadi"),
+            actor(text, 10, 25, "Haider al-Abadi"),
+            actor(text, 27, 32, "Haider al-Abadi"),
+            actor(text, 37, 45, "Haider al-Abadi"),
+            actor(text, 47, 52, "Barack Obama"),
+        ];
+        spans[1].set_role(Some("Prime Minister".into()));
+        spans[2].set_role(Some("premier".into()));
+        spans[3].set_role(Some("Prime Minister".into()));
+        // A span of another lens between them counts among the spans.
+        let date = Span::new(Label::Date, "date", text, 0, 2);
+        let mut entities = Entities::default();
+        entities.add(&spans[..2]);
+        entities.add(&[date]);
+        entities.add(&spans[2..]);
+        let e = entities.finish();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].name, "Haider al-Abadi");
+        assert_eq!(e[0].aliases, ["Mr Abadi", "Haider al-Abadi", "Abadi"]);
+        assert_eq!(e[0].roles, ["Prime Minister", "premier"]);
+        assert_eq!(e[0].mentions, [0, 1, 3, 4]);
+        assert_eq!(e[1].name, "Barack Obama");
+        assert_eq!(e[1].aliases, ["Obama"]);
+        assert!(e[1].roles.is_empty());
+        assert_eq!(e[1].mentions, [5]);
+    }
+
+    #[test]
+    fn spans_without_an_entity_key_are_no_mentions() {
+        let text = "Mosul fell";
+        let place = Span::new(Label::Place, "place", text, 0, 5);
+        let keyless = Span::new(Label::Actor, "person", text, 0, 5);
+        let mut entities = Entities::default();
+        entities.add(&[place, keyless]);
+        assert!(entities.finish().is_empty());
+    }
+}
