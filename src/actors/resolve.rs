@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::num::NonZeroU32;
 use std::sync::LazyLock;
 
 use crate::lexicon::{FastHasher, Sieve, Words, with_lower};
@@ -139,14 +140,14 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Optio
             };
             // (Full names are asked by later full names, not only by
             // mentions.)
-            names.entry(text).full = Some(idx);
+            names.entry(text).full = Idx::of(idx);
             let last = cx.text(m.ub - 1);
             if names.asked(last) {
-                names.entry(last).short = Some(idx);
+                names.entry(last).short = Idx::of(idx);
             }
             let first = cx.text(m.ua);
             if names.asked(first) && cx.has(m.ua, lex::fact::GIVEN) {
-                names.entry(first).short.get_or_insert(idx);
+                names.entry(first).short.or_set(idx);
             }
         } else if m.kind == K::Org {
             let text = cx.span_text(m.ua, m.ub);
@@ -158,19 +159,19 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Optio
             if m.ub - m.ua >= 2 {
                 let first = cx.text(m.ua);
                 if names.asked(first) {
-                    names.entry(first).org.get_or_insert(idx);
+                    names.entry(first).org.or_set(idx);
                 }
                 // `the Commission` after `the European Commission`
                 let last = cx.text(m.ub - 1);
                 if ORG_HEADS.contains(last) && names.asked(last) {
-                    names.entry(last).org.get_or_insert(idx);
+                    names.entry(last).org.or_set(idx);
                 }
             }
-            names.entry(text).org = Some(idx);
+            names.entry(text).org = Idx::of(idx);
         }
     }
     for (a, k) in acro {
-        names.entry(a).org = Some(k);
+        names.entry(a).org = Idx::of(k);
     }
     let key_at = |idx: usize| keys.get(idx).map(|k| (**k).to_owned());
     // `Fairmont, West Virginia`, `Den Haag, the Netherlands`: a name with
@@ -231,14 +232,14 @@ pub(super) fn resolve<'a>(cx: &Ctx<'_, 'a>, ms: &mut [Mention], mut carry: Optio
             continue;
         }
         if open && m.key.is_none() {
-            if single && let Some(k) = said.short {
+            if single && let Some(k) = said.short.get() {
                 m.kind = K::Person;
                 m.key = key_at(k);
                 m.why = "same person named in full";
                 continue;
             }
             if m.kind != K::Person
-                && let Some(k) = said.org
+                && let Some(k) = said.org.get()
             {
                 m.kind = K::Org;
                 m.key = key_at(k);
@@ -309,14 +310,14 @@ impl Carry<'_> {
             .map(Some)
             .collect();
         let keys = &mut self.keys;
-        let mut renumber = |idx: &mut Option<usize>| {
-            *idx = idx.and_then(|i| {
+        let mut renumber = |idx: &mut Idx| {
+            *idx = Idx::of_some(idx.get().and_then(|i| {
                 if kept.get(i)?.is_none() {
                     keys.push(old.get_mut(i)?.take()?);
                     kept[i] = Some(keys.len() - 1);
                 }
                 kept[i]
-            });
+            }));
         };
         for s in self.said.values_mut() {
             renumber(&mut s.full);
@@ -332,13 +333,48 @@ impl Carry<'_> {
 #[derive(Clone, Copy, Default)]
 struct Said {
     /// A person named so in full.
-    full: Option<usize>,
+    full: Idx,
     /// A person whose last word (or listed given name) this is.
-    short: Option<usize>,
+    short: Idx,
     /// An organisation named so, or by this first word or head word.
-    org: Option<usize>,
+    org: Idx,
     /// A town, read so before a comma and a place or by a description.
     town: bool,
+}
+
+/// An index into the keys, or none, in 4 bytes: a long text carries a
+/// [`Said`] per name it has met from window to window ([`Carry`]), 16 bytes
+/// each this way rather than 56.
+#[derive(Clone, Copy, Default)]
+struct Idx(Option<NonZeroU32>);
+
+impl Idx {
+    /// Index `i`. (Past four billion keys, which no text that fits in
+    /// memory reaches, it is none: the name is then not resolved to an
+    /// earlier one.)
+    fn of(i: usize) -> Idx {
+        Idx(u32::try_from(i)
+            .ok()
+            .and_then(|i| i.checked_add(1))
+            .and_then(NonZeroU32::new))
+    }
+
+    /// [`Idx::of`] the index, if any.
+    fn of_some(i: Option<usize>) -> Idx {
+        i.map_or(Idx(None), Idx::of)
+    }
+
+    /// The index, if any.
+    fn get(self) -> Option<usize> {
+        self.0.map(|n| n.get() as usize - 1)
+    }
+
+    /// Sets the index to `i` unless it has one.
+    fn or_set(&mut self, i: usize) {
+        if self.0.is_none() {
+            *self = Idx::of(i);
+        }
+    }
 }
 
 /// What the article says of names as written (persons' full names and
@@ -511,7 +547,7 @@ fn person_key<'a>(
     };
     if let Some(Named::Person(c)) = listed {
         keys.push(Cow::Borrowed(lx.canon(*c)));
-    } else if let Some(k) = names.get(&norm).full {
+    } else if let Some(k) = names.get(&norm).full.get() {
         return k;
     } else {
         keys.push(norm);
