@@ -260,3 +260,99 @@ mod tests {
         assert!(entities.finish().is_empty());
     }
 }
+
+/// [`Entities`] against the grouping written the plain way (an [`Entity`]
+/// per key, grown as its mentions come), over random mentions cut into
+/// random windows.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The words a mention may be written as.
+    const TEXT: &str = "Abadi al-Abadi Haider Mosul ISIS Daesh";
+    const KEYS: [&str; 4] = ["Haider al-Abadi", "ISIS", "Mosul", "Barack Obama"];
+    const ROLES: [&str; 3] = ["Prime Minister", "premier", "spokesman"];
+
+    /// The spans: each `(label, key, word, role, person)` an actor mention
+    /// (or, label 1, a place with no key) written as word `word` of `TEXT`.
+    fn spans(list: &[(u8, usize, usize, Option<usize>, bool)]) -> Vec<Span> {
+        let words: Vec<(usize, usize)> = TEXT
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, start + w.len()))
+            })
+            .collect();
+        list.iter()
+            .map(|&(label, key, word, role, person)| {
+                let (a, b) = words[word % words.len()];
+                if label == 1 {
+                    return Span::new(Label::Place, "place", TEXT, a, b);
+                }
+                let kind = if person { "person" } else { "organization" };
+                let mut s = Span::new(Label::Actor, kind, TEXT, a, b);
+                s.entity = Some(KEYS[key % KEYS.len()].into());
+                s.set_role(role.map(|r| ROLES[r % ROLES.len()].to_string()));
+                s
+            })
+            .collect()
+    }
+
+    /// The same grouping, the plain way.
+    fn plain(spans: &[Span]) -> Vec<Entity> {
+        let mut out: Vec<Entity> = Vec::new();
+        for (i, s) in spans.iter().enumerate() {
+            let (Label::Actor, Some(key)) = (s.label, s.entity.as_deref()) else {
+                continue;
+            };
+            let e = match out.iter().position(|e| e.name == key) {
+                Some(e) => e,
+                None => {
+                    out.push(Entity {
+                        name: key.to_string(),
+                        kind: s.kind.clone(),
+                        roles: Vec::new(),
+                        aliases: Vec::new(),
+                        mentions: Vec::new(),
+                    });
+                    out.len() - 1
+                }
+            };
+            let ent = &mut out[e];
+            ent.mentions.push(i);
+            if !ent.aliases.contains(&s.text) {
+                ent.aliases.push(s.text.clone());
+            }
+            if let Some(r) = s.role()
+                && !ent.roles.iter().any(|x| x == r)
+            {
+                ent.roles.push(r.to_string());
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_the_plain_grouping(
+            list in prop::collection::vec(
+                (0u8..3, 0usize..4, 0usize..6, prop::option::of(0usize..3), any::<bool>()),
+                0..60,
+            ),
+            cuts in prop::collection::vec(0usize..60, 0..4),
+        ) {
+            let all = spans(&list);
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(all.len())).collect();
+            cuts.sort_unstable();
+            let mut entities = Entities::default();
+            let mut from = 0;
+            for c in cuts.into_iter().chain([all.len()]) {
+                entities.add(&all[from..c]);
+                from = c;
+            }
+            prop_assert_eq!(entities.finish(), plain(&all));
+        }
+    }
+}
