@@ -27,13 +27,14 @@ setup:
 	  || npm ci --no-audit --no-fund
 	@echo "setup: ok"
 
-# The site is www/ alone: the wasm glue in www/pkg, the seed articles in www/seeds,
+# The site is www/ alone: the wasm glue in www/pkg, the seed articles in
+# www/seeds/index.json (their titles, dates and texts in one file),
 # and www/version.js, the build's name for the service worker (www/sw.js).
 build:
 	cargo build --release --target wasm32-unknown-unknown --lib
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
 	node node_modules/binaryen/bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/newslens_bg.wasm -o www/pkg/newslens_bg.wasm
-	rm -rf www/seeds && mkdir -p www/seeds && cp seeds/*.txt seeds/index.json www/seeds/
+	rm -rf www/seeds && mkdir -p www/seeds && node scripts/seed-index.mjs seeds www/seeds/index.json
 	node scripts/stamp-version.mjs www
 	cargo build --release --bin newslens
 	@printf 'wasm: %s bytes, gzip %s bytes\n' "$$(wc -c < www/pkg/newslens_bg.wasm)" "$$(gzip -9c www/pkg/newslens_bg.wasm | wc -c)"

@@ -101,8 +101,9 @@ const glue = guard((await readFile(join(www, 'pkg/newslens.js'), 'utf8'))
   .replaceAll('import.meta.url', 'self.location.href'), 'script');
 if (/^\s*(import|export)\b|import\.meta/m.test(glue)) throw new Error('pkg/newslens.js: an import or export the classic worker cannot run');
 const icon = `data:image/svg+xml;base64,${(await readFile(join(www, 'icon.svg'))).toString('base64')}`;
+// (make build's index carries the texts: scripts/seed-index.mjs.)
 const index = JSON.parse(await readFile(join(www, 'seeds/index.json'), 'utf8'));
-for (const a of index.articles) a.text = await readFile(join(www, 'seeds', a.file), 'utf8');
+if (!index.articles.every((a) => typeof a.text === 'string')) throw new Error('www/seeds/index.json: an article without its text (run make build)');
 // JSON in a data block: `<` escaped so no text can close the block.
 const seeds = JSON.stringify(index).replaceAll('<', '\\u003c');
 

@@ -49,7 +49,8 @@ const annotator = createAnnotator({
 });
 annotator.start(); // load the wasm while the library shows
 
-// The one-file build carries the seeds in a data block; the site fetches them.
+// The seed library: its titles, dates and texts in one file
+// (scripts/seed-index.mjs), fetched by the site, a data block in the one-file build.
 async function loadSeeds() {
   const inline = document.getElementById('seed-data');
   if (inline) return JSON.parse(inline.textContent).articles;

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { start, openPage, waitAnnotated, axe, timeFirstVisit, SEEDS, ROOT } from './helpers.mjs';
 
 const CLI = `${ROOT}target/release/newslens`;
@@ -49,6 +50,29 @@ test('a weekday in a seed is resolved against the given article date', async () 
   assert.match(why, /resolved against the article date 21 Feb 2017 \(given\)/);
   assert.match(await page.locator('#refdate-note').textContent(), /Using 21 Feb 2017: given \(from the library: not printed;/);
   await page.context().close();
+});
+
+test('the seed library is one request: a seed opens without asking the network for its text', async () => {
+  // On a slow network each request is a wait: the texts fetched after the
+  // index kept a seed opened at once waiting a round trip for its text.
+  const ctx = await env.browser.newContext();
+  const page = await ctx.newPage();
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(env.base);
+  for (const n of [0, 3]) {
+    await page.getByRole('link', { name: SEEDS[n].title, exact: true }).click();
+    await waitAnnotated(page, `seed:${SEEDS[n].file}`);
+    const want = await readFile(`${ROOT}seeds/${SEEDS[n].file}`, 'utf8');
+    // (The article is laid out a paragraph to a block, without the line
+    // breaks between them: its text is the seed's, whitespace aside.)
+    const shown = await page.locator('#article').textContent();
+    assert.equal(shown.replace(/\s+/g, ''), want.replace(/\s+/g, ''));
+    await page.goBack();
+    await page.locator('#seed-list a').first().waitFor();
+  }
+  assert.deepEqual(asked.filter((p) => p.startsWith('/seeds/')), ['/seeds/index.json']);
+  await ctx.close();
 });
 
 test('time from wasm ready to first highlights (reported)', async () => {

@@ -24,20 +24,11 @@ function el(tag, props = {}, ...children) {
 export function createLibrary({ seeds, store, say }) {
   let users = [];
   const seedDates = new Map(); // session-only reference date changes of seeds
-  const seedTexts = new Map(); // file → promise of its text, fetched once
 
-  /** A seed's text: carried by the one-file build, else fetched once. */
+  /** A seed's text, carried in the library's index (scripts/seed-index.mjs). */
   function seedText(seed) {
-    if (!seedTexts.has(seed.file)) {
-      const loading = seed.text !== undefined ? Promise.resolve(seed.text) : fetch(`seeds/${encodeURIComponent(seed.file)}`).then((res) => {
-        if (!res.ok) throw new Error(`the article file ${seed.file} did not load (${res.status})`);
-        return res.text();
-      });
-      // A failed fetch is tried again the next time the seed is opened.
-      loading.catch(() => seedTexts.delete(seed.file));
-      seedTexts.set(seed.file, loading);
-    }
-    return seedTexts.get(seed.file);
+    if (typeof seed.text !== 'string') throw new Error(`the library's index has no text for ${seed.file}`);
+    return seed.text;
   }
   const status = $('library-status');
 
@@ -173,7 +164,7 @@ export function createLibrary({ seeds, store, say }) {
     if (kind === 'seed') {
       const seed = seeds.find((s) => s.file === id);
       if (!seed) return null;
-      const text = await seedText(seed);
+      const text = seedText(seed);
       return {
         key, kind, title: seed.title, text,
         reference_date: seedDates.has(id) ? seedDates.get(id) : seed.reference_date,
@@ -262,9 +253,6 @@ export function createLibrary({ seeds, store, say }) {
         }
       }
       renderUsers();
-      // The seeds' texts are small: fetched now, while the library shows, a
-      // seed opens without waiting for the network (or the offline cache).
-      setTimeout(() => seeds.forEach((seed) => seedText(seed).catch(() => {})), 0);
     },
     find,
     update,
