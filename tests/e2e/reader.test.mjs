@@ -6,7 +6,7 @@
 // on purpose (a glue that throws, a missing file): fault injection.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, waitAnnotated, axe, SAMPLE, SEEDS } from './helpers.mjs';
+import { start, openPage, waitAnnotated, wasmReady, axe, SAMPLE, SEEDS } from './helpers.mjs';
 
 let env;
 before(async () => (env = await start()));
@@ -292,6 +292,30 @@ test('a crash of the engine on one text shows a message and the plain text', asy
   await waitAnnotated(page, `seed:${SEEDS[0].file}`);
   await page.waitForFunction(() => document.querySelectorAll('article mark').length > 0);
   assert.ok((await page.locator('article mark').count()) > 0);
+  await ctx.close();
+});
+
+test('a host that serves the wasm as another type still gets highlights', async () => {
+  // boot.js's streaming compile refuses it: the worker must fetch it itself.
+  const ctx = await env.browser.newContext({ serviceWorkers: 'block' });
+  let served = 0;
+  await ctx.route('**/pkg/newslens_bg.wasm', async (route) => {
+    served++;
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.base);
+  await wasmReady(page);
+  await page.getByRole('link', { name: SEEDS[0].title, exact: true }).click();
+  await waitAnnotated(page, `seed:${SEEDS[0].file}`);
+  assert.ok((await page.locator('article mark').count()) > 0);
+  assert.ok(await page.locator('#alert').isHidden());
+  assert.deepEqual(errors, []);
+  // Asked for twice: by boot.js, refused, then by the worker.
+  assert.equal(served, 2);
   await ctx.close();
 });
 
