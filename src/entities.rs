@@ -19,7 +19,7 @@ const NONE: usize = usize::MAX;
 /// first mention; spans are added in text order, a window's at a time.
 ///
 /// (Counts and places are `usize`: 4 bytes in the page's wasm, and no
-/// overflow to reason about on a long text natively.)
+/// overflow to reason about on a long text natively, at 8 bytes each.)
 #[derive(Default)]
 pub(crate) struct Entities {
     /// The entities, in order of first mention.
@@ -61,7 +61,9 @@ struct Link {
     ent: usize,
     /// A role (else an alias).
     role: bool,
+    /// The link before it of the same entity and kind, or [`NONE`].
     prev: usize,
+    /// Its text: `text[start..end]` of [`Entities::text`].
     start: usize,
     end: usize,
 }
