@@ -10,9 +10,10 @@
 // It also fetches and compiles the wasm itself and hands the compiled module
 // to the worker (named WASM_FROM_PAGE so it waits for it): the worker would
 // fetch it only after its own script and the glue had come, one request
-// after the other. With 300 ms a request the reader was ready about 300 ms
-// sooner on a first visit (bench/RESULTS.md, seventh session). Whatever goes
-// wrong here, the worker is told to fetch the wasm itself, and reports.
+// after the other. With 100 ms a request a first visit's reader was ready at
+// 948 ms instead of 1,075; with 300 ms, 40 to 250 ms sooner (bench/RESULTS.md,
+// seventh session). Whatever goes wrong here, the worker is told to fetch the
+// wasm itself, and reports.
 
 /** The name of a worker that waits for the wasm module from the page (worker.js reads it). */
 const WASM_FROM_PAGE = 'newslens-wasm-from-page';
