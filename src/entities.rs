@@ -44,10 +44,6 @@ pub(crate) struct Entities {
 struct Ent {
     /// `person` or `organization` (its first mention's kind, shared).
     kind: Cow<'static, str>,
-    /// How many mentions, aliases and roles it has.
-    mentions: usize,
-    aliases: usize,
-    roles: usize,
     /// Its last alias and last role in [`Entities::links`], or [`NONE`].
     alias: usize,
     role: usize,
@@ -96,9 +92,6 @@ impl Entities {
                 None => {
                     self.list.push(Ent {
                         kind: s.kind.clone(),
-                        mentions: 0,
-                        aliases: 0,
-                        roles: 0,
                         alias: NONE,
                         role: NONE,
                     });
@@ -107,23 +100,14 @@ impl Entities {
                 }
             };
             self.mentions.push((e, self.seen + i));
-            let Some(ent) = self.list.get_mut(e) else {
+            let Some(&Ent { alias, role, .. }) = self.list.get(e) else {
                 continue;
             };
-            ent.mentions += 1;
-            let (alias, role) = (ent.alias, ent.role);
-            if let Some(at) = self.link_new(e, alias, &s.text, false)
-                && let Some(ent) = self.list.get_mut(e)
-            {
-                ent.alias = at;
-                ent.aliases += 1;
-            }
-            if let Some(r) = s.role()
-                && let Some(at) = self.link_new(e, role, r, true)
-                && let Some(ent) = self.list.get_mut(e)
-            {
-                ent.role = at;
-                ent.roles += 1;
+            let alias = self.link_new(e, alias, &s.text, false);
+            let role = s.role().and_then(|r| self.link_new(e, role, r, true));
+            if let Some(ent) = self.list.get_mut(e) {
+                ent.alias = alias.unwrap_or(ent.alias);
+                ent.role = role.unwrap_or(ent.role);
             }
         }
         self.seen += spans.len();
@@ -159,15 +143,29 @@ impl Entities {
 
     /// The entities, each named by its key.
     pub(crate) fn finish(self) -> Vec<Entity> {
+        // Each entity's roles, aliases and mentions counted first, so each
+        // vector is made its exact size.
+        let mut sizes = vec![[0usize; 3]; self.list.len()];
+        for link in &self.links {
+            if let Some(n) = sizes.get_mut(link.ent) {
+                n[usize::from(!link.role)] += 1;
+            }
+        }
+        for &(e, _) in &self.mentions {
+            if let Some(n) = sizes.get_mut(e) {
+                n[2] += 1;
+            }
+        }
         let mut out: Vec<Entity> = self
             .list
             .iter()
-            .map(|e| Entity {
+            .zip(sizes)
+            .map(|(e, [roles, aliases, mentions])| Entity {
                 name: String::new(),
                 kind: e.kind.clone(),
-                roles: Vec::with_capacity(e.roles),
-                aliases: Vec::with_capacity(e.aliases),
-                mentions: Vec::with_capacity(e.mentions),
+                roles: Vec::with_capacity(roles),
+                aliases: Vec::with_capacity(aliases),
+                mentions: Vec::with_capacity(mentions),
             })
             .collect();
         // The links and mentions were added in text order, so each entity's
