@@ -21,6 +21,11 @@
 //  5. From a cold start (a fresh process, as a page load is): how long do
 //     loading the wasm, the reader's warm-up call (word lists parsed, code
 //     compiled on first use) and then the first seed article take?
+//  8. How much memory does the wasm module hold after one call on 1 MB and
+//     on 8 MB of news (the CLI's inputs, bench/cli_bench.py), against the
+//     text's size? Target: peak <= 10x the input. A module's memory never
+//     shrinks, so its size after the call is the call's peak; each is
+//     measured in a fresh process.
 //
 // Timing: wall clock (performance.now) and process CPU time (user+sys, which
 // in Node also counts GC threads). Rounds alternate newslens and chrono so a
@@ -55,11 +60,34 @@ if (args.includes('--cold-child')) {
   console.log(JSON.stringify({ load: t1 - t0, warm: t2 - t1, seed: t3 - t2 }));
   process.exit(0);
 }
+// Q8's child: the wasm memory after the warm-up and after one call on the
+// text of --mem-child's size in MB, printed as JSON.
+if (args.includes('--mem-child')) {
+  const text = bigText(Number(opt('--mem-child', '1')));
+  const glue = await import(pathToFileURL(path.resolve('www/pkg/newslens.js')).href);
+  const wasm = glue.initSync({ module: fs.readFileSync(path.resolve('www/pkg/newslens_bg.wasm')) });
+  glue.warm_up();
+  const ready = wasm.memory.buffer.byteLength;
+  const [nums] = glue.annotate_packed(text, { reference_date: '2017-02-21' });
+  console.log(JSON.stringify({
+    text: Buffer.byteLength(text), ready, after: wasm.memory.buffer.byteLength, packed: nums.byteLength,
+  }));
+  process.exit(0);
+}
 const ROUNDS = Number(opt('--rounds', '5'));
 const CORPUS = opt('--corpus', 'bench/news.txt');
 const EDGE = opt('--edge', '');
 const REF = '2017-02-21';
 const REF_DATE = new Date(Date.UTC(2017, 1, 21, 12));
+
+/** The CLI bench's 1 MB text (the longest prefix of bench/news.txt under
+ * 1,000,000 bytes ending at a paragraph break), or `mb` copies of it. */
+function bigText(mb) {
+  const bytes = fs.readFileSync('bench/news.txt').subarray(0, 1_000_000);
+  const cut = new TextDecoder().decode(bytes).replace(/\uFFFD+$/, '');
+  const one = cut.slice(0, cut.lastIndexOf('\n\n'));
+  return Array(mb).fill(one).join('\n\n');
+}
 
 async function loadWasm(dir, name) {
   const glue = await import(pathToFileURL(path.resolve(dir, `${name}.js`)).href);
@@ -206,6 +234,20 @@ for (const [label, size] of [['250 B (a paragraph)', 250], ['2.5 KB (an article,
   console.log(`  load and instantiate the wasm   ${row('load')}`);
   console.log(`  warm-up call (reader ready)     ${row('warm')}`);
   console.log(`  first seed article after it     ${row('seed')}`);
+}
+
+// Q8: the wasm memory a long text leaves, each size in a fresh process.
+{
+  console.log('\n[node/memory] Q8: wasm memory after one call on 1 MB and on 8 MB: peak <= 10x the input?');
+  for (const mb of [1, 8]) {
+    const out = execFileSync(process.execPath, [process.argv[1], '--mem-child', String(mb)]);
+    const m = JSON.parse(String(out));
+    const MiB = (x) => `${fmt(x / 1048576, 1)} MiB`;
+    console.log(
+      `  ${fmt(m.text / 1e6)} MB text: wasm memory ${MiB(m.after)} = ${fmt(m.after / m.text, 1)}x the text ` +
+        `(${MiB(m.ready)} after the warm-up; packed numbers ${MiB(m.packed)}, held by JS)`,
+    );
+  }
 }
 
 if (EDGE) {

@@ -242,9 +242,9 @@ mod native {
             b.iter(|| {
                 let mut n = 0;
                 for p in &pieces {
-                    let mut found = annotate(black_box(p), &all);
-                    found.convert_offsets(p, Unit::Utf16);
-                    n += found.to_packed().0.len();
+                    n += newslens::annotate_packed(black_box(p), &all, Unit::Utf16)
+                        .body
+                        .len();
                 }
                 n
             })

@@ -27,7 +27,7 @@
 //!
 //! Offsets are whatever unit the spans hold (UTF-16 at the wasm edge).
 
-use crate::model::{Annotations, Label, RefSource};
+use crate::model::{Annotations, Entity, Label, RefSource, Span};
 
 /// A missing string.
 pub const NONE: u32 = u32::MAX;
@@ -46,30 +46,29 @@ pub use crate::model::OPTIONAL_FIELDS as OPTIONAL;
 /// several times a slot's. The table has four slots or more per span, so
 /// few repeats lose their slot to another string; one that has is written
 /// again (the result is the same, the string table a little longer).
-struct Table<'a> {
+struct Table {
     lengths: Vec<u32>,
     text: String,
     /// Where each string starts in `text` (it ends where the next starts).
     starts: Vec<u32>,
-    /// The last string seen at each of a few slots, by address and length,
-    /// with its id. Most strings asked for are the same few fixed words
-    /// (a span's type, the rule that found it), each one `&'static str`
-    /// at one address: those are answered here without hashing or
-    /// comparing their bytes. Strings borrowed for `'a` cannot change, so
-    /// one address and length is always one string.
+    /// The last `'static` string seen at each of a few slots, by address
+    /// and length, with its id. Most strings asked for are the same few
+    /// fixed words (a span's type, the rule that found it), each one
+    /// `&'static str` at one address: those are answered here without
+    /// hashing or comparing their bytes. Only `'static` strings go here:
+    /// a window's spans are packed and dropped before the next window's
+    /// are made, so another string may later sit at a dropped one's address.
     recent: [(usize, usize, u32); 64],
     /// The id of the last string added at each slot of its bytes' hash
     /// ([`NONE`]: none yet); a power of two long. It finds repeats held in
     /// different places: an entity's key on each of its mentions, a
     /// figure's hedge kind (`upper`).
     by_hash: Vec<u32>,
-    /// What makes `recent` sound: the strings are borrowed for `'a`.
-    borrowed: std::marker::PhantomData<&'a str>,
 }
 
-impl<'a> Table<'a> {
+impl Table {
     /// A table for about `spans` spans' strings.
-    fn new(spans: usize) -> Table<'a> {
+    fn new(spans: usize) -> Table {
         // Sized for an article's strings: about one and a half a span, of
         // some twenty bytes each (the bench corpus's articles).
         let strings = spans + spans / 2 + 16;
@@ -88,11 +87,11 @@ impl<'a> Table<'a> {
                     .clamp(256, 1 << 22)
                     .next_power_of_two()
             ],
-            borrowed: std::marker::PhantomData,
         }
     }
 
-    fn id(&mut self, s: &'a str) -> u32 {
+    /// The id of a fixed word: one look-up by its address, most times.
+    fn id_static(&mut self, s: &'static str) -> u32 {
         let addr = s.as_ptr() as usize;
         let slot = (addr >> 3 ^ s.len()) % self.recent.len();
         if let Some(&(a, n, i)) = self.recent.get(slot)
@@ -101,14 +100,28 @@ impl<'a> Table<'a> {
         {
             return i;
         }
-        let i = self.find_or_add(s);
+        let i = self.id(s);
         if let Some(r) = self.recent.get_mut(slot) {
             *r = (addr, s.len(), i);
         }
         i
     }
 
-    fn find_or_add(&mut self, s: &str) -> u32 {
+    /// The id of a string that is fixed or not (`Cow::Borrowed` here is
+    /// always `'static`).
+    #[expect(
+        clippy::ptr_arg,
+        reason = "the variant is what is read: only a borrowed string is `'static`"
+    )]
+    fn id_cow(&mut self, s: &std::borrow::Cow<'static, str>) -> u32 {
+        match s {
+            std::borrow::Cow::Borrowed(b) => self.id_static(b),
+            std::borrow::Cow::Owned(o) => self.id(o),
+        }
+    }
+
+    /// The id of any string: found again by its bytes' hash, or added.
+    fn id(&mut self, s: &str) -> u32 {
         // The hash's top bits, its well-mixed ones (see `key_hash`).
         let bits = self.by_hash.len().trailing_zeros();
         let slot = (crate::lexicon::key_hash(s) >> (64 - bits)) as usize;
@@ -152,7 +165,7 @@ impl<'a> Table<'a> {
         self.text.get(a..b)
     }
 
-    fn optional(&mut self, s: Option<&'a str>) -> u32 {
+    fn optional(&mut self, s: Option<&str>) -> u32 {
         s.map_or(NONE, |s| self.id(s))
     }
 }
@@ -173,55 +186,136 @@ fn label_code(l: Label) -> u32 {
     }
 }
 
-impl Annotations {
-    /// The packed form (see the module's documentation): the numbers and the
-    /// string table.
-    pub fn to_packed(&self) -> (Vec<u32>, String) {
-        let mut table = Table::new(self.spans.len() + self.entities.len());
-        // The body first, then the string table's lengths before it.
-        let mut body: Vec<u32> = Vec::with_capacity(8 + self.spans.len() * 8);
-        body.push(table.optional(self.reference_date.as_deref()));
-        body.push(match self.reference_date_source {
+/// The packed form of one result, in two runs of numbers: the string
+/// table's count and lengths, which come first but are known only at the
+/// end, and the rest. (Kept apart so that the wasm edge copies each into
+/// one `Uint32Array` without joining them in its own memory first.)
+#[derive(Debug, Default)]
+pub struct Packed {
+    /// The string table's count, then the length of each string.
+    pub head: Vec<u32>,
+    /// The header, the spans and the entities.
+    pub body: Vec<u32>,
+    /// The strings, one after another.
+    pub strings: String,
+}
+
+impl Packed {
+    /// The numbers in one vector, and the strings.
+    pub fn into_parts(self) -> (Vec<u32>, String) {
+        let mut nums = self.head;
+        nums.extend_from_slice(&self.body);
+        (nums, self.strings)
+    }
+}
+
+/// Packs a result as it comes: the header, then the spans a window at a
+/// time (never all held at once, as the CLI's JSON is written), then the
+/// entities. The spans' offsets are whatever unit they hold.
+pub(crate) struct Packer {
+    table: Table,
+    body: Vec<u32>,
+    /// Where the number of spans goes, once it is known.
+    count_at: usize,
+    spans: usize,
+}
+
+impl Packer {
+    /// A packer sized for about `spans` spans.
+    pub(crate) fn new(spans: usize) -> Packer {
+        Packer {
+            table: Table::new(spans),
+            body: Vec::with_capacity(8 + spans.saturating_mul(8)),
+            count_at: 0,
+            spans: 0,
+        }
+    }
+
+    /// The reference date and its source (`found`'s spans and entities are
+    /// not read); before any span.
+    pub(crate) fn head(&mut self, found: &Annotations) {
+        self.body
+            .push(self.table.optional(found.reference_date.as_deref()));
+        self.body.push(match found.reference_date_source {
             RefSource::Given => 0,
             RefSource::Inferred => 1,
             RefSource::None => 2,
         });
-        body.push(table.optional(self.reference_date_clue.as_deref()));
-        body.push(n(self.spans.len()));
-        for s in &self.spans {
-            body.push(label_code(s.label));
-            body.push(table.id(&s.kind));
-            body.push(n(s.start));
-            body.push(n(s.end));
+        self.body
+            .push(self.table.optional(found.reference_date_clue.as_deref()));
+        self.count_at = self.body.len();
+        self.body.push(0);
+    }
+
+    /// The next spans, in text order.
+    pub(crate) fn spans(&mut self, spans: &[Span]) {
+        self.spans += spans.len();
+        for s in spans {
+            self.body.push(label_code(s.label));
+            self.body.push(self.table.id_cow(&s.kind));
+            self.body.push(n(s.start));
+            self.body.push(n(s.end));
             let fields = s.optional_fields();
             let mask = fields
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| f.is_some())
                 .fold(0u32, |m, (b, _)| m | 1 << b);
-            body.push(mask);
-            for f in fields.into_iter().flatten() {
-                body.push(table.id(f));
+            self.body.push(mask);
+            // The last field is the rule (`why`, `model::OPTIONAL_FIELDS`),
+            // nearly always a fixed word: found by its address.
+            let (others, _why) = fields.split_at(fields.len() - 1);
+            for f in others.iter().flatten() {
+                self.body.push(self.table.id(f));
+            }
+            if let Some(w) = &s.why {
+                self.body.push(self.table.id_cow(w));
             }
         }
-        body.push(n(self.entities.len()));
-        for e in &self.entities {
-            body.push(table.id(&e.name));
-            body.push(table.id(&e.kind));
+    }
+
+    /// The entities, last; the packed result.
+    pub(crate) fn finish(mut self, entities: &[Entity]) -> Packed {
+        // (A result always has its header; a packer never given one gets
+        // that of no reference date.)
+        if self.body.is_empty() {
+            self.head(&Annotations::default());
+        }
+        if let Some(c) = self.body.get_mut(self.count_at) {
+            *c = n(self.spans);
+        }
+        self.body.push(n(entities.len()));
+        for e in entities {
+            self.body.push(self.table.id(&e.name));
+            self.body.push(self.table.id_cow(&e.kind));
             for list in [&e.roles, &e.aliases] {
-                body.push(n(list.len()));
+                self.body.push(n(list.len()));
                 for r in list {
-                    body.push(table.id(r));
+                    self.body.push(self.table.id(r));
                 }
             }
-            body.push(n(e.mentions.len()));
-            body.extend(e.mentions.iter().map(|&m| n(m)));
+            self.body.push(n(e.mentions.len()));
+            self.body.extend(e.mentions.iter().map(|&m| n(m)));
         }
-        let mut nums = Vec::with_capacity(1 + table.lengths.len() + body.len());
-        nums.push(n(table.lengths.len()));
-        nums.extend_from_slice(&table.lengths);
-        nums.extend_from_slice(&body);
-        (nums, table.text)
+        let mut head = Vec::with_capacity(1 + self.table.lengths.len());
+        head.push(n(self.table.lengths.len()));
+        head.extend_from_slice(&self.table.lengths);
+        Packed {
+            head,
+            body: self.body,
+            strings: self.table.text,
+        }
+    }
+}
+
+impl Annotations {
+    /// The packed form (see the module's documentation): the numbers and the
+    /// string table.
+    pub fn to_packed(&self) -> (Vec<u32>, String) {
+        let mut p = Packer::new(self.spans.len() + self.entities.len());
+        p.head(self);
+        p.spans(&self.spans);
+        p.finish(&self.entities).into_parts()
     }
 }
 
@@ -232,7 +326,29 @@ mod tests {
     /// What `www/lib/packed.js` does, in Rust: the JSON value the packed
     /// form stands for, given the text (spans' texts are sliced from it).
     fn unpack(text: &str, nums: &[u32], strs: &str) -> serde_json::Value {
+        unpack_in(text, nums, strs, crate::offsets::Unit::Utf8)
+    }
+
+    /// [`unpack`] of a result whose offsets are in `unit`.
+    fn unpack_in(
+        text: &str,
+        nums: &[u32],
+        strs: &str,
+        unit: crate::offsets::Unit,
+    ) -> serde_json::Value {
+        use crate::offsets::Unit;
         use serde_json::{Map, Value, json};
+        // The byte at each offset of `unit`.
+        let mut byte_at = Vec::new();
+        for (b, c) in text.char_indices() {
+            let units = match unit {
+                Unit::Utf8 => c.len_utf8(),
+                Unit::Utf16 => c.len_utf16(),
+                Unit::Codepoint => 1,
+            };
+            byte_at.extend(std::iter::repeat_n(b, units));
+        }
+        byte_at.push(text.len());
         let mut it = nums.iter().copied();
         let mut next = || it.next().expect("packed form too short");
         let units: Vec<u16> = strs.encode_utf16().collect();
@@ -264,7 +380,7 @@ mod tests {
             let (start, end) = (next() as usize, next() as usize);
             o.insert("start".into(), json!(start));
             o.insert("end".into(), json!(end));
-            o.insert("text".into(), json!(&text[start..end]));
+            o.insert("text".into(), json!(&text[byte_at[start]..byte_at[end]]));
             let mask = next();
             for (b, name) in super::OPTIONAL.iter().enumerate() {
                 if mask & 1 << b != 0 {
@@ -326,6 +442,43 @@ mod tests {
             "{} bytes for {bytes}",
             strs.len()
         );
+    }
+
+    /// A text of several windows, packed a window at a time by
+    /// `annotate_packed`, holds what the JSON of the whole result holds,
+    /// in each unit of offsets.
+    #[test]
+    fn a_long_text_packed_as_it_is_read_holds_the_whole_result() {
+        use crate::offsets::Unit;
+        // Non-ASCII before and across the windows' cuts, so that each
+        // window's offsets are converted from where it starts.
+        let text = crate::seed_texts()
+            .join("\n\nZoë said “yes” in Zürich on Monday.\n\n")
+            .repeat(14);
+        assert!(text.len() > 3 * crate::text::WINDOW);
+        let opts = Options {
+            reference_date: Some("2017-02-21".to_string()),
+            ..Options::default()
+        };
+        let whole = annotate(&text, &opts);
+        let (nums, strs) = crate::annotate_packed(&text, &opts, Unit::Utf8).into_parts();
+        let json: serde_json::Value = serde_json::from_str(&whole.to_json()).expect("valid JSON");
+        assert_eq!(unpack(&text, &nums, &strs), json);
+        for unit in [Unit::Utf16, Unit::Codepoint] {
+            let mut want = whole.clone();
+            want.convert_offsets(&text, unit);
+            let json: serde_json::Value =
+                serde_json::from_str(&want.to_json()).expect("valid JSON");
+            let (nums, strs) = crate::annotate_packed(&text, &opts, unit).into_parts();
+            assert_eq!(unpack_in(&text, &nums, &strs, unit), json, "{unit:?}");
+        }
+    }
+
+    /// The rule (`why`) is the last optional field: `Packer::spans` finds
+    /// it by its address for that reason.
+    #[test]
+    fn the_rule_is_the_last_optional_field() {
+        assert_eq!(super::OPTIONAL.last(), Some(&"why"));
     }
 
     #[test]

@@ -12,21 +12,16 @@
 use wasm_bindgen::prelude::*;
 
 use crate::offsets::Unit;
-use crate::{Annotations, Options, annotate as core_annotate};
+use crate::{Options, annotate as core_annotate};
 
-/// Reads the options object (`undefined` or `null`: the defaults) and
-/// annotates `text`, with UTF-16 offsets.
-fn run(text: &str, options: &JsValue) -> Result<Annotations, JsValue> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        let json = js_sys::JSON::stringify(options)?;
-        let json: String = json.into();
-        serde_json::from_str(&json).map_err(|e| JsValue::from_str(&format!("bad options: {e}")))?
-    };
-    let mut found = core_annotate(text, &options);
-    found.convert_offsets(text, Unit::Utf16);
-    Ok(found)
+/// Reads the options object (`undefined` or `null`: the defaults).
+fn options(options: &JsValue) -> Result<Options, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    let json = js_sys::JSON::stringify(options)?;
+    let json: String = json.into();
+    serde_json::from_str(&json).map_err(|e| JsValue::from_str(&format!("bad options: {e}")))
 }
 
 /// Annotates `text`. `options` is `undefined`, `null` or an object such as
@@ -35,7 +30,9 @@ fn run(text: &str, options: &JsValue) -> Result<Annotations, JsValue> {
 /// `{reference_date, reference_date_source, reference_date_clue, spans, entities}`.
 #[wasm_bindgen]
 pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&run(text, &options)?.to_json())
+    let mut found = core_annotate(text, &self::options(&options)?);
+    found.convert_offsets(text, Unit::Utf16);
+    js_sys::JSON::parse(&found.to_json())
 }
 
 /// Annotates `text` as [`annotate`] does, and returns `[numbers, strings]`:
@@ -43,10 +40,20 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 /// (`unpack(text, packed)` in `www/lib/packed.js` makes the objects).
 #[wasm_bindgen]
 pub fn annotate_packed(text: &str, options: JsValue) -> Result<js_sys::Array, JsValue> {
-    let (nums, strs) = run(text, &options)?.to_packed();
+    let packed = crate::annotate_packed(text, &self::options(&options)?, Unit::Utf16);
+    // The two runs of numbers copied straight into one array: joined here
+    // first, the larger would be copied twice and held twice in the
+    // module's memory, which never shrinks.
+    let (head, body) = (packed.head.as_slice(), packed.body.as_slice());
+    let at = u32::try_from(head.len()).map_err(|_| JsValue::from_str("result too large"))?;
+    let len = u32::try_from(head.len() + body.len())
+        .map_err(|_| JsValue::from_str("result too large"))?;
+    let nums = js_sys::Uint32Array::new_with_length(len);
+    nums.subarray(0, at).copy_from(head);
+    nums.subarray(at, len).copy_from(body);
     let out = js_sys::Array::new();
-    out.push(&js_sys::Uint32Array::from(nums.as_slice()));
-    out.push(&JsValue::from_str(&strs));
+    out.push(&nums);
+    out.push(&JsValue::from_str(&packed.strings));
     Ok(out)
 }
 
