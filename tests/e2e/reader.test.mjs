@@ -6,7 +6,8 @@
 // on purpose (a glue that throws, a missing file): fault injection.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, waitAnnotated, wasmReady, axe, SAMPLE, SEEDS } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { start, openPage, waitAnnotated, wasmReady, axe, SAMPLE, SEEDS, ROOT } from './helpers.mjs';
 
 let env;
 before(async () => (env = await start()));
@@ -340,4 +341,46 @@ test('a missing wasm glue module also shows a clear message', async () => {
   await page.locator('#alert').waitFor();
   assert.match(await page.locator('#alert').textContent(), /Highlights are not available: the annotation engine could not start/);
   await ctx.close();
+});
+
+test('a long text is made a batch at a time: every span gets its mark, indexed, in its lens\'s focus order', async () => {
+  const { page, errors } = await openSample();
+  // A lens switched off before the text comes: the later batches' marks too
+  // must leave the focus order.
+  await page.getByLabel('Dates', { exact: true }).uncheck();
+  // Far more paragraphs than the first batch (lib/layout.js, FIRST).
+  const paras = readFileSync(`${ROOT}bench/news.txt`, 'utf8').split('\n\n').slice(0, 1500);
+  await page.locator('#reader').getByRole('link', { name: '← Library' }).click();
+  await page.getByRole('button', { name: 'Add article' }).click();
+  await page.getByLabel(/Article text/).fill(`A long report\n\n${paras.join('\n\n')}`);
+  await page.getByRole('button', { name: 'Annotate', exact: true }).click();
+  await waitAnnotated(page);
+  const laid = await page.evaluate(() => {
+    const heads = [...document.querySelectorAll('#article mark[data-i]:not([data-part])')];
+    return {
+      heads: heads.length,
+      blocks: document.querySelectorAll('#article > p').length,
+      status: document.getElementById('reader-status-text').textContent,
+      datesInFocusOrder: heads.filter((m) => m.dataset.label === 'date' && m.hasAttribute('tabindex')).length,
+      othersOutOfIt: heads.filter((m) => m.dataset.label !== 'date' && !m.hasAttribute('tabindex')).length,
+    };
+  });
+  assert.equal(laid.blocks, paras.length);
+  assert.equal(laid.heads, Number(laid.status.match(/^(\d+) highlights/)?.[1]), laid.status);
+  assert.equal(laid.datesInFocusOrder, 0);
+  assert.equal(laid.othersOutOfIt, 0);
+  // The lists beside it hold their first 300 rows and say how many more.
+  const figures = page.locator('#panel-figures li');
+  assert.equal(await figures.count(), 301);
+  assert.match(await figures.last().textContent(), /^… and \d+ more; j and k reach them in the text\.$/);
+  // The last highlight of the last batch is known to the reader: focused,
+  // it is explained, and `k` steps back to the one before it.
+  const last = page.locator('#article mark[data-i]:not([data-part]):not([data-label="date"])').last();
+  const before = page.locator('#article mark[data-i]:not([data-part]):not([data-label="date"])').nth(-2);
+  await last.focus();
+  await page.waitForFunction(() => document.querySelector('#why .why-head') !== null);
+  await page.keyboard.press('k');
+  assert.equal(await before.evaluate((m) => m === document.activeElement), true);
+  assert.deepEqual(errors, []);
+  await page.context().close();
 });

@@ -36,15 +36,20 @@ function row(name, meta, indices, onJump, { group = false, extra } = {}) {
 
 const MAX_ROWS = 300; // a long paste would otherwise make thousands of rows
 
-function fill(id, rows, empty) {
+/**
+ * Fills list `id` with a row for each of `items` (`toRow` makes one), at most
+ * MAX_ROWS of them and a note saying how many more; `empty` when none. Rows
+ * are made only for the items shown: a book has a hundred thousand.
+ */
+function fill(id, items, toRow, empty) {
   const list = $(id);
-  if (rows.length > MAX_ROWS) {
+  if (items.length > MAX_ROWS) {
     const more = document.createElement('li');
     more.className = 'note';
-    more.textContent = `… and ${rows.length - MAX_ROWS} more; j and k reach them in the text.`;
-    return list.replaceChildren(...rows.slice(0, MAX_ROWS), more);
+    more.textContent = `… and ${items.length - MAX_ROWS} more; j and k reach them in the text.`;
+    return list.replaceChildren(...items.slice(0, MAX_ROWS).map(toRow), more);
   }
-  if (rows.length) return list.replaceChildren(...rows);
+  if (items.length) return list.replaceChildren(...items.map(toRow));
   const li = document.createElement('li');
   li.className = 'note';
   li.textContent = empty;
@@ -75,46 +80,49 @@ export function renderPanels(ann, text, onJump) {
   loose.delete(null);
   for (const [name, indices] of loose) actors.push({ name, type: spans[indices[0]].type, roles: [], indices });
   actors.sort((a, b) => b.indices.length - a.indices.length || a.indices[0] - b.indices[0]);
-  fill('panel-actors', actors.map((a) =>
+  fill('panel-actors', actors, (a) =>
     row(a.name, [a.type, a.roles.join('; '), plural(a.indices.length, 'mention')].filter(Boolean).join(' · '),
-      a.indices, onJump, { group: true })), 'No actors found.');
+      a.indices, onJump, { group: true }), 'No actors found.');
 
   const places = [...groupBy(ann, 'place', (s) => s.value ?? s.text)].map(([name, indices]) => ({ name, indices }));
   places.sort((a, b) => b.indices.length - a.indices.length || a.indices[0] - b.indices[0]);
-  fill('panel-places', places.map((p) =>
-    row(p.name, plural(p.indices.length, 'mention'), p.indices, onJump, { group: true })), 'No places found.');
+  fill('panel-places', places, (p) =>
+    row(p.name, plural(p.indices.length, 'mention'), p.indices, onJump, { group: true }), 'No places found.');
 
   // Timeline: calendar points in date order, then spans of time, then the rest.
   const dates = spans.map((s, i) => ({ s, i })).filter(({ s }) => s.label === 'date');
   const points = dates.filter(({ s }) => isCalendarPoint(s.value) && s.type !== 'duration')
     .sort((a, b) => (a.s.value < b.s.value ? -1 : a.s.value > b.s.value ? 1 : a.i - b.i));
   const lasting = dates.filter(({ s }) => s.type === 'duration');
-  const other = dates.filter((d) => !points.includes(d) && !lasting.includes(d));
+  const placed = new Set([...points, ...lasting]);
+  const other = dates.filter((d) => !placed.has(d));
   const timeline = [
-    ...points.map(({ s, i }) => row(describeDate(s.value, s.mod), `“${s.text}”`, [i], onJump)),
-    ...lasting.map(({ s, i }) => {
+    ...points.map(({ s, i }) => () => row(describeDate(s.value, s.mod), `“${s.text}”`, [i], onJump)),
+    ...lasting.map(({ s, i }) => () => {
       const li = row(`lasting ${describeDuration(s.value ?? '')}`, `“${s.text}” · span of time`, [i], onJump);
       li.classList.add('duration');
       return li;
     }),
-    ...other.map(({ s, i }) => row(s.value ? describeDate(s.value, s.mod) : s.text, `“${s.text}” · ${s.type}`, [i], onJump)),
+    ...other.map(({ s, i }) => () => row(s.value ? describeDate(s.value, s.mod) : s.text, `“${s.text}” · ${s.type}`, [i], onJump)),
   ];
-  fill('panel-timeline', timeline, 'No dates found.');
+  fill('panel-timeline', timeline, (make) => make(), 'No dates found.');
 
-  // The sentence is shown once for the figures it holds.
+  // The sentence is shown once for the figures it holds (rows are made in
+  // order, so the last sentence shown is the row above's).
   let lastSentence = '';
-  fill('panel-figures', spans.flatMap((s, i) => {
-    if (s.label !== 'figure') return [];
+  const figures = spans.flatMap((s, i) => (s.label === 'figure' ? [{ s, i }] : []));
+  fill('panel-figures', figures, ({ s, i }) => {
     const sentence = clip(sentenceAround(text, s.start, s.end), 300);
     const extra = sentence === lastSentence ? '' : sentence;
     lastSentence = sentence;
-    return [row(s.text,
+    return row(s.text,
       [describeHedge(s), s.value && `value ${describeAmount(s.value)}${s.unit ? ` ${s.unit}` : ''}`, s.counts && `counts ${s.counts}`,
         s.source && `says ${s.source}`].filter(Boolean).join(' · '),
-      [i], onJump, { extra })];
-  }), 'No figures found.');
+      [i], onJump, { extra });
+  }, 'No figures found.');
 
-  fill('panel-quotes', spans.flatMap((s, i) => s.label !== 'quote' ? [] : [
+  const quotes = spans.flatMap((s, i) => (s.label === 'quote' ? [{ s, i }] : []));
+  fill('panel-quotes', quotes, ({ s, i }) =>
     row(`${s.speaker ?? 'Unattributed'} → “${clip(s.text.replace(/^["“”]+|["“”]+$/g, ''), 160)}”`, '', [i], onJump),
-  ]), 'No quotes found.');
+  'No quotes found.');
 }

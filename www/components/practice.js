@@ -96,14 +96,16 @@ export function createPractice({ annotator, library, corrections }) {
     } else {
       spans = [...shown, ...mine.map((m) => ({ ...m, text: current.text.slice(m.start, m.end), mine: true }))];
     }
-    const { marks } = layoutArticle(article, current.text, spans, { titleTag: 'h2' });
-    for (const m of marks) {
-      // The student's own marks are reachable by keyboard, to take them back.
-      if ('mine' in m.dataset && !checked) {
-        m.tabIndex = 0;
-        m.setAttribute('aria-label', `${m.textContent}, marked by you as ${LENS_NAMES[m.dataset.label]}; press Delete to take back`);
-      } else m.removeAttribute('tabindex');
-    }
+    // The student's own marks are reachable by keyboard, to take them back.
+    const prepare = (batch) => {
+      for (const m of batch) {
+        if ('mine' in m.dataset && !checked) {
+          m.tabIndex = 0;
+          m.setAttribute('aria-label', `${m.textContent}, marked by you as ${LENS_NAMES[m.dataset.label]}; press Delete to take back`);
+        } else m.removeAttribute('tabindex');
+      }
+    };
+    layoutArticle(article, current.text, spans, { titleTag: 'h2', prepare });
     laidOut = spans;
   }
 

@@ -46,7 +46,7 @@ export function createReader({ annotator, library, corrections, say }) {
   let byIndex = new Map(); // span index → head mark
   let ordinal = new Map(); // head mark → its position in marks
   let at = -1; // position in marks of the current highlight
-  let group = null; // {indices, button} of the chosen actor or place
+  let group = null; // {indices, button, chosen: Set of indices} of the chosen actor or place
   let run = 0;
   let opens = 0; // counts open() calls: a later one wins
   let firstShown = false;
@@ -152,7 +152,7 @@ export function createReader({ annotator, library, corrections, say }) {
   function choose(indices, button) {
     group?.button.setAttribute('aria-pressed', 'false');
     article.querySelectorAll('mark.chosen').forEach((m) => m.classList.remove('chosen'));
-    group = indices && button ? { indices, button } : null;
+    group = indices && button ? { indices, button, chosen: new Set(indices) } : null;
     if (!group) return;
     button.setAttribute('aria-pressed', 'true');
     for (const i of indices) article.querySelectorAll(`mark[data-i="${i}"]`).forEach((m) => m.classList.add('chosen'));
@@ -236,14 +236,24 @@ export function createReader({ annotator, library, corrections, say }) {
   async function render() {
     const mine = run;
     ann = applyCorrections(raw, current.text, ops);
-    const laid = layoutArticle(article, current.text, ann.spans);
+    byIndex = new Map();
+    ordinal = new Map();
+    at = -1;
+    group = null;
+    // A long text's marks come a batch at a time (lib/layout.js): each
+    // batch is indexed, and takes the focus order of its lenses, as it comes.
+    const prepare = (batch, from) => {
+      batch.forEach((m, k) => {
+        byIndex.set(Number(m.dataset.i), m);
+        ordinal.set(m, from + k);
+        if (!isOn(m.dataset.label)) m.removeAttribute('tabindex');
+        if (group?.chosen.has(Number(m.dataset.i))) m.classList.add('chosen');
+      });
+    };
+    const laid = layoutArticle(article, current.text, ann.spans, { prepare });
     article.dataset.laid = current.key;
     syncHeading();
     marks = laid.marks;
-    byIndex = new Map(marks.map((m) => [Number(m.dataset.i), m]));
-    ordinal = new Map(marks.map((m, k) => [m, k]));
-    at = -1;
-    group = null;
     syncFocusable();
     showReference();
     // The highlights paint first; the panels follow a task later.

@@ -13,9 +13,12 @@
 // text, so that a selection can be mapped back to offsets (textOffset below).
 // The text only ever enters the page as text nodes.
 //
-// Returns {marks, done}: the head marks in text order at once, and a promise
-// that resolves when every paragraph is in the page. A long text goes in by
-// batches between tasks, so the page keeps answering while it is laid out.
+// Returns {marks, done}: the head marks in text order, and a promise that
+// resolves when every paragraph is in the page. A long text is made and goes
+// in by batches between tasks, so the page keeps answering while it is laid
+// out: `marks` then grows batch by batch, and the `prepare(newMarks, from)`
+// option sees each batch's head marks (and where they start in `marks`)
+// before they enter the page.
 
 const PARAGRAPH_BREAK = /\n[ \t\f\v\r\u00a0]*\n\s*/g;
 
@@ -51,42 +54,56 @@ function outerFirst(spans) {
 }
 
 const FIRST = 200; // paragraphs shown at once: a screenful or more
-const BATCH = 400; // paragraphs added per task after that
+const BATCH = 400; // paragraphs made and added per task after that, at most
+const BUDGET = 30; // ms of making per task, at most (a batch stops early past it)
 const runs = new WeakMap(); // article → its latest layout, so an older one stops
 
-export function layoutArticle(article, text, spans = [], { titleTag = 'h1' } = {}) {
+export function layoutArticle(article, text, spans = [], { titleTag = 'h1', prepare = () => {} } = {}) {
   const order = outerFirst(spans);
   const blocks = paragraphs(text);
-  const parts = [];
   const marks = [];
   let next = 0;
   let carry = []; // spans that continue from an earlier paragraph
-  blocks.forEach((range, n) => {
-    const [ps, pe] = range;
-    const here = carry.filter((s) => s.end > ps);
-    while (next < order.length && order[next].start < pe) {
-      if (order[next].end > ps) here.push(order[next]);
-      next++;
+  // Blocks [from, to) with their marks, made in text order (each block takes
+  // the spans carried over from the one before); `prepare` sees the new
+  // head marks, and their place in `marks`, before they enter the page.
+  const build = (from, to, until = Infinity) => {
+    const before = marks.length;
+    const parts = [];
+    for (let n = from; n < to && (n === from || performance.now() < until); n++) {
+      const [ps, pe] = blocks[n];
+      const here = carry.filter((s) => s.end > ps);
+      while (next < order.length && order[next].start < pe) {
+        if (order[next].end > ps) here.push(order[next]);
+        next++;
+      }
+      carry = here.filter((s) => s.end > pe);
+      const block = document.createElement(n === 0 && isTitleLine(text, blocks[n]) ? titleTag : 'p');
+      block.dataset.start = ps;
+      fillBlock(block, text, ps, pe, here, marks);
+      parts.push(block);
     }
-    carry = here.filter((s) => s.end > pe);
-    const block = document.createElement(n === 0 && isTitleLine(text, range) ? titleTag : 'p');
-    block.dataset.start = ps;
-    fillBlock(block, text, ps, pe, here, marks);
-    parts.push(block);
-  });
+    prepare(marks.slice(before), before);
+    return parts;
+  };
   const run = {};
   runs.set(article, run);
-  article.classList.toggle('long', parts.length > FIRST);
-  article.replaceChildren(...parts.slice(0, FIRST));
+  article.classList.toggle('long', blocks.length > FIRST);
+  article.replaceChildren(...build(0, Math.min(FIRST, blocks.length)));
+  // The rest is made, not only added, a batch a task: a book's hundred
+  // thousand marks made at once held the page still for a second.
   const done = new Promise((resolve) => {
     let k = FIRST;
     const more = () => {
       if (runs.get(article) !== run) return resolve(false);
-      if (k >= parts.length) return resolve(true);
-      article.append(...parts.slice(k, (k += BATCH)));
+      if (k >= blocks.length) return resolve(true);
+      const parts = build(k, Math.min(k + BATCH, blocks.length), performance.now() + BUDGET);
+      article.append(...parts);
+      k += parts.length;
       setTimeout(more);
     };
-    more();
+    if (k >= blocks.length) resolve(true);
+    else setTimeout(more);
   });
   return { marks, done };
 }
