@@ -2,11 +2,11 @@
 // next to chrono-node in the same page.
 //
 //   node bench/browser-bench.mjs [--rounds N] [--loads N] [--corpus bench/news.txt]
-//                                [--delay MS] [--only ready]
+//                                [--delay MS] [--only ready|paste]
 //
 // --delay MS holds back every answer of the server MS milliseconds, as a slow
 // school network or a distant host would (Q7 then says what a student on
-// one waits); --only ready runs Q7 alone.
+// one waits); --only ready runs Q7 alone, --only paste Q9 alone.
 //
 // Needs `make build` (www/pkg), `npm ci` (playwright-core; chrono-node, a
 // dev dependency used only for the comparison) and Chromium ($CHROMIUM or
@@ -24,6 +24,11 @@
 //     after navigation), and once it is, how long after the page takes the
 //     click on a seed do its first highlights show? (Target: 150 ms.) And
 //     on a second visit, served by the page's service worker?
+//  9. A teacher pastes a book: for 1 M and 4 M characters of the corpus
+//     pasted and annotated, how long until the first highlights show, until
+//     the whole text is laid out, and what is the longest the page stops
+//     answering (the longest gap between animation frames)? No target in
+//     the issue; the page must keep answering while a long text comes.
 //
 // Timing: wall clock in the page (performance.now); the browser gives no CPU
 // time. Rounds alternate newslens and chrono so a burst of load on a shared
@@ -32,7 +37,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { median } from './rounds.mjs';
-import { ROOT, SEEDS, start, timeFirstVisit, wasmReady } from '../tests/e2e/helpers.mjs';
+import { ROOT, SEEDS, openPage, start, timeFirstVisit, waitAnnotated, wasmReady } from '../tests/e2e/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -53,8 +58,9 @@ const spread = (xs, d) => `${fmt(median(xs), d)} (${fmt(Math.min(...xs), d)}..${
 const env = await start({ delay: DELAY });
 if (DELAY > 0) console.log(`(every answer of the server held back ${DELAY} ms)`);
 try {
-  if (ONLY !== 'ready') await throughput();
-  await ready();
+  if (!ONLY) await throughput();
+  if (!ONLY || ONLY === 'ready') await ready();
+  if (!ONLY || ONLY === 'paste') await paste();
 } finally {
   await env.close();
 }
@@ -187,4 +193,48 @@ async function ready() {
     }
   }
   console.log(`  reader ready on a second visit (service worker), ms ${spread(again, 0)}`);
+}
+
+/** Q9: a long text pasted into the library and annotated. */
+async function paste() {
+  console.log('\n[browser/paste] Q9: a pasted book: first highlights, all laid out, longest frame gap (2 pastes each)');
+  const corpus = fs.readFileSync(CORPUS, 'utf8');
+  for (const chars of [1_000_000, 4_000_000]) {
+    const text = `A long paste\n\n${corpus.slice(0, chars)}`;
+    const runs = [];
+    for (let r = 0; r < 2; r++) {
+      const { page } = await openPage(env);
+      await page.getByRole('button', { name: 'Add article' }).click();
+      // (Set directly: typing a book into the box would take minutes.)
+      await page.getByLabel(/Article text/).waitFor();
+      await page.evaluate((t) => {
+        const box = document.getElementById('add-text');
+        box.value = t;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }, text);
+      await page.evaluate(() => {
+        window.benchGaps = [];
+        let last = performance.now();
+        const frame = (t) => {
+          window.benchGaps.push(t - last);
+          last = t;
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      const t0 = Date.now();
+      await page.getByRole('button', { name: 'Annotate', exact: true }).click();
+      await page.waitForFunction(() => document.querySelector('#article mark') !== null, null, { timeout: 120_000 });
+      const first = Date.now() - t0;
+      await waitAnnotated(page, undefined, 120_000);
+      const all = Date.now() - t0;
+      const gap = await page.evaluate(() => Math.max(...window.benchGaps));
+      const marks = await page.locator('#article mark').count();
+      runs.push({ first, all, gap, marks });
+      await page.context().close();
+    }
+    const col = (k) => runs.map((x) => x[k]);
+    console.log(`  ${fmt(chars / 1e6, 0)} M chars (${runs[0].marks} marks): first highlights ${spread(col('first'), 0)} ms, ` +
+      `all laid out ${spread(col('all'), 0)} ms, longest frame gap ${spread(col('gap'), 0)} ms`);
+  }
 }
