@@ -6,9 +6,10 @@
 //! each key it could not borrow; the four large tables of the names lens
 //! took about 3 MB that way, most of the start-up memory of every reader.
 //! Here the keys are written one after another into one string, an entry is
-//! its key's place there, the top bits of its hash and its value, and the
-//! slots, at most half full, hold entry numbers and a few more bits of the
-//! hash, so a look-up of a missing word (most look-ups) seldom reads an entry.
+//! where its key starts there and its value (the key ends where the next
+//! entry's starts), and the slots, at most half full, hold entry numbers and
+//! twelve bits of the key's hash, so a look-up of a missing word (most
+//! look-ups) seldom reads an entry.
 
 use super::key_hash;
 
@@ -34,15 +35,15 @@ pub struct StrMap<V> {
     slots: Vec<u32>,
 }
 
+/// One key and its value. (No length and no hash are kept: a key ends where
+/// the next one starts, since the keys are written in the order of their
+/// entries, and its hash is made again when the slots grow, at start-up
+/// only. Over the names lens's tables that is some 400 KB less, in every
+/// reader's memory.)
 #[derive(Debug, Clone)]
 struct Entry<V> {
     /// Where the key starts in `text`.
     start: u32,
-    /// The key's length in bytes.
-    len: u32,
-    /// The top 32 bits of the key's [`key_hash`]: compared before the key's
-    /// bytes, and where the slot is found again when the slots grow.
-    tag: u32,
     value: V,
 }
 
@@ -62,10 +63,11 @@ fn tag_of(s: &str) -> u32 {
     (key_hash(s) >> 32) as u32
 }
 
-/// The key of entry `e` in `text`, the keys' string.
-fn key_in<'t, V>(text: &'t str, e: &Entry<V>) -> &'t str {
-    let start = e.start as usize;
-    text.get(start..start + e.len as usize).unwrap_or_default()
+/// The key of entry `i` of `entries` in `text`, the keys' string.
+fn key_in<'t, V>(text: &'t str, entries: &[Entry<V>], i: usize) -> &'t str {
+    let start = entries.get(i).map_or(text.len(), |e| e.start as usize);
+    let end = entries.get(i + 1).map_or(text.len(), |e| e.start as usize);
+    text.get(start..end).unwrap_or_default()
 }
 
 /// The slot of entry `i` whose tag is `tag`.
@@ -116,28 +118,30 @@ impl<V> StrMap<V> {
             .checked_next_power_of_two()
             .unwrap_or(1 << (usize::BITS - 1));
         let mut slots = vec![0u32; len];
-        for (i, e) in self.entries.iter().enumerate() {
-            let mut at = Self::home(e.tag, len);
+        for i in 0..self.entries.len() {
+            let tag = tag_of(key_in(&self.text, &self.entries, i));
+            let mut at = Self::home(tag, len);
             while slots[at] != 0 {
                 at = (at + 1) & (len - 1);
             }
             // (Entry numbers fit: `insert` keeps at most MAX_ENTRIES.)
-            slots[at] = slot(i, e.tag);
+            slots[at] = slot(i, tag);
         }
         self.slots = slots;
     }
 
-    /// The key of entry `e`.
-    fn key(&self, e: &Entry<V>) -> &str {
-        key_in(&self.text, e)
-    }
-
-    /// Whether entry `e`'s key is `key` (compared as bytes: no test of
+    /// Whether entry `i`'s key is `key` (compared as bytes: no test of
     /// where characters start).
-    fn is_key(&self, e: &Entry<V>, key: &str) -> bool {
+    fn is_key(&self, i: usize, key: &str) -> bool {
+        let Some(e) = self.entries.get(i) else {
+            return false;
+        };
         let start = e.start as usize;
-        e.len as usize == key.len()
-            && self.text.as_bytes().get(start..start + key.len()) == Some(key.as_bytes())
+        let end = self
+            .entries
+            .get(i + 1)
+            .map_or(self.text.len(), |n| n.start as usize);
+        end - start == key.len() && self.text.as_bytes().get(start..end) == Some(key.as_bytes())
     }
 
     /// The entry of `key`, whose tag is `tag`.
@@ -155,13 +159,11 @@ impl<V> StrMap<V> {
             if s == 0 {
                 return None;
             }
-            // Only an entry whose tag ends like this one's is read.
+            // Only an entry whose hash ends like this one's is read (one in
+            // 4,096 of the others is, and its bytes then differ).
             if s & !INDEX_MASK == high {
                 let i = (s & INDEX_MASK) as usize - 1;
-                if let Some(e) = self.entries.get(i)
-                    && e.tag == tag
-                    && self.is_key(e, key)
-                {
+                if self.is_key(i, key) {
                     return Some(i);
                 }
             }
@@ -218,8 +220,7 @@ impl<V> StrMap<V> {
     /// Adds a key known to be missing; its entry number.
     fn push(&mut self, key: &str, tag: u32, value: V) -> Option<usize> {
         let i = self.entries.len();
-        let (Ok(start), Ok(len)) = (u32::try_from(self.text.len()), u32::try_from(key.len()))
-        else {
+        let Ok(start) = u32::try_from(self.text.len()) else {
             return None;
         };
         if i >= MAX_ENTRIES || u32::try_from(self.text.len() + key.len()).is_err() {
@@ -229,12 +230,7 @@ impl<V> StrMap<V> {
             self.grow_slots(i + 1);
         }
         self.text.push_str(key);
-        self.entries.push(Entry {
-            start,
-            len,
-            tag,
-            value,
-        });
+        self.entries.push(Entry { start, value });
         // (The slots may have grown since `find`: the free one is looked for now.)
         let len_slots = self.slots.len();
         let mut at = Self::home(tag, len_slots);
@@ -247,20 +243,35 @@ impl<V> StrMap<V> {
 
     /// The keys and values, in the order the keys were added.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
-        self.entries.iter().map(|e| (self.key(e), &e.value))
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (key_in(&self.text, &self.entries, i), &e.value))
     }
 
     /// The keys and values, the values to change, in the order the keys were added.
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut V)> {
         let text = &self.text;
-        self.entries
-            .iter_mut()
-            .map(move |e| (key_in(text, e), &mut e.value))
+        // Where each key ends: the next entry's start (read before the
+        // entries are lent out to be changed; start-up only).
+        let ends: Vec<usize> = self
+            .entries
+            .iter()
+            .skip(1)
+            .map(|e| e.start as usize)
+            .chain([text.len()])
+            .collect();
+        self.entries.iter_mut().zip(ends).map(move |(e, end)| {
+            (
+                text.get(e.start as usize..end).unwrap_or_default(),
+                &mut e.value,
+            )
+        })
     }
 
     /// The keys, in the order they were added.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|e| self.key(e))
+        (0..self.entries.len()).map(|i| key_in(&self.text, &self.entries, i))
     }
 
     /// Gives back the room no key uses (after the last key is in).
