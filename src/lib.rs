@@ -79,9 +79,7 @@ from Uganda on Friday.";
 /// article in the page"). It goes through the page's own path: UTF-16
 /// offsets and the packed form.
 pub fn warm_up() -> usize {
-    let packed = annotate_packed(WARM_UP, &warm_up_options(), offsets::Unit::Utf16);
-    // (The number of spans is the header's fourth number.)
-    packed.body.get(3).map_or(0, |&n| n as usize)
+    annotate_packed(WARM_UP, &warm_up_options(), offsets::Unit::Utf16).spans
 }
 
 /// The options of the warm-up: its dates read from two days after its own.

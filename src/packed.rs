@@ -198,6 +198,8 @@ pub struct Packed {
     pub body: Vec<u32>,
     /// The strings, one after another.
     pub strings: String,
+    /// How many spans it holds.
+    pub spans: usize,
 }
 
 impl Packed {
@@ -304,6 +306,7 @@ impl Packer {
             head,
             body: self.body,
             strings: self.table.text,
+            spans: self.spans,
         }
     }
 }
