@@ -175,7 +175,7 @@ pub struct Lex {
     /// past [`Lex::longest`], where it finds a name only if one is listed
     /// there. Without the strings, the start-up (some 12,000 prefixes)
     /// copies none, and a look-up compares no bytes.
-    pub prefixes: HashMap<u64, bool>,
+    pub prefixes: Prefixes,
     /// The first token of every key of [`Lex::names`] and [`Lex::upper`],
     /// exactly as written. Outside all-capital headlines a name is looked up
     /// with the case the text has, so a token missing here (`the`, `said`)
@@ -241,7 +241,7 @@ impl Lex {
             affil: HashMap::default(),
             common: WordSet::new(lines(COMMON)),
             nicknames: HashMap::default(),
-            prefixes: HashMap::default(),
+            prefixes: Prefixes::default(),
             openers: StrMap::new(),
             lower_openers: Vec::new(),
             facts: StrMap::new(),
@@ -258,7 +258,9 @@ impl Lex {
             + count_byte(ORGS, b'|');
         lx.names.reserve(names);
         lx.upper.reserve(names);
-        lx.prefixes.reserve(names);
+        // (Most names are one or two tokens: about one and a half prefixes
+        // each, before the repeats are merged.)
+        lx.prefixes.reserve(names + names / 2);
         lx.openers.reserve(names);
         let mut s = Scratch::default();
         // Places first, so that organisations and persons win on a clash.
@@ -345,8 +347,9 @@ impl Lex {
             }
             lx.nicknames.insert(n.to_lowercase(), f.to_string());
         }
+        lx.prefixes.finish();
         for (o, facts) in lx.openers.iter_mut() {
-            let goes_on = with_lower(o, |l| prefix_in(&lx.prefixes, l));
+            let goes_on = with_lower(o, |l| lx.prefixes.get(l));
             facts.prefix = goes_on.is_some();
             facts.longer = goes_on == Some(true);
         }
@@ -433,10 +436,10 @@ impl Lex {
             let goes_on = i + 1 < n;
             if ascii {
                 let prefix = s.lower.get(..e).unwrap_or_default();
-                mark_prefix(&mut self.prefixes, prefix, goes_on);
+                self.prefixes.mark(prefix, goes_on);
             } else {
                 let prefix = k.get(..e).unwrap_or_default().to_lowercase();
-                mark_prefix(&mut self.prefixes, &prefix, goes_on);
+                self.prefixes.mark(&prefix, goes_on);
             }
         }
         // The first token of the key, as written (the key opens with it).
@@ -493,7 +496,7 @@ impl Lex {
                 let toks = tokenize(&up);
                 for n in 1..=toks.len() {
                     let prefix = key(&up, toks.get(..n).unwrap_or_default()).to_lowercase();
-                    mark_prefix(&mut self.prefixes, &prefix, n < toks.len());
+                    self.prefixes.mark(&prefix, n < toks.len());
                 }
             }
             self.upper.insert(&up, what);
@@ -546,7 +549,7 @@ impl Lex {
     /// `None` when no name starts with it, else whether some name goes on
     /// past it.
     pub fn lowered_prefix(&self, lower: &str) -> Option<bool> {
-        prefix_in(&self.prefixes, lower)
+        self.prefixes.get(lower)
     }
 
     /// The canonical name at `idx`.
@@ -596,17 +599,101 @@ impl Scratch {
     }
 }
 
-/// What `prefixes` ([`Lex::prefixes`]) says of `lower`, a key in lower
-/// case: the table's one reading, by the key's hash, as [`mark_prefix`] is
-/// its one writing.
-fn prefix_in(prefixes: &HashMap<u64, bool>, lower: &str) -> Option<bool> {
-    prefixes.get(&key_hash(lower)).copied()
+/// The set of [`Lex::prefixes`]: each prefix's [`key_hash`] with its lowest
+/// bit replaced by whether some name goes on past it, 8 bytes a prefix, in
+/// one vector grouped in runs of the hashes that share their top
+/// [`Prefixes::BITS`] bits, and where each run starts. (A hash map took 26
+/// bytes a prefix: 320 KB of every reader's memory. A look-up here reads
+/// the start and end of its run, a few entries long, and reads it through.)
+#[derive(Debug, Default)]
+pub struct Prefixes {
+    entries: Vec<u64>,
+    /// Where the run of each value of a hash's top bits starts in
+    /// `entries`; one more at the end, the number of entries.
+    runs: Vec<u32>,
 }
 
-/// Marks `lower` (a key prefix, in lower case) in [`Lex::prefixes`], and
-/// whether a name goes on past it.
-fn mark_prefix(prefixes: &mut HashMap<u64, bool>, lower: &str, goes_on: bool) {
-    *prefixes.entry(key_hash(lower)).or_default() |= goes_on;
+impl Prefixes {
+    /// The top bits that pick a run: some 4,000 runs for some 12,000 prefixes.
+    const BITS: u32 = 12;
+
+    /// Room for `more` prefixes more, repeats counted.
+    fn reserve(&mut self, more: usize) {
+        self.entries.reserve(more);
+    }
+
+    /// Adds `lower` (a key prefix, in lower case); `goes_on`: a name goes
+    /// on past it. ([`Prefixes::finish`] must follow the last one.)
+    fn mark(&mut self, lower: &str, goes_on: bool) {
+        self.entries.push(key_hash(lower) & !1 | u64::from(goes_on));
+    }
+
+    /// Groups the prefixes by run, merges the repeats of each (it goes on
+    /// if any name goes on past it) and notes where each run starts. (A run
+    /// is a few entries long and read whole, so it needs no order inside:
+    /// no sort, whose code every reader would download.)
+    fn finish(&mut self) {
+        let runs = 1usize << Self::BITS;
+        let run_of = |e: u64| (e >> (64 - Self::BITS)) as usize;
+        // Where each run starts, from how many entries each holds.
+        let mut starts = vec![0usize; runs + 1];
+        for &e in &self.entries {
+            if let Some(c) = starts.get_mut(run_of(e) + 1) {
+                *c += 1;
+            }
+        }
+        for r in 1..=runs {
+            starts[r] += starts[r - 1];
+        }
+        let mut placed = vec![0u64; self.entries.len()];
+        let mut next = starts.clone();
+        for &e in &self.entries {
+            if let Some(at) = next.get_mut(run_of(e))
+                && let Some(slot) = placed.get_mut(*at)
+            {
+                *slot = e;
+                *at += 1;
+            }
+        }
+        // Each run in order, its repeats merged, packed to the front.
+        let mut kept: Vec<u64> = Vec::with_capacity(placed.len());
+        let mut kept_starts = Vec::with_capacity(runs + 1);
+        for r in 0..runs {
+            kept_starts.push(u32::try_from(kept.len()).unwrap_or(u32::MAX));
+            let from = kept.len();
+            for &e in placed.get(starts[r]..starts[r + 1]).unwrap_or_default() {
+                match kept[from..].iter_mut().find(|k| **k & !1 == e & !1) {
+                    Some(k) => *k |= e & 1,
+                    None => kept.push(e),
+                }
+            }
+        }
+        kept_starts.push(u32::try_from(kept.len()).unwrap_or(u32::MAX));
+        kept.shrink_to_fit();
+        self.entries = kept;
+        self.runs = kept_starts;
+    }
+
+    /// `None` when no name starts with `lower` (a key in lower case), else
+    /// whether some name goes on past it.
+    pub fn get(&self, lower: &str) -> Option<bool> {
+        let h = key_hash(lower) & !1;
+        let run = (h >> (64 - Self::BITS)) as usize;
+        let (Some(&a), Some(&b)) = (self.runs.get(run), self.runs.get(run + 1)) else {
+            return None;
+        };
+        self.entries
+            .get(a as usize..b as usize)?
+            .iter()
+            .find(|&&e| e & !1 == h)
+            .map(|&e| e & 1 == 1)
+    }
+
+    /// How many prefixes there are.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
 }
 
 /// Sets the fact bit `bit` of word `w` in the facts table `t`.
@@ -636,7 +723,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         affil: HashMap::default(),
         common: WordSet::default(),
         nicknames: HashMap::default(),
-        prefixes: HashMap::default(),
+        prefixes: Prefixes::default(),
         openers: StrMap::new(),
         lower_openers: Vec::new(),
         facts: StrMap::new(),
@@ -703,7 +790,8 @@ mod tests {
         let mut hashes = std::collections::HashMap::new();
         for (p, goes_on) in &want {
             assert_eq!(lx.lowered_prefix(p), Some(*goes_on), "{p:?}");
-            if let Some(other) = hashes.insert(key_hash(p), p) {
+            // (The set keeps a hash's top 63 bits: its lowest holds the flag.)
+            if let Some(other) = hashes.insert(key_hash(p) & !1, p) {
                 panic!("{other:?} and {p:?} share a hash");
             }
         }
