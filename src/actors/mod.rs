@@ -365,16 +365,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // of it as an opener, unless a longer listed name may start here.
         if !caps && u.b() == u.a() + 1 {
             let first = self.lx.opener(self.doc.tok(u.a()))?;
-            if !first.prefix || !self.free(i) {
+            if !first.prefix() || !self.free(i) {
                 return None;
             }
-            if !first.longer {
+            if !first.longer() {
                 if !u.word {
                     return None;
                 }
                 let hit = first
-                    .single
-                    .or(if u.caps { first.single_upper } else { None });
+                    .single()
+                    .or(if u.caps { first.single_upper() } else { None });
                 return hit.map(|n| (i + 1, n));
             }
             // The opener facts already passed the search's first tests.
