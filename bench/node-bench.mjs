@@ -307,7 +307,7 @@ if (EDGE) {
   console.log(
     `  share of the page's annotate (packed): core ${pct(tCore)}, text in ${pct(tPass)}, ` +
       `offsets + packing + unpack ${pct(tFull - tCore)} (offsets + packing in wasm ` +
-      `${pct(tPacked - tCore)}, crossing out + unpack ${pct(tFull - tPacked)})`,
+      `${pct(tPacked - tCore)}, options object + crossing out + unpack ${pct(tFull - tPacked)})`,
   );
   const viaJson = tJson + tParse;
   console.log(
