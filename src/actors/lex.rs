@@ -31,6 +31,34 @@ pub enum Named {
     Person(u32),
 }
 
+impl Named {
+    /// The name in the low 24 bits of a `u32`, never 0: its kind (1 to 3)
+    /// in the top two of them, its index or place kind below. `None` for an
+    /// index of 2^22 or more (no list comes near: the largest has some
+    /// 9,000 names). The one packed form of a name: the openers and the
+    /// names pass's memo keep it.
+    pub fn to_bits(self) -> Option<u32> {
+        let (kind, payload) = match self {
+            Named::Org(c) => (1, c),
+            Named::Person(c) => (2, c),
+            Named::Place(k) => (3, u32::from(k)),
+        };
+        (payload < 1 << 22).then_some(kind << 22 | payload)
+    }
+
+    /// The name [`Named::to_bits`] gave in the low 24 bits of `bits` (the
+    /// bits above are not read); `None` for 0.
+    pub fn from_bits(bits: u32) -> Option<Named> {
+        let payload = bits & ((1 << 22) - 1);
+        match (bits >> 22) & 3 {
+            1 => Some(Named::Org(payload)),
+            2 => Some(Named::Person(payload)),
+            3 => u8::try_from(payload).ok().map(Named::Place),
+            _ => None,
+        }
+    }
+}
+
 /// How a title word may be used before a name (`data/titles.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TitleKind {
@@ -56,8 +84,8 @@ pub enum Affil {
 ///
 /// Packed in two `u32`s, 8 bytes (with its fields apart it took 20): some
 /// 14,000 openers sit in every reader's memory. Each word holds one name
-/// ([`Opener::single`], [`Opener::single_upper`]) as [`code`] writes it,
-/// and one flag in its top bit.
+/// ([`Opener::single`], [`Opener::single_upper`]) as [`Named::to_bits`]
+/// writes it (0: none), and one flag in its top bit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Opener {
     /// `single`, and `prefix` in the top bit.
@@ -68,34 +96,6 @@ pub struct Opener {
 
 /// The top bit of each word of an [`Opener`]: its flag.
 const FLAG: u32 = 1 << 31;
-
-/// A name in 31 bits: 0 for none, else its kind in bits 29 and 30 and its
-/// index (or place kind) below. An index of 2^29 or more (no list comes
-/// near: the largest has some 9,000 names) is kept as none.
-fn code(name: Option<Named>) -> u32 {
-    let (kind, payload) = match name {
-        None => return 0,
-        Some(Named::Org(c)) => (1, c),
-        Some(Named::Person(c)) => (2, c),
-        Some(Named::Place(k)) => (3, u32::from(k)),
-    };
-    if payload >= 1 << 29 {
-        0
-    } else {
-        kind << 29 | payload
-    }
-}
-
-/// The name [`code`] wrote in the low 31 bits of `word`.
-fn decode(word: u32) -> Option<Named> {
-    let payload = word & ((1 << 29) - 1);
-    match (word >> 29) & 3 {
-        1 => Some(Named::Org(payload)),
-        2 => Some(Named::Person(payload)),
-        3 => u8::try_from(payload).ok().map(Named::Place),
-        _ => None,
-    }
-}
 
 impl Opener {
     /// The token alone, in any case, is a prefix of some key ([`Lex::is_prefix`]).
@@ -111,12 +111,12 @@ impl Opener {
 
     /// The token alone as a key of [`Lex::names`].
     pub fn single(self) -> Option<Named> {
-        decode(self.single_prefix)
+        Named::from_bits(self.single_prefix)
     }
 
     /// The token alone as a key of [`Lex::upper`].
     pub fn single_upper(self) -> Option<Named> {
-        decode(self.upper_longer)
+        Named::from_bits(self.upper_longer)
     }
 
     fn set_prefix(&mut self, on: bool) {
@@ -128,11 +128,11 @@ impl Opener {
     }
 
     fn set_single(&mut self, name: Named) {
-        self.single_prefix = self.single_prefix & FLAG | code(Some(name));
+        self.single_prefix = self.single_prefix & FLAG | name.to_bits().unwrap_or(0);
     }
 
     fn set_single_upper(&mut self, name: Named) {
-        self.upper_longer = self.upper_longer & FLAG | code(Some(name));
+        self.upper_longer = self.upper_longer & FLAG | name.to_bits().unwrap_or(0);
     }
 }
 
@@ -877,7 +877,7 @@ mod tests {
     fn an_opener_keeps_its_names_and_flags() {
         let names = [
             Named::Org(0),
-            Named::Org((1 << 29) - 1),
+            Named::Org((1 << 22) - 1),
             Named::Person(7),
             Named::Place(b'c'),
             Named::Place(u8::MAX),
@@ -895,7 +895,9 @@ mod tests {
                 );
             }
         }
-        assert_eq!(decode(code(Some(Named::Org(1 << 29)))), None);
+        let mut too_large = Opener::default();
+        too_large.set_single(Named::Org(1 << 22));
+        assert_eq!(too_large.single(), None);
         assert_eq!(Opener::default().single(), None);
     }
 

@@ -37,32 +37,22 @@ const MAX_RUN: usize = 12;
 /// [`Ctx::lexicon_memo`]: not asked yet.
 const MEMO_UNKNOWN: u32 = 0;
 /// [`Ctx::lexicon_memo`]: no listed name starts here. (No packed hit is
-/// 0 or all ones: its length is at least 1 and its tag never 3.)
+/// 0 or all ones: its length is at least 1, and a place, the one kind whose
+/// two bits are both set, has an index below 256.)
 const MEMO_NONE: u32 = u32::MAX;
 
 /// A lexicon hit in one `u32` (a long text has a memo slot per unit, so
 /// the slot is kept small): its length in units (1 to 255) in the low byte,
-/// what it names in the two bits above, the index or place kind above them.
+/// what it names ([`Named::to_bits`]) above.
 fn pack_hit(len: usize, what: Named) -> Option<u32> {
     let len = u8::try_from(len).ok().filter(|&l| l > 0)?;
-    let (tag, payload) = match what {
-        Named::Org(c) => (0, c),
-        Named::Person(c) => (1, c),
-        Named::Place(k) => (2, u32::from(k)),
-    };
-    (payload < 1 << 22).then_some(u32::from(len) | tag << 8 | payload << 10)
+    Some(u32::from(len) | what.to_bits()? << 8)
 }
 
 /// The hit at unit `i` that [`pack_hit`] packed.
 fn unpack_hit(i: usize, packed: u32) -> Option<(usize, Named)> {
     let len = (packed & 0xff) as usize;
-    let payload = packed >> 10;
-    let what = match (packed >> 8) & 3 {
-        0 => Named::Org(payload),
-        1 => Named::Person(payload),
-        _ => Named::Place(u8::try_from(payload).ok()?),
-    };
-    Some((i + len, what))
+    Some((i + len, Named::from_bits(packed >> 8)?))
 }
 
 /// What a mention is.
