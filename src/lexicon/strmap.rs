@@ -63,11 +63,19 @@ fn tag_of(s: &str) -> u32 {
     (key_hash(s) >> 32) as u32
 }
 
+/// Where the key of entry `i` of `entries` lies in the keys' string, `len`
+/// bytes long: from its start to the next entry's (the string's end for
+/// the last).
+fn key_range<V>(len: usize, entries: &[Entry<V>], i: usize) -> std::ops::Range<usize> {
+    let start = entries.get(i).map_or(len, |e| e.start as usize);
+    let end = entries.get(i + 1).map_or(len, |e| e.start as usize);
+    start..end
+}
+
 /// The key of entry `i` of `entries` in `text`, the keys' string.
 fn key_in<'t, V>(text: &'t str, entries: &[Entry<V>], i: usize) -> &'t str {
-    let start = entries.get(i).map_or(text.len(), |e| e.start as usize);
-    let end = entries.get(i + 1).map_or(text.len(), |e| e.start as usize);
-    text.get(start..end).unwrap_or_default()
+    text.get(key_range(text.len(), entries, i))
+        .unwrap_or_default()
 }
 
 /// The slot of entry `i` whose tag is `tag`.
@@ -133,15 +141,10 @@ impl<V> StrMap<V> {
     /// Whether entry `i`'s key is `key` (compared as bytes: no test of
     /// where characters start).
     fn is_key(&self, i: usize, key: &str) -> bool {
-        let Some(e) = self.entries.get(i) else {
-            return false;
-        };
-        let start = e.start as usize;
-        let end = self
-            .entries
-            .get(i + 1)
-            .map_or(self.text.len(), |n| n.start as usize);
-        end - start == key.len() && self.text.as_bytes().get(start..end) == Some(key.as_bytes())
+        let at = key_range(self.text.len(), &self.entries, i);
+        i < self.entries.len()
+            && at.len() == key.len()
+            && self.text.as_bytes().get(at) == Some(key.as_bytes())
     }
 
     /// The entry of `key`, whose tag is `tag`.
