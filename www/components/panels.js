@@ -42,18 +42,10 @@ const MAX_ROWS = 300; // a long paste would otherwise make thousands of rows
  * are made only for the items shown: a book has a hundred thousand.
  */
 function fill(id, items, toRow, empty) {
-  const list = $(id);
-  if (items.length > MAX_ROWS) {
-    const more = document.createElement('li');
-    more.className = 'note';
-    more.textContent = `… and ${items.length - MAX_ROWS} more; j and k reach them in the text.`;
-    return list.replaceChildren(...items.slice(0, MAX_ROWS).map(toRow), more);
-  }
-  if (items.length) return list.replaceChildren(...items.map(toRow));
-  const li = document.createElement('li');
-  li.className = 'note';
-  li.textContent = empty;
-  list.replaceChildren(li);
+  const note = (text) => Object.assign(document.createElement('li'), { className: 'note', textContent: text });
+  const rows = items.slice(0, MAX_ROWS).map(toRow);
+  if (items.length > MAX_ROWS) rows.push(note(`… and ${items.length - MAX_ROWS} more; j and k reach them in the text.`));
+  $(id).replaceChildren(...(rows.length ? rows : [note(empty)]));
 }
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -90,7 +82,9 @@ export function renderPanels(ann, text, onJump) {
     row(p.name, plural(p.indices.length, 'mention'), p.indices, onJump, { group: true }), 'No places found.');
 
   // Timeline: calendar points in date order, then spans of time, then the rest.
-  const dates = spans.map((s, i) => ({ s, i })).filter(({ s }) => s.label === 'date');
+  // The spans of one lens, each with its index.
+  const withLabel = (label) => spans.flatMap((s, i) => (s.label === label ? [{ s, i }] : []));
+  const dates = withLabel('date');
   const points = dates.filter(({ s }) => isCalendarPoint(s.value) && s.type !== 'duration')
     .sort((a, b) => (a.s.value < b.s.value ? -1 : a.s.value > b.s.value ? 1 : a.i - b.i));
   const lasting = dates.filter(({ s }) => s.type === 'duration');
@@ -110,8 +104,7 @@ export function renderPanels(ann, text, onJump) {
   // The sentence is shown once for the figures it holds (rows are made in
   // order, so the last sentence shown is the row above's).
   let lastSentence = '';
-  const figures = spans.flatMap((s, i) => (s.label === 'figure' ? [{ s, i }] : []));
-  fill('panel-figures', figures, ({ s, i }) => {
+  fill('panel-figures', withLabel('figure'), ({ s, i }) => {
     const sentence = clip(sentenceAround(text, s.start, s.end), 300);
     const extra = sentence === lastSentence ? '' : sentence;
     lastSentence = sentence;
@@ -121,8 +114,7 @@ export function renderPanels(ann, text, onJump) {
       [i], onJump, { extra });
   }, 'No figures found.');
 
-  const quotes = spans.flatMap((s, i) => (s.label === 'quote' ? [{ s, i }] : []));
-  fill('panel-quotes', quotes, ({ s, i }) =>
+  fill('panel-quotes', withLabel('quote'), ({ s, i }) =>
     row(`${s.speaker ?? 'Unattributed'} → “${clip(s.text.replace(/^["“”]+|["“”]+$/g, ''), 160)}”`, '', [i], onJump),
   'No quotes found.');
 }

@@ -59,12 +59,15 @@ export function createReader({ annotator, library, corrections, say }) {
     article.setAttribute('aria-busy', String(busy));
   }
 
+  // A mark of a hidden lens leaves the focus order; one of a shown lens can be focused.
+  function placeInFocusOrder(m) {
+    if (isOn(m.dataset.label)) m.tabIndex = -1;
+    else m.removeAttribute('tabindex');
+  }
+
   // Marks of hidden lenses leave the focus order; one visible mark is tabbable.
   function syncFocusable() {
-    for (const m of marks) {
-      if (isOn(m.dataset.label)) m.tabIndex = -1;
-      else m.removeAttribute('tabindex');
-    }
+    for (const m of marks) placeInFocusOrder(m);
     const target = marks[at] && isOn(marks[at].dataset.label) ? marks[at] : marks.find((m) => isOn(m.dataset.label));
     if (target) target.tabIndex = 0;
   }
@@ -246,7 +249,7 @@ export function createReader({ annotator, library, corrections, say }) {
       batch.forEach((m, k) => {
         byIndex.set(Number(m.dataset.i), m);
         ordinal.set(m, from + k);
-        if (!isOn(m.dataset.label)) m.removeAttribute('tabindex');
+        placeInFocusOrder(m);
         if (group?.chosen.has(Number(m.dataset.i))) m.classList.add('chosen');
       });
     };
