@@ -64,30 +64,61 @@ struct Table {
     /// different places: an entity's key on each of its mentions, a
     /// figure's hedge kind (`upper`).
     by_hash: Vec<u32>,
+    /// When `by_hash` doubles: at this many strings with a start.
+    grow_at: usize,
 }
 
 impl Table {
     /// A table for about `spans` spans' strings.
     fn new(spans: usize) -> Table {
         // Sized for an article's strings: about one and a half a span, of
-        // some twenty bytes each (the bench corpus's articles).
+        // some twenty bytes each (the bench corpus's articles), and four
+        // slots a span. A longer text repeats far more of its strings (a
+        // megabyte of news: 31,000 spans, 13,000 distinct strings), so it
+        // starts at a window's size and grows with what it holds: sized by
+        // its spans, the table of a megabyte took 1.8 MB where 0.6 MB is used.
+        let spans = spans.min(MAX_START_SPANS);
         let strings = spans + spans / 2 + 16;
+        let slots = spans.saturating_mul(4).max(256).next_power_of_two();
         Table {
             lengths: Vec::with_capacity(strings),
             text: String::with_capacity(strings * 20),
             starts: Vec::with_capacity(strings),
             // (Address 0 is no string's: an empty slot never matches.)
             recent: [(0, 0, 0); 64],
-            // (At most 4 M slots, 16 MB: a text of over a million spans,
-            // several books, finds fewer of its repeats.)
-            by_hash: vec![
-                NONE;
-                spans
-                    .saturating_mul(4)
-                    .clamp(256, 1 << 22)
-                    .next_power_of_two()
-            ],
+            by_hash: vec![NONE; slots],
+            grow_at: Table::grow_at(slots),
         }
+    }
+
+    /// How many strings with a start `by_hash` holds before it doubles.
+    fn grow_at(slots: usize) -> usize {
+        if slots >= MAX_SLOTS {
+            usize::MAX
+        } else {
+            slots / MIN_SLOTS_PER_STRING
+        }
+    }
+
+    /// Doubles `by_hash` (it has [`MIN_SLOTS_PER_STRING`] slots a string
+    /// left), each string entered again in the order it came (a slot keeps
+    /// the last one, as it did).
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let mut by_hash = vec![NONE; self.by_hash.len() * 2];
+        let bits = by_hash.len().trailing_zeros();
+        for i in 0..self.starts.len() {
+            let Ok(id) = u32::try_from(i) else { break };
+            if let Some(s) = self.string(id) {
+                let slot = (crate::lexicon::key_hash(s) >> (64 - bits)) as usize;
+                if let Some(x) = by_hash.get_mut(slot) {
+                    *x = id;
+                }
+            }
+        }
+        self.grow_at = Table::grow_at(by_hash.len());
+        self.by_hash = by_hash;
     }
 
     /// The id of a fixed word: one look-up by its address, most times.
@@ -148,6 +179,9 @@ impl Table {
             }
         }
         self.text.push_str(s);
+        if self.starts.len() == self.grow_at {
+            self.grow();
+        }
         i
     }
 
@@ -170,6 +204,20 @@ impl Table {
     }
 }
 
+/// The most spans a table is first sized for: about a window's
+/// ([`crate::text::WINDOW`], a span every 32 bytes); a longer text's table
+/// grows as it fills.
+const MAX_START_SPANS: usize = 2048;
+
+/// The fewest slots of [`Table::by_hash`] a string, before it doubles:
+/// an article's table has about 2.7 (four a span, 1.5 strings a span).
+const MIN_SLOTS_PER_STRING: usize = 2;
+
+/// The most slots [`Table::by_hash`] grows to (16 MB): a text of several
+/// books, with over two million distinct strings, finds fewer of its
+/// repeats past that (each is written again).
+const MAX_SLOTS: usize = 1 << 22;
+
 /// A number as a `u32`: offsets, counts and indices of a text the wasm
 /// edge accepts (under 4 GiB) always fit; anything larger is clamped.
 fn n(x: usize) -> u32 {
@@ -186,16 +234,20 @@ fn label_code(l: Label) -> u32 {
     }
 }
 
-/// The packed form of one result, in two runs of numbers: the string
-/// table's count and lengths, which come first but are known only at the
-/// end, and the rest. (Kept apart so that the wasm edge copies each into
-/// one `Uint32Array` without joining them in its own memory first.)
+/// The packed form of one result, in runs of numbers: the string table's
+/// count and lengths, which come first but are known only at the end, then
+/// the header, each window's spans and the entities. (Kept apart so that
+/// the wasm edge copies each run into one `Uint32Array` without joining
+/// them in its own memory first, and so that no run grows past its need:
+/// one vector grown to a long text's spans would double its capacity and
+/// be copied as it grew.)
 #[derive(Debug, Default)]
 pub struct Packed {
     /// The string table's count, then the length of each string.
     pub head: Vec<u32>,
-    /// The header, the spans and the entities.
-    pub body: Vec<u32>,
+    /// The header, the spans and the entities, in runs that follow each
+    /// other.
+    pub body: Vec<Vec<u32>>,
     /// The strings, one after another.
     pub strings: String,
     /// How many spans it holds.
@@ -206,7 +258,10 @@ impl Packed {
     /// The numbers in one vector, and the strings.
     pub fn into_parts(self) -> (Vec<u32>, String) {
         let mut nums = self.head;
-        nums.extend_from_slice(&self.body);
+        nums.reserve_exact(self.body.iter().map(Vec::len).sum());
+        for run in &self.body {
+            nums.extend_from_slice(run);
+        }
         (nums, self.strings)
     }
 }
@@ -216,19 +271,21 @@ impl Packed {
 /// entities. The spans' offsets are whatever unit they hold.
 pub(crate) struct Packer {
     table: Table,
-    body: Vec<u32>,
-    /// Where the number of spans goes, once it is known.
-    count_at: usize,
+    /// The runs of [`Packed::body`] so far; the first is the header, once
+    /// it is written.
+    runs: Vec<Vec<u32>>,
     spans: usize,
 }
+
+/// Where in the header the number of spans goes, once it is known.
+const COUNT_AT: usize = 3;
 
 impl Packer {
     /// A packer sized for about `spans` spans.
     pub(crate) fn new(spans: usize) -> Packer {
         Packer {
             table: Table::new(spans),
-            body: Vec::with_capacity(8 + spans.saturating_mul(8)),
-            count_at: 0,
+            runs: Vec::new(),
             spans: 0,
         }
     }
@@ -236,75 +293,84 @@ impl Packer {
     /// The reference date and its source (`found`'s spans and entities are
     /// not read); before any span.
     pub(crate) fn head(&mut self, found: &Annotations) {
-        self.body
-            .push(self.table.optional(found.reference_date.as_deref()));
-        self.body.push(match found.reference_date_source {
+        let date = self.table.optional(found.reference_date.as_deref());
+        let source = match found.reference_date_source {
             RefSource::Given => 0,
             RefSource::Inferred => 1,
             RefSource::None => 2,
-        });
-        self.body
-            .push(self.table.optional(found.reference_date_clue.as_deref()));
-        self.count_at = self.body.len();
-        self.body.push(0);
+        };
+        let clue = self.table.optional(found.reference_date_clue.as_deref());
+        // The last number is the count of spans (`COUNT_AT`).
+        self.runs.push(vec![date, source, clue, 0]);
     }
 
-    /// The next spans, in text order.
+    /// The next spans, in text order: a run of their own.
     pub(crate) fn spans(&mut self, spans: &[Span]) {
         self.spans += spans.len();
+        // Room for what a span takes in the bench corpus (8.6 numbers),
+        // the rest given back below: a long text holds every run.
+        let mut run = Vec::with_capacity(spans.len() * 9);
         for s in spans {
-            self.body.push(label_code(s.label));
-            self.body.push(self.table.id_cow(&s.kind));
-            self.body.push(n(s.start));
-            self.body.push(n(s.end));
+            run.push(label_code(s.label));
+            run.push(self.table.id_cow(&s.kind));
+            run.push(n(s.start));
+            run.push(n(s.end));
             let fields = s.optional_fields();
             let mask = fields
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| f.is_some())
                 .fold(0u32, |m, (b, _)| m | 1 << b);
-            self.body.push(mask);
+            run.push(mask);
             // The last field is the rule (`why`, `model::OPTIONAL_FIELDS`),
             // nearly always a fixed word: found by its address.
             let (others, _why) = fields.split_at(fields.len() - 1);
             for f in others.iter().flatten() {
-                self.body.push(self.table.id(f));
+                run.push(self.table.id(f));
             }
             if let Some(w) = &s.why {
-                self.body.push(self.table.id_cow(w));
+                run.push(self.table.id_cow(w));
             }
         }
+        run.shrink_to_fit();
+        self.runs.push(run);
     }
 
     /// The entities, last; the packed result.
     pub(crate) fn finish(mut self, entities: &[Entity]) -> Packed {
         // (A result always has its header; a packer never given one gets
         // that of no reference date.)
-        if self.body.is_empty() {
+        if self.runs.is_empty() {
             self.head(&Annotations::default());
         }
-        if let Some(c) = self.body.get_mut(self.count_at) {
+        if let Some(c) = self.runs.first_mut().and_then(|h| h.get_mut(COUNT_AT)) {
             *c = n(self.spans);
         }
-        self.body.push(n(entities.len()));
+        let size = 1 + entities
+            .iter()
+            .map(|e| 5 + e.roles.len() + e.aliases.len() + e.mentions.len())
+            .sum::<usize>();
+        let mut run = Vec::with_capacity(size);
+        run.push(n(entities.len()));
         for e in entities {
-            self.body.push(self.table.id(&e.name));
-            self.body.push(self.table.id_cow(&e.kind));
+            run.push(self.table.id(&e.name));
+            run.push(self.table.id_cow(&e.kind));
             for list in [&e.roles, &e.aliases] {
-                self.body.push(n(list.len()));
+                run.push(n(list.len()));
                 for r in list {
-                    self.body.push(self.table.id(r));
+                    run.push(self.table.id(r));
                 }
             }
-            self.body.push(n(e.mentions.len()));
-            self.body.extend(e.mentions.iter().map(|&m| n(m)));
+            run.push(n(e.mentions.len()));
+            run.extend(e.mentions.iter().map(|&m| n(m)));
         }
+        self.runs.push(run);
         let mut head = Vec::with_capacity(1 + self.table.lengths.len());
         head.push(n(self.table.lengths.len()));
         head.extend_from_slice(&self.table.lengths);
         Packed {
             head,
-            body: self.body,
+            body: self.runs,
             strings: self.table.text,
             spans: self.spans,
         }
@@ -444,6 +510,43 @@ mod tests {
             strs.len() * 10 <= bytes * 11,
             "{} bytes for {bytes}",
             strs.len()
+        );
+    }
+
+    /// A long text's table, first sized for a window, grows as its strings
+    /// come: each id names its string, the slots stay two or more a string,
+    /// and most strings asked for again are found rather than written again.
+    #[test]
+    fn a_long_texts_table_grows_and_finds_its_strings() {
+        // The spans of a text of some 32 MB.
+        let mut t = super::Table::new(1_000_000);
+        assert!(t.by_hash.len() <= 4 * super::MAX_START_SPANS);
+        let words: Vec<String> = (0..50_000).map(|i| format!("entity {i}")).collect();
+        let ids: Vec<u32> = words.iter().map(|w| t.id(w)).collect();
+        assert_eq!(t.lengths.len(), words.len());
+        assert!(
+            t.by_hash.len() >= 2 * words.len(),
+            "{} slots",
+            t.by_hash.len()
+        );
+        for (w, &i) in words.iter().zip(&ids) {
+            assert_eq!(t.string(i), Some(w.as_str()));
+        }
+        let found = words
+            .iter()
+            .filter(|w| {
+                let before = t.lengths.len();
+                let i = t.id(w);
+                assert_eq!(t.string(i), Some(w.as_str()));
+                t.lengths.len() == before
+            })
+            .count();
+        // (With 2.6 slots a string, 74 % are found here: a string written
+        // again takes another's slot.)
+        assert!(
+            found * 10 >= words.len() * 6,
+            "{found} of {} found",
+            words.len()
         );
     }
 

@@ -41,16 +41,22 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn annotate_packed(text: &str, options: JsValue) -> Result<js_sys::Array, JsValue> {
     let packed = crate::annotate_packed(text, &self::options(&options)?, Unit::Utf16);
-    // The two runs of numbers copied straight into one array: joined here
-    // first, the larger would be copied twice and held twice in the
-    // module's memory, which never shrinks.
-    let (head, body) = (packed.head.as_slice(), packed.body.as_slice());
-    let at = u32::try_from(head.len()).map_err(|_| JsValue::from_str("result too large"))?;
-    let len = u32::try_from(head.len() + body.len())
-        .map_err(|_| JsValue::from_str("result too large"))?;
-    let nums = js_sys::Uint32Array::new_with_length(len);
-    nums.subarray(0, at).copy_from(head);
-    nums.subarray(at, len).copy_from(body);
+    // The runs of numbers copied straight into one array: joined here
+    // first, they would be copied twice and held twice in the module's
+    // memory, which never shrinks.
+    let too_large = || JsValue::from_str("result too large");
+    let runs = std::iter::once(&packed.head).chain(&packed.body);
+    let total = runs.clone().map(Vec::len).sum::<usize>();
+    let nums = js_sys::Uint32Array::new_with_length(u32::try_from(total).map_err(|_| too_large())?);
+    let mut at = 0u32;
+    for run in runs {
+        let end = u32::try_from(run.len())
+            .ok()
+            .and_then(|len| at.checked_add(len))
+            .ok_or_else(too_large)?;
+        nums.subarray(at, end).copy_from(run);
+        at = end;
+    }
     let out = js_sys::Array::new();
     out.push(&nums);
     out.push(&JsValue::from_str(&packed.strings));

@@ -35,7 +35,7 @@ pub fn bench_core_json(text: &str, reference_date: &str) -> String {
 #[wasm_bindgen]
 pub fn bench_core_packed(text: &str, reference_date: &str) -> usize {
     let p = newslens::annotate_packed(text, &options(reference_date), Unit::Utf16);
-    p.head.len() + p.body.len() + p.strings.len()
+    p.head.len() + p.body.iter().map(Vec::len).sum::<usize>() + p.strings.len()
 }
 
 /// Only the crossing of the text into wasm memory.
