@@ -102,6 +102,17 @@ fn warm_up_annotations() -> Annotations {
 /// all its spans at once (an owned [`Span`] and its strings take some
 /// 200 bytes, a packed one about 40).
 pub fn annotate_packed(text: &str, options: &Options, unit: offsets::Unit) -> packed::Packed {
+    annotate_packed_in_windows(text, options, unit, text::WINDOW)
+}
+
+/// [`annotate_packed`] with windows of at most `window` bytes (tests use
+/// small ones, so that a short text is packed in many runs).
+pub(crate) fn annotate_packed_in_windows(
+    text: &str,
+    options: &Options,
+    unit: offsets::Unit,
+    window: usize,
+) -> packed::Packed {
     struct Pack<'t> {
         packer: packed::Packer,
         to: offsets::Converter<'t>,
@@ -123,7 +134,7 @@ pub fn annotate_packed(text: &str, options: &Options, unit: offsets::Unit) -> pa
         to: offsets::Converter::new(text, unit),
     };
     // (Packing in memory never fails.)
-    let found = annotate_into(text, options, text::WINDOW, &mut pack).unwrap_or_default();
+    let found = annotate_into(text, options, window, &mut pack).unwrap_or_default();
     pack.packer.finish(&found.entities)
 }
 

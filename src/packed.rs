@@ -580,6 +580,83 @@ mod tests {
         }
     }
 
+    /// Any text packed in windows small enough that cuts fall inside
+    /// names, numbers and characters, many runs to a text, holds what the
+    /// JSON of the same windows' result holds, in each unit of offsets.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod windows {
+        use super::{Options, unpack_in};
+        use crate::offsets::Unit;
+        use proptest::prelude::*;
+
+        /// Pieces of the seed articles, cut anywhere (at a character's
+        /// start), joined by blank lines or by characters outside ASCII.
+        fn text() -> impl Strategy<Value = String> {
+            let piece = (0usize..5, any::<prop::sample::Index>(), 0usize..600);
+            let glue = prop_oneof![
+                Just("\n\n"),
+                Just(" "),
+                Just(" “Zoë” 🙂 "),
+                Just("e\u{301} "),
+            ];
+            let seeds = crate::seed_texts();
+            prop::collection::vec((piece, glue), 0..6).prop_map(move |parts| {
+                let mut out = String::new();
+                for ((seed, at, len), glue) in parts {
+                    let t = seeds
+                        .get(seed % seeds.len().max(1))
+                        .map_or("", String::as_str);
+                    let floor = |mut i: usize| {
+                        while !t.is_char_boundary(i) {
+                            i -= 1;
+                        }
+                        i
+                    };
+                    let a = floor(at.index(t.len().max(1)).min(t.len()));
+                    let b = floor((a + len).min(t.len()));
+                    out.push_str(&t[a..b]);
+                    out.push_str(glue);
+                }
+                out
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(128))]
+            #[test]
+            fn packed_in_windows_holds_the_json(
+                text in text(),
+                window in 16usize..400,
+                lenses in any::<u8>(),
+                threads in 0usize..3,
+                dated in any::<bool>(),
+            ) {
+                let opts = Options {
+                    reference_date: dated.then(|| "2017-02-21".to_string()),
+                    lenses: crate::Lenses {
+                        actors: lenses & 1 != 0,
+                        places: lenses & 2 != 0,
+                        dates: lenses & 4 != 0,
+                        figures: lenses & 8 != 0,
+                        quotes: lenses & 16 != 0,
+                    },
+                    threads,
+                    ..Options::default()
+                };
+                let whole = crate::annotate_in_windows(&text, &opts, window);
+                for unit in [Unit::Utf8, Unit::Utf16, Unit::Codepoint] {
+                    let mut want = whole.clone();
+                    want.convert_offsets(&text, unit);
+                    let want: serde_json::Value =
+                        serde_json::from_str(&want.to_json()).expect("valid JSON");
+                    let packed = crate::annotate_packed_in_windows(&text, &opts, unit, window);
+                    let (nums, strs) = packed.into_parts();
+                    prop_assert_eq!(unpack_in(&text, &nums, &strs, unit), want);
+                }
+            }
+        }
+    }
+
     /// The rule (`why`) is the last optional field: `Packer::spans` finds
     /// it by its address for that reason.
     #[test]
