@@ -64,8 +64,6 @@ struct Table {
     /// different places: an entity's key on each of its mentions, a
     /// figure's hedge kind (`upper`).
     by_hash: Vec<u32>,
-    /// When `by_hash` doubles: at this many strings with a start.
-    grow_at: usize,
 }
 
 impl Table {
@@ -87,37 +85,34 @@ impl Table {
             // (Address 0 is no string's: an empty slot never matches.)
             recent: [(0, 0, 0); 64],
             by_hash: vec![NONE; slots],
-            grow_at: Table::grow_at(slots),
         }
     }
 
-    /// How many strings with a start `by_hash` holds before it doubles.
-    fn grow_at(slots: usize) -> usize {
-        if slots >= MAX_SLOTS {
-            usize::MAX
-        } else {
-            slots / MIN_SLOTS_PER_STRING
-        }
+    /// The slot of `s` among `slots` (a power of two): its hash's top bits,
+    /// its well-mixed ones (see `key_hash`).
+    fn slot_of(s: &str, slots: usize) -> usize {
+        (crate::lexicon::key_hash(s) >> (64 - slots.trailing_zeros())) as usize
     }
 
     /// Doubles `by_hash` (it has [`MIN_SLOTS_PER_STRING`] slots a string
     /// left), each string entered again in the order it came (a slot keeps
-    /// the last one, as it did).
+    /// the last one, as it did); not past [`MAX_SLOTS`].
     #[cold]
     #[inline(never)]
     fn grow(&mut self) {
-        let mut by_hash = vec![NONE; self.by_hash.len() * 2];
-        let bits = by_hash.len().trailing_zeros();
+        if self.by_hash.len() >= MAX_SLOTS {
+            return;
+        }
+        let slots = self.by_hash.len() * 2;
+        let mut by_hash = vec![NONE; slots];
         for i in 0..self.starts.len() {
             let Ok(id) = u32::try_from(i) else { break };
-            if let Some(s) = self.string(id) {
-                let slot = (crate::lexicon::key_hash(s) >> (64 - bits)) as usize;
-                if let Some(x) = by_hash.get_mut(slot) {
-                    *x = id;
-                }
+            if let Some(s) = self.string(id)
+                && let Some(x) = by_hash.get_mut(Table::slot_of(s, slots))
+            {
+                *x = id;
             }
         }
-        self.grow_at = Table::grow_at(by_hash.len());
         self.by_hash = by_hash;
     }
 
@@ -153,9 +148,7 @@ impl Table {
 
     /// The id of any string: found again by its bytes' hash, or added.
     fn id(&mut self, s: &str) -> u32 {
-        // The hash's top bits, its well-mixed ones (see `key_hash`).
-        let bits = self.by_hash.len().trailing_zeros();
-        let slot = (crate::lexicon::key_hash(s) >> (64 - bits)) as usize;
+        let slot = Table::slot_of(s, self.by_hash.len());
         if let Some(&i) = self.by_hash.get(slot)
             && i != NONE
             && self.string(i) == Some(s)
@@ -179,7 +172,7 @@ impl Table {
             }
         }
         self.text.push_str(s);
-        if self.starts.len() == self.grow_at {
+        if self.starts.len() * MIN_SLOTS_PER_STRING == self.by_hash.len() {
             self.grow();
         }
         i

@@ -687,6 +687,11 @@ impl Prefixes {
     /// The top bits that pick a run: some 4,000 runs for some 12,000 prefixes.
     const BITS: u32 = 12;
 
+    /// The run of a hash: its top [`Prefixes::BITS`] bits.
+    fn run_of(hash: u64) -> usize {
+        (hash >> (64 - Self::BITS)) as usize
+    }
+
     /// Room for `more` prefixes more, repeats counted.
     fn reserve(&mut self, more: usize) {
         self.entries.reserve(more);
@@ -704,11 +709,10 @@ impl Prefixes {
     /// no sort, whose code every reader would download.)
     fn finish(&mut self) {
         let runs = 1usize << Self::BITS;
-        let run_of = |e: u64| (e >> (64 - Self::BITS)) as usize;
         // Where each run starts, from how many entries each holds.
         let mut starts = vec![0usize; runs + 1];
         for &e in &self.entries {
-            if let Some(c) = starts.get_mut(run_of(e) + 1) {
+            if let Some(c) = starts.get_mut(Self::run_of(e) + 1) {
                 *c += 1;
             }
         }
@@ -718,7 +722,7 @@ impl Prefixes {
         let mut placed = vec![0u64; self.entries.len()];
         let mut next = starts.clone();
         for &e in &self.entries {
-            if let Some(at) = next.get_mut(run_of(e))
+            if let Some(at) = next.get_mut(Self::run_of(e))
                 && let Some(slot) = placed.get_mut(*at)
             {
                 *slot = e;
@@ -748,7 +752,7 @@ impl Prefixes {
     /// whether some name goes on past it.
     pub fn get(&self, lower: &str) -> Option<bool> {
         let h = key_hash(lower) & !1;
-        let run = (h >> (64 - Self::BITS)) as usize;
+        let run = Self::run_of(h);
         let (Some(&a), Some(&b)) = (self.runs.get(run), self.runs.get(run + 1)) else {
             return None;
         };
