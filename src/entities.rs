@@ -8,7 +8,7 @@
 //! list of mentions, the aliases' and roles' text in one string) and made
 //! into [`Entity`]s, each its exact size, only at the end.
 
-use crate::model::{Entity, Label, Span};
+use crate::model::{Entity, EntityFields, Label, Span};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -40,7 +40,7 @@ pub(crate) struct Entities {
     seen: usize,
 }
 
-/// One entity until [`Entities::finish`].
+/// One entity until [`Entities::grouped`].
 struct Ent {
     /// `person` or `organization` (its first mention's kind, shared).
     kind: Cow<'static, str>,
@@ -141,56 +141,195 @@ impl Entities {
         Some(self.links.len() - 1)
     }
 
-    /// The entities, each named by its key.
+    /// The entities, each named by its key (tests; the crate reads
+    /// [`Entities::grouped`]).
+    #[cfg(test)]
     pub(crate) fn finish(self) -> Vec<Entity> {
-        // Each entity's roles, aliases and mentions counted first, so each
-        // vector is made its exact size.
-        let mut sizes = vec![[0usize; 3]; self.list.len()];
+        self.grouped().into_entities()
+    }
+
+    /// The entities with each one's roles, aliases and mentions gathered,
+    /// still in these tables: what the JSON writer and the packer read,
+    /// without an [`Entity`] and its strings made for each.
+    pub(crate) fn grouped(self) -> Grouped {
+        let n = self.list.len();
+        // A counting sort, which keeps each entity's links and mentions in
+        // the order they came (text order): entity `e`'s roles take slot
+        // `2e` of the counts, its aliases `2e + 1`.
+        let slot = |link: &Link| 2 * link.ent + usize::from(!link.role);
+        let mut link_at = vec![0usize; 2 * n + 1];
         for link in &self.links {
-            if let Some(n) = sizes.get_mut(link.ent) {
-                n[usize::from(!link.role)] += 1;
+            if let Some(c) = link_at.get_mut(slot(link) + 1) {
+                *c += 1;
             }
         }
+        running_sum(&mut link_at);
+        let mut link_order = vec![0usize; self.links.len()];
+        let mut next = link_at.clone();
+        for (i, link) in self.links.iter().enumerate() {
+            if let Some(at) = next.get_mut(slot(link)) {
+                if let Some(o) = link_order.get_mut(*at) {
+                    *o = i;
+                }
+                *at += 1;
+            }
+        }
+        let mut mention_at = vec![0usize; n + 1];
         for &(e, _) in &self.mentions {
-            if let Some(n) = sizes.get_mut(e) {
-                n[2] += 1;
+            if let Some(c) = mention_at.get_mut(e + 1) {
+                *c += 1;
             }
         }
+        running_sum(&mut mention_at);
+        let mut mentions = vec![0usize; self.mentions.len()];
+        let mut next = mention_at.clone();
+        for &(e, m) in &self.mentions {
+            if let Some(at) = next.get_mut(e) {
+                if let Some(o) = mentions.get_mut(*at) {
+                    *o = m;
+                }
+                *at += 1;
+            }
+        }
+        // (An empty `Box<str>` holds no allocation.)
+        let mut names: Vec<Box<str>> = vec![Box::default(); n];
+        for (key, e) in self.index {
+            if let Some(name) = names.get_mut(e) {
+                *name = key;
+            }
+        }
+        Grouped {
+            kinds: self.list.into_iter().map(|e| e.kind).collect(),
+            names,
+            links: self.links,
+            text: self.text,
+            link_order,
+            link_at,
+            mentions,
+            mention_at,
+        }
+    }
+}
+
+/// Each count of `counts` replaced by the sum of those before it and itself.
+fn running_sum(counts: &mut [usize]) {
+    let mut sum = 0;
+    for c in counts {
+        sum += *c;
+        *c = sum;
+    }
+}
+
+/// A text's entities at the end ([`Entities::grouped`]), read through
+/// [`Grouped::iter`] or made into [`Entity`]s.
+///
+/// Made into an [`Entity`] each, a vector per list and a string per alias
+/// and role, they were four or five allocations an entity, each dropped as
+/// soon as the page's call had packed it (and, at the end of a long text,
+/// several megabytes held beside these tables).
+#[derive(Default)]
+pub(crate) struct Grouped {
+    /// Each entity's kind, in order of first mention.
+    kinds: Vec<Cow<'static, str>>,
+    /// Each entity's name (its key).
+    names: Vec<Box<str>>,
+    /// [`Entities::links`] and [`Entities::text`].
+    links: Vec<Link>,
+    text: String,
+    /// Indices into `links`, entity by entity, its roles then its aliases:
+    /// entity `e`'s roles are `link_order[link_at[2e]..link_at[2e + 1]]`,
+    /// its aliases `link_order[link_at[2e + 1]..link_at[2e + 2]]`.
+    link_order: Vec<usize>,
+    link_at: Vec<usize>,
+    /// The span index of each mention, entity by entity: entity `e`'s are
+    /// `mentions[mention_at[e]..mention_at[e + 1]]`.
+    mentions: Vec<usize>,
+    mention_at: Vec<usize>,
+}
+
+impl Grouped {
+    /// How many entities.
+    pub(crate) fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// The entities in order of first mention.
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = GroupedEntity<'_>> + Clone {
+        (0..self.len()).map(|e| GroupedEntity { of: self, e })
+    }
+
+    /// `list[at[k]..at[k + 1]]` (empty where out of range).
+    fn range<'s>(list: &'s [usize], at: &[usize], k: usize) -> &'s [usize] {
+        match (at.get(k), at.get(k + 1)) {
+            (Some(&a), Some(&b)) => list.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The text of link `i`.
+    fn link_text(&self, i: usize) -> &str {
+        self.links
+            .get(i)
+            .and_then(|l| self.text.get(l.start..l.end))
+            .unwrap_or_default()
+    }
+
+    /// Each entity made into an [`Entity`] (what [`crate::annotate`] returns).
+    pub(crate) fn into_entities(self) -> Vec<Entity> {
         let mut out: Vec<Entity> = self
-            .list
             .iter()
-            .zip(sizes)
-            .map(|(e, [roles, aliases, mentions])| Entity {
+            .map(|e| Entity {
                 name: String::new(),
-                kind: e.kind.clone(),
-                roles: Vec::with_capacity(roles),
-                aliases: Vec::with_capacity(aliases),
-                mentions: Vec::with_capacity(mentions),
+                kind: e.kind().clone(),
+                roles: e.roles().map(str::to_string).collect(),
+                aliases: e.aliases().map(str::to_string).collect(),
+                mentions: e.mentions().to_vec(),
             })
             .collect();
-        // The links and mentions were added in text order, so each entity's
-        // come in their order too.
-        for link in &self.links {
-            if let Some(ent) = out.get_mut(link.ent) {
-                let to = if link.role {
-                    &mut ent.roles
-                } else {
-                    &mut ent.aliases
-                };
-                to.push(self.text_of(link).to_string());
-            }
-        }
-        for &(e, m) in &self.mentions {
-            if let Some(ent) = out.get_mut(e) {
-                ent.mentions.push(m);
-            }
-        }
-        for (key, e) in self.index {
-            if let Some(ent) = out.get_mut(e) {
-                ent.name = key.into_string();
-            }
+        for (ent, name) in out.iter_mut().zip(self.names) {
+            ent.name = name.into_string();
         }
         out
+    }
+}
+
+/// One entity of a [`Grouped`].
+#[derive(Clone, Copy)]
+pub(crate) struct GroupedEntity<'g> {
+    of: &'g Grouped,
+    e: usize,
+}
+
+impl<'g> GroupedEntity<'g> {
+    /// The text of each link of slot `k` (see [`Grouped::link_order`]).
+    fn links(self, k: usize) -> impl ExactSizeIterator<Item = &'g str> {
+        let g = self.of;
+        Grouped::range(&g.link_order, &g.link_at, k)
+            .iter()
+            .map(move |&i| g.link_text(i))
+    }
+}
+
+impl<'g> EntityFields for GroupedEntity<'g> {
+    fn name(&self) -> &str {
+        self.of.names.get(self.e).map_or("", |n| n)
+    }
+
+    fn kind(&self) -> &Cow<'static, str> {
+        const NONE: &Cow<'static, str> = &Cow::Borrowed("");
+        self.of.kinds.get(self.e).unwrap_or(NONE)
+    }
+
+    fn roles(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.links(2 * self.e)
+    }
+
+    fn aliases(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.links(2 * self.e + 1)
+    }
+
+    fn mentions(&self) -> &[usize] {
+        Grouped::range(&self.of.mentions, &self.of.mention_at, self.e)
     }
 }
 
@@ -352,7 +491,23 @@ mod props {
                 entities.add(&all[from..c]);
                 from = c;
             }
-            prop_assert_eq!(entities.finish(), plain(&all));
+            let grouped = entities.grouped();
+            // Read in place (the JSON writer's and the packer's way) ...
+            let json = |list: Vec<Vec<u8>>| list.concat();
+            let written = json(grouped.iter().map(|e| {
+                let mut out = Vec::new();
+                e.write_json(&mut out);
+                out
+            }).collect());
+            // ... and made into entities, each is the plain one.
+            let expected = plain(&all);
+            prop_assert_eq!(grouped.into_entities(), expected.clone());
+            let plain_json = json(expected.iter().map(|e| {
+                let mut out = Vec::new();
+                e.write_json(&mut out);
+                out
+            }).collect());
+            prop_assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&plain_json));
         }
     }
 }

@@ -134,8 +134,8 @@ pub(crate) fn annotate_packed_in_windows(
         to: offsets::Converter::new(text, unit),
     };
     // (Packing in memory never fails.)
-    let found = annotate_into(text, options, window, &mut pack).unwrap_or_default();
-    pack.packer.finish(&found.entities)
+    let (_, entities) = annotate_into(text, options, window, &mut pack).unwrap_or_default();
+    pack.packer.finish(entities.iter())
 }
 
 /// [`annotate`] with windows of at most `window` bytes (tests use small ones).
@@ -155,9 +155,10 @@ pub fn annotate_in_windows(text: &str, options: &Options, window: usize) -> Anno
     }
     let mut keep = Keep(Vec::new());
     // (Keeping spans in memory never fails.)
-    let found = annotate_into(text, options, window, &mut keep).unwrap_or_default();
+    let (found, entities) = annotate_into(text, options, window, &mut keep).unwrap_or_default();
     Annotations {
         spans: keep.0,
+        entities: entities.into_entities(),
         ..found
     }
 }
@@ -193,8 +194,8 @@ pub fn annotate_to_json(
         doc,
         to: offsets::Converter::new(text, unit),
     };
-    let found = annotate_into(text, options, text::WINDOW, &mut json)?;
-    json.out.finish(&found.entities).map(drop)
+    let (_, entities) = annotate_into(text, options, text::WINDOW, &mut json)?;
+    json.out.finish(entities.iter()).map(drop)
 }
 
 /// Where [`annotate_into`] hands what it finds.
@@ -210,14 +211,14 @@ trait Sink {
 }
 
 /// Annotates `text` in windows of at most `window` bytes, handing the spans
-/// to `sink` a window at a time; returns the reference date and the
-/// entities (the spans left empty).
+/// to `sink` a window at a time; returns the reference date (the spans and
+/// entities left empty) and the entities, grouped.
 fn annotate_into(
     text: &str,
     options: &Options,
     window: usize,
     sink: &mut dyn Sink,
-) -> std::io::Result<Annotations> {
+) -> std::io::Result<(Annotations, entities::Grouped)> {
     let windows = text::windows(text, window);
     let mut found = Annotations::default();
     let mut entities = entities::Entities::default();
@@ -245,8 +246,7 @@ fn annotate_into(
     } else {
         read_windows(&windows, options, &mut take)?;
     }
-    found.entities = entities.finish();
-    Ok(found)
+    Ok((found, entities.grouped()))
 }
 
 /// The spans of every lens `options` asks for in `text` (a whole text, or a

@@ -470,9 +470,12 @@ impl<'w> JsonOut<'w> {
 
     /// The end of the object, from the close of `spans`: the entities.
     /// Returns what is held (all the JSON when kept in memory, else nothing).
-    pub(crate) fn finish(mut self, entities: &[Entity]) -> std::io::Result<Vec<u8>> {
+    pub(crate) fn finish<E: EntityFields>(
+        mut self,
+        entities: impl IntoIterator<Item = E>,
+    ) -> std::io::Result<Vec<u8>> {
         self.out.extend_from_slice(b"],\"entities\":[");
-        for (i, e) in entities.iter().enumerate() {
+        for (i, e) in entities.into_iter().enumerate() {
             if i > 0 {
                 self.out.push(b',');
             }
@@ -513,25 +516,63 @@ impl Span {
     }
 }
 
-impl Entity {
-    /// Appends the entity's JSON object (as its derived `Serialize` writes it).
+/// An entity's fields as the JSON writer and the packer read them: an
+/// [`Entity`], or one of a text's entities still in the tables they were
+/// gathered in (`entities::Grouped`), so the page's call and the CLI make
+/// no [`Entity`] and no string of it only to write it out.
+pub(crate) trait EntityFields {
+    /// [`Entity::name`].
+    fn name(&self) -> &str;
+    /// [`Entity::kind`].
+    fn kind(&self) -> &Cow<'static, str>;
+    /// [`Entity::roles`].
+    fn roles(&self) -> impl ExactSizeIterator<Item = &str>;
+    /// [`Entity::aliases`].
+    fn aliases(&self) -> impl ExactSizeIterator<Item = &str>;
+    /// [`Entity::mentions`].
+    fn mentions(&self) -> &[usize];
+
+    /// Appends the entity's JSON object (as the derived `Serialize` of
+    /// [`Entity`] writes it).
     fn write_json(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"name\":");
-        json::string(out, &self.name);
+        json::string(out, self.name());
         out.extend_from_slice(b",\"type\":");
-        json::string(out, &self.kind);
+        json::string(out, self.kind());
         out.extend_from_slice(b",\"roles\":");
-        json::strings(out, &self.roles);
+        json::strings(out, self.roles());
         out.extend_from_slice(b",\"aliases\":");
-        json::strings(out, &self.aliases);
+        json::strings(out, self.aliases());
         out.extend_from_slice(b",\"mentions\":[");
-        for (i, &m) in self.mentions.iter().enumerate() {
+        for (i, &m) in self.mentions().iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
             json::number(out, m);
         }
         out.extend_from_slice(b"]}");
+    }
+}
+
+impl EntityFields for &Entity {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn kind(&self) -> &Cow<'static, str> {
+        &self.kind
+    }
+
+    fn roles(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.roles.iter().map(String::as_str)
+    }
+
+    fn aliases(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.aliases.iter().map(String::as_str)
+    }
+
+    fn mentions(&self) -> &[usize] {
+        &self.mentions
     }
 }
 
@@ -610,9 +651,9 @@ mod json {
     }
 
     /// An array of strings.
-    pub(super) fn strings(out: &mut Vec<u8>, list: &[String]) {
+    pub(super) fn strings<'s>(out: &mut Vec<u8>, list: impl Iterator<Item = &'s str>) {
         out.push(b'[');
-        for (i, s) in list.iter().enumerate() {
+        for (i, s) in list.enumerate() {
             if i > 0 {
                 out.push(b',');
             }

@@ -27,7 +27,7 @@
 //!
 //! Offsets are whatever unit the spans hold (UTF-16 at the wasm edge).
 
-use crate::model::{Annotations, Entity, Label, RefSource, Span};
+use crate::model::{Annotations, EntityFields, Label, RefSource, Span};
 
 /// A missing string.
 pub const NONE: u32 = u32::MAX;
@@ -147,6 +147,14 @@ impl Table {
     }
 
     /// The id of any string: found again by its bytes' hash, or added.
+    /// Appends to `run` the count of `list`, then the id of each string.
+    fn list<'s>(&mut self, run: &mut Vec<u32>, list: impl ExactSizeIterator<Item = &'s str>) {
+        run.push(n(list.len()));
+        for s in list {
+            run.push(self.id(s));
+        }
+    }
+
     fn id(&mut self, s: &str) -> u32 {
         let slot = Table::slot_of(s, self.by_hash.len());
         if let Some(&i) = self.by_hash.get(slot)
@@ -330,7 +338,11 @@ impl Packer {
     }
 
     /// The entities, last; the packed result.
-    pub(crate) fn finish(mut self, entities: &[Entity]) -> Packed {
+    pub(crate) fn finish<E: EntityFields>(
+        mut self,
+        entities: impl IntoIterator<Item = E, IntoIter: ExactSizeIterator + Clone>,
+    ) -> Packed {
+        let entities = entities.into_iter();
         // (A result always has its header; a packer never given one gets
         // that of no reference date.)
         if self.runs.is_empty() {
@@ -340,22 +352,18 @@ impl Packer {
             *c = n(self.spans);
         }
         let size = 1 + entities
-            .iter()
-            .map(|e| 5 + e.roles.len() + e.aliases.len() + e.mentions.len())
+            .clone()
+            .map(|e| 5 + e.roles().len() + e.aliases().len() + e.mentions().len())
             .sum::<usize>();
         let mut run = Vec::with_capacity(size);
         run.push(n(entities.len()));
         for e in entities {
-            run.push(self.table.id(&e.name));
-            run.push(self.table.id_cow(&e.kind));
-            for list in [&e.roles, &e.aliases] {
-                run.push(n(list.len()));
-                for r in list {
-                    run.push(self.table.id(r));
-                }
-            }
-            run.push(n(e.mentions.len()));
-            run.extend(e.mentions.iter().map(|&m| n(m)));
+            run.push(self.table.id(e.name()));
+            run.push(self.table.id_cow(e.kind()));
+            self.table.list(&mut run, e.roles());
+            self.table.list(&mut run, e.aliases());
+            run.push(n(e.mentions().len()));
+            run.extend(e.mentions().iter().map(|&m| n(m)));
         }
         self.runs.push(run);
         let mut head = Vec::with_capacity(1 + self.table.lengths.len());

@@ -11,8 +11,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::Options;
 use crate::offsets::Unit;
-use crate::{Options, annotate as core_annotate};
 
 /// Reads the options object (`undefined` or `null`: the defaults).
 fn options(options: &JsValue) -> Result<Options, JsValue> {
@@ -30,9 +30,19 @@ fn options(options: &JsValue) -> Result<Options, JsValue> {
 /// `{reference_date, reference_date_source, reference_date_clue, spans, entities}`.
 #[wasm_bindgen]
 pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let mut found = core_annotate(text, &self::options(&options)?);
-    found.convert_offsets(text, Unit::Utf16);
-    js_sys::JSON::parse(&found.to_json())
+    // Written as the CLI writes it, a window at a time, with no
+    // `Annotations` made (the same bytes as its `to_json`).
+    let mut json = Vec::new();
+    crate::annotate_to_json(
+        text,
+        &self::options(&options)?,
+        Unit::Utf16,
+        None,
+        &mut json,
+    )
+    .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    // (The writer adds only ASCII to whole `str`s: always UTF-8.)
+    js_sys::JSON::parse(&String::from_utf8_lossy(&json))
 }
 
 /// Annotates `text` as [`annotate`] does, and returns `[numbers, strings]`:
