@@ -146,7 +146,6 @@ impl Table {
         }
     }
 
-    /// The id of any string: found again by its bytes' hash, or added.
     /// Appends to `run` the count of `list`, then the id of each string.
     fn list<'s>(&mut self, run: &mut Vec<u32>, list: impl ExactSizeIterator<Item = &'s str>) {
         run.push(n(list.len()));
@@ -155,6 +154,7 @@ impl Table {
         }
     }
 
+    /// The id of any string: found again by its bytes' hash, or added.
     fn id(&mut self, s: &str) -> u32 {
         let slot = Table::slot_of(s, self.by_hash.len());
         if let Some(&i) = self.by_hash.get(slot)
