@@ -153,44 +153,15 @@ impl Entities {
     /// without an [`Entity`] and its strings made for each.
     pub(crate) fn grouped(self) -> Grouped {
         let n = self.list.len();
-        // A counting sort, which keeps each entity's links and mentions in
-        // the order they came (text order): entity `e`'s roles take slot
-        // `2e` of the counts, its aliases `2e + 1`.
-        let slot = |link: &Link| 2 * link.ent + usize::from(!link.role);
-        let mut link_at = vec![0usize; 2 * n + 1];
-        for link in &self.links {
-            if let Some(c) = link_at.get_mut(slot(link) + 1) {
-                *c += 1;
-            }
-        }
-        running_sum(&mut link_at);
-        let mut link_order = vec![0usize; self.links.len()];
-        let mut next = link_at.clone();
-        for (i, link) in self.links.iter().enumerate() {
-            if let Some(at) = next.get_mut(slot(link)) {
-                if let Some(o) = link_order.get_mut(*at) {
-                    *o = i;
-                }
-                *at += 1;
-            }
-        }
-        let mut mention_at = vec![0usize; n + 1];
-        for &(e, _) in &self.mentions {
-            if let Some(c) = mention_at.get_mut(e + 1) {
-                *c += 1;
-            }
-        }
-        running_sum(&mut mention_at);
-        let mut mentions = vec![0usize; self.mentions.len()];
-        let mut next = mention_at.clone();
-        for &(e, m) in &self.mentions {
-            if let Some(at) = next.get_mut(e) {
-                if let Some(o) = mentions.get_mut(*at) {
-                    *o = m;
-                }
-                *at += 1;
-            }
-        }
+        // Entity `e`'s roles are group `2e`, its aliases group `2e + 1`.
+        let (link_order, link_at) = group(
+            2 * n,
+            self.links
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (2 * l.ent + usize::from(!l.role), i)),
+        );
+        let (mentions, mention_at) = group(n, self.mentions.iter().copied());
         // (An empty `Box<str>` holds no allocation.)
         let mut names: Vec<Box<str>> = vec![Box::default(); n];
         for (key, e) in self.index {
@@ -211,13 +182,36 @@ impl Entities {
     }
 }
 
-/// Each count of `counts` replaced by the sum of those before it and itself.
-fn running_sum(counts: &mut [usize]) {
+/// The values of `pairs` (`(group, value)`, each group below `groups`)
+/// gathered group by group, each group's in the order they came (a
+/// counting sort), and where each group starts: group `g` is
+/// `values[at[g]..at[g + 1]]`.
+fn group(
+    groups: usize,
+    pairs: impl Iterator<Item = (usize, usize)> + Clone,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut at = vec![0usize; groups + 1];
+    for (g, _) in pairs.clone() {
+        if let Some(c) = at.get_mut(g + 1) {
+            *c += 1;
+        }
+    }
     let mut sum = 0;
-    for c in counts {
+    for c in &mut at {
         sum += *c;
         *c = sum;
     }
+    let mut values = vec![0usize; sum];
+    let mut next = at.clone();
+    for (g, v) in pairs {
+        if let Some(n) = next.get_mut(g) {
+            if let Some(slot) = values.get_mut(*n) {
+                *slot = v;
+            }
+            *n += 1;
+        }
+    }
+    (values, at)
 }
 
 /// A text's entities at the end ([`Entities::grouped`]), read through
