@@ -154,14 +154,14 @@ impl Entities {
     pub(crate) fn grouped(self) -> Grouped {
         let n = self.list.len();
         // Entity `e`'s roles are group `2e`, its aliases group `2e + 1`.
-        let (link_order, link_at) = group(
+        let (link_order, link_at) = crate::group::by_key(
             2 * n,
             self.links
                 .iter()
                 .enumerate()
                 .map(|(i, l)| (2 * l.ent + usize::from(!l.role), i)),
         );
-        let (mentions, mention_at) = group(n, self.mentions.iter().copied());
+        let (mentions, mention_at) = crate::group::by_key(n, self.mentions.iter().copied());
         // (An empty `Box<str>` holds no allocation.)
         let mut names: Vec<Box<str>> = vec![Box::default(); n];
         for (key, e) in self.index {
@@ -180,38 +180,6 @@ impl Entities {
             mention_at,
         }
     }
-}
-
-/// The values of `pairs` (`(group, value)`, each group below `groups`)
-/// gathered group by group, each group's in the order they came (a
-/// counting sort), and where each group starts: group `g` is
-/// `values[at[g]..at[g + 1]]`.
-fn group(
-    groups: usize,
-    pairs: impl Iterator<Item = (usize, usize)> + Clone,
-) -> (Vec<usize>, Vec<usize>) {
-    let mut at = vec![0usize; groups + 1];
-    for (g, _) in pairs.clone() {
-        if let Some(c) = at.get_mut(g + 1) {
-            *c += 1;
-        }
-    }
-    let mut sum = 0;
-    for c in &mut at {
-        sum += *c;
-        *c = sum;
-    }
-    let mut values = vec![0usize; sum];
-    let mut next = at.clone();
-    for (g, v) in pairs {
-        if let Some(n) = next.get_mut(g) {
-            if let Some(slot) = values.get_mut(*n) {
-                *slot = v;
-            }
-            *n += 1;
-        }
-    }
-    (values, at)
 }
 
 /// A text's entities at the end ([`Entities::grouped`]), read through

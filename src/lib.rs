@@ -28,6 +28,7 @@ pub mod calendar;
 pub mod dates;
 mod entities;
 pub mod figures;
+mod group;
 pub mod lexicon;
 pub mod model;
 pub mod packed;

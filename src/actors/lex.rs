@@ -709,26 +709,8 @@ impl Prefixes {
     /// no sort, whose code every reader would download.)
     fn finish(&mut self) {
         let runs = 1usize << Self::BITS;
-        // Where each run starts, from how many entries each holds.
-        let mut starts = vec![0usize; runs + 1];
-        for &e in &self.entries {
-            if let Some(c) = starts.get_mut(Self::run_of(e) + 1) {
-                *c += 1;
-            }
-        }
-        for r in 1..=runs {
-            starts[r] += starts[r - 1];
-        }
-        let mut placed = vec![0u64; self.entries.len()];
-        let mut next = starts.clone();
-        for &e in &self.entries {
-            if let Some(at) = next.get_mut(Self::run_of(e))
-                && let Some(slot) = placed.get_mut(*at)
-            {
-                *slot = e;
-                *at += 1;
-            }
-        }
+        let (placed, starts) =
+            crate::group::by_key(runs, self.entries.iter().map(|&e| (Self::run_of(e), e)));
         // Each run in order, its repeats merged, packed to the front.
         let mut kept: Vec<u64> = Vec::with_capacity(placed.len());
         let mut kept_starts = Vec::with_capacity(runs + 1);
