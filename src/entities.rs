@@ -69,7 +69,7 @@ impl Entities {
     /// added before.
     // A stage of its own in profiles (callgrind), so its cost can be read.
     #[inline(never)]
-    pub(crate) fn add(&mut self, spans: &[Span]) {
+    pub(crate) fn add(&mut self, spans: &[Span], text: &str) {
         // Room for the most these spans can add (every actor mention a new
         // entity with a new alias): an article's tables are then made once,
         // not grown a step at a time, each step copying (or, for the index,
@@ -77,7 +77,7 @@ impl Entities {
         let (actors, bytes) = spans
             .iter()
             .filter(|s| s.label == Label::Actor)
-            .fold((0, 0), |(n, b), s| (n + 1, b + s.text.len()));
+            .fold((0, 0), |(n, b), s| (n + 1, b + (s.end - s.start)));
         self.index.reserve(actors);
         self.list.reserve(actors);
         self.mentions.reserve(actors);
@@ -103,7 +103,7 @@ impl Entities {
             let Some(&Ent { alias, role, .. }) = self.list.get(e) else {
                 continue;
             };
-            let alias = self.link_new(e, alias, &s.text, false);
+            let alias = self.link_new(e, alias, s.text_in(text), false);
             let role = s.role().and_then(|r| self.link_new(e, role, r, true));
             if let Some(ent) = self.list.get_mut(e) {
                 ent.alias = alias.unwrap_or(ent.alias);
@@ -310,8 +310,8 @@ mod tests {
     fn mentions_group_across_windows() {
         let text = "ISIS and Daesh";
         let mut entities = Entities::default();
-        entities.add(&[actor(text, 0, 4, "ISIS")]);
-        entities.add(&[actor(text, 9, 14, "ISIS")]);
+        entities.add(&[actor(text, 0, 4, "ISIS")], text);
+        entities.add(&[actor(text, 9, 14, "ISIS")], text);
         let e = entities.finish();
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].name, "ISIS");
@@ -336,9 +336,9 @@ mod tests {
         // A span of another lens between them counts among the spans.
         let date = Span::new(Label::Date, "date", text, 0, 2);
         let mut entities = Entities::default();
-        entities.add(&spans[..2]);
-        entities.add(&[date]);
-        entities.add(&spans[2..]);
+        entities.add(&spans[..2], text);
+        entities.add(&[date], text);
+        entities.add(&spans[2..], text);
         let e = entities.finish();
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].name, "Haider al-Abadi");
@@ -357,7 +357,7 @@ mod tests {
         let place = Span::new(Label::Place, "place", text, 0, 5);
         let keyless = Span::new(Label::Actor, "person", text, 0, 5);
         let mut entities = Entities::default();
-        entities.add(&[place, keyless]);
+        entities.add(&[place, keyless], text);
         assert!(entities.finish().is_empty());
     }
 }
@@ -450,7 +450,7 @@ mod props {
             let mut entities = Entities::default();
             let mut from = 0;
             for c in cuts.into_iter().chain([all.len()]) {
-                entities.add(&all[from..c]);
+                entities.add(&all[from..c], TEXT);
                 from = c;
             }
             let grouped = entities.grouped();

@@ -142,23 +142,32 @@ pub(crate) fn annotate_packed_in_windows(
 /// [`annotate`] with windows of at most `window` bytes (tests use small ones).
 #[doc(hidden)]
 pub fn annotate_in_windows(text: &str, options: &Options, window: usize) -> Annotations {
-    /// Keeps every span.
-    struct Keep(Vec<Span>);
-    impl Sink for Keep {
-        fn spans(&mut self, found: Vec<Span>) -> std::io::Result<()> {
-            if self.0.is_empty() {
-                self.0 = found;
+    /// Keeps every span, with its words ([`Span::text`]).
+    struct Keep<'t> {
+        spans: Vec<Span>,
+        text: &'t str,
+    }
+    impl Sink for Keep<'_> {
+        fn spans(&mut self, mut found: Vec<Span>) -> std::io::Result<()> {
+            for s in &mut found {
+                s.text = s.text_in(self.text).to_string();
+            }
+            if self.spans.is_empty() {
+                self.spans = found;
             } else {
-                self.0.extend(found);
+                self.spans.extend(found);
             }
             Ok(())
         }
     }
-    let mut keep = Keep(Vec::new());
+    let mut keep = Keep {
+        spans: Vec::new(),
+        text,
+    };
     // (Keeping spans in memory never fails.)
     let (found, entities) = annotate_into(text, options, window, &mut keep).unwrap_or_default();
     Annotations {
-        spans: keep.0,
+        spans: keep.spans,
         entities: entities.into_entities(),
         ..found
     }
@@ -178,6 +187,7 @@ pub fn annotate_to_json(
     struct Json<'w, 't> {
         out: model::JsonOut<'w>,
         doc: Option<&'w str>,
+        text: &'t str,
         to: offsets::Converter<'t>,
     }
     impl Sink for Json<'_, '_> {
@@ -185,14 +195,14 @@ pub fn annotate_to_json(
             self.out.head(found, self.doc);
             Ok(())
         }
-        fn spans(&mut self, mut found: Vec<Span>) -> std::io::Result<()> {
-            model::convert_span_offsets(&mut found, &self.to);
-            self.out.spans(&found)
+        fn spans(&mut self, found: Vec<Span>) -> std::io::Result<()> {
+            self.out.core_spans(&found, self.text, &self.to)
         }
     }
     let mut json = Json {
         out: model::JsonOut::to(w),
         doc,
+        text,
         to: offsets::Converter::new(text, unit),
     };
     let (_, entities) = annotate_into(text, options, text::WINDOW, &mut json)?;
@@ -207,7 +217,8 @@ trait Sink {
         let _ = found;
         Ok(())
     }
-    /// The next spans in text order, with offsets into the whole text.
+    /// The next spans in text order, with byte offsets into the whole text
+    /// and their own `text` left empty ([`Span::text`]).
     fn spans(&mut self, found: Vec<Span>) -> std::io::Result<()>;
 }
 
@@ -237,7 +248,7 @@ fn annotate_into(
             s.start += offset;
             s.end += offset;
         }
-        entities.add(&spans);
+        entities.add(&spans, text);
         sink.spans(spans)
     };
     // A text of one window is read as it always was; a longer one has its

@@ -56,7 +56,11 @@ pub struct Span {
     pub start: usize,
     /// End offset, exclusive.
     pub end: usize,
-    /// The covered text, exactly as in the input.
+    /// The covered text, exactly as in the input, in the spans handed out
+    /// whole ([`crate::annotate`]). Inside the core, where the text is at
+    /// hand, spans leave it empty and read it through their offsets
+    /// ([`Span::text_in`]): an owned copy for each span was about a sixth
+    /// of the page's allocations, and the packed form never carries it.
     pub text: String,
     /// Normalized value: TIMEX3 value for dates, digits or `min..max` for figures.
     pub value: Option<String>,
@@ -145,17 +149,31 @@ impl Span {
     /// A span with no attributes; the byte range must lie on character
     /// boundaries of `text` (callers take it from tokens, which do).
     pub fn new(label: Label, kind: &'static str, text: &str, start: usize, end: usize) -> Span {
+        let mut s = Span::bare(label, kind, start, end);
+        s.text = s.text_in(text).to_string();
+        s
+    }
+
+    /// A span with no attributes and its `text` left empty (the core's
+    /// spans, see [`Span::text`]).
+    pub(crate) fn bare(label: Label, kind: &'static str, start: usize, end: usize) -> Span {
         Span {
             label,
             kind: Cow::Borrowed(kind),
             start,
             end,
-            text: text.get(start..end).unwrap_or_default().to_string(),
+            text: String::new(),
             value: None,
             entity: None,
             why: None,
             extra: None,
         }
+    }
+
+    /// The covered text read from `text`, the text the span's byte offsets
+    /// point into (empty when they do not fit it).
+    pub fn text_in<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or_default()
     }
 
     /// Whether two spans share at least one byte.
@@ -458,14 +476,35 @@ impl<'w> JsonOut<'w> {
     /// The next spans of the array.
     pub(crate) fn spans(&mut self, spans: &[Span]) -> std::io::Result<()> {
         for s in spans {
-            if self.spans > 0 {
-                self.out.push(b',');
-            }
-            s.write_json(&mut self.out);
-            self.spans += 1;
-            self.piece()?;
+            self.span(s, s.start, s.end, &s.text)?;
         }
         Ok(())
+    }
+
+    /// The next spans of the array as the core finds them: their offsets
+    /// are bytes of `text` and their own `text` is empty ([`Span::text`]).
+    /// Each is written with its words read from `text` and its offsets in
+    /// `to`'s unit.
+    pub(crate) fn core_spans(
+        &mut self,
+        spans: &[Span],
+        text: &str,
+        to: &crate::offsets::Converter,
+    ) -> std::io::Result<()> {
+        for s in spans {
+            self.span(s, to.convert(s.start), to.convert(s.end), s.text_in(text))?;
+        }
+        Ok(())
+    }
+
+    /// The next span, at `start..end` and covering `text`.
+    fn span(&mut self, s: &Span, start: usize, end: usize, text: &str) -> std::io::Result<()> {
+        if self.spans > 0 {
+            self.out.push(b',');
+        }
+        s.write_json(start, end, text, &mut self.out);
+        self.spans += 1;
+        self.piece()
     }
 
     /// The end of the object, from the close of `spans`: the entities.
@@ -492,18 +531,19 @@ impl<'w> JsonOut<'w> {
 }
 
 impl Span {
-    /// Appends the span's JSON object (as its `Serialize` impl writes it).
-    fn write_json(&self, out: &mut Vec<u8>) {
+    /// Appends the span's JSON object (as its `Serialize` impl writes it)
+    /// with the offsets `start..end` and the covered `text` given.
+    fn write_json(&self, start: usize, end: usize, text: &str, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"label\":\"");
         out.extend_from_slice(self.label.as_str().as_bytes());
         out.extend_from_slice(b"\",\"type\":");
         json::string(out, &self.kind);
         out.extend_from_slice(b",\"start\":");
-        json::number(out, self.start);
+        json::number(out, start);
         out.extend_from_slice(b",\"end\":");
-        json::number(out, self.end);
+        json::number(out, end);
         out.extend_from_slice(b",\"text\":");
-        json::string(out, &self.text);
+        json::string(out, text);
         for (name, v) in OPTIONAL_FIELDS.into_iter().zip(self.optional_fields()) {
             if let Some(v) = v {
                 out.extend_from_slice(b",\"");

@@ -618,9 +618,9 @@ fn spans_of(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Span> {
             K::Group => (Label::Actor, "group"),
             _ => (Label::Place, "place"),
         };
-        let mut s = Span::new(label, kind, doc.text, start, stop);
+        let mut s = Span::bare(label, kind, start, stop);
         if matches!(m.kind, K::Person | K::Org) {
-            s.entity = Some(m.key.unwrap_or_else(|| s.text.clone()));
+            s.entity = Some(m.key.unwrap_or_else(|| s.text_in(doc.text).to_string()));
         }
         if m.kind == K::Person {
             s.set_role(m.role);
@@ -1441,7 +1441,7 @@ mod tests {
         let d = Doc::new(text);
         find(&d, &[])
             .into_iter()
-            .map(|s| (s.text, s.kind.into_owned()))
+            .map(|s| (s.text_in(text).to_string(), s.kind.into_owned()))
             .collect()
     }
 

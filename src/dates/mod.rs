@@ -104,7 +104,7 @@ pub(crate) fn find_in(doc: &Doc, options: &Options, read: Option<&Reference>) ->
             }
         }
         resolved_days.push(res.day.map(|d| (d, text)));
-        let mut span = Span::new(Label::Date, c.ty.as_str(), doc.text, start, end);
+        let mut span = Span::bare(Label::Date, c.ty.as_str(), start, end);
         span.value = Some(res.value);
         span.set_modifier(c.modifier.map(str::to_string));
         let mut why = if res.why.starts_with(c.rule) {
@@ -543,7 +543,7 @@ mod tests {
         run(text, r)
             .spans
             .into_iter()
-            .map(|s| (s.text, s.value.unwrap_or_default()))
+            .map(|s| (s.text_in(text).to_string(), s.value.unwrap_or_default()))
             .collect()
     }
 

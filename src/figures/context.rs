@@ -470,7 +470,7 @@ fn noun_phrase(
     if let Some(g) = actor_at(doc, actors, head.a)
         && g.kind == "group"
     {
-        return Some(g.text.clone());
+        return Some(g.text_in(doc.text).to_string());
     }
     // The words kept, joined by spaces.
     let mut phrase = String::new();
@@ -679,8 +679,10 @@ pub(super) static SOURCE_WORDS: LazyLock<Sieve> =
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "who", "which"];
 
 /// The name an actor span gives: its entity key, else its words.
-fn actor_name(s: &Span) -> String {
-    s.entity.clone().unwrap_or_else(|| s.text.clone())
+fn actor_name(doc: &Doc, s: &Span) -> String {
+    s.entity
+        .clone()
+        .unwrap_or_else(|| s.text_in(doc.text).to_string())
 }
 
 /// The source named by tokens `a..b`: an actor span inside it, else the
@@ -694,7 +696,7 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
         return None;
     }
     if let Some(s) = (a..b).rev().find_map(|k| actor_at(doc, actors, k)) {
-        return Some(actor_name(s));
+        return Some(actor_name(doc, s));
     }
     if b - a == 1 && PRONOUNS.contains(&doc.low(a)) {
         // `he said`, `she told`: the last person named shortly before.
@@ -712,7 +714,7 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
             .rev()
             .take_while(|s| s.start >= lo)
             .find(|s| s.kind == "person")
-            .map(|s| actor_name(s));
+            .map(|s| actor_name(doc, s));
     }
     let upper = |k: usize| doc.tokens.get(k).is_some_and(|t| t.upper);
     let mut c = b;

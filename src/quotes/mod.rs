@@ -98,6 +98,8 @@ fn facing(doc: &Doc, i: usize, t: &Token) -> Option<Mark> {
 /// The actors available as speakers, as (token index of start, span).
 struct Actors<'s> {
     spans: Vec<&'s Span>,
+    /// The text the spans' offsets point into.
+    text: &'s str,
 }
 
 impl<'s> Actors<'s> {
@@ -158,8 +160,13 @@ impl<'s> Actors<'s> {
     }
 }
 
-fn speaker_key(s: &Span) -> String {
-    s.entity.clone().unwrap_or_else(|| s.text.clone())
+impl Actors<'_> {
+    /// Whom actor span `s` names: its entity key, else its words.
+    fn key(&self, s: &Span) -> String {
+        s.entity
+            .clone()
+            .unwrap_or_else(|| s.text_in(self.text).to_string())
+    }
 }
 
 /// Whether token `i` is a speech verb, or `according` before `to`.
@@ -184,13 +191,13 @@ fn is_pronoun(w: &str) -> bool {
 fn subject_at(doc: &Doc, actors: &Actors, i: usize, quote_start: usize) -> Option<String> {
     let t = doc.tokens.get(i)?;
     if let Some(a) = actors.starting_in(t.start(), t.end()) {
-        return Some(speaker_key(a));
+        return Some(actors.key(a));
     }
     let w = doc.tok(i);
     if is_pronoun(w) {
         return actors
             .person_before(quote_start.min(t.start()), None)
-            .map(speaker_key);
+            .map(|a| actors.key(a));
     }
     if w.eq_ignore_ascii_case("the") && doc.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
     {
@@ -198,7 +205,7 @@ fn subject_at(doc: &Doc, actors: &Actors, i: usize, quote_start: usize) -> Optio
         if !is_speech_token(doc, i + 1) && noun.chars().next().is_some_and(char::is_lowercase) {
             return actors
                 .person_before(quote_start, Some(noun))
-                .map(speaker_key);
+                .map(|a| actors.key(a));
         }
     }
     None
@@ -225,7 +232,7 @@ fn after(doc: &Doc, actors: &Actors, close: usize, qstart: usize) -> Option<Stri
             .take_while(|s| s.start < to)
             .find(|s| matches!(&*s.kind, "person" | "organization"))
         {
-            return Some(speaker_key(a));
+            return Some(actors.key(a));
         }
         return subject_at(doc, actors, i + 1, qstart);
     }
@@ -296,14 +303,14 @@ fn subject_before(
             break;
         }
     }
-    nearest_actor.map(speaker_key)
+    nearest_actor.map(|a| actors.key(a))
 }
 
 /// `according to X, “…` and `said X: “…`: the actor right after the verb.
 fn subject_after_verb(doc: &Doc, actors: &Actors, v: usize, open: usize) -> Option<String> {
     let from = doc.tokens.get(v)?.end();
     let to = doc.tokens.get(open)?.start();
-    actors.starting_in(from, to).map(speaker_key)
+    actors.starting_in(from, to).map(|a| actors.key(a))
 }
 
 /// An attribution anywhere in the quote's sentence, for scare quotes:
@@ -348,7 +355,10 @@ pub fn find(doc: &Doc, spans: &[Span]) -> Vec<Span> {
     if !actor_spans.is_sorted_by_key(|s| s.start) {
         actor_spans.sort_by_key(|s| s.start);
     }
-    let actors = Actors { spans: actor_spans };
+    let actors = Actors {
+        spans: actor_spans,
+        text: doc.text,
+    };
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -387,7 +397,7 @@ fn push(doc: &Doc, actors: &Actors, out: &mut Vec<Span>, open: usize, close: usi
     let (Some(first), Some(last)) = (doc.tokens.get(open + 1), doc.tokens.get(close - 1)) else {
         return;
     };
-    let mut s = Span::new(Label::Quote, "quote", doc.text, first.start(), last.end());
+    let mut s = Span::bare(Label::Quote, "quote", first.start(), last.end());
     let qstart = doc.tokens[open].start();
     let closed = mark(doc, close) == Some(Mark::Close);
     let found = if closed {
@@ -445,7 +455,7 @@ mod tests {
             .into_iter()
             .map(|s| {
                 let k = s.speaker().map(String::from);
-                (s.text, k)
+                (s.text_in(text).to_string(), k)
             })
             .collect()
     }
