@@ -123,7 +123,7 @@ pub(crate) fn annotate_packed_in_windows(
             self.packer.head(found);
             Ok(())
         }
-        fn spans(&mut self, mut found: Vec<Span>) -> std::io::Result<()> {
+        fn spans(&mut self, mut found: Vec<Span>, _: Vec<u8>) -> std::io::Result<()> {
             model::convert_span_offsets(&mut found, &self.to);
             self.packer.spans(&found);
             Ok(())
@@ -135,7 +135,7 @@ pub(crate) fn annotate_packed_in_windows(
         to: offsets::Converter::new(text, unit),
     };
     // (Packing in memory never fails.)
-    let (_, entities) = annotate_into(text, options, window, &mut pack).unwrap_or_default();
+    let (_, entities) = annotate_into(text, options, window, &mut pack, None).unwrap_or_default();
     pack.packer.finish(entities.iter())
 }
 
@@ -148,7 +148,7 @@ pub fn annotate_in_windows(text: &str, options: &Options, window: usize) -> Anno
         text: &'t str,
     }
     impl Sink for Keep<'_> {
-        fn spans(&mut self, mut found: Vec<Span>) -> std::io::Result<()> {
+        fn spans(&mut self, mut found: Vec<Span>, _: Vec<u8>) -> std::io::Result<()> {
             for s in &mut found {
                 s.text = s.text_in(self.text).to_string();
             }
@@ -165,7 +165,8 @@ pub fn annotate_in_windows(text: &str, options: &Options, window: usize) -> Anno
         text,
     };
     // (Keeping spans in memory never fails.)
-    let (found, entities) = annotate_into(text, options, window, &mut keep).unwrap_or_default();
+    let (found, entities) =
+        annotate_into(text, options, window, &mut keep, None).unwrap_or_default();
     Annotations {
         spans: keep.spans,
         entities: entities.into_entities(),
@@ -184,28 +185,26 @@ pub fn annotate_to_json(
     doc: Option<&str>,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    struct Json<'w, 't> {
+    struct Json<'w> {
         out: model::JsonOut<'w>,
         doc: Option<&'w str>,
-        text: &'t str,
-        to: offsets::Converter<'t>,
     }
-    impl Sink for Json<'_, '_> {
+    impl Sink for Json<'_> {
         fn head(&mut self, found: &Annotations) -> std::io::Result<()> {
             self.out.head(found, self.doc);
             Ok(())
         }
-        fn spans(&mut self, found: Vec<Span>) -> std::io::Result<()> {
-            self.out.core_spans(&found, self.text, &self.to)
+        fn spans(&mut self, found: Vec<Span>, json: Vec<u8>) -> std::io::Result<()> {
+            self.out.written(&json, found.len())
         }
     }
     let mut json = Json {
         out: model::JsonOut::to(w),
         doc,
-        text,
-        to: offsets::Converter::new(text, unit),
     };
-    let (_, entities) = annotate_into(text, options, text::WINDOW, &mut json)?;
+    let to = offsets::Converter::new(text, unit);
+    let write = |spans: &[Span]| model::core_spans_json(spans, text, &to);
+    let (_, entities) = annotate_into(text, options, text::WINDOW, &mut json, Some(&write))?;
     json.out.finish(entities.iter()).map(drop)
 }
 
@@ -218,18 +217,28 @@ trait Sink {
         Ok(())
     }
     /// The next spans in text order, with byte offsets into the whole text
-    /// and their own `text` left empty ([`Span::text`]).
-    fn spans(&mut self, found: Vec<Span>) -> std::io::Result<()>;
+    /// and their own `text` left empty ([`Span::text`]), and what the
+    /// [`Prepare`] given made of them (empty when none was).
+    fn spans(&mut self, found: Vec<Span>, prepared: Vec<u8>) -> std::io::Result<()>;
 }
 
+/// What is made of a window's spans (with offsets into the whole text) on
+/// the thread that read them, before they are handed on in text order: the
+/// CLI's JSON of them. Written by the one thread that hands the windows on,
+/// that JSON was a fifth of the CLI's work, and the threads reading the
+/// next windows waited for it.
+type Prepare<'p> = dyn Fn(&[Span]) -> Vec<u8> + Sync + 'p;
+
 /// Annotates `text` in windows of at most `window` bytes, handing the spans
-/// to `sink` a window at a time; returns the reference date (the spans and
-/// entities left empty) and the entities, grouped.
+/// to `sink` a window at a time with what `prepare` made of them; returns
+/// the reference date (the spans and entities left empty) and the
+/// entities, grouped.
 fn annotate_into(
     text: &str,
     options: &Options,
     window: usize,
     sink: &mut dyn Sink,
+    prepare: Option<&Prepare>,
 ) -> std::io::Result<(Annotations, entities::Grouped)> {
     let windows = text::windows(text, window);
     let mut found = Annotations::default();
@@ -237,26 +246,23 @@ fn annotate_into(
     // What is done with each window's spans, in text order; the first
     // window's reference date (that of every window) opens the output.
     let mut first = true;
-    let mut take = |(offset, (mut spans, used)): Read| {
+    let mut take = |read: Read| {
         if std::mem::take(&mut first) {
-            found.reference_date = used.date.map(|d| d.to_string());
-            found.reference_date_source = used.source;
-            found.reference_date_clue = used.clue;
+            found.reference_date = read.used.date.map(|d| d.to_string());
+            found.reference_date_source = read.used.source;
+            found.reference_date_clue = read.used.clue;
             sink.head(&found)?;
         }
-        for s in &mut spans {
-            s.start += offset;
-            s.end += offset;
-        }
-        entities.add(&spans, text);
-        sink.spans(spans)
+        entities.add(&read.spans, text);
+        sink.spans(read.spans, read.prepared)
     };
     // A text of one window is read as it always was; a longer one has its
     // reference date read from the whole first, and carries its names.
     if let [(offset, one)] = windows.as_slice() {
-        take((*offset, annotate_window(one, options, None, None)))?;
+        let read = annotate_window(one, options, None, None);
+        take(Read::new(*offset, read, prepare))?;
     } else {
-        read_windows(&windows, options, &mut take)?;
+        read_windows(&windows, options, prepare, &mut take)?;
     }
     Ok((found, entities.grouped()))
 }
@@ -348,9 +354,36 @@ fn finish_window(
     (taken, quotes)
 }
 
-/// What [`read_windows`] hands on of a window: its offset, its spans and
-/// the reference date used.
-type Read = (usize, (Vec<Span>, dates::Reference));
+/// What [`read_windows`] hands on of a window.
+struct Read {
+    /// Its spans, with offsets into the whole text.
+    spans: Vec<Span>,
+    /// The reference date used.
+    used: dates::Reference,
+    /// What the [`Prepare`] given made of the spans (empty when none was).
+    prepared: Vec<u8>,
+}
+
+impl Read {
+    /// What the window at byte `offset` found ([`annotate_window`]), its
+    /// offsets moved into the whole text and `prepare` run on its spans.
+    fn new(
+        offset: usize,
+        (mut spans, used): (Vec<Span>, dates::Reference),
+        prepare: Option<&Prepare>,
+    ) -> Read {
+        for s in &mut spans {
+            s.start += offset;
+            s.end += offset;
+        }
+        let prepared = prepare.map(|p| p(&spans)).unwrap_or_default();
+        Read {
+            spans,
+            used,
+            prepared,
+        }
+    }
+}
 
 /// Reads the `windows` (more than one) of a long text, its reference date
 /// from the whole and its names carried from window to window, and hands
@@ -359,6 +392,7 @@ type Read = (usize, (Vec<Span>, dates::Reference));
 fn read_windows(
     windows: &[(usize, &str)],
     options: &Options,
+    prepare: Option<&Prepare>,
     each: &mut dyn FnMut(Read) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let reference = dates::read_reference(windows, options);
@@ -368,10 +402,10 @@ fn read_windows(
     {
         let threads = threads(options, windows.len());
         if threads > 1 {
-            return read_on_threads(windows, options, &reference, threads, each);
+            return read_on_threads(windows, options, &reference, threads, prepare, each);
         }
     }
-    read_one_by_one(windows, options, &reference, each)
+    read_one_by_one(windows, options, &reference, prepare, each)
 }
 
 /// [`read_windows`] on this thread, one window after another.
@@ -379,12 +413,13 @@ fn read_one_by_one(
     windows: &[(usize, &str)],
     options: &Options,
     reference: &dates::Reference,
+    prepare: Option<&Prepare>,
     each: &mut dyn FnMut(Read) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let mut carry = actors::Carry::default();
     windows.iter().try_for_each(|&(offset, w)| {
         let read = annotate_window(w, options, Some(reference), Some(&mut carry));
-        each((offset, read))
+        each(Read::new(offset, read, prepare))
     })
 }
 
@@ -416,6 +451,7 @@ fn read_on_threads<'a>(
     options: &Options,
     reference: &dates::Reference,
     threads: usize,
+    prepare: Option<&Prepare>,
     each: &mut dyn FnMut(Read) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     use std::sync::{Condvar, Mutex, PoisonError, mpsc};
@@ -475,7 +511,7 @@ fn read_on_threads<'a>(
                 return;
             };
             // (It fails once what is found can no longer be handed on.)
-            if tx.send((k, (offset, read))).is_err() {
+            if tx.send((k, Read::new(offset, read, prepare))).is_err() {
                 return;
             }
         }
@@ -492,7 +528,7 @@ fn read_on_threads<'a>(
         drop(tx);
         if started.is_empty() {
             // The system gives no thread: read on this one.
-            return read_one_by_one(windows, options, reference, each);
+            return read_one_by_one(windows, options, reference, prepare, each);
         }
         let handed = hand_on_in_order(rx, &mut |read| {
             each(read)?;
