@@ -66,7 +66,7 @@ struct Link {
 
 impl Entities {
     /// Adds the actor mentions of `spans`, the spans that follow those
-    /// added before.
+    /// added before, with offsets into `text` (their words are read there).
     // A stage of its own in profiles (callgrind), so its cost can be read.
     #[inline(never)]
     pub(crate) fn add(&mut self, spans: &[Span], text: &str) {

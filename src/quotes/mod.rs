@@ -103,6 +103,13 @@ struct Actors<'s> {
 }
 
 impl<'s> Actors<'s> {
+    /// Whom actor span `s` names: its entity key, else its words.
+    fn key(&self, s: &Span) -> String {
+        s.entity
+            .clone()
+            .unwrap_or_else(|| s.text_in(self.text).to_string())
+    }
+
     /// The first actor span starting in bytes `[a, b)`: a binary search,
     /// so a text with many quotes and many actors stays linear.
     fn starting_in(&self, a: usize, b: usize) -> Option<&'s Span> {
@@ -157,15 +164,6 @@ impl<'s> Actors<'s> {
             }
         }
         people().next()
-    }
-}
-
-impl Actors<'_> {
-    /// Whom actor span `s` names: its entity key, else its words.
-    fn key(&self, s: &Span) -> String {
-        s.entity
-            .clone()
-            .unwrap_or_else(|| s.text_in(self.text).to_string())
     }
 }
 
