@@ -176,6 +176,14 @@ impl Span {
         text.get(self.start..self.end).unwrap_or_default()
     }
 
+    /// The name an actor span gives: its entity key, else its words in
+    /// `text` (the text its offsets point into).
+    pub fn name_in(&self, text: &str) -> String {
+        self.entity
+            .clone()
+            .unwrap_or_else(|| self.text_in(text).to_string())
+    }
+
     /// Whether two spans share at least one byte.
     pub fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
@@ -476,19 +484,14 @@ impl<'w> JsonOut<'w> {
     /// The next spans of the array.
     pub(crate) fn spans(&mut self, spans: &[Span]) -> std::io::Result<()> {
         for s in spans {
-            self.span(s, s.start, s.end, &s.text)?;
+            if self.spans > 0 {
+                self.out.push(b',');
+            }
+            s.write_json(s.start, s.end, &s.text, &mut self.out);
+            self.spans += 1;
+            self.piece()?;
         }
         Ok(())
-    }
-
-    /// The next span, at `start..end` and covering `text`.
-    fn span(&mut self, s: &Span, start: usize, end: usize, text: &str) -> std::io::Result<()> {
-        if self.spans > 0 {
-            self.out.push(b',');
-        }
-        s.write_json(start, end, text, &mut self.out);
-        self.spans += 1;
-        self.piece()
     }
 
     /// The next `count` spans of the array, written already by

@@ -678,13 +678,6 @@ pub(super) static SOURCE_WORDS: LazyLock<Sieve> =
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "who", "which"];
 
-/// The name an actor span gives: its entity key, else its words.
-fn actor_name(doc: &Doc, s: &Span) -> String {
-    s.entity
-        .clone()
-        .unwrap_or_else(|| s.text_in(doc.text).to_string())
-}
-
 /// The source named by tokens `a..b`: an actor span inside it, else the
 /// trailing capitalized name after a description (`international monitoring
 /// group Airwars` → Airwars), else the words without a leading article.
@@ -696,7 +689,7 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
         return None;
     }
     if let Some(s) = (a..b).rev().find_map(|k| actor_at(doc, actors, k)) {
-        return Some(actor_name(doc, s));
+        return Some(s.name_in(doc.text));
     }
     if b - a == 1 && PRONOUNS.contains(&doc.low(a)) {
         // `he said`, `she told`: the last person named shortly before.
@@ -714,7 +707,7 @@ fn name_in(doc: &Doc, mut a: usize, b: usize, actors: &[&Span]) -> Option<String
             .rev()
             .take_while(|s| s.start >= lo)
             .find(|s| s.kind == "person")
-            .map(|s| actor_name(doc, s));
+            .map(|s| s.name_in(doc.text));
     }
     let upper = |k: usize| doc.tokens.get(k).is_some_and(|t| t.upper);
     let mut c = b;

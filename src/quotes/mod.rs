@@ -98,18 +98,9 @@ fn facing(doc: &Doc, i: usize, t: &Token) -> Option<Mark> {
 /// The actors available as speakers, as (token index of start, span).
 struct Actors<'s> {
     spans: Vec<&'s Span>,
-    /// The text the spans' offsets point into.
-    text: &'s str,
 }
 
 impl<'s> Actors<'s> {
-    /// Whom actor span `s` names: its entity key, else its words.
-    fn key(&self, s: &Span) -> String {
-        s.entity
-            .clone()
-            .unwrap_or_else(|| s.text_in(self.text).to_string())
-    }
-
     /// The first actor span starting in bytes `[a, b)`: a binary search,
     /// so a text with many quotes and many actors stays linear.
     fn starting_in(&self, a: usize, b: usize) -> Option<&'s Span> {
@@ -189,13 +180,13 @@ fn is_pronoun(w: &str) -> bool {
 fn subject_at(doc: &Doc, actors: &Actors, i: usize, quote_start: usize) -> Option<String> {
     let t = doc.tokens.get(i)?;
     if let Some(a) = actors.starting_in(t.start(), t.end()) {
-        return Some(actors.key(a));
+        return Some(a.name_in(doc.text));
     }
     let w = doc.tok(i);
     if is_pronoun(w) {
         return actors
             .person_before(quote_start.min(t.start()), None)
-            .map(|a| actors.key(a));
+            .map(|a| a.name_in(doc.text));
     }
     if w.eq_ignore_ascii_case("the") && doc.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
     {
@@ -203,7 +194,7 @@ fn subject_at(doc: &Doc, actors: &Actors, i: usize, quote_start: usize) -> Optio
         if !is_speech_token(doc, i + 1) && noun.chars().next().is_some_and(char::is_lowercase) {
             return actors
                 .person_before(quote_start, Some(noun))
-                .map(|a| actors.key(a));
+                .map(|a| a.name_in(doc.text));
         }
     }
     None
@@ -230,7 +221,7 @@ fn after(doc: &Doc, actors: &Actors, close: usize, qstart: usize) -> Option<Stri
             .take_while(|s| s.start < to)
             .find(|s| matches!(&*s.kind, "person" | "organization"))
         {
-            return Some(actors.key(a));
+            return Some(a.name_in(doc.text));
         }
         return subject_at(doc, actors, i + 1, qstart);
     }
@@ -301,14 +292,14 @@ fn subject_before(
             break;
         }
     }
-    nearest_actor.map(|a| actors.key(a))
+    nearest_actor.map(|a| a.name_in(doc.text))
 }
 
 /// `according to X, “…` and `said X: “…`: the actor right after the verb.
 fn subject_after_verb(doc: &Doc, actors: &Actors, v: usize, open: usize) -> Option<String> {
     let from = doc.tokens.get(v)?.end();
     let to = doc.tokens.get(open)?.start();
-    actors.starting_in(from, to).map(|a| actors.key(a))
+    actors.starting_in(from, to).map(|a| a.name_in(doc.text))
 }
 
 /// An attribution anywhere in the quote's sentence, for scare quotes:
@@ -353,10 +344,7 @@ pub fn find(doc: &Doc, spans: &[Span]) -> Vec<Span> {
     if !actor_spans.is_sorted_by_key(|s| s.start) {
         actor_spans.sort_by_key(|s| s.start);
     }
-    let actors = Actors {
-        spans: actor_spans,
-        text: doc.text,
-    };
+    let actors = Actors { spans: actor_spans };
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, t) in doc.tokens.iter().enumerate() {
