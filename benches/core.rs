@@ -233,34 +233,35 @@ mod native {
         }
         let bytes: usize = pieces.iter().map(String::len).sum();
         g.throughput(Throughput::BytesDecimal(bytes as u64));
-        question(
-            "core/articles",
-            "Every lens, one article a call (the same calls, Annotations out): how much \
-             slower per byte than core/all, whose 64 KB windows do the same instructions \
-             per byte? (Why: bench/RESULTS.md, thirteenth session.)",
-        );
-        g.bench_function("articles", |b| {
-            b.iter(|| {
-                pieces
-                    .iter()
-                    .map(|p| annotate(black_box(p), &all).spans.len())
-                    .sum::<usize>()
-            })
-        });
+        // One article a call, against core/all and core/dates over the same
+        // text in 64 KB windows (the same instructions per byte).
         let dates = only(&["dates"]);
-        question(
-            "core/articles-dates",
-            "Dates alone, one article a call: the same against core/dates, with no \
-             other pass between the calls.",
-        );
-        g.bench_function("articles-dates", |b| {
-            b.iter(|| {
-                pieces
-                    .iter()
-                    .map(|p| annotate(black_box(p), &dates).spans.len())
-                    .sum::<usize>()
-            })
-        });
+        let short: [(&str, &Options, &str); 2] = [
+            (
+                "articles",
+                &all,
+                "Every lens, one article a call (the same calls, Annotations out): how much \
+                 slower per byte than core/all, whose 64 KB windows do the same instructions \
+                 per byte? (Why: bench/RESULTS.md, thirteenth session.)",
+            ),
+            (
+                "articles-dates",
+                &dates,
+                "Dates alone, one article a call: the same against core/dates, with no \
+                 other pass between the calls.",
+            ),
+        ];
+        for (name, opts, q) in short {
+            question(&format!("core/{name}"), q);
+            g.bench_function(name, |b| {
+                b.iter(|| {
+                    pieces
+                        .iter()
+                        .map(|p| annotate(black_box(p), opts).spans.len())
+                        .sum::<usize>()
+                })
+            });
+        }
         question(
             "core/articles+packed",
             "The page's call natively (one article a call, UTF-16 offsets, packed form): \
