@@ -333,7 +333,10 @@ fn utf8(bytes: Vec<u8>, lossy: bool) -> Result<String, String> {
         return Ok(String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    // (`contains` on bytes is std's word-at-a-time `memchr`; the position
+    // is looked for only in a file that has a NUL.)
+    if bytes.contains(&0) {
+        let pos = bytes.iter().position(|&b| b == 0).unwrap_or_default();
         return Err(format!(
             "not text: a NUL byte at offset {pos} (a binary file?)"
         ));

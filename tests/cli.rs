@@ -280,6 +280,26 @@ fn hostile_files_are_annotated_or_refused_by_name() {
     }
 }
 
+#[test]
+fn a_nul_byte_is_refused_at_its_offset() {
+    // Valid UTF-8 all through, so only the NUL test can refuse it, and at
+    // its own offset (the first NUL, not a later one).
+    let d = tmpdir("nul");
+    let f = d.join("nul.txt");
+    std::fs::write(&f, b"Iraqi forces\0 entered\0 Mosul.").unwrap();
+    let out = run(&["annotate", f.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("a NUL byte at offset 12 "), "{err}");
+    // --lossy reads it: a NUL is a character of UTF-8.
+    let out = run(&["annotate", "--lossy", f.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Several files on several threads write exactly what one thread writes,
 /// and name the files they refuse in the order given. The mix has what the
 /// threads share out differently: short files (a file a thread), one file
