@@ -234,14 +234,14 @@ mod native {
         let bytes: usize = pieces.iter().map(String::len).sum();
         g.throughput(Throughput::BytesDecimal(bytes as u64));
         // One article a call, against core/all and core/dates over the same
-        // text in 64 KB windows (the same instructions per byte).
+        // text in 32 KB windows (the same instructions per byte).
         let dates = only(&["dates"]);
         let short: [(&str, &Options, &str); 2] = [
             (
                 "articles",
                 &all,
                 "Every lens, one article a call (the same calls, Annotations out): how much \
-                 slower per byte than core/all, whose 64 KB windows do the same instructions \
+                 slower per byte than core/all, whose 32 KB windows do the same instructions \
                  per byte? (Why: bench/RESULTS.md, thirteenth session.)",
             ),
             (

@@ -46,8 +46,8 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Annotates `text`: every lens that `options` asks for, the entities, and the
 /// reference date used. Total, deterministic and linear in `text.len()`.
 ///
-/// A text longer than [`text::WINDOW`] (about 10,000 words: longer than
-/// almost any article) is read in windows cut at paragraph breaks, so its
+/// A text longer than [`text::WINDOW`] (about 5,000 words: longer than
+/// nearly every article) is read in windows cut at paragraph breaks, so its
 /// memory grows with what is found rather than with the tables built per
 /// token. The whole text still gives the reference date, and a window's
 /// names read as they would in the text up to its end read whole. What a

@@ -27,7 +27,7 @@ output when there is one FILE and no --out. Offsets default to code points.
 Files must be UTF-8 (with or without BOM) or UTF-16 with a BOM; --lossy
 replaces invalid bytes instead of refusing the file. Two FILEs with the
 same stem, ignoring case, are refused (one would overwrite the other's
-JSON). --threads N reads N files at once, and a file longer than 64 KB in
+JSON). --threads N reads N files at once, and a file longer than 32 KB in
 windows, N at once (default: one per core; at most 8 in any case); the
 output is the same for any N.";
 

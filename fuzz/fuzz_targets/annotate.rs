@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
         threads: usize::from(head[1] & 3),
     };
     let text = String::from_utf8_lossy(body);
-    // Sometimes read in small windows, as a book is read in 64 KB ones.
+    // Sometimes read in small windows, as a book is read in 32 KB ones.
     let found = if bits & 64 != 0 {
         let window = 16 + usize::from(head[2]) * 4;
         let found = annotate_in_windows(&text, &opts, window);

@@ -270,13 +270,18 @@ fn is_skipped(c: char) -> bool {
 /// year of a paper) is read in windows of at most this many bytes, cut at
 /// paragraph breaks, so the tables built per token (about twenty bytes for
 /// each byte of text) are built for one window at a time and memory grows
-/// with the highlights found, not with the tables. About 10,000 words: above
-/// any but the longest feature, so an article is read whole.
+/// with the highlights found, not with the tables. About 5,000 words: above
+/// nearly every article and most long features, so those are read whole.
 ///
-/// Why 64 KB and not more: two windows in flight (two threads) cost a 1 MB
-/// text about 2.6 MB of tables rather than 10 MB, for the same instructions
-/// (bench/RESULTS.md, the fifth session's entry).
-pub const WINDOW: usize = 64 * 1024;
+/// Why 32 KB: the tables of the windows in flight (one a thread) were most
+/// of what a long text costs above the text itself. At 64 KB the CLI's
+/// 1 MB peaked at about twelve times the text; at 32 KB the same
+/// instructions are run (callgrind) and the peak falls by some 2 MB, on
+/// every long text and in the page's memory too. What a cut can lose
+/// ([`crate::annotate`]) changed 0.09 % of the spans of 50 KB texts, not
+/// counting which full name a surname's entity names (bench/RESULTS.md,
+/// the fifteenth session's entry).
+pub const WINDOW: usize = 32 * 1024;
 
 /// `text` cut into windows of at most `max` bytes (at least 4), each with
 /// its byte offset, that together are the whole text in order.

@@ -17,7 +17,7 @@ function texts() {
   const out = SEEDS.map((s) => readFileSync(`${ROOT}seeds/${s.file}`, 'utf8'));
   const news = readFileSync(`${ROOT}bench/news.txt`, 'utf8').slice(0, 120_000).split('\n\n');
   for (let k = 0; k + 6 <= news.length; k += 6) out.push(news.slice(k, k + 6).join('\n\n'));
-  // A text of several windows (64 KB each), packed a window at a time.
+  // A text of several windows (32 KB each), packed a window at a time.
   out.push(news.join('\n\n'));
   out.push('', ' ', '"', '“”', '\u0000', '🙂 Zoë in Zürich said “yes” on Monday.', 'ISIS ISIS Daesh IS',
     'Mattis, Mattis: "He said," he said. “…” — “', '\u2028\u2029\ufeffMosul');
