@@ -340,6 +340,15 @@ mod tests {
     }
 
     #[test]
+    fn places_that_do_not_fit_four_bytes_are_none() {
+        assert_eq!(idx(0), Some(0));
+        assert_eq!(idx(NONE as usize - 1), Some(NONE - 1));
+        // NONE marks "no link", so it is never a place.
+        assert_eq!(idx(NONE as usize), None);
+        assert_eq!(idx(usize::MAX), None);
+    }
+
+    #[test]
     fn mentions_group_across_windows() {
         let text = "ISIS and Daesh";
         let mut entities = Entities::default();
