@@ -133,18 +133,13 @@ impl Entities {
         self.seen += spans.len();
     }
 
-    /// The text of `link`.
-    fn text_of(&self, link: &Link) -> &str {
-        link_text(&self.text, link)
-    }
-
     /// Adds `text`, an alias or a `role` of entity `ent`, after `last` in
     /// its chain, unless the chain holds it already: the new link's place,
     /// or none.
     fn link_new(&mut self, ent: Idx, last: Idx, text: &str, role: bool) -> Option<Idx> {
         let mut at = last;
         while let Some(link) = self.links.get(at as usize) {
-            if self.text_of(link) == text {
+            if link_text(&self.text, link) == text {
                 return None;
             }
             at = link.prev;
