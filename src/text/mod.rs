@@ -502,8 +502,13 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
             start = i;
         }
         let t = &tokens[i];
-        let s = &text[t.start()..t.end()];
-        if t.kind == Kind::Punct && matches!(s, "." | "!" | "?" | "…") {
+        // (Only a punctuation token's text is read: most tokens are words.)
+        let s = if t.kind == Kind::Punct {
+            text.get(t.start()..t.end()).unwrap_or_default()
+        } else {
+            ""
+        };
+        if matches!(s, "." | "!" | "?" | "…") {
             let mut j = i + 1;
             while j < tokens.len()
                 && tokens[j].glued
