@@ -242,7 +242,7 @@ fn annotate_into(
 ) -> std::io::Result<(Annotations, entities::Grouped)> {
     let windows = text::windows(text, window);
     let mut found = Annotations::default();
-    let mut entities = entities::Entities::default();
+    let mut entities = entities::Entities::new();
     // What is done with each window's spans, in text order; the first
     // window's reference date (that of every window) opens the output.
     let mut first = true;
