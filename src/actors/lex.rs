@@ -212,8 +212,8 @@ pub struct Lex {
     /// Multi-word and single-word names by token key (case-sensitive).
     pub names: StrMap<Named>,
     /// The same names by upper-case key, for all-capitals headlines
-    /// (only names of four letters or more).
-    pub upper: StrMap<Named>,
+    /// (only names of four letters or more): see [`Lex::upper_get`].
+    upper: Upper,
     /// Canonical names (organisations, persons).
     pub canon: Vec<String>,
     /// Surname (last word) of each well-known person → canonical index.
@@ -301,7 +301,7 @@ impl Lex {
     fn load() -> Result<Lex, String> {
         let mut lx = Lex {
             names: StrMap::new(),
-            upper: StrMap::new(),
+            upper: Upper::default(),
             canon: Vec::new(),
             surnames: HashMap::default(),
             given: WordSet::new(lines(GIVEN)),
@@ -428,7 +428,7 @@ impl Lex {
         facts.shrink_to_fit();
         lx.facts = facts;
         lx.names.shrink_to_fit();
-        lx.upper.shrink_to_fit();
+        lx.upper.finish(&lx.names);
         lx.openers.shrink_to_fit();
         Ok(lx)
     }
@@ -569,9 +569,12 @@ impl Lex {
                     self.prefixes.mark(&prefix, n < toks.len());
                 }
             }
-            self.upper.insert(&up, what);
+            if let Some(entry) = self.names.insert_entry(k, what) {
+                self.upper.give(&up, entry);
+            }
+        } else {
+            self.names.insert(k, what);
         }
-        self.names.insert(k, what);
         Ok(())
     }
 
@@ -584,6 +587,21 @@ impl Lex {
             self.lower_openers.push(tok.into());
         }
         Some(opener)
+    }
+
+    /// The name whose key in capitals is `caps` (`MOSUL`, `AYDIN` for
+    /// `Aydın`), among those of four letters or more that are no common word.
+    pub fn upper_get(&self, caps: &str) -> Option<&Named> {
+        self.upper.get(&self.names, caps)
+    }
+
+    /// Every key of [`Lex::upper`], in capitals (tests).
+    #[cfg(test)]
+    fn upper_keys(&self) -> Vec<String> {
+        self.upper
+            .entries()
+            .map(|i| capitals(self.names.key(i)).into_owned())
+            .collect()
     }
 
     /// Whether some key of [`Lex::names`] or [`Lex::upper`] opens with
@@ -666,6 +684,172 @@ impl Scratch {
             self.ends.push(self.key.len());
         }
         true
+    }
+}
+
+/// A key in capitals, as [`Lex::upper_get`] finds it: ASCII capitals for an
+/// ASCII key, else Unicode's (`Aydın` → `AYDIN`).
+fn capitals(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.bytes().all(|b| !b.is_ascii_lowercase() && b.is_ascii()) {
+        std::borrow::Cow::Borrowed(key)
+    } else if key.is_ascii() {
+        std::borrow::Cow::Owned(key.to_ascii_uppercase())
+    } else {
+        std::borrow::Cow::Owned(key.to_uppercase())
+    }
+}
+
+/// Whether `caps` is `key` in [`capitals`], without writing them out for
+/// an ASCII key.
+fn is_capitals_of(key: &str, caps: &str) -> bool {
+    if key.is_ascii() {
+        key.len() == caps.len()
+            && key
+                .bytes()
+                .zip(caps.bytes())
+                .all(|(k, c)| k.to_ascii_uppercase() == c)
+    } else {
+        capitals(key) == caps
+    }
+}
+
+/// [`Lex::names`] by their keys in capitals, for all-capital headlines.
+///
+/// Not a table of keys of its own: a slot holds a name's entry number in
+/// [`Lex::names`], at the place the hash of its capitals gives, and a
+/// look-up compares the capitals of the name it finds there (they are
+/// made again only for a name outside ASCII; a look-up is rare, a run of
+/// capitals). A second table of some 8,000 keys in capitals, with their
+/// values, took 240 KB of every reader's memory; these slots take 64 KB.
+#[derive(Default)]
+pub struct Upper {
+    /// The entry number + 1 in the low [`Upper::INDEX_BITS`] (0: empty)
+    /// and the low bits of the capitals' hash tag above them, at the
+    /// place the top bits of the hash give or the next free one; a power
+    /// of two long, at most half full.
+    slots: Vec<u32>,
+    /// Names in.
+    len: usize,
+    /// While the lists load: each name given, as its entry number + 1 and
+    /// the hash tag of its capitals, in the order given. The slots are
+    /// made once all are in ([`Upper::finish`]), sized for them.
+    given: Vec<(u32, u32)>,
+}
+
+impl Upper {
+    /// Bits that number an entry: about a million, far beyond any list
+    /// (and [`StrMap`] keeps no more).
+    const INDEX_BITS: u32 = 20;
+    const INDEX_MASK: u32 = (1 << Self::INDEX_BITS) - 1;
+
+    /// The hash tag of `caps`: its top 32 bits, the well-mixed ones.
+    fn tag(caps: &str) -> u32 {
+        (key_hash(caps) >> 32) as u32
+    }
+
+    /// Where a probe for `tag` starts, in `len` slots (a power of two).
+    fn home(tag: u32, len: usize) -> usize {
+        let bits = len.trailing_zeros().min(32);
+        tag.checked_shr(32 - bits).unwrap_or(0) as usize & (len.max(1) - 1)
+    }
+
+    /// The slot for the capitals `caps` (tag `tag`): the one holding a
+    /// name of these capitals, or the empty one where it would go. `None`
+    /// only in a full (or empty) table, which the slots never are.
+    fn find(&self, names: &StrMap<Named>, caps: Caps<'_>, tag: u32) -> Option<usize> {
+        let len = self.slots.len();
+        let mut at = Self::home(tag, len);
+        let high = tag << Self::INDEX_BITS;
+        for _ in 0..len {
+            let s = *self.slots.get(at)?;
+            if s == 0 {
+                return Some(at);
+            }
+            if s & !Self::INDEX_MASK == high {
+                let entry = (s & Self::INDEX_MASK) as usize - 1;
+                let same = match caps {
+                    Caps::Of(other) => same_capitals(names.key(entry), names.key(other)),
+                    Caps::Text(caps) => is_capitals_of(names.key(entry), caps),
+                };
+                if same {
+                    return Some(at);
+                }
+            }
+            at = (at + 1) & (len - 1);
+        }
+        None
+    }
+
+    /// The entry numbers in, in no order (tests).
+    #[cfg(test)]
+    fn entries(&self) -> impl Iterator<Item = usize> + '_ {
+        self.slots
+            .iter()
+            .filter(|&&s| s != 0)
+            .map(|&s| (s & Self::INDEX_MASK) as usize - 1)
+    }
+
+    /// Room for `n` names given.
+    fn reserve(&mut self, n: usize) {
+        self.given.reserve(n);
+    }
+
+    /// Gives entry `entry` of [`Lex::names`], whose key in capitals is
+    /// `caps`: it takes the place of any name given before with the same
+    /// capitals (the last one given wins, as in [`Lex::names`]).
+    fn give(&mut self, caps: &str, entry: usize) {
+        if let Ok(number) = u32::try_from(entry + 1)
+            && number <= Self::INDEX_MASK
+        {
+            self.given.push((number, Self::tag(caps)));
+        }
+    }
+
+    /// Places every name given, in the order given, in slots made once.
+    fn finish(&mut self, names: &StrMap<Named>) {
+        let given = std::mem::take(&mut self.given);
+        let len = given.len().max(4).saturating_mul(2).next_power_of_two();
+        self.slots = vec![0; len];
+        self.len = 0;
+        for (number, tag) in given {
+            let entry = number as usize - 1;
+            let Some(at) = self.find(names, Caps::Of(entry), tag) else {
+                continue;
+            };
+            if let Some(slot) = self.slots.get_mut(at) {
+                if *slot == 0 {
+                    self.len += 1;
+                }
+                *slot = number | tag << Self::INDEX_BITS;
+            }
+        }
+    }
+
+    /// The name whose capitals are `caps`.
+    fn get<'n>(&self, names: &'n StrMap<Named>, caps: &str) -> Option<&'n Named> {
+        let at = self.find(names, Caps::Text(caps), Self::tag(caps))?;
+        let s = *self.slots.get(at)?;
+        if s == 0 {
+            return None;
+        }
+        names.value((s & Self::INDEX_MASK) as usize - 1)
+    }
+}
+
+/// The capitals [`Upper::find`] looks for: those of another name's key
+/// (placing the names), or a text's (a look-up).
+#[derive(Clone, Copy)]
+enum Caps<'a> {
+    Of(usize),
+    Text(&'a str),
+}
+
+/// Whether two keys have the same [`capitals`].
+fn same_capitals(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        capitals(a) == capitals(b)
     }
 }
 
@@ -769,7 +953,7 @@ fn count_byte(src: &str, b: u8) -> usize {
 pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
     Lex::load().unwrap_or_else(|_| Lex {
         names: StrMap::new(),
-        upper: StrMap::new(),
+        upper: Upper::default(),
         canon: Vec::new(),
         surnames: HashMap::default(),
         given: WordSet::default(),
@@ -805,11 +989,35 @@ mod tests {
     }
 
     #[test]
+    fn names_are_found_by_their_capitals() {
+        let lx = Lex::load().expect("a data file has a bad line");
+        // Each name in capitals finds a name of those capitals, itself
+        // unless a later name had the same capitals.
+        let mut n = 0;
+        for entry in lx.upper.entries() {
+            let caps = capitals(lx.names.key(entry));
+            let found = lx.upper_get(&caps);
+            assert_eq!(found, lx.names.value(entry), "{caps:?}");
+            n += 1;
+        }
+        assert_eq!(n, lx.upper.len);
+        assert!(n > 5000);
+        // Outside ASCII, Unicode's capitals; short names and common words
+        // are not there, nor a name in its own case.
+        assert_eq!(lx.upper_get("AYDIN"), Some(&Named::Place(b't')));
+        assert!(lx.upper_get("MOSUL").is_some());
+        assert_eq!(lx.upper_get("Mosul"), None);
+        assert_eq!(lx.upper_get("US"), None);
+        assert_eq!(lx.upper_get(""), None);
+    }
+
+    #[test]
     fn every_key_opens_with_a_listed_opener() {
         // `Ctx::lexicon_at` skips a word missing from `openers`: that is
         // right only if every stored key starts with a listed token.
         let lx = Lex::load().expect("a data file has a bad line");
-        for k in lx.names.keys().chain(lx.upper.keys()) {
+        for k in lx.names.keys().map(str::to_string).chain(lx.upper_keys()) {
+            let k = k.as_str();
             let toks = tokenize(k);
             let first = toks.first().map_or("", |t| &k[t.start()..t.end()]);
             assert!(lx.is_opener(first), "{k:?} opens with {first:?}");
@@ -836,7 +1044,8 @@ mod tests {
         let mut longest = 0;
         // (Capitals keys too: most lower to a name's own prefixes, a few,
         // `AYDIN` for `Aydın`, to prefixes of their own.)
-        for k in lx.names.keys().chain(lx.upper.keys()) {
+        for k in lx.names.keys().map(str::to_string).chain(lx.upper_keys()) {
+            let k = k.as_str();
             let toks = tokenize(k);
             longest = longest.max(toks.len());
             for n in 1..=toks.len() {
@@ -904,7 +1113,7 @@ mod tests {
                 goes_on.is_some(),
                 goes_on == Some(true),
                 lx.names.get(o).copied(),
-                lx.upper.get(o).copied(),
+                lx.upper_get(o).copied(),
             );
             assert_eq!(got, want, "{o:?}");
         }

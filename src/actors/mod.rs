@@ -453,14 +453,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // capitals too; short ones only as written (`US`, `IS`).
             let all_caps = (i..j).all(|u| !self.units[u].word || self.units[u].caps);
             let hit = if caps && ascii {
-                self.lx.upper.get(upper.as_str())
+                self.lx.upper_get(upper.as_str())
             } else if caps {
-                self.lx.upper.get(k.to_uppercase().as_str())
+                self.lx.upper_get(k.to_uppercase().as_str())
             } else {
                 self.lx
                     .names
                     .get(k.as_str())
-                    .or_else(|| all_caps.then(|| self.lx.upper.get(k.as_str())).flatten())
+                    .or_else(|| all_caps.then(|| self.lx.upper_get(k.as_str())).flatten())
             };
             if let Some(n) = hit {
                 best = Some((j, *n));

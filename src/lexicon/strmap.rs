@@ -220,6 +220,32 @@ impl<V> StrMap<V> {
         }
     }
 
+    /// [`StrMap::insert`], returning the key's entry number (see
+    /// [`StrMap::key`]) instead: `None` only when a new key is not kept.
+    pub fn insert_entry(&mut self, key: &str, value: V) -> Option<usize> {
+        let tag = tag_of(key);
+        match self.find(key, tag) {
+            Some(i) => {
+                if let Some(e) = self.entries.get_mut(i) {
+                    e.value = value;
+                }
+                Some(i)
+            }
+            None => self.push(key, tag, value),
+        }
+    }
+
+    /// The key of entry `i` (entries are numbered in the order their keys
+    /// were added); empty past the last.
+    pub fn key(&self, i: usize) -> &str {
+        key_in(&self.text, &self.entries, i)
+    }
+
+    /// The value of entry `i`.
+    pub fn value(&self, i: usize) -> Option<&V> {
+        self.entries.get(i).map(|e| &e.value)
+    }
+
     /// Adds a key known to be missing; its entry number.
     fn push(&mut self, key: &str, tag: u32, value: V) -> Option<usize> {
         let i = self.entries.len();
