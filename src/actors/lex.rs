@@ -726,7 +726,8 @@ pub struct Upper {
     /// The entry number + 1 in the low [`Upper::INDEX_BITS`] (0: empty)
     /// and the low bits of the capitals' hash tag above them, at the
     /// place the top bits of the hash give or the next free one; a power
-    /// of two long, at most half full.
+    /// of two long, at most five-eighths full (look-ups are few, and the
+    /// names given, some 8,400, would just miss half of 16,384).
     slots: Vec<u32>,
     /// Names in.
     len: usize,
@@ -808,7 +809,9 @@ impl Upper {
     /// Places every name given, in the order given, in slots made once.
     fn finish(&mut self, names: &StrMap<Named>) {
         let given = std::mem::take(&mut self.given);
-        let len = given.len().max(4).saturating_mul(2).next_power_of_two();
+        // (Given names with the same capitals take one slot: their count
+        // bounds the names placed.)
+        let len = (given.len().max(4).saturating_mul(8) / 5).next_power_of_two();
         self.slots = vec![0; len];
         self.len = 0;
         for (number, tag) in given {
