@@ -78,6 +78,10 @@ def make_articles(size=2500):
     return paths, sum(len(p.encode("utf-8")) for p in pieces)
 
 
+# Runs of each smaller file for the peak-memory figure.
+MEMORY_RUNS = 9
+
+
 def run(binary, path, *extra):
     """One CLI run under /usr/bin/time: (wall s, user+sys s, max RSS bytes)."""
     paths = path if isinstance(path, list) else [path]
@@ -113,7 +117,7 @@ def main():
           f"(runs {', '.join(f'{w:.2f}' for w in walls)} s)")
     print(f"  user+sys: median {statistics.median(cpus):.2f} s = {mb / statistics.median(cpus):.1f} MB/s "
           f"(runs {', '.join(f'{c:.2f}' for c in cpus)} s)")
-    rss_big = max(r[2] for r in runs)
+    rss_big = [r[2] for r in runs]
     # The windows of a long text are read on one thread per core (DESIGN.md,
     # "Windows on several threads"); on one thread, the core's own speed.
     ones = [run(args.bin, path, "--threads", "1") for _ in range(args.runs)]
@@ -124,13 +128,16 @@ def main():
           f"{os.cpu_count()} cores here, {one_wall / statistics.median(walls):.2f}x from threads")
 
     print("\n[cli/memory] Q2: peak memory (max RSS) <= 10x input, growing linearly?")
+    # A run's peak depends on how its two reading threads meet (a few
+    # hundred KB from run to run on 1 MB): the median of several runs, and
+    # their range. (The smaller files cost a fraction of a second a run.)
     rss = {}
     for name in ("1mb", "8mb"):
         if name == args.big:
             continue
         path, size = paths[name]
-        r = [run(args.bin, path) for _ in range(max(1, args.runs // 2))]
-        rss[name] = (size, max(x[2] for x in r), statistics.median(x[1] for x in r))
+        r = [run(args.bin, path) for _ in range(max(MEMORY_RUNS, args.runs))]
+        rss[name] = (size, [x[2] for x in r], statistics.median(x[1] for x in r))
     rss[args.big] = (big_size, rss_big, statistics.median(cpus))
     # What any run holds before the text counts (the program and its word
     # lists): the growth with the text is the rest.
@@ -139,12 +146,15 @@ def main():
         f.write("Iraqi forces entered Mosul on Monday.\n")
     floor = min(run(args.bin, tiny)[2] for _ in range(3))
     print(f"  start-up floor (a one-line file): max RSS {floor / 1e6:.1f} MB")
-    for name, (size, peak, cpu) in rss.items():
-        print(f"  {name:>4}: input {size / 1e6:6.2f} MB, max RSS {peak / 1e6:7.1f} MB = "
-              f"{peak / size:4.1f}x input ({(peak - floor) / size:4.1f}x above the floor), "
+    for name, (size, peaks, cpu) in rss.items():
+        peak = statistics.median(peaks)
+        print(f"  {name:>4}: input {size / 1e6:6.2f} MB, max RSS median {peak / 1e6:7.2f} MB = "
+              f"{peak / size:5.2f}x input (runs {min(peaks) / size:.2f}..{max(peaks) / size:.2f}x, "
+              f"{len(peaks)} runs; {(peak - floor) / size:4.1f}x above the floor), "
               f"user+sys {cpu:.2f} s")
     if "1mb" in rss and "8mb" in rss:
         (s1, p1, c1), (s8, p8, c8) = rss["1mb"], rss["8mb"]
+        p1, p8 = statistics.median(p1), statistics.median(p8)
         print(f"  8 MB vs 1 MB: RSS x{p8 / p1:.1f} for x{s8 / s1:.1f} input; "
               f"CPU time 8 MB / (8 x 1 MB) = {c8 / (8 * c1):.2f} (includes process start-up)")
 
