@@ -195,8 +195,8 @@ impl<V> StrMap<V> {
     }
 
     /// The value of `key`, put in by `make` first when missing, and whether
-    /// it was missing. `None` only past [`MAX_ENTRIES`] keys or 4 GiB of
-    /// keys, far beyond any list.
+    /// it was missing. `None` only past about a million keys
+    /// (`MAX_ENTRIES`) or 4 GiB of keys, far beyond any list.
     pub fn get_or_insert_with(
         &mut self,
         key: &str,
@@ -211,7 +211,8 @@ impl<V> StrMap<V> {
     }
 
     /// Puts `value` in for `key`; returns the value it had, if any. (Past
-    /// [`MAX_ENTRIES`] keys or 4 GiB of keys a new key is not kept.)
+    /// about a million keys (`MAX_ENTRIES`) or 4 GiB of keys a new key is
+    /// not kept.)
     pub fn insert(&mut self, key: &str, value: V) -> Option<V> {
         let tag = tag_of(key);
         match self.find(key, tag) {
