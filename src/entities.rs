@@ -45,7 +45,7 @@ pub(crate) struct Entities<S = RandomState> {
     /// The entities, in order of first mention.
     list: Vec<Ent>,
     /// The distinct kinds of the entities (`person`, `organization`), in
-    /// the order met: an entity holds the place of its own.
+    /// the order met: an entity holds its kind's place here.
     kinds: Vec<Cow<'static, str>>,
     /// Every entity's key, one after another: the key of entity `e` starts
     /// at `key_at[e]` and ends where the next one's starts. They become the
