@@ -6,7 +6,10 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{LexMap as HashMap, StrMap, WordSet, Words, key_hash, lines, with_lower};
+use crate::lexicon::{
+    LexMap as HashMap, StrMap, WordSet, Words, entry_at, key_hash, lines, probe, slot, tag_of,
+    with_lower,
+};
 use crate::text::{Kind, Token, tokenize, tokenize_into};
 
 const ORGS: &str = include_str!("../../data/orgs.txt");
@@ -538,6 +541,7 @@ impl Lex {
             // Upper-casing maps each character alone, so the first token
             // upper-cased is a prefix of the key upper-cased (a test checks
             // that every key of `upper` opens with a listed opener).
+            // (What `capitals` makes, with `ascii` known here.)
             let (up, first_up) = if ascii {
                 (k.to_ascii_uppercase(), first.len())
             } else {
@@ -690,12 +694,12 @@ impl Scratch {
 /// A key in capitals, as [`Lex::upper_get`] finds it: ASCII capitals for an
 /// ASCII key, else Unicode's (`Aydın` → `AYDIN`).
 fn capitals(key: &str) -> std::borrow::Cow<'_, str> {
-    if key.bytes().all(|b| !b.is_ascii_lowercase() && b.is_ascii()) {
-        std::borrow::Cow::Borrowed(key)
-    } else if key.is_ascii() {
+    if !key.is_ascii() {
+        std::borrow::Cow::Owned(key.to_uppercase())
+    } else if key.bytes().any(|b| b.is_ascii_lowercase()) {
         std::borrow::Cow::Owned(key.to_ascii_uppercase())
     } else {
-        std::borrow::Cow::Owned(key.to_uppercase())
+        std::borrow::Cow::Borrowed(key)
     }
 }
 
@@ -723,73 +727,18 @@ fn is_capitals_of(key: &str, caps: &str) -> bool {
 /// values, took 240 KB of every reader's memory; these slots take 64 KB.
 #[derive(Default)]
 pub struct Upper {
-    /// The entry number + 1 in the low [`Upper::INDEX_BITS`] (0: empty)
-    /// and the low bits of the capitals' hash tag above them, at the
-    /// place the top bits of the hash give or the next free one; a power
-    /// of two long, at most five-eighths full (look-ups are few, and the
-    /// names given, some 8,400, would just miss half of 16,384).
+    /// A name's entry number at the place its capitals' [`tag_of`] gives,
+    /// as [`StrMap`]'s own slots ([`slot`], [`probe`]); a power of two
+    /// long, at most five-eighths full (look-ups are few, and the names
+    /// given, some 8,400, would just miss half of 16,384).
     slots: Vec<u32>,
-    /// Names in.
-    len: usize,
-    /// While the lists load: each name given, as its entry number + 1 and
-    /// the hash tag of its capitals, in the order given. The slots are
-    /// made once all are in ([`Upper::finish`]), sized for them.
-    given: Vec<(u32, u32)>,
+    /// While the lists load: each name given, as its entry number and the
+    /// tag of its capitals, in the order given. The slots are made once
+    /// all are in ([`Upper::finish`]), sized for them.
+    given: Vec<(usize, u32)>,
 }
 
 impl Upper {
-    /// Bits that number an entry: about a million, far beyond any list
-    /// (and [`StrMap`] keeps no more).
-    const INDEX_BITS: u32 = 20;
-    const INDEX_MASK: u32 = (1 << Self::INDEX_BITS) - 1;
-
-    /// The hash tag of `caps`: its top 32 bits, the well-mixed ones.
-    fn tag(caps: &str) -> u32 {
-        (key_hash(caps) >> 32) as u32
-    }
-
-    /// Where a probe for `tag` starts, in `len` slots (a power of two).
-    fn home(tag: u32, len: usize) -> usize {
-        let bits = len.trailing_zeros().min(32);
-        tag.checked_shr(32 - bits).unwrap_or(0) as usize & (len.max(1) - 1)
-    }
-
-    /// The slot for the capitals `caps` (tag `tag`): the one holding a
-    /// name of these capitals, or the empty one where it would go. `None`
-    /// only in a full (or empty) table, which the slots never are.
-    fn find(&self, names: &StrMap<Named>, caps: Caps<'_>, tag: u32) -> Option<usize> {
-        let len = self.slots.len();
-        let mut at = Self::home(tag, len);
-        let high = tag << Self::INDEX_BITS;
-        for _ in 0..len {
-            let s = *self.slots.get(at)?;
-            if s == 0 {
-                return Some(at);
-            }
-            if s & !Self::INDEX_MASK == high {
-                let entry = (s & Self::INDEX_MASK) as usize - 1;
-                let same = match caps {
-                    Caps::Of(other) => same_capitals(names.key(entry), names.key(other)),
-                    Caps::Text(caps) => is_capitals_of(names.key(entry), caps),
-                };
-                if same {
-                    return Some(at);
-                }
-            }
-            at = (at + 1) & (len - 1);
-        }
-        None
-    }
-
-    /// The entry numbers in, in no order (tests).
-    #[cfg(test)]
-    fn entries(&self) -> impl Iterator<Item = usize> + '_ {
-        self.slots
-            .iter()
-            .filter(|&&s| s != 0)
-            .map(|&s| (s & Self::INDEX_MASK) as usize - 1)
-    }
-
     /// Room for `n` names given.
     fn reserve(&mut self, n: usize) {
         self.given.reserve(n);
@@ -799,52 +748,39 @@ impl Upper {
     /// `caps`: it takes the place of any name given before with the same
     /// capitals (the last one given wins, as in [`Lex::names`]).
     fn give(&mut self, caps: &str, entry: usize) {
-        if let Ok(number) = u32::try_from(entry + 1)
-            && number <= Self::INDEX_MASK
-        {
-            self.given.push((number, Self::tag(caps)));
-        }
+        self.given.push((entry, tag_of(caps)));
     }
 
     /// Places every name given, in the order given, in slots made once.
     fn finish(&mut self, names: &StrMap<Named>) {
         let given = std::mem::take(&mut self.given);
-        // (Given names with the same capitals take one slot: their count
-        // bounds the names placed.)
         let len = (given.len().max(4).saturating_mul(8) / 5).next_power_of_two();
-        self.slots = vec![0; len];
-        self.len = 0;
-        for (number, tag) in given {
-            let entry = number as usize - 1;
-            let Some(at) = self.find(names, Caps::Of(entry), tag) else {
+        let mut slots = vec![0; len];
+        for (entry, tag) in given {
+            let key = names.key(entry);
+            let Some(at) = probe(&slots, tag, |e| same_capitals(names.key(e), key)) else {
                 continue;
             };
-            if let Some(slot) = self.slots.get_mut(at) {
-                if *slot == 0 {
-                    self.len += 1;
-                }
-                *slot = number | tag << Self::INDEX_BITS;
+            if let Some(x) = slots.get_mut(at) {
+                *x = slot(entry, tag);
             }
         }
+        self.slots = slots;
     }
 
     /// The name whose capitals are `caps`.
     fn get<'n>(&self, names: &'n StrMap<Named>, caps: &str) -> Option<&'n Named> {
-        let at = self.find(names, Caps::Text(caps), Self::tag(caps))?;
-        let s = *self.slots.get(at)?;
-        if s == 0 {
-            return None;
-        }
-        names.value((s & Self::INDEX_MASK) as usize - 1)
+        let at = probe(&self.slots, tag_of(caps), |e| {
+            is_capitals_of(names.key(e), caps)
+        })?;
+        names.value(entry_at(&self.slots, at)?)
     }
-}
 
-/// The capitals [`Upper::find`] looks for: those of another name's key
-/// (placing the names), or a text's (a look-up).
-#[derive(Clone, Copy)]
-enum Caps<'a> {
-    Of(usize),
-    Text(&'a str),
+    /// The entry numbers in, in no order (tests).
+    #[cfg(test)]
+    fn entries(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.slots.len()).filter_map(|at| entry_at(&self.slots, at))
+    }
 }
 
 /// Whether two keys have the same [`capitals`].
@@ -997,13 +933,16 @@ mod tests {
         // Each name in capitals finds a name of those capitals, itself
         // unless a later name had the same capitals.
         let mut n = 0;
+        let mut distinct = std::collections::HashSet::new();
         for entry in lx.upper.entries() {
             let caps = capitals(lx.names.key(entry));
             let found = lx.upper_get(&caps);
             assert_eq!(found, lx.names.value(entry), "{caps:?}");
+            distinct.insert(caps.into_owned());
             n += 1;
         }
-        assert_eq!(n, lx.upper.len);
+        // Each name in holds capitals no other name in holds.
+        assert_eq!(n, distinct.len());
         assert!(n > 5000);
         // Outside ASCII, Unicode's capitals; short names and common words
         // are not there, nor a name in its own case.

@@ -7,9 +7,9 @@
 //! took about 3 MB that way, most of the start-up memory of every reader.
 //! Here the keys are written one after another into one string, an entry is
 //! where its key starts there and its value (the key ends where the next
-//! entry's starts), and the slots, at most five-eighths full, hold entry numbers and
-//! twelve bits of the key's hash, so a look-up of a missing word (most
-//! look-ups) seldom reads an entry.
+//! entry's starts), and the slots, at most five-eighths full, hold entry
+//! numbers and twelve bits of the key's hash, so a look-up of a missing word
+//! (most look-ups) seldom reads an entry.
 
 use super::key_hash;
 
@@ -59,7 +59,7 @@ impl<V> Default for StrMap<V> {
 
 /// The top 32 bits of `s`'s hash, its well-mixed ones (see [`key_hash`]).
 #[inline]
-fn tag_of(s: &str) -> u32 {
+pub(crate) fn tag_of(s: &str) -> u32 {
     (key_hash(s) >> 32) as u32
 }
 
@@ -78,9 +78,54 @@ fn key_in<'t, V>(text: &'t str, entries: &[Entry<V>], i: usize) -> &'t str {
         .unwrap_or_default()
 }
 
-/// The slot of entry `i` whose tag is `tag`.
-fn slot(i: usize, tag: u32) -> u32 {
+/// The slot of entry `i` whose tag is `tag` (`i` below about a million,
+/// as a [`StrMap`]'s entries are).
+pub(crate) fn slot(i: usize, tag: u32) -> u32 {
     (i as u32 + 1) | tag << INDEX_BITS
+}
+
+/// The entry number of slot `s`, which is not empty.
+fn entry_of(s: u32) -> usize {
+    (s & INDEX_MASK) as usize - 1
+}
+
+/// The first slot to try for `tag`, in slots of `len` (a power of two).
+#[inline]
+fn home(tag: u32, len: usize) -> usize {
+    let bits = len.trailing_zeros();
+    // (A table of one slot has no bits to take: everything starts at 0.)
+    tag.checked_shr(32 - bits.min(32)).unwrap_or(0) as usize & (len - 1)
+}
+
+/// Where a probe for `tag` ends in `slots` (a power of two long, never
+/// full): at the slot of the first entry of that tag that `is` takes, or
+/// at the empty slot where one would go; `None` when there are no slots.
+/// With [`slot`] and [`tag_of`], the table of slots both [`StrMap`] and
+/// the names in capitals (`actors::lex::Upper`) keep.
+#[inline]
+pub(crate) fn probe(slots: &[u32], tag: u32, mut is: impl FnMut(usize) -> bool) -> Option<usize> {
+    let len = slots.len();
+    if len == 0 {
+        return None;
+    }
+    let mut at = home(tag, len);
+    let high = tag << INDEX_BITS;
+    // The slots are never full: an empty one comes within `len` steps.
+    for _ in 0..len {
+        let s = *slots.get(at)?;
+        // Only an entry whose hash ends like this one's is read (one in
+        // 4,096 of the others is, and its bytes then differ).
+        if s == 0 || s & !INDEX_MASK == high && is(entry_of(s)) {
+            return Some(at);
+        }
+        at = (at + 1) & (len - 1);
+    }
+    None
+}
+
+/// The entry in slot `at` of `slots`, if any.
+pub(crate) fn entry_at(slots: &[u32], at: usize) -> Option<usize> {
+    slots.get(at).filter(|&&s| s != 0).map(|&s| entry_of(s))
 }
 
 impl<V> StrMap<V> {
@@ -110,14 +155,6 @@ impl<V> StrMap<V> {
         }
     }
 
-    /// The first slot to try for `tag`, in slots of `len` (a power of two).
-    #[inline]
-    fn home(tag: u32, len: usize) -> usize {
-        let bits = len.trailing_zeros();
-        // (A table of one slot has no bits to take: everything starts at 0.)
-        tag.checked_shr(32 - bits.min(32)).unwrap_or(0) as usize & (len - 1)
-    }
-
     /// Slots for at least `keys` keys at most half full, every entry placed again.
     fn grow_slots(&mut self, keys: usize) {
         let len = keys
@@ -134,12 +171,13 @@ impl<V> StrMap<V> {
         let mut slots = vec![0u32; len];
         for i in 0..self.entries.len() {
             let tag = tag_of(key_in(&self.text, &self.entries, i));
-            let mut at = Self::home(tag, len);
-            while slots[at] != 0 {
-                at = (at + 1) & (len - 1);
+            // (Each key is in once: the probe stops at an empty slot.
+            // Entry numbers fit: `insert` keeps at most MAX_ENTRIES.)
+            if let Some(at) = probe(&slots, tag, |_| false)
+                && let Some(x) = slots.get_mut(at)
+            {
+                *x = slot(i, tag);
             }
-            // (Entry numbers fit: `insert` keeps at most MAX_ENTRIES.)
-            slots[at] = slot(i, tag);
         }
         self.slots = slots;
     }
@@ -156,29 +194,8 @@ impl<V> StrMap<V> {
     /// The entry of `key`, whose tag is `tag`.
     #[inline]
     fn find(&self, key: &str, tag: u32) -> Option<usize> {
-        let len = self.slots.len();
-        if len == 0 {
-            return None;
-        }
-        let mut at = Self::home(tag, len);
-        let high = tag << INDEX_BITS;
-        // The slots are never full: an empty one comes within `len` steps.
-        for _ in 0..len {
-            let s = self.slots[at];
-            if s == 0 {
-                return None;
-            }
-            // Only an entry whose hash ends like this one's is read (one in
-            // 4,096 of the others is, and its bytes then differ).
-            if s & !INDEX_MASK == high {
-                let i = (s & INDEX_MASK) as usize - 1;
-                if self.is_key(i, key) {
-                    return Some(i);
-                }
-            }
-            at = (at + 1) & (len - 1);
-        }
-        None
+        let at = probe(&self.slots, tag, |i| self.is_key(i, key))?;
+        entry_at(&self.slots, at)
     }
 
     /// The value of `key`.
@@ -214,31 +231,28 @@ impl<V> StrMap<V> {
     /// about a million keys (`MAX_ENTRIES`) or 4 GiB of keys a new key is
     /// not kept.)
     pub fn insert(&mut self, key: &str, value: V) -> Option<V> {
-        let tag = tag_of(key);
-        match self.find(key, tag) {
-            Some(i) => self
-                .entries
-                .get_mut(i)
-                .map(|e| std::mem::replace(&mut e.value, value)),
-            None => {
-                self.push(key, tag, value);
-                None
-            }
-        }
+        self.put(key, value).1
     }
 
     /// [`StrMap::insert`], returning the key's entry number (see
     /// [`StrMap::key`]) instead: `None` only when a new key is not kept.
     pub fn insert_entry(&mut self, key: &str, value: V) -> Option<usize> {
+        self.put(key, value).0
+    }
+
+    /// Puts `value` in for `key`: the key's entry number (none for a new
+    /// key not kept) and the value it had.
+    fn put(&mut self, key: &str, value: V) -> (Option<usize>, Option<V>) {
         let tag = tag_of(key);
         match self.find(key, tag) {
             Some(i) => {
-                if let Some(e) = self.entries.get_mut(i) {
-                    e.value = value;
-                }
-                Some(i)
+                let old = self
+                    .entries
+                    .get_mut(i)
+                    .map(|e| std::mem::replace(&mut e.value, value));
+                (Some(i), old)
             }
-            None => self.push(key, tag, value),
+            None => (self.push(key, tag, value), None),
         }
     }
 
@@ -268,12 +282,11 @@ impl<V> StrMap<V> {
         self.text.push_str(key);
         self.entries.push(Entry { start, value });
         // (The slots may have grown since `find`: the free one is looked for now.)
-        let len_slots = self.slots.len();
-        let mut at = Self::home(tag, len_slots);
-        while self.slots[at] != 0 {
-            at = (at + 1) & (len_slots - 1);
+        if let Some(at) = probe(&self.slots, tag, |_| false)
+            && let Some(x) = self.slots.get_mut(at)
+        {
+            *x = slot(i, tag);
         }
-        self.slots[at] = slot(i, tag);
         Some(i)
     }
 
