@@ -85,57 +85,48 @@ pub enum Affil {
 /// What the lexicon says of a token that opens a listed name, settled at
 /// load time so that a one-token word costs one look-up in the names pass.
 ///
-/// Packed in two `u32`s, 8 bytes (with its fields apart it took 20): some
-/// 14,000 openers sit in every reader's memory. Each word holds one name
-/// ([`Opener::single`], [`Opener::single_upper`]) as [`Named::to_bits`]
-/// writes it (0: none), and one flag in its top bit.
+/// Packed in one `u32` (with its fields apart it took 20 bytes): some
+/// 7,000 openers sit in every reader's memory. The word holds one name
+/// ([`Opener::single`]) in its low 24 bits as [`Named::to_bits`] writes
+/// it (0: none), and the two flags in its top two bits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Opener {
-    /// `single`, and `prefix` in the top bit.
-    single_prefix: u32,
-    /// `single_upper`, and `longer` in the top bit.
-    upper_longer: u32,
-}
+pub struct Opener(u32);
 
-/// The top bit of each word of an [`Opener`]: its flag.
-const FLAG: u32 = 1 << 31;
+/// The bit of [`Opener::prefix`].
+const PREFIX: u32 = 1 << 31;
+/// The bit of [`Opener::longer`].
+const LONGER: u32 = 1 << 30;
+/// The bits of [`Opener::single`] (what [`Named::to_bits`] may set).
+const SINGLE: u32 = (1 << 24) - 1;
 
 impl Opener {
     /// The token alone, in any case, is a prefix of some key ([`Lex::is_prefix`]).
     pub fn prefix(self) -> bool {
-        self.single_prefix & FLAG != 0
+        self.0 & PREFIX != 0
     }
 
     /// Some name of two tokens or more opens with this token (in any case):
     /// only then can a name go on past it.
     pub fn longer(self) -> bool {
-        self.upper_longer & FLAG != 0
+        self.0 & LONGER != 0
     }
 
     /// The token alone as a key of [`Lex::names`].
     pub fn single(self) -> Option<Named> {
-        Named::from_bits(self.single_prefix)
+        Named::from_bits(self.0 & SINGLE)
     }
 
-    /// The token alone as a key of [`Lex::upper`].
-    pub fn single_upper(self) -> Option<Named> {
-        Named::from_bits(self.upper_longer)
-    }
-
-    fn set_prefix(&mut self, on: bool) {
-        self.single_prefix = self.single_prefix & !FLAG | if on { FLAG } else { 0 };
-    }
-
-    fn set_longer(&mut self, on: bool) {
-        self.upper_longer = self.upper_longer & !FLAG | if on { FLAG } else { 0 };
+    /// Sets both flags from what [`Lex::prefixes`] says of the token
+    /// lowered: `None` (no name starts so) or whether a name goes on.
+    fn set_flags(&mut self, goes_on: Option<bool>) {
+        self.0 &= SINGLE;
+        if let Some(on) = goes_on {
+            self.0 |= PREFIX | if on { LONGER } else { 0 };
+        }
     }
 
     fn set_single(&mut self, name: Named) {
-        self.single_prefix = self.single_prefix & FLAG | name.to_bits().unwrap_or(0);
-    }
-
-    fn set_single_upper(&mut self, name: Named) {
-        self.upper_longer = self.upper_longer & FLAG | name.to_bits().unwrap_or(0);
+        self.0 = self.0 & !SINGLE | name.to_bits().unwrap_or(0);
     }
 }
 
@@ -249,12 +240,21 @@ pub struct Lex {
     /// there. Without the strings, the start-up (some 12,000 prefixes)
     /// copies none, and a look-up compares no bytes.
     pub prefixes: Prefixes,
-    /// The first token of every key of [`Lex::names`] and [`Lex::upper`],
-    /// exactly as written. Outside all-capital headlines a name is looked up
-    /// with the case the text has, so a token missing here (`the`, `said`)
-    /// opens no name, and one exact look-up settles it; [`Lex::prefixes`]
-    /// ignores case and would let every `the` through to a key search.
+    /// The first token of every key of [`Lex::names`], exactly as written.
+    /// Outside all-capital headlines a name is looked up with the case the
+    /// text has, so a token missing here and from [`Lex::upper_openers`]
+    /// (`the`, `said`) opens no name, and one exact look-up settles it;
+    /// [`Lex::prefixes`] ignores case and would let every `the` through to
+    /// a key search.
     pub openers: StrMap<Opener>,
+    /// The first tokens of the keys of [`Lex::upper`], in capitals (`MOSUL`,
+    /// `THE`): each slot holds the entry in [`Lex::openers`] of a token whose
+    /// capitals they are. As entries of `openers` of their own, some 7,000
+    /// with their text and facts, they made that table 400 KB of every
+    /// reader's memory; the two now take 240 KB. A word in capitals is rare
+    /// outside headlines, so what the lexicon says of it is worked out when
+    /// it is asked ([`Lex::opener`]).
+    upper_openers: Upper,
     /// The few [`Lex::openers`] that start with a lower-case ASCII letter
     /// (`al`, `eBay`): most words of a text start so, and comparing them
     /// with this short list is cheaper than hashing them.
@@ -316,6 +316,7 @@ impl Lex {
             nicknames: HashMap::default(),
             prefixes: Prefixes::default(),
             openers: StrMap::new(),
+            upper_openers: Upper::default(),
             lower_openers: Vec::new(),
             facts: StrMap::new(),
             longest: 0,
@@ -335,6 +336,7 @@ impl Lex {
         // each, before the repeats are merged.)
         lx.prefixes.reserve(names + names / 2);
         lx.openers.reserve(names);
+        lx.upper_openers.reserve(names);
         let mut s = Scratch::default();
         // Places first, so that organisations and persons win on a clash.
         for l in lines(GAZETTEER) {
@@ -422,9 +424,7 @@ impl Lex {
         }
         lx.prefixes.finish();
         for (o, facts) in lx.openers.iter_mut() {
-            let goes_on = with_lower(o, |l| lx.prefixes.get(l));
-            facts.set_prefix(goes_on.is_some());
-            facts.set_longer(goes_on == Some(true));
+            facts.set_flags(with_lower(o, |l| lx.prefixes.get(l)));
         }
         let mut facts = lx.exact_facts_table();
         lx.add_lower_facts(&mut facts);
@@ -433,6 +433,7 @@ impl Lex {
         lx.names.shrink_to_fit();
         lx.upper.finish(&lx.names);
         lx.openers.shrink_to_fit();
+        lx.upper_openers.finish(&lx.openers);
         Ok(lx)
     }
 
@@ -523,11 +524,12 @@ impl Lex {
         // more tokens is never one token's text: the tokenizer would split
         // it where it split it here.
         let single = n == 1;
-        if let Some(opener) = self.opener_entry(first)
-            && single
-        {
-            opener.set_single(what);
-        }
+        let opener = self.opener_entry(first).map(|(entry, opener)| {
+            if single {
+                opener.set_single(what);
+            }
+            entry
+        });
         // Only whether there are four letters matters: stop counting there.
         let long = k.chars().filter(|c| c.is_alphabetic()).nth(3).is_some();
         let common = || {
@@ -547,11 +549,11 @@ impl Lex {
             } else {
                 (k.to_uppercase(), first.to_uppercase().len())
             };
-            let first_up = up.get(..first_up).unwrap_or_default();
-            if let Some(opener) = self.opener_entry(first_up)
-                && single
-            {
-                opener.set_single_upper(what);
+            // The name opens with its first token in capitals too (the
+            // name itself is then found in `upper`, as `Lex::opener` says).
+            if let Some(entry) = opener {
+                self.upper_openers
+                    .give(up.get(..first_up).unwrap_or_default(), entry);
             }
             // A search lowers what it reads to test prefixes, and a few
             // capitals lower to other letters than the name's own (`AYDIN`
@@ -582,15 +584,15 @@ impl Lex {
         Ok(())
     }
 
-    /// The facts of the opener `tok`, listed (facts settled once all names
-    /// are in) if new; a new one that starts with a lower-case ASCII letter
-    /// joins [`Lex::lower_openers`] too.
-    fn opener_entry(&mut self, tok: &str) -> Option<&mut Opener> {
-        let (opener, new) = self.openers.get_or_insert_with(tok, Opener::default)?;
+    /// The entry of the opener `tok` in [`Lex::openers`] and its facts,
+    /// listed (facts settled once all names are in) if new; a new one that
+    /// starts with a lower-case ASCII letter joins [`Lex::lower_openers`] too.
+    fn opener_entry(&mut self, tok: &str) -> Option<(usize, &mut Opener)> {
+        let (entry, opener, new) = self.openers.get_or_insert_entry(tok, Opener::default)?;
         if new && tok.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
             self.lower_openers.push(tok.into());
         }
-        Some(opener)
+        Some((entry, opener))
     }
 
     /// The name whose key in capitals is `caps` (`MOSUL`, `AYDIN` for
@@ -615,8 +617,10 @@ impl Lex {
     }
 
     /// What the lexicon says of `tok` (exactly as written) as the first
-    /// token of a name; `None` when it opens none.
-    pub fn opener(&self, tok: &str) -> Option<&Opener> {
+    /// token of a name; `None` when it opens none. A token in capitals
+    /// also opens the names of [`Lex::upper`] whose first token it is in
+    /// capitals; the one-token name it may be is then [`Lex::upper_get`]'s.
+    pub fn opener(&self, tok: &str) -> Option<Opener> {
         // (The first byte is compared on its own first: in wasm a string
         // comparison is a call, and most words are ruled out by their
         // length or first letter.)
@@ -629,7 +633,31 @@ impl Lex {
         {
             return None;
         }
-        self.openers.get(tok)
+        if let Some(&o) = self.openers.get(tok) {
+            return Some(o);
+        }
+        // No capitals hold a lower-case ASCII letter: most words that get
+        // here (`Baghdad` when it opens no name) stop at their second byte.
+        let b = tok.as_bytes();
+        if b.get(1).is_some_and(u8::is_ascii_lowercase) || b.iter().any(u8::is_ascii_lowercase) {
+            return None;
+        }
+        self.capitals_opener(tok)
+    }
+
+    /// [`Lex::opener`] of a token that may be in capitals and is not in
+    /// [`Lex::openers`] as written: rare (a word in capitals outside a
+    /// headline), so kept out of the callers' code.
+    #[inline(never)]
+    fn capitals_opener(&self, tok: &str) -> Option<Opener> {
+        self.upper_openers.find(&self.openers, tok)?;
+        // Missing from `openers`, the token is no name's key as written,
+        // so it is no name by itself (the name in capitals it may be is
+        // `upper_get`'s); its flags are what the prefixes say of it
+        // lowered, as load time settles them for the openers as written.
+        let mut o = Opener::default();
+        o.set_flags(with_lower(tok, |l| self.prefixes.get(l)));
+        Some(o)
     }
 
     /// Whether some lexicon name starts with the key `key` (any case).
@@ -717,48 +745,51 @@ fn is_capitals_of(key: &str, caps: &str) -> bool {
     }
 }
 
-/// [`Lex::names`] by their keys in capitals, for all-capital headlines.
+/// The keys of a [`StrMap`] by their capitals: [`Lex::names`] for
+/// all-capital headlines ([`Lex::upper`]), and the openers of those names
+/// ([`Lex::upper_openers`]).
 ///
-/// Not a table of keys of its own: a slot holds a name's entry number in
-/// [`Lex::names`], at the place the hash of its capitals gives, and a
-/// look-up compares the capitals of the name it finds there (they are
-/// made again only for a name outside ASCII; a look-up is rare, a run of
-/// capitals). A second table of some 8,000 keys in capitals, with their
-/// values, took 240 KB of every reader's memory; these slots take 64 KB.
+/// Not a table of keys of its own: a slot holds an entry number of the
+/// map, at the place the hash of its key's capitals gives, and a look-up
+/// compares the capitals of the key it finds there (they are made again
+/// only for a key outside ASCII; a look-up is rare, a word in capitals).
+/// A second table of some 8,000 names in capitals, with their values, took
+/// 240 KB of every reader's memory; these slots take 64 KB.
 #[derive(Default)]
 pub struct Upper {
-    /// A name's entry number at the place its capitals' [`tag_of`] gives,
+    /// An entry number at the place its key's capitals' [`tag_of`] gives,
     /// as [`StrMap`]'s own slots ([`slot`], [`probe`]); a power of two
     /// long, at most five-eighths full (look-ups are few, and the names
     /// given, some 8,400, would just miss half of 16,384).
     slots: Vec<u32>,
-    /// While the lists load: each name given, as its entry number and the
-    /// tag of its capitals, in the order given. The slots are made once
-    /// all are in ([`Upper::finish`]), sized for them.
+    /// While the lists load: each entry given, as its number and the tag
+    /// of its capitals, in the order given. The slots are made once all
+    /// are in ([`Upper::finish`]), sized for them.
     given: Vec<(usize, u32)>,
 }
 
 impl Upper {
-    /// Room for `n` names given.
+    /// Room for `n` entries given.
     fn reserve(&mut self, n: usize) {
         self.given.reserve(n);
     }
 
-    /// Gives entry `entry` of [`Lex::names`], whose key in capitals is
-    /// `caps`: it takes the place of any name given before with the same
-    /// capitals (the last one given wins, as in [`Lex::names`]).
+    /// Gives entry `entry` of the map, whose key in capitals is `caps`: it
+    /// takes the place of any entry given before with the same capitals
+    /// (the last one given wins, as in [`Lex::names`]).
     fn give(&mut self, caps: &str, entry: usize) {
         self.given.push((entry, tag_of(caps)));
     }
 
-    /// Places every name given, in the order given, in slots made once.
-    fn finish(&mut self, names: &StrMap<Named>) {
+    /// Places every entry given of `map`, in the order given, in slots made
+    /// once (the map's entries are all in: their numbers and keys stay).
+    fn finish<V>(&mut self, map: &StrMap<V>) {
         let given = std::mem::take(&mut self.given);
         let len = (given.len().max(4).saturating_mul(8) / 5).next_power_of_two();
         let mut slots = vec![0; len];
         for (entry, tag) in given {
-            let key = names.key(entry);
-            let Some(at) = probe(&slots, tag, |e| same_capitals(names.key(e), key)) else {
+            let key = map.key(entry);
+            let Some(at) = probe(&slots, tag, |e| same_capitals(map.key(e), key)) else {
                 continue;
             };
             if let Some(x) = slots.get_mut(at) {
@@ -768,12 +799,17 @@ impl Upper {
         self.slots = slots;
     }
 
+    /// The entry of `map` whose key's capitals are `caps`.
+    fn find<V>(&self, map: &StrMap<V>, caps: &str) -> Option<usize> {
+        let at = probe(&self.slots, tag_of(caps), |e| {
+            is_capitals_of(map.key(e), caps)
+        })?;
+        entry_at(&self.slots, at)
+    }
+
     /// The name whose capitals are `caps`.
     fn get<'n>(&self, names: &'n StrMap<Named>, caps: &str) -> Option<&'n Named> {
-        let at = probe(&self.slots, tag_of(caps), |e| {
-            is_capitals_of(names.key(e), caps)
-        })?;
-        names.value(entry_at(&self.slots, at)?)
+        names.value(self.find(names, caps)?)
     }
 
     /// The entry numbers in, in no order (tests).
@@ -904,6 +940,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         nicknames: HashMap::default(),
         prefixes: Prefixes::default(),
         openers: StrMap::new(),
+        upper_openers: Upper::default(),
         lower_openers: Vec::new(),
         facts: StrMap::new(),
         longest: 0,
@@ -1020,16 +1057,19 @@ mod tests {
             Named::Place(u8::MAX),
         ];
         for (a, b) in names.iter().zip(names.iter().rev()) {
-            for (prefix, longer) in [(false, false), (true, false), (false, true), (true, true)] {
+            for goes_on in [None, Some(false), Some(true)] {
+                // Flags set after a name and before another leave the last.
                 let mut o = Opener::default();
-                o.set_prefix(prefix);
+                o.set_single(*b);
+                o.set_flags(goes_on);
                 o.set_single(*a);
-                o.set_longer(longer);
-                o.set_single_upper(*b);
                 assert_eq!(
-                    (o.prefix(), o.longer(), o.single(), o.single_upper()),
-                    (prefix, longer, Some(*a), Some(*b))
+                    (o.prefix(), o.longer(), o.single()),
+                    (goes_on.is_some(), goes_on == Some(true), Some(*a))
                 );
+                o.set_flags(goes_on.map(|g| !g));
+                assert_eq!(o.longer(), goes_on == Some(false));
+                assert_eq!(o.single(), Some(*a));
             }
         }
         let mut too_large = Opener::default();
@@ -1038,27 +1078,45 @@ mod tests {
         assert_eq!(Opener::default().single(), None);
     }
 
-    /// An opener's facts are settled while names are added; they must be
-    /// what the tables say of it once all are in.
+    /// An opener's facts are settled while names are added, or worked out
+    /// when asked for a word in capitals; they must be what the tables say
+    /// of it once all are in. The openers in capitals are those of the
+    /// names in capitals, and no other word in capitals opens a name.
     #[test]
     fn opener_facts_are_what_the_tables_say() {
         let lx = Lex::load().expect("a data file has a bad line");
-        for (o, facts) in lx.openers.iter() {
-            let goes_on = with_lower(o, |l| lx.lowered_prefix(l));
-            let got = (
-                facts.prefix(),
-                facts.longer(),
-                facts.single(),
-                facts.single_upper(),
-            );
+        let first_token = |k: &str| {
+            let toks = tokenize(k);
+            toks.first()
+                .map_or("", |t| &k[t.start()..t.end()])
+                .to_string()
+        };
+        let in_capitals: std::collections::HashSet<String> =
+            lx.upper_keys().iter().map(|k| first_token(k)).collect();
+        let written = lx.openers.keys().map(str::to_string);
+        let mut asked = 0;
+        for o in written.chain(in_capitals.iter().cloned()) {
+            let goes_on = with_lower(&o, |l| lx.lowered_prefix(l));
+            let facts = lx
+                .opener(&o)
+                .unwrap_or_else(|| panic!("{o:?} opens no name"));
+            let got = (facts.prefix(), facts.longer(), facts.single());
             let want = (
                 goes_on.is_some(),
                 goes_on == Some(true),
-                lx.names.get(o).copied(),
-                lx.upper_get(o).copied(),
+                lx.names.get(&o).copied(),
             );
             assert_eq!(got, want, "{o:?}");
+            asked += 1;
         }
+        assert!(asked > 10_000 && in_capitals.len() > 5000);
+        assert!(in_capitals.contains("MOSUL") && in_capitals.contains("AYDIN"));
+        // Words in capitals that open no listed name, as written or in
+        // capitals (`US` is written so; short names have no capitals form).
+        for w in ["SAID", "XYZZY", "MOSULX", "2017", "-", "É"] {
+            assert!(lx.opener(w).is_none(), "{w:?}");
+        }
+        assert!(lx.opener("US").is_some() && lx.upper_get("US").is_none());
     }
 
     #[test]

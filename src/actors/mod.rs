@@ -362,9 +362,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 if !u.word {
                     return None;
                 }
-                let hit = first
-                    .single()
-                    .or(if u.caps { first.single_upper() } else { None });
+                // (A word in capitals may be a name written otherwise.)
+                let hit = first.single().or_else(|| {
+                    u.caps
+                        .then(|| self.lx.upper_get(self.doc.tok(u.a())).copied())
+                        .flatten()
+                });
                 return hit.map(|n| (i + 1, n));
             }
             // The opener facts already passed the search's first tests.

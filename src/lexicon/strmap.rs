@@ -219,12 +219,23 @@ impl<V> StrMap<V> {
         key: &str,
         make: impl FnOnce() -> V,
     ) -> Option<(&mut V, bool)> {
+        let (_, value, new) = self.get_or_insert_entry(key, make)?;
+        Some((value, new))
+    }
+
+    /// [`StrMap::get_or_insert_with`], with the key's entry number (see
+    /// [`StrMap::key`]) first.
+    pub fn get_or_insert_entry(
+        &mut self,
+        key: &str,
+        make: impl FnOnce() -> V,
+    ) -> Option<(usize, &mut V, bool)> {
         let tag = tag_of(key);
         let (i, new) = match self.find(key, tag) {
             Some(i) => (i, false),
             None => (self.push(key, tag, make())?, true),
         };
-        self.entries.get_mut(i).map(|e| (&mut e.value, new))
+        self.entries.get_mut(i).map(|e| (i, &mut e.value, new))
     }
 
     /// Puts `value` in for `key`; returns the value it had, if any. (Past
@@ -390,6 +401,11 @@ mod tests {
         let (v, new) = m.get_or_insert_with("a", || 10).unwrap();
         assert!(!new);
         assert_eq!(*v, 2);
+        // The entry number is the key's, new or not.
+        let (i, v, new) = m.get_or_insert_entry("b", || 5).unwrap();
+        assert_eq!((i, *v, new), (1, 5, true));
+        let (i, _, new) = m.get_or_insert_entry("a", || 10).unwrap();
+        assert_eq!((i, new, m.key(1)), (0, false, "b"));
         for i in 0..1000 {
             m.insert(&i.to_string(), i);
             assert!(m.slots.len() >= 2 * m.len());
@@ -403,7 +419,7 @@ mod tests {
         assert_eq!(m.get("a"), Some(&2));
         m.shrink_to_fit();
         assert_eq!(m.get("500"), Some(&501));
-        assert_eq!(m.keys().count(), 1001);
+        assert_eq!(m.keys().count(), 1002);
         // Asking for more room than a table holds gives it what it can hold.
         m.reserve(usize::MAX);
         assert!(m.slots.len() >= 2 * MAX_ENTRIES);
