@@ -7,8 +7,8 @@
 use std::sync::LazyLock;
 
 use crate::lexicon::{
-    LexMap as HashMap, StrMap, WordSet, Words, entry_at, key_hash, lines, probe, slot, tag_of,
-    with_lower,
+    LexMap as HashMap, StrMap, WordSet, Words, entry_at, key_hash, lines, probe, read_only_slots,
+    slot, tag_of, with_lower,
 };
 use crate::text::{Kind, Token, tokenize, tokenize_into};
 
@@ -638,8 +638,7 @@ impl Lex {
         }
         // No capitals hold a lower-case ASCII letter: most words that get
         // here (`Baghdad` when it opens no name) stop at their second byte.
-        let b = tok.as_bytes();
-        if b.get(1).is_some_and(u8::is_ascii_lowercase) || b.iter().any(u8::is_ascii_lowercase) {
+        if tok.bytes().any(|b| b.is_ascii_lowercase()) {
             return None;
         }
         self.capitals_opener(tok)
@@ -785,8 +784,7 @@ impl Upper {
     /// once (the map's entries are all in: their numbers and keys stay).
     fn finish<V>(&mut self, map: &StrMap<V>) {
         let given = std::mem::take(&mut self.given);
-        let len = (given.len().max(4).saturating_mul(8) / 5).next_power_of_two();
-        let mut slots = vec![0; len];
+        let mut slots = vec![0; read_only_slots(given.len())];
         for (entry, tag) in given {
             let key = map.key(entry);
             let Some(at) = probe(&slots, tag, |e| same_capitals(map.key(e), key)) else {
@@ -990,15 +988,19 @@ mod tests {
         assert_eq!(lx.upper_get(""), None);
     }
 
+    /// The first token of key `k`, as the tokenizer cuts it.
+    fn first_token(k: &str) -> &str {
+        let toks = tokenize(k);
+        toks.first().map_or("", |t| &k[t.start()..t.end()])
+    }
+
     #[test]
     fn every_key_opens_with_a_listed_opener() {
         // `Ctx::lexicon_at` skips a word missing from `openers`: that is
         // right only if every stored key starts with a listed token.
         let lx = Lex::load().expect("a data file has a bad line");
         for k in lx.names.keys().map(str::to_string).chain(lx.upper_keys()) {
-            let k = k.as_str();
-            let toks = tokenize(k);
-            let first = toks.first().map_or("", |t| &k[t.start()..t.end()]);
+            let first = first_token(&k);
             assert!(lx.is_opener(first), "{k:?} opens with {first:?}");
         }
         assert!(!lx.is_opener("the") && !lx.is_opener("said"));
@@ -1085,14 +1087,11 @@ mod tests {
     #[test]
     fn opener_facts_are_what_the_tables_say() {
         let lx = Lex::load().expect("a data file has a bad line");
-        let first_token = |k: &str| {
-            let toks = tokenize(k);
-            toks.first()
-                .map_or("", |t| &k[t.start()..t.end()])
-                .to_string()
-        };
-        let in_capitals: std::collections::HashSet<String> =
-            lx.upper_keys().iter().map(|k| first_token(k)).collect();
+        let in_capitals: std::collections::HashSet<String> = lx
+            .upper_keys()
+            .iter()
+            .map(|k| first_token(k).to_string())
+            .collect();
         let written = lx.openers.keys().map(str::to_string);
         let mut asked = 0;
         for o in written.chain(in_capitals.iter().cloned()) {

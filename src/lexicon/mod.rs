@@ -7,7 +7,7 @@
 
 mod strmap;
 pub use strmap::StrMap;
-pub(crate) use strmap::{entry_at, probe, slot, tag_of};
+pub(crate) use strmap::{entry_at, probe, read_only_slots, slot, tag_of};
 
 /// The entries of a list file: trimmed, non-empty, non-comment lines.
 pub fn lines(src: &str) -> impl Iterator<Item = &str> {

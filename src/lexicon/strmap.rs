@@ -123,6 +123,13 @@ pub(crate) fn probe(slots: &[u32], tag: u32, mut is: impl FnMut(usize) -> bool) 
     None
 }
 
+/// The fewest slots (a power of two) that hold `n` entries at most
+/// five-eighths full: the size of a table once it is read only
+/// ([`StrMap::shrink_to_fit`], and the names in capitals).
+pub(crate) fn read_only_slots(n: usize) -> usize {
+    (n.max(4).saturating_mul(8) / 5).next_power_of_two()
+}
+
 /// The entry in slot `at` of `slots`, if any.
 pub(crate) fn entry_at(slots: &[u32], at: usize) -> Option<usize> {
     slots.get(at).filter(|&&s| s != 0).map(|&s| entry_of(s))
@@ -343,8 +350,7 @@ impl<V> StrMap<V> {
     pub fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();
         self.entries.shrink_to_fit();
-        let n = self.entries.len();
-        let fewest = (n.max(4).saturating_mul(8) / 5).next_power_of_two();
+        let fewest = read_only_slots(self.entries.len());
         if fewest < self.slots.len() {
             self.place_all(fewest);
         }
