@@ -116,51 +116,64 @@ pub fn build(doc: &Doc) -> Vec<Unit> {
     let toks = &doc.tokens;
     let mut out = Vec::with_capacity(toks.len());
     let mut i = 0;
-    while i < toks.len() {
-        let t = toks[i];
+    while let Some(&t) = toks.get(i) {
+        // Most units are one token: punctuation joins nothing, and a word
+        // joins the tokens after it (`-Mohammadawi`, `.`) only when the next
+        // one touches it. Those are settled without the tests below.
+        if t.kind == Kind::Punct || toks.get(i + 1).is_none_or(|n| !n.glued) {
+            let Ok(start) = u32::try_from(i) else {
+                break;
+            };
+            let bytes = doc.bytes(i);
+            out.push(if t.kind == Kind::Punct {
+                punct_unit(t, start)
+            } else if bytes.is_ascii() {
+                ascii_unit(t, bytes, start, start + 1)
+            } else {
+                general_unit(doc, i, i + 1, start, start + 1)
+            });
+            i += 1;
+            continue;
+        }
         let mut b = i + 1;
-        if t.kind != Kind::Punct {
-            while let (Some(p), Some(n)) = (toks.get(b), toks.get(b + 1)) {
-                if !p.glued || !n.glued || n.kind == Kind::Punct {
-                    break;
-                }
-                let ps = doc.tok(b);
-                let ns = doc.tok(b + 1);
-                let prev = doc.tok(b - 1);
-                let join = match ps {
-                    // `ISIS-held`, `Mosul-based`: the name stands alone.
-                    "-" | "‐" => !(toks[b - 1].upper && SPLIT_TAILS.contains(ns)),
-                    "&" => prev.chars().count() <= 2 && ns.chars().count() <= 2,
-                    "." => prev.chars().count() == 1 && ns.chars().count() == 1,
-                    s if is_apostrophe(s) => {
-                        // `Trump’s` is a possessive, `Ra’ed` and `O'Brien` are names.
-                        let possessive = ns.eq_ignore_ascii_case("s")
-                            && toks
-                                .get(b + 2)
-                                .is_none_or(|x| !x.glued || x.kind == Kind::Punct);
-                        !possessive
-                            && !ns.eq_ignore_ascii_case("t")
-                            && toks[b - 1].kind == Kind::Word
-                    }
-                    _ => false,
-                };
-                if !join {
-                    break;
-                }
-                b += 2;
+        while let (Some(p), Some(n)) = (toks.get(b), toks.get(b + 1)) {
+            if !p.glued || !n.glued || n.kind == Kind::Punct {
+                break;
             }
-            // A trailing period after an initial or a known abbreviation.
-            if toks.get(b).is_some_and(|p| p.glued) && doc.tok(b) == "." {
-                let last = doc.tok(b - 1);
-                let initial = b == i + 1 && last.chars().count() == 1 && t.upper;
-                let dotted = b > i + 1 && doc.tok(b - 2) == "." && last.chars().count() == 1;
-                // (The abbreviations are ASCII: other words never match them.)
-                let abbrev = b == i + 1
-                    && (last.is_ascii() && with_lower(last, |l| ABBREV.contains(l))
-                        || t.upper && STATE_STEMS.contains(last));
-                if initial || dotted || abbrev {
-                    b += 1;
+            let ps = doc.tok(b);
+            let ns = doc.tok(b + 1);
+            let prev = doc.tok(b - 1);
+            let join = match ps {
+                // `ISIS-held`, `Mosul-based`: the name stands alone.
+                "-" | "‐" => !(toks[b - 1].upper && SPLIT_TAILS.contains(ns)),
+                "&" => prev.chars().count() <= 2 && ns.chars().count() <= 2,
+                "." => prev.chars().count() == 1 && ns.chars().count() == 1,
+                s if is_apostrophe(s) => {
+                    // `Trump’s` is a possessive, `Ra’ed` and `O'Brien` are names.
+                    let possessive = ns.eq_ignore_ascii_case("s")
+                        && toks
+                            .get(b + 2)
+                            .is_none_or(|x| !x.glued || x.kind == Kind::Punct);
+                    !possessive && !ns.eq_ignore_ascii_case("t") && toks[b - 1].kind == Kind::Word
                 }
+                _ => false,
+            };
+            if !join {
+                break;
+            }
+            b += 2;
+        }
+        // A trailing period after an initial or a known abbreviation.
+        if toks.get(b).is_some_and(|p| p.glued) && doc.tok(b) == "." {
+            let last = doc.tok(b - 1);
+            let initial = b == i + 1 && last.chars().count() == 1 && t.upper;
+            let dotted = b > i + 1 && doc.tok(b - 2) == "." && last.chars().count() == 1;
+            // (The abbreviations are ASCII: other words never match them.)
+            let abbrev = b == i + 1
+                && (last.is_ascii() && with_lower(last, |l| ABBREV.contains(l))
+                    || t.upper && STATE_STEMS.contains(last));
+            if initial || dotted || abbrev {
+                b += 1;
             }
         }
         let (Ok(start), Ok(stop)) = (u32::try_from(i), u32::try_from(b)) else {
@@ -214,6 +227,23 @@ fn general_unit(doc: &Doc, i: usize, b: usize, start: u32, stop: u32) -> Unit {
         name_shape: t.kind == Kind::Word && (t.upper || particle),
         lower_first,
         chars: count,
+    }
+}
+
+/// The unit of punctuation token `t` (one character, no letter, so none
+/// of its facts is a word's).
+fn punct_unit(t: Token, start: u32) -> Unit {
+    Unit {
+        start,
+        stop: start + 1,
+        upper: t.upper,
+        caps: false,
+        word: false,
+        line_start: t.line_start,
+        name_shape: false,
+        // (Every lower-case character is a letter.)
+        lower_first: false,
+        chars: 1,
     }
 }
 
@@ -285,16 +315,25 @@ mod tests {
         let news = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/news.txt"))
             .unwrap();
         texts.push(crate::text::prefix(&news, 200_000).to_string());
+        texts.push("“Quoted” — ‘so’ … © ½ ª ⅰ ⓐ ¿".into());
         texts.push("A I a USA U.S. iPhone McDONALD x 4 42 e.g. $ - ' NATO's \u{0} ok OK O".into());
         let mut checked = 0;
         for text in &texts {
             let d = Doc::new(text);
             for (i, &t) in d.tokens.iter().enumerate() {
                 let bytes = d.bytes(i);
+                let at = u32::try_from(i).unwrap();
+                if t.kind == Kind::Punct {
+                    assert_eq!(
+                        punct_unit(t, at),
+                        general_unit(&d, i, i + 1, at, at + 1),
+                        "{:?}",
+                        d.tok(i)
+                    );
+                }
                 if !bytes.is_ascii() {
                     continue;
                 }
-                let at = u32::try_from(i).unwrap();
                 assert_eq!(
                     ascii_unit(t, bytes, at, at + 1),
                     general_unit(&d, i, i + 1, at, at + 1),
