@@ -7,8 +7,8 @@
 use std::sync::LazyLock;
 
 use crate::lexicon::{
-    LexMap as HashMap, StrMap, WordSet, Words, entry_at, key_hash, lines, probe, read_only_slots,
-    slot, tag_of, with_lower,
+    LexMap as HashMap, Sieve, StrMap, WordSet, Words, entry_at, key_hash, lines, probe,
+    read_only_slots, slot, tag_of, with_lower,
 };
 use crate::text::{Kind, Token, tokenize, tokenize_into};
 
@@ -264,6 +264,12 @@ pub struct Lex {
     /// in lower case. A word in lower case is its own key both ways, so one
     /// look-up answers for it.
     pub facts: StrMap<u32>,
+    /// A first test for the words [`Lex::facts`] holds bits of as written
+    /// (not [`fact::LOWER`] ones): a few hundred heads and countries. A
+    /// capitalized word of a text (a name, mostly) is looked up in lower
+    /// case for the other bits anyway, and this spares most of them the
+    /// second look-up.
+    pub exact_sieve: Sieve,
     /// The most tokens in one name's key: no search for a listed name need
     /// go further, whatever [`Lex::prefixes`] says of a text's words (a word
     /// sharing a hash with a prefix cannot make it go on past this).
@@ -319,6 +325,7 @@ impl Lex {
             upper_openers: Upper::default(),
             lower_openers: Vec::new(),
             facts: StrMap::new(),
+            exact_sieve: Sieve::new([]),
             longest: 0,
         };
         // Every field of the three name lists adds a name (a line of the
@@ -429,6 +436,13 @@ impl Lex {
         let mut facts = lx.exact_facts_table();
         lx.add_lower_facts(&mut facts);
         facts.shrink_to_fit();
+        // (Looked up as written: the length picks the bit too.)
+        lx.exact_sieve = Sieve::with_lengths(
+            facts
+                .iter()
+                .filter(|&(_, &bits)| bits & !fact::LOWER != 0)
+                .map(|(k, _)| k),
+        );
         lx.facts = facts;
         lx.names.shrink_to_fit();
         lx.upper.finish(&lx.names);
@@ -941,6 +955,7 @@ pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
         upper_openers: Upper::default(),
         lower_openers: Vec::new(),
         facts: StrMap::new(),
+        exact_sieve: Sieve::new([]),
         longest: 0,
     })
 });

@@ -246,7 +246,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             bits |= facts(t);
         } else {
-            bits |= facts(t) & !fact::LOWER;
+            if self.lx.exact_sieve.may_hold(t.as_bytes()) {
+                bits |= facts(t) & !fact::LOWER;
+            }
             bits |= self.with_lower(u, facts) & fact::LOWER;
         }
         // A title is looked up without its period (`Lt.`, `Gen.`).
