@@ -228,29 +228,32 @@ fn clause_tense<'d>(scan: &Scan<'d, '_>, doc: &Doc, a: usize, b: usize) -> Tense
     if a > s0 && scan.low(a - 1) == "since" {
         return Tense::Past("since".into());
     }
-    let mut best: Option<(usize, Tense)> = None;
-    let mut consider = |k: usize, dist: usize| {
-        if best.as_ref().is_some_and(|(d, _)| *d <= dist) {
-            return;
-        }
-        match cue(scan, doc, k) {
-            // `the attack on Monday is the third`: a copula after the
-            // expression belongs to its noun phrase, not to its time.
-            Some(Tense::Present(w)) if k >= b && matches!(w.as_ref(), "is" | "are") => {}
-            Some(t) => best = Some((dist, t)),
-            None => {}
-        }
-    };
+    // The nearest cue wins; at equal distance the one before the
+    // expression. So the tokens are asked nearest first, and the first cue
+    // found ends the search (most words are no cue, and a cue is mostly
+    // near). Token `a - d` is `d` away; token `b + e`, after the
+    // expression, counts a little less: `e + 2` away.
     let lo = a.saturating_sub(10).max(s0);
-    for k in (lo..a).rev() {
-        consider(k, a - k);
-    }
     let hi = (b + 8).min(s1);
-    for k in b..hi {
-        // After the expression, a cue counts a little less than one before.
-        consider(k, k + 1 - b + 1);
+    let mut d = 1;
+    while a >= lo + d || b + d < hi + 2 {
+        if a >= lo + d
+            && let Some(t) = cue(scan, doc, a - d)
+        {
+            return t;
+        }
+        if let Some(k) = (b + d).checked_sub(2).filter(|&k| k >= b && k < hi) {
+            match cue(scan, doc, k) {
+                // `the attack on Monday is the third`: a copula after the
+                // expression belongs to its noun phrase, not to its time.
+                Some(Tense::Present(w)) if matches!(w.as_ref(), "is" | "are") => {}
+                Some(t) => return t,
+                None => {}
+            }
+        }
+        d += 1;
     }
-    best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
+    Tense::Unknown
 }
 
 /// Whether token `k` is a tense cue, and which: [`cue_rules`], after one
