@@ -140,6 +140,65 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// A [`Converter`] for offsets that come mostly in increasing order (a
+/// result's spans, start then end, in text order): each search in the
+/// sparse table starts where the last one ended, so an offset is
+/// converted in a step or two instead of a binary search. Any order gives
+/// the same results as [`Converter::convert`].
+pub struct Cursor<'c, 'a> {
+    to: &'c Converter<'a>,
+    /// The entries of the sparse table that end at or before the last
+    /// offset converted.
+    k: usize,
+}
+
+/// How many entries of the sparse table a [`Cursor`] steps over before it
+/// searches the rest instead.
+const STEPS: usize = 4;
+
+impl<'a> Converter<'a> {
+    /// A [`Cursor`] over this converter, starting at the text's start.
+    pub fn cursor(&self) -> Cursor<'_, 'a> {
+        Cursor { to: self, k: 0 }
+    }
+}
+
+impl Cursor<'_, '_> {
+    /// [`Converter::convert`].
+    pub fn convert(&mut self, offset: usize) -> usize {
+        let Table::Sparse(wide) = &self.to.table else {
+            return self.to.convert(offset);
+        };
+        if self.to.unit == Unit::Utf8 {
+            return offset;
+        }
+        let at = super::prefix(self.to.text, offset).len();
+        let before = |&(end, _): &(u32, u32)| end as usize <= at;
+        let mut k = self.k.min(wide.len());
+        if k > 0 && wide.get(k - 1).is_some_and(|e| !before(e)) {
+            // Back: searched from the start.
+            k = wide.get(..k).map_or(0, |w| w.partition_point(before));
+        } else {
+            // On: a few steps, then a search of the rest.
+            let mut steps = 0;
+            while wide.get(k).is_some_and(before) {
+                k += 1;
+                steps += 1;
+                if steps == STEPS {
+                    k += wide.get(k..).map_or(0, |w| w.partition_point(before));
+                    break;
+                }
+            }
+        }
+        self.k = k;
+        let extra = k
+            .checked_sub(1)
+            .and_then(|k| wide.get(k))
+            .map_or(0, |&(_, x)| x);
+        at - extra as usize
+    }
+}
+
 /// The [`Table::Sparse`] of `bytes` (valid UTF-8) and the bytes beyond the
 /// units in all of it, or `None` when it has more characters outside ASCII
 /// than one per 64 bytes and 16 more (then the block table is no larger),
@@ -339,6 +398,16 @@ mod tests {
                     let to = Converter::new(&text, unit);
                     for o in 0..text.len() + 3 {
                         assert_eq!(to.convert(o), walk(&text, o, unit), "{text:?} {o} {unit:?}");
+                    }
+                    // A cursor, given offsets forwards, backwards, in
+                    // small and large jumps, answers as the converter.
+                    let mut c = to.cursor();
+                    let n = text.len() + 3;
+                    let jumps = (0..n)
+                        .chain((0..n).rev())
+                        .chain((0..n).map(|o| o * 7919 % n));
+                    for o in jumps.chain((0..n).step_by(3).flat_map(|o| [o, o / 2, n - 1 - o])) {
+                        assert_eq!(c.convert(o), to.convert(o), "{text:?} {o} {unit:?}");
                     }
                 }
                 assert_eq!(Converter::new(&text, Unit::Utf8).convert(len + 9), len + 9);
