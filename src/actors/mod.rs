@@ -701,12 +701,16 @@ fn blocked_units(doc: &Doc, units: &[Unit], taken: &[Span]) -> Vec<bool> {
             t += 1;
         }
     }
+    if taken.is_empty() {
+        return vec![false; units.len()];
+    }
     units
         .iter()
-        .map(|x| {
-            blocked
-                .get(x.a()..x.b())
-                .is_some_and(|t| t.iter().any(|&b| b))
+        .map(|x| match blocked.get(x.a()..x.b()) {
+            // (Most units are one token.)
+            Some([one]) => *one,
+            Some(t) => t.contains(&true),
+            None => false,
         })
         .collect()
 }
