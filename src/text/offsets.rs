@@ -124,11 +124,7 @@ impl<'a> Converter<'a> {
                 // The last character outside ASCII ending at or before `at`
                 // (`at` is a character's start, never inside one).
                 let k = wide.partition_point(|&(end, _)| end as usize <= at);
-                let extra = k
-                    .checked_sub(1)
-                    .and_then(|k| wide.get(k))
-                    .map_or(0, |&(_, x)| x);
-                at - extra as usize
+                sparse_units(wide, k, at)
             }
             Table::Blocks(before) => {
                 let at = super::prefix(self.text, offset).len();
@@ -166,12 +162,10 @@ impl<'a> Converter<'a> {
 impl Cursor<'_, '_> {
     /// [`Converter::convert`].
     pub fn convert(&mut self, offset: usize) -> usize {
+        // (Only a text in UTF-16 or code points has a sparse table.)
         let Table::Sparse(wide) = &self.to.table else {
             return self.to.convert(offset);
         };
-        if self.to.unit == Unit::Utf8 {
-            return offset;
-        }
         let at = super::prefix(self.to.text, offset).len();
         let before = |&(end, _): &(u32, u32)| end as usize <= at;
         let mut k = self.k.min(wide.len());
@@ -191,12 +185,19 @@ impl Cursor<'_, '_> {
             }
         }
         self.k = k;
-        let extra = k
-            .checked_sub(1)
-            .and_then(|k| wide.get(k))
-            .map_or(0, |&(_, x)| x);
-        at - extra as usize
+        sparse_units(wide, k, at)
     }
+}
+
+/// Byte offset `at` (a character's start) in units, given the `k` entries
+/// of the sparse table `wide` that end at or before it: the last of them
+/// says how many bytes more than units the text has by then.
+fn sparse_units(wide: &[(u32, u32)], k: usize, at: usize) -> usize {
+    let extra = k
+        .checked_sub(1)
+        .and_then(|k| wide.get(k))
+        .map_or(0, |&(_, x)| x);
+    at - extra as usize
 }
 
 /// The [`Table::Sparse`] of `bytes` (valid UTF-8) and the bytes beyond the
