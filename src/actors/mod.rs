@@ -784,12 +784,35 @@ fn lower_words<'a>(doc: &Doc<'a>, units: &[Unit]) -> crate::lexicon::LexSet<&'a 
     // so a long text's set grows a few times, not a dozen.
     let mut seen =
         crate::lexicon::LexSet::with_capacity_and_hasher(units.len() / 3, Default::default());
+    // Most lower-case words of a text are repeats of a few (`the`, `of`,
+    // `and`): the last word put in at each of 256 places (by its length and
+    // end bytes) is remembered, and a word found there again is not hashed
+    // again. The set is the same; a word that lost its place is just put in
+    // again.
+    let mut recent = [""; 256];
     for u in units {
         if u.word && u.lower_first {
-            seen.insert(doc.slice(u.a(), u.b()));
+            let w = doc.slice(u.a(), u.b());
+            let place = recent_place(w, recent.len());
+            if let Some(r) = recent.get_mut(place) {
+                if *r == w {
+                    continue;
+                }
+                *r = w;
+            }
+            seen.insert(w);
         }
     }
     seen
+}
+
+/// [`lower_words`]'s place for `w` among `places`: by its length and end
+/// bytes, mixed by shifts (cheaper than a hash, and enough to part the
+/// few words that repeat most).
+fn recent_place(w: &str, places: usize) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    (b.len() ^ usize::from(first.unwrap_or(0)) << 2 ^ usize::from(last.unwrap_or(0)) << 4) % places
 }
 
 /// First pass: names from capitalized runs and the lexicons.
