@@ -201,7 +201,9 @@ pub mod fact {
     const _: () = assert!(LOWER & ((COUNTRY << 1) - 1) == 0);
 }
 
-/// Every list, parsed.
+/// Every list, parsed. (The default holds no list: what [`LEX`] falls
+/// back to when a list has a bad line.)
+#[derive(Default)]
 pub struct Lex {
     /// Multi-word and single-word names by token key (case-sensitive).
     pub names: StrMap<Named>,
@@ -309,24 +311,10 @@ pub fn push_key(out: &mut String, text: &str, prev: Option<&Token>, t: &Token) {
 impl Lex {
     fn load() -> Result<Lex, String> {
         let mut lx = Lex {
-            names: StrMap::new(),
-            upper: Upper::default(),
-            canon: Vec::new(),
-            surnames: HashMap::default(),
             given: WordSet::new(lines(GIVEN)),
             surnames_common: WordSet::new(lines(SURNAMES)),
-            titles: HashMap::default(),
-            demonyms: HashMap::default(),
-            affil: HashMap::default(),
             common: WordSet::new(lines(COMMON)),
-            nicknames: HashMap::default(),
-            prefixes: Prefixes::default(),
-            openers: StrMap::new(),
-            upper_openers: Upper::default(),
-            lower_openers: Vec::new(),
-            facts: StrMap::new(),
-            exact_sieve: Sieve::new([]),
-            longest: 0,
+            ..Lex::default()
         };
         // Every field of the three name lists adds a name (a line of the
         // gazetteer, a `|`-field of the others; comments make it a little
@@ -937,28 +925,7 @@ fn count_byte(src: &str, b: u8) -> usize {
 
 /// The lists, parsed on first use. A bad line makes every list empty rather
 /// than panic at run time; the unit test below fails on it instead.
-pub static LEX: LazyLock<Lex> = LazyLock::new(|| {
-    Lex::load().unwrap_or_else(|_| Lex {
-        names: StrMap::new(),
-        upper: Upper::default(),
-        canon: Vec::new(),
-        surnames: HashMap::default(),
-        given: WordSet::default(),
-        surnames_common: WordSet::default(),
-        titles: HashMap::default(),
-        demonyms: HashMap::default(),
-        affil: HashMap::default(),
-        common: WordSet::default(),
-        nicknames: HashMap::default(),
-        prefixes: Prefixes::default(),
-        openers: StrMap::new(),
-        upper_openers: Upper::default(),
-        lower_openers: Vec::new(),
-        facts: StrMap::new(),
-        exact_sieve: Sieve::new([]),
-        longest: 0,
-    })
-});
+pub static LEX: LazyLock<Lex> = LazyLock::new(|| Lex::load().unwrap_or_default());
 
 #[cfg(test)]
 mod tests {

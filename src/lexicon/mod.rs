@@ -278,6 +278,10 @@ impl Words {
 /// by any rule (ASCII, Unicode, `Doc::low`) cannot take it into the set
 /// unseen: the four bytes are then four ASCII characters at the word's ends,
 /// and lowering keeps them there, folded as here.
+///
+/// The default is the sieve of no word (no bits: every ASCII word is
+/// ruled out), as [`Sieve::new`] of none answers.
+#[derive(Default)]
 pub struct Sieve {
     bits: Vec<u64>,
     /// All ones when the word's length in bytes picks the bit too, else 0.
@@ -392,5 +396,18 @@ mod tests {
         let s = WordSet::new(["Iraq", "syria"]);
         assert!(s.contains("IRAQ") && s.contains("Syria") && !s.contains("Iran"));
         assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn the_default_sieve_answers_as_the_sieve_of_no_word() {
+        let (default, none) = (Sieve::default(), Sieve::new([]));
+        for w in ["", "a", "the", "Mosul", "2017", "-", "Zürich", "é", "“"] {
+            assert_eq!(
+                default.may_hold(w.as_bytes()),
+                none.may_hold(w.as_bytes()),
+                "{w:?}"
+            );
+        }
+        assert!(!default.may_hold(b"the") && default.may_hold("é".as_bytes()));
     }
 }
